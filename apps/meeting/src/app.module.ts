@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@hoinghi/database';
+import { AccessModule } from './access/access.module';
+import { AgendaModule } from './agenda/agenda.module';
+import { AttendanceModule } from './attendance/attendance.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { BusModule } from './bus/bus.module';
+import { HttpErrorFilter } from './common/http-errors';
+import { validationPipe } from './common/validation';
+import { ConferencesModule } from './conferences/conferences.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { FloorModule } from './floor/floor.module';
+import { HealthController } from './health/health.controller';
+import { MediaTokensModule } from './media-tokens/media-tokens.module';
+import { OrgUnitsModule } from './org-units/org-units.module';
+import { ParticipantsModule } from './participants/participants.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { SitesModule } from './sites/sites.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions({ url: config.databaseUrl }), migrationsRun: true }),
+        AuthModule, AccessModule, BusModule, RealtimeModule,
+        OrgUnitsModule, UsersModule, ConferencesModule, SitesModule, ParticipantsModule,
+        AgendaModule, AttendanceModule, FloorModule, AuditModule, MediaTokensModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_PIPE, useFactory: validationPipe },
+      ],
+    };
+  }
+}

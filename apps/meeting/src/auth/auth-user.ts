@@ -1,0 +1,23 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+
+/** Who is calling, as proven by the access token. */
+export interface AuthUser {
+  id: string;
+  username: string;
+  fullName: string;
+  isAdmin: boolean;
+  canConvene: boolean;
+}
+
+export interface AccessTokenClaims {
+  sub: string;
+  typ: 'access';
+}
+
+export const IS_PUBLIC = 'isPublic';
+/** Marks a route that needs no access token (login, health). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest().user,
+);

@@ -1,0 +1,39 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ensureDatabase } from '@hoinghi/database';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
+
+/** Builds the meeting service (used by main.ts, the end-to-end tests and the benchmarks). */
+export async function createMeetingApp(config: AppConfig): Promise<INestApplication> {
+  await ensureDatabase({ url: config.databaseUrl });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  const adapter = new RedisIoAdapter(app, config.redisUrl);
+  await adapter.connect();
+  app.useWebSocketAdapter(adapter);
+
+  const openApi = new DocumentBuilder().setTitle('hoinghi meeting service').setVersion('1').addBearerAuth().build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  serveWebApp(app, config.webDistDir);
+  return app;
+}
+
+/** The built browser app, with client-side routes falling back to index.html. */
+function serveWebApp(app: NestExpressApplication, dir: string | null): void {
+  if (!dir) return;
+  const root = resolve(dir);
+  if (!existsSync(join(root, 'index.html'))) return;
+  app.useStaticAssets(root, { index: false, maxAge: '1h' });
+  app.use((req: { method: string; path: string }, res: { sendFile(p: string): void }, next: () => void) => {
+    if (req.method === 'GET' && !req.path.startsWith('/api') && !req.path.startsWith('/socket.io')) res.sendFile(join(root, 'index.html'));
+    else next();
+  });
+}

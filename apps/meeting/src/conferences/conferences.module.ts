@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { FloorModule } from '../floor/floor.module';
+import { ConferencesController } from './conferences.controller';
+import { ConferencesService } from './conferences.service';
+
+@Module({ imports: [FloorModule], controllers: [ConferencesController], providers: [ConferencesService] })
+export class ConferencesModule {}

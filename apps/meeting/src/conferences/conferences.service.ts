@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AgendaItemEntity, AuditEntryEntity, ConferenceEntity, OrgUnitEntity, ParticipantEntity, SiteEntity,
+} from '@hoinghi/database';
+import {
+  assertValidQuorumRule, ConferenceAction, DEFAULT_QUORUM, forbidden, invalid, notFound, orderSiteTree, transitionConference,
+} from '@hoinghi/domain';
+import type { ConferenceSnapshot, ConferenceSummary, ConferenceView, FloorEvent } from '@hoinghi/contracts';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { FloorService } from '../floor/floor.service';
+import { ConferenceChanges } from '../realtime/conference-changes.service';
+import { ConferenceSyncService } from '../realtime/conference-sync.service';
+import { SnapshotService } from '../realtime/snapshot.service';
+import { CreateConferenceRequestDto } from './dto/create-conference.dto';
+
+@Injectable()
+export class ConferencesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changes: ConferenceChanges,
+    private readonly sync: ConferenceSyncService,
+    private readonly snapshots: SnapshotService,
+    private readonly floor: FloorService,
+  ) {}
+
+  /** Creates a conference with its site tree and agenda in one transaction; the creator chairs it. */
+  async create(user: AuthUser, dto: CreateConferenceRequestDto): Promise<ConferenceSnapshot> {
+    if (!user.canConvene && !user.isAdmin) {
+      throw forbidden('ROLE_FORBIDDEN', 'Only organising staff of a host body can convene a conference.');
+    }
+    const quorum = { numerator: dto.quorumNumerator ?? DEFAULT_QUORUM.numerator, denominator: dto.quorumDenominator ?? DEFAULT_QUORUM.denominator };
+    assertValidQuorumRule(quorum);
+    if (new Date(dto.plannedEnd) <= new Date(dto.plannedStart)) {
+      throw invalid('VALIDATION_FAILED', 'plannedEnd must be after plannedStart.');
+    }
+    const sites = orderSiteTree(dto.sites);
+    return this.dataSource.transaction(async (em) => {
+      await this.assertUnitsExist(em, [dto.hostUnitId, ...dto.sites.map((s) => s.orgUnitId)]);
+      const conference = await em.save(ConferenceEntity, em.create(ConferenceEntity, {
+        title: dto.title.trim(), kind: dto.kind, status: 'draft', hostUnitId: dto.hostUnitId,
+        plannedStart: new Date(dto.plannedStart), plannedEnd: new Date(dto.plannedEnd),
+        quorumNumerator: quorum.numerator, quorumDenominator: quorum.denominator, version: 0, createdBy: user.id,
+      }));
+      const idByKey = new Map<string, string>();
+      let mainSiteId = '';
+      for (const [position, site] of sites.entries()) {
+        const saved = await em.save(SiteEntity, em.create(SiteEntity, {
+          conferenceId: conference.id, name: site.name.trim(), place: site.place?.trim() ?? '', orgUnitId: site.orgUnitId,
+          parentSiteId: site.parentKey ? idByKey.get(site.parentKey)! : null, isMain: site.isMain === true, position,
+        }));
+        idByKey.set(site.key, saved.id);
+        if (saved.isMain) mainSiteId = saved.id;
+      }
+      await em.insert(AgendaItemEntity, dto.agenda.map((item, index) => ({
+        conferenceId: conference.id, position: index + 1, title: item.title.trim(), kind: item.kind,
+        presenter: item.presenter?.trim() ?? '', plannedMinutes: item.plannedMinutes, state: 'pending' as const,
+      })));
+      await em.insert(ParticipantEntity, { conferenceId: conference.id, userId: user.id, role: 'chair', siteId: mainSiteId, votingRight: true });
+      await em.insert(AuditEntryEntity, {
+        conferenceId: conference.id, actorUserId: user.id, action: 'conference.create',
+        details: { title: conference.title, sites: sites.length, agendaItems: dto.agenda.length },
+      });
+      return this.snapshots.snapshot(em, conference);
+    });
+  }
+
+  /** The caller's conferences, newest planned first, with the caller's roles in each. */
+  async list(user: AuthUser): Promise<ConferenceSummary[]> {
+    const em = this.dataSource.manager;
+    const roles = await em.find(ParticipantEntity, { where: { userId: user.id } });
+    const ids = [...new Set(roles.map((r) => r.conferenceId))];
+    if (ids.length === 0) return [];
+    const conferences = await em.find(ConferenceEntity, { where: { id: In(ids) }, order: { plannedStart: 'DESC' } });
+    const siteCounts = await em
+      .createQueryBuilder(SiteEntity, 's')
+      .select('s.conference_id', 'conferenceId')
+      .addSelect('COUNT(*)::int', 'count')
+      .where('s.conference_id IN (:...ids)', { ids })
+      .groupBy('s.conference_id')
+      .getRawMany<{ conferenceId: string; count: number }>();
+    const summaries: ConferenceSummary[] = [];
+    for (const c of conferences) {
+      summaries.push({
+        ...(await this.snapshots.conference(em, c)),
+        siteCount: siteCounts.find((s) => s.conferenceId === c.id)?.count ?? 0,
+        myRoles: roles.filter((r) => r.conferenceId === c.id).map((r) => ({ role: r.role, siteId: r.siteId })),
+      });
+    }
+    return summaries;
+  }
+
+  get(user: AuthUser, conferenceId: string): Promise<ConferenceSnapshot> {
+    return this.sync.snapshot(user, conferenceId);
+  }
+
+  transition(user: AuthUser, conferenceId: string, action: ConferenceAction): Promise<ConferenceView> {
+    return this.changes.run({ user, conferenceId, permission: 'conference.manage' }, async (ctx) => {
+      const { conference, now } = ctx;
+      const from = conference.status;
+      conference.status = transitionConference(from, action);
+      if (action === 'start') conference.startedAt = now;
+      if (action === 'end') conference.endedAt = now;
+      await ctx.em.update(ConferenceEntity, { id: conference.id }, {
+        status: conference.status, startedAt: conference.startedAt, endedAt: conference.endedAt,
+      });
+      // Adjourning or ending closes the current speaker's turn, so the programme goes back to the main hall.
+      const closed: FloorEvent | null = action === 'adjourn' || action === 'end' ? await this.floor.closeTurn(ctx) : null;
+      return {
+        result: await this.snapshots.conference(ctx.em, conference),
+        changed: closed ? ['conference', 'floor'] : ['conference'],
+        audit: { action: `conference.${action}`, details: { from, to: conference.status } },
+        afterCommit: closed ? this.floor.publish([closed]) : undefined,
+      };
+    });
+  }
+
+  private async assertUnitsExist(em: EntityManager, ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    const found = await em.count(OrgUnitEntity, { where: { id: In(unique) } });
+    if (found !== unique.length) {
+      const known = new Set((await em.find(OrgUnitEntity, { where: { id: In(unique) }, select: ['id'] })).map((u) => u.id));
+      throw notFound('ORG_UNIT_NOT_FOUND', `Organisation unit ${unique.find((id) => !known.has(id))} does not exist.`);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The meeting service's configuration, read once from the environment and validated at start-up.
+ * Nothing else in the service reads process.env.
+ */
+export interface AppConfig {
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  mediaTokenSecret: string;
+  mediaTokenSeconds: number;
+  mediaPublicUrl: string;
+  /** A client further behind than this many versions gets a snapshot instead of deltas. */
+  maxCatchUpDeltas: number;
+  webDistDir: string | null;
+  production: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const DEV_SECRET = 'hoinghi-dev-secret-change-me';
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, fallback: string, protocols: string[]): string {
+  const value = env[name] || fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new Error(`${name} must be a URL, got "${value}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new Error(`${name} must start with ${protocols.join(' or ')}`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const secret = (name: string) => {
+    const value = env[name] || DEV_SECRET;
+    if (production && value === DEV_SECRET) throw new Error(`${name} must be set in production`);
+    if (value.length < 16) throw new Error(`${name} must be at least 16 characters`);
+    return value;
+  };
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/hoinghi', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    jwtSecret: secret('JWT_SECRET'),
+    jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
+    mediaTokenSecret: secret('MEDIA_TOKEN_SECRET'),
+    mediaTokenSeconds: int(env, 'MEDIA_TOKEN_SECONDS', 120, 10, 3600),
+    mediaPublicUrl: env.MEDIA_PUBLIC_URL || 'http://localhost:3100',
+    maxCatchUpDeltas: int(env, 'MAX_CATCH_UP_DELTAS', 500, 1, 100000),
+    webDistDir: env.WEB_DIST_DIR === '' ? null : env.WEB_DIST_DIR || 'dist/web',
+    production,
+  };
+}

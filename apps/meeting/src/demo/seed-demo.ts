@@ -1,0 +1,159 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { OrgUnitEntity, UserEntity } from '@hoinghi/database';
+import { foldVietnamese } from '@hoinghi/domain';
+import type { AgendaItemKind, ConferenceSnapshot, OrgUnitLevel, ParticipantRole } from '@hoinghi/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthService, toUserView } from '../auth/auth.service';
+import { ConferencesService } from '../conferences/conferences.service';
+import { ParticipantsService } from '../participants/participants.service';
+
+/**
+ * Demo data: the draft-consultation conference of 27/5/2021 (seed 004), held by the Organisation
+ * Board of the Đồng Tháp Provincial Party Committee from the Committee's hall to its 12 districts
+ * and cities. Every account shares DEMO_PASSWORD.
+ */
+export const DEMO_PASSWORD = 'hoinghi2026';
+
+/** The 12 district-level units, with the slug used in their operators' usernames. */
+export const DONG_THAP_DISTRICTS: ReadonlyArray<{ slug: string; name: string; place: string }> = [
+  { slug: 'tpcaolanh', name: 'Thành phố Cao Lãnh', place: 'Hội trường Thành ủy Cao Lãnh' },
+  { slug: 'sadec', name: 'Thành phố Sa Đéc', place: 'Hội trường Thành ủy Sa Đéc' },
+  { slug: 'tphongngu', name: 'Thành phố Hồng Ngự', place: 'Hội trường Thành ủy Hồng Ngự' },
+  { slug: 'tanhong', name: 'Huyện Tân Hồng', place: 'Hội trường Huyện ủy Tân Hồng' },
+  { slug: 'hongngu', name: 'Huyện Hồng Ngự', place: 'Hội trường Huyện ủy Hồng Ngự' },
+  { slug: 'tamnong', name: 'Huyện Tam Nông', place: 'Hội trường Huyện ủy Tam Nông' },
+  { slug: 'thanhbinh', name: 'Huyện Thanh Bình', place: 'Hội trường Huyện ủy Thanh Bình' },
+  { slug: 'thapmuoi', name: 'Huyện Tháp Mười', place: 'Hội trường Huyện ủy Tháp Mười' },
+  { slug: 'caolanh', name: 'Huyện Cao Lãnh', place: 'Hội trường Huyện ủy Cao Lãnh' },
+  { slug: 'lapvo', name: 'Huyện Lấp Vò', place: 'Hội trường Huyện ủy Lấp Vò' },
+  { slug: 'laivung', name: 'Huyện Lai Vung', place: 'Hội trường Huyện ủy Lai Vung' },
+  { slug: 'chauthanh', name: 'Huyện Châu Thành', place: 'Hội trường Huyện ủy Châu Thành' },
+];
+
+const AGENDA: ReadonlyArray<{ title: string; kind: AgendaItemKind; presenter: string; plannedMinutes: number }> = [
+  { title: 'Tuyên bố lý do, giới thiệu đại biểu', kind: 'report', presenter: 'Ban Tổ chức Tỉnh ủy', plannedMinutes: 5 },
+  { title: 'Báo cáo kết quả khảo sát thực hiện Nghị quyết số 03-NQ/TU khóa X', kind: 'report', presenter: 'Ban Tổ chức Tỉnh ủy', plannedMinutes: 20 },
+  { title: 'Dự thảo Tờ trình và Kết luận của Ban Chấp hành Đảng bộ Tỉnh khóa XI', kind: 'draft_consultation', presenter: 'Ban Tổ chức Tỉnh ủy', plannedMinutes: 30 },
+  { title: 'Dự thảo Kế hoạch kết nạp đảng viên nhiệm kỳ 2020 - 2025', kind: 'draft_consultation', presenter: 'Ban Tổ chức Tỉnh ủy', plannedMinutes: 30 },
+  { title: 'Đại biểu các điểm cầu phát biểu góp ý', kind: 'discussion', presenter: 'Các điểm cầu', plannedMinutes: 60 },
+  { title: 'Phát biểu chỉ đạo', kind: 'conclusion', presenter: 'Đồng chí Phan Văn Thắng, Phó Bí thư Thường trực Tỉnh ủy', plannedMinutes: 20 },
+  { title: 'Phát biểu tiếp thu, bế mạc hội nghị', kind: 'conclusion', presenter: 'Đồng chí Trần Văn Cường, Trưởng Ban Tổ chức Tỉnh ủy', plannedMinutes: 10 },
+];
+
+const DELEGATE_NAMES = [
+  'Nguyễn Văn An', 'Trần Thị Bích', 'Lê Hoàng Dũng', 'Phạm Minh Đức', 'Võ Thị Hạnh', 'Huỳnh Văn Hùng',
+  'Đặng Thị Lan', 'Bùi Quốc Long', 'Đỗ Thị Mai', 'Ngô Văn Nam', 'Dương Thị Ngọc', 'Lý Văn Phúc',
+  'Trương Thị Quyên', 'Hồ Văn Sơn', 'Phan Thị Thảo', 'Châu Văn Tài', 'Lâm Thị Uyên', 'Mai Văn Việt',
+  'Tạ Thị Xuân', 'Kiều Văn Yên',
+];
+const DELEGATES_PER_SITE = 3;
+
+export interface DemoLogin {
+  username: string;
+  fullName: string;
+  does: string;
+}
+
+export interface DemoSeedResult {
+  conference: ConferenceSnapshot | null; // null when the demo was already there
+  logins: DemoLogin[];
+}
+
+/** Seeds the demo once; a second run changes nothing and reports the same logins. */
+export async function seedDemo(app: INestApplicationContext): Promise<DemoSeedResult> {
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const logins: DemoLogin[] = [];
+  const login = (username: string, fullName: string, does: string) => logins.push({ username, fullName, does });
+  login('chutri', 'Trần Văn Cường', 'chủ trì (Trưởng Ban Tổ chức Tỉnh ủy) — chair console');
+  login('phobithu', 'Phan Văn Thắng', 'đồng chủ trì (Phó Bí thư Thường trực Tỉnh ủy)');
+  login('thuky', 'Nguyễn Thị Thu Hà', 'thư ký hội nghị');
+  login('vanhanh.tinhuy', 'Lê Minh Trí', 'kỹ thuật viên điểm cầu chính');
+  for (const d of DONG_THAP_DISTRICTS) login(`vanhanh.${d.slug}`, `Kỹ thuật viên ${d.name}`, `kỹ thuật viên điểm cầu ${d.name}`);
+  login('daibieu.tpcaolanh.1', DELEGATE_NAMES[0], 'đại biểu (… mỗi điểm cầu có daibieu.<điểm cầu>.1–3)');
+
+  const alreadySeeded = await dataSource.manager.exists(UserEntity, { where: { username: 'chutri' } });
+  if (alreadySeeded) return { conference: null, logins };
+
+  const passwordHash = await AuthService.hashPassword(DEMO_PASSWORD);
+  const { units, users } = await dataSource.transaction(async (em) => ({
+    units: await seedOrgUnits(em),
+    users: await seedUsers(em, passwordHash, logins),
+  }));
+
+  const chair = toUserView(users.get('chutri')!);
+  const start = nextMorning();
+  const snapshot = await app.get(ConferencesService).create(chair, {
+    title: 'Hội nghị trực tuyến góp ý kiến dự thảo Kết luận về tiếp tục thực hiện Nghị quyết số 03-NQ/TU và dự thảo Kế hoạch kết nạp đảng viên nhiệm kỳ 2020 - 2025',
+    kind: 'draft_consultation',
+    hostUnitId: units.get('board')!,
+    plannedStart: start.toISOString(),
+    plannedEnd: new Date(start.getTime() + 3 * 3600_000).toISOString(),
+    sites: [
+      { key: 'main', name: 'Điểm cầu chính — Hội trường Tỉnh ủy', place: 'Hội trường Tỉnh ủy Đồng Tháp', orgUnitId: units.get('province')!, isMain: true },
+      ...DONG_THAP_DISTRICTS.map((d) => ({ key: d.slug, name: `Điểm cầu ${d.name}`, place: d.place, orgUnitId: units.get(d.slug)!, parentKey: 'main' })),
+    ],
+    agenda: AGENDA.map((item) => ({ ...item })),
+  });
+
+  const siteIdByKey = new Map<string, string>([['main', snapshot.sites.find((s) => s.isMain)!.id]]);
+  for (const d of DONG_THAP_DISTRICTS) siteIdByKey.set(d.slug, snapshot.sites.find((s) => s.name === `Điểm cầu ${d.name}`)!.id);
+
+  const participants = app.get(ParticipantsService);
+  const add = (username: string, role: ParticipantRole, siteKey?: string) =>
+    participants.add(chair, snapshot.conference.id, { userId: users.get(username)!.id, role, siteId: siteKey ? siteIdByKey.get(siteKey) : undefined });
+  await add('phobithu', 'co_chair', 'main');
+  await add('thuky', 'secretary', 'main');
+  await add('vanhanh.tinhuy', 'site_operator', 'main');
+  for (const key of ['main', ...DONG_THAP_DISTRICTS.map((d) => d.slug)]) {
+    if (key !== 'main') await add(`vanhanh.${key}`, 'site_operator', key);
+    for (let n = 1; n <= DELEGATES_PER_SITE; n++) await add(`daibieu.${key}.${n}`, 'delegate', key);
+    await add(`daibieu.${key}.1`, 'site_chair', key); // the first delegate presides at the site
+  }
+  const conferences = app.get(ConferencesService);
+  await conferences.transition(chair, snapshot.conference.id, 'schedule');
+  return { conference: await conferences.get(chair, snapshot.conference.id), logins };
+}
+
+async function seedOrgUnits(em: EntityManager): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const unit = async (key: string, name: string, level: OrgUnitLevel, parentKey: string | null) => {
+    const saved = await em.save(OrgUnitEntity, em.create(OrgUnitEntity, {
+      name, nameSearch: foldVietnamese(name), level, parentId: parentKey ? ids.get(parentKey)! : null,
+    }));
+    ids.set(key, saved.id);
+  };
+  await unit('centre', 'Trung ương', 'centre', null);
+  await unit('province', 'Tỉnh Đồng Tháp', 'province', 'centre');
+  await unit('board', 'Ban Tổ chức Tỉnh ủy Đồng Tháp', 'agency', 'province');
+  for (const d of DONG_THAP_DISTRICTS) await unit(d.slug, d.name, 'district', 'province');
+  return ids;
+}
+
+async function seedUsers(em: EntityManager, passwordHash: string, logins: DemoLogin[]): Promise<Map<string, UserEntity>> {
+  const rows: Array<Pick<UserEntity, 'username' | 'fullName' | 'canConvene' | 'isAdmin'>> = [
+    { username: 'quantri', fullName: 'Quản trị hệ thống', canConvene: false, isAdmin: true },
+    ...logins.filter((l) => !l.username.startsWith('daibieu.')).map((l) => ({
+      username: l.username, fullName: l.fullName, canConvene: l.username === 'chutri', isAdmin: false,
+    })),
+  ];
+  let n = 0;
+  for (const key of ['main', ...DONG_THAP_DISTRICTS.map((d) => d.slug)]) {
+    for (let i = 1; i <= DELEGATES_PER_SITE; i++) {
+      rows.push({ username: `daibieu.${key}.${i}`, fullName: DELEGATE_NAMES[n++ % DELEGATE_NAMES.length], canConvene: false, isAdmin: false });
+    }
+  }
+  const users = new Map<string, UserEntity>();
+  for (const row of rows) {
+    const saved = await em.save(UserEntity, em.create(UserEntity, { ...row, fullNameSearch: foldVietnamese(row.fullName), passwordHash }));
+    users.set(saved.username, saved);
+  }
+  return users;
+}
+
+/** 07:30 tomorrow, Vietnam time (UTC+7), when party conferences usually open. */
+function nextMorning(): Date {
+  const d = new Date(Date.now() + 24 * 3600_000);
+  d.setUTCHours(0, 30, 0, 0);
+  return d;
+}

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SiteEntity } from '@hoinghi/database';
+import { notFound } from '@hoinghi/domain';
+import type { MediaJoinClaims, MediaJoinTokenResponse } from '@hoinghi/contracts';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AccessService } from '../access/access.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+/** Issues the short-lived token with which one site joins the media gateway for one conference. */
+@Injectable()
+export class MediaTokensService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessService,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async issue(user: AuthUser, conferenceId: string, siteId: string): Promise<MediaJoinTokenResponse> {
+    const em = this.dataSource.manager;
+    await this.access.authorize(em, user.id, conferenceId, 'media.join', siteId);
+    const site = await em.findOne(SiteEntity, { where: { id: siteId, conferenceId } });
+    if (!site) throw notFound('SITE_NOT_FOUND', `Site ${siteId} does not exist in this conference.`);
+    const claims: MediaJoinClaims = { typ: 'media-join', cid: conferenceId, sid: siteId, uid: user.id, main: site.isMain };
+    const seconds = this.config.mediaTokenSeconds;
+    const token = await this.jwt.signAsync(claims, { secret: this.config.mediaTokenSecret, expiresIn: seconds, algorithm: 'HS256' });
+    return { token, expiresAt: new Date(Date.now() + seconds * 1000).toISOString(), mediaUrl: this.config.mediaPublicUrl };
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuditEntryEntity, OrgUnitEntity } from '@hoinghi/database';
+import { foldVietnamese, forbidden, notFound } from '@hoinghi/domain';
+import type { OrgUnitView } from '@hoinghi/contracts';
+import { IsNull, Repository } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { CreateOrgUnitRequestDto, SearchOrgUnitsQueryDto } from './dto/org-unit.dto';
+
+const SEARCH_LIMIT = 50;
+const view = (u: OrgUnitEntity): OrgUnitView => ({ id: u.id, name: u.name, level: u.level, parentId: u.parentId });
+/** Escapes LIKE wildcards typed by the user. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class OrgUnitsService {
+  constructor(@InjectRepository(OrgUnitEntity) private readonly units: Repository<OrgUnitEntity>) {}
+
+  async search(query: SearchOrgUnitsQueryDto): Promise<OrgUnitView[]> {
+    const qb = this.units.createQueryBuilder('u').orderBy('u.name_search', 'ASC').limit(SEARCH_LIMIT);
+    if (query.q?.trim()) qb.andWhere('u.name_search LIKE :q', { q: `%${likeEscape(foldVietnamese(query.q))}%` });
+    if (query.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: query.parentId });
+    else if (!query.q?.trim()) qb.andWhere({ parentId: IsNull() });
+    return (await qb.getMany()).map(view);
+  }
+
+  async create(user: AuthUser, dto: CreateOrgUnitRequestDto): Promise<OrgUnitView> {
+    if (!user.isAdmin) throw forbidden('ROLE_FORBIDDEN', 'Only an administrator can change the organisation tree.');
+    if (dto.parentId && !(await this.units.exist({ where: { id: dto.parentId } }))) {
+      throw notFound('ORG_UNIT_NOT_FOUND', `Organisation unit ${dto.parentId} does not exist.`);
+    }
+    return this.units.manager.transaction(async (em) => {
+      const saved = await em.save(OrgUnitEntity, em.create(OrgUnitEntity, {
+        name: dto.name.trim(), nameSearch: foldVietnamese(dto.name), level: dto.level, parentId: dto.parentId ?? null,
+      }));
+      await em.insert(AuditEntryEntity, { conferenceId: null, actorUserId: user.id, action: 'org-unit.create', details: { orgUnitId: saved.id, name: saved.name } });
+      return view(saved);
+    });
+  }
+}

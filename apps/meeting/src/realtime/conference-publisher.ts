@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { ConferenceDelta, conferenceRoom, ServerEvent, ServerToClientEvents } from '@hoinghi/contracts';
+import type { Server } from 'socket.io';
+
+/** Sends committed deltas to every socket in the conference's room, on every instance (Redis adapter). */
+@Injectable()
+export class ConferencePublisher {
+  private server: Server<Record<string, never>, ServerToClientEvents> | null = null;
+
+  attach(server: Server<Record<string, never>, ServerToClientEvents>): void {
+    this.server = server;
+  }
+
+  publish(conferenceId: string, deltas: ConferenceDelta[]): void {
+    if (!this.server) return; // no gateway in this process (e.g. a CLI script)
+    const room = this.server.to(conferenceRoom(conferenceId));
+    for (const delta of deltas) room.emit(ServerEvent.Delta, { ...delta, conferenceId });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './model';
+export * from './realtime';
+export * from './bus';
+export * from './media';
+export * from './jobs';

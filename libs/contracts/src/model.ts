@@ -1,0 +1,184 @@
+// Shapes shared by the meeting service, the media gateway, the worker and the web app.
+// Enumerations are string unions so they serialise as-is in JSON, PostgreSQL and socket payloads.
+
+export const CONFERENCE_KINDS = ['review', 'briefing', 'dissemination', 'draft_consultation', 'confidence_vote', 'other'] as const;
+export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
+
+export const CONFERENCE_STATUSES = ['draft', 'scheduled', 'live', 'adjourned', 'ended', 'cancelled'] as const;
+export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
+
+export const AGENDA_ITEM_KINDS = [
+  'report', 'dissemination', 'draft_consultation', 'discussion', 'recommendations',
+  'vote', 'commitments', 'awards', 'conclusion',
+] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+
+export const AGENDA_ITEM_STATES = ['pending', 'active', 'done', 'skipped'] as const;
+export type AgendaItemState = (typeof AGENDA_ITEM_STATES)[number];
+
+export const PARTICIPANT_ROLES = ['chair', 'co_chair', 'site_chair', 'site_operator', 'delegate', 'secretary', 'observer'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export const ATTENDANCE_STATUSES = ['present', 'late', 'absent'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const FLOOR_REQUEST_STATUSES = ['queued', 'speaking', 'done', 'withdrawn'] as const;
+export type FloorRequestStatus = (typeof FLOOR_REQUEST_STATUSES)[number];
+
+/** centre → province → district → commune; depth is data, levels only label it. */
+export const ORG_UNIT_LEVELS = ['centre', 'province', 'district', 'commune', 'agency'] as const;
+export type OrgUnitLevel = (typeof ORG_UNIT_LEVELS)[number];
+
+export interface UserView {
+  id: string;
+  username: string;
+  fullName: string;
+  isAdmin: boolean;
+  canConvene: boolean;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: UserView;
+}
+
+export interface OrgUnitView {
+  id: string;
+  name: string;
+  level: OrgUnitLevel;
+  parentId: string | null;
+}
+
+export interface RoleAssignment {
+  role: ParticipantRole;
+  siteId: string | null;
+}
+
+export interface ConferenceView {
+  id: string;
+  title: string;
+  kind: ConferenceKind;
+  status: ConferenceStatus;
+  hostUnitId: string;
+  hostUnitName: string;
+  plannedStart: string;
+  plannedEnd: string;
+  /** Quorum as a fraction of convened delegates, e.g. 2/3. */
+  quorumNumerator: number;
+  quorumDenominator: number;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+export interface ConferenceSummary extends ConferenceView {
+  siteCount: number;
+  myRoles: RoleAssignment[];
+}
+
+export interface SiteView {
+  id: string;
+  name: string;
+  place: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  parentSiteId: string | null;
+  isMain: boolean;
+}
+
+export interface AgendaItemView {
+  id: string;
+  position: number;
+  title: string;
+  kind: AgendaItemKind;
+  presenter: string;
+  plannedMinutes: number;
+  state: AgendaItemState;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+export interface ParticipantView {
+  id: string;
+  userId: string;
+  fullName: string;
+  role: ParticipantRole;
+  siteId: string | null;
+  votingRight: boolean;
+}
+
+export interface AttendanceRecordView {
+  participantId: string;
+  fullName: string;
+  siteId: string;
+  status: AttendanceStatus | null; // null: not yet checked
+  reason: string | null;
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+}
+
+export interface SiteAttendance {
+  siteId: string;
+  convened: number;
+  present: number; // on time or late, and not checked out
+  late: number;
+  absent: number;
+}
+
+export interface QuorumView {
+  convened: number;
+  present: number;
+  required: number;
+  reached: boolean;
+}
+
+export interface AttendanceSummary {
+  perSite: SiteAttendance[];
+  totals: SiteAttendance & { siteId: 'all' };
+  quorum: QuorumView;
+}
+
+export interface FloorRequestView {
+  id: string;
+  siteId: string;
+  participantId: string | null;
+  speakerName: string; // the delegate's name, or the site's name when a site asks
+  note: string | null;
+  status: FloorRequestStatus;
+  requestedAt: string;
+  grantedAt: string | null;
+  endedAt: string | null;
+  spokenSeconds: number | null;
+}
+
+export interface FloorState {
+  holder: FloorRequestView | null;
+  queue: FloorRequestView[]; // in the order the chair will grant them
+}
+
+/** Everything a site needs to draw the conference; deltas replace one section at a time. */
+export interface ConferenceSnapshot {
+  version: number;
+  conference: ConferenceView;
+  sites: SiteView[];
+  agenda: AgendaItemView[];
+  attendance: AttendanceSummary;
+  floor: FloorState;
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actorUserId: string;
+  actorName: string;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+/** Error body of every 4xx/5xx answer. */
+export interface ErrorResponse {
+  statusCode: number;
+  error: string; // machine code, e.g. FLOOR_NOT_LIVE
+  message: string; // a sentence for people
+  fields?: Record<string, string[]>; // validation errors by field path
+  errorId?: string; // for 500s, also in the server log
+}

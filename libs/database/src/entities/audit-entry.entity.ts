@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ConferenceEntity } from './conference.entity';
+import { UserEntity } from './user.entity';
+
+/** Who did what, and when: every chair and operator action. Append-only. */
+@Entity('audit_entries')
+@Index('IDX_audit_entries_conference', ['conferenceId', 'at'])
+export class AuditEntryEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id!: string;
+
+  @Column({ name: 'conference_id', type: 'uuid', nullable: true })
+  conferenceId!: string | null;
+
+  @ManyToOne(() => ConferenceEntity, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'conference_id' })
+  conference?: ConferenceEntity | null;
+
+  @Column({ name: 'actor_user_id', type: 'uuid' })
+  actorUserId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'actor_user_id' })
+  actor?: UserEntity;
+
+  @Column({ type: 'varchar', length: 64 })
+  action!: string;
+
+  @Column({ type: 'jsonb', default: {} })
+  details!: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at!: Date;
+}

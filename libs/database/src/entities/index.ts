@@ -1,0 +1,26 @@
+export * from './user.entity';
+export * from './org-unit.entity';
+export * from './conference.entity';
+export * from './site.entity';
+export * from './participant.entity';
+export * from './agenda-item.entity';
+export * from './attendance-record.entity';
+export * from './floor-request.entity';
+export * from './conference-event.entity';
+export * from './audit-entry.entity';
+
+import { AgendaItemEntity } from './agenda-item.entity';
+import { AttendanceRecordEntity } from './attendance-record.entity';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { ConferenceEventEntity } from './conference-event.entity';
+import { ConferenceEntity } from './conference.entity';
+import { FloorRequestEntity } from './floor-request.entity';
+import { OrgUnitEntity } from './org-unit.entity';
+import { ParticipantEntity } from './participant.entity';
+import { SiteEntity } from './site.entity';
+import { UserEntity } from './user.entity';
+
+export const ENTITIES = [
+  UserEntity, OrgUnitEntity, ConferenceEntity, SiteEntity, ParticipantEntity,
+  AgendaItemEntity, AttendanceRecordEntity, FloorRequestEntity, ConferenceEventEntity, AuditEntryEntity,
+];

@@ -1,0 +1,5 @@
+import { Initial1795430445898 } from './1795430445898-Initial';
+
+// Every migration, in order. Generate with `npm run migration:generate -- libs/database/src/migrations/<Name>`
+// (after `npm run build:server`), then append it here.
+export const MIGRATIONS: Function[] = [Initial1795430445898];

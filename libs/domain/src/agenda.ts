@@ -1,0 +1,91 @@
+import type { AgendaItemState } from '@hoinghi/contracts';
+import { conflict, invalid, notFound } from './errors';
+
+export interface AgendaEntry {
+  id: string;
+  position: number;
+  state: AgendaItemState;
+  startedAt: Date | null;
+  endedAt: Date | null;
+}
+
+/** The result of a transition: the entries whose state or timing changed, already updated. */
+export type AgendaChange<T extends AgendaEntry> = T[];
+
+const byPosition = <T extends AgendaEntry>(items: T[]) => [...items].sort((a, b) => a.position - b.position);
+
+function find<T extends AgendaEntry>(items: T[], id: string): T {
+  const item = items.find((i) => i.id === id);
+  if (!item) throw notFound('AGENDA_ITEM_NOT_FOUND', `Agenda item ${id} is not part of this conference.`);
+  return item;
+}
+
+export function activeItem<T extends AgendaEntry>(items: T[]): T | undefined {
+  return items.find((i) => i.state === 'active');
+}
+
+/** Starts a pending item; only one item may be active at a time. */
+export function startItem<T extends AgendaEntry>(items: T[], id: string, now: Date): AgendaChange<T> {
+  const item = find(items, id);
+  if (item.state !== 'pending') {
+    throw conflict('AGENDA_ITEM_NOT_PENDING', `Cannot start this item because it is already ${item.state}.`);
+  }
+  const active = activeItem(items);
+  if (active) {
+    throw conflict('AGENDA_ITEM_ALREADY_ACTIVE', 'Cannot start this item while another item is in progress; finish or skip it first.');
+  }
+  return [{ ...item, state: 'active', startedAt: now }];
+}
+
+/** Marks the active item done. */
+export function completeItem<T extends AgendaEntry>(items: T[], id: string, now: Date): AgendaChange<T> {
+  const item = find(items, id);
+  if (item.state !== 'active') {
+    throw conflict('AGENDA_ITEM_NOT_ACTIVE', `Cannot finish this item because it is ${item.state}, not in progress.`);
+  }
+  return [{ ...item, state: 'done', endedAt: now }];
+}
+
+/** Skips a pending item, or cuts short the active one. */
+export function skipItem<T extends AgendaEntry>(items: T[], id: string, now: Date): AgendaChange<T> {
+  const item = find(items, id);
+  if (item.state !== 'pending' && item.state !== 'active') {
+    throw conflict('AGENDA_ITEM_CLOSED', `Cannot skip this item because it is already ${item.state}.`);
+  }
+  return [{ ...item, state: 'skipped', endedAt: item.state === 'active' ? now : null }];
+}
+
+/** "Next": finishes the active item (if any) and starts the first pending one. */
+export function advance<T extends AgendaEntry>(items: T[], now: Date): AgendaChange<T> {
+  const changes: T[] = [];
+  const active = activeItem(items);
+  if (active) changes.push({ ...active, state: 'done', endedAt: now });
+  const next = byPosition(items).find((i) => i.state === 'pending');
+  if (next) changes.push({ ...next, state: 'active', startedAt: now });
+  if (changes.length === 0) {
+    throw conflict('AGENDA_FINISHED', 'There is no next item: every agenda item is done or skipped.');
+  }
+  return changes;
+}
+
+/**
+ * Reorders the agenda. `orderedIds` lists every item once; items that have started
+ * (active, done, skipped) must keep their place, because reordering is allowed only until an item starts.
+ */
+export function reorder<T extends AgendaEntry>(items: T[], orderedIds: string[]): AgendaChange<T> {
+  const current = byPosition(items);
+  const known = new Set(current.map((i) => i.id));
+  if (orderedIds.length !== current.length || new Set(orderedIds).size !== orderedIds.length || !orderedIds.every((id) => known.has(id))) {
+    throw invalid('AGENDA_ORDER_INVALID', 'itemIds must list every agenda item of the conference exactly once.');
+  }
+  const changes: T[] = [];
+  orderedIds.forEach((id, index) => {
+    const item = current.find((i) => i.id === id)!;
+    if (item.position === index + 1) return;
+    if (item.state !== 'pending' || current[index].state !== 'pending') {
+      throw conflict('AGENDA_ITEM_STARTED', 'Only items that have not started can be moved.');
+    }
+    changes.push({ ...item, position: index + 1 });
+  });
+  return changes;
+}

@@ -1,0 +1,45 @@
+import type { ConferenceStatus } from '@hoinghi/contracts';
+import { conflict } from './errors';
+
+export type ConferenceAction = 'schedule' | 'start' | 'adjourn' | 'resume' | 'end' | 'cancel';
+
+const TRANSITIONS: Record<ConferenceAction, { from: ConferenceStatus[]; to: ConferenceStatus }> = {
+  schedule: { from: ['draft'], to: 'scheduled' },
+  start: { from: ['draft', 'scheduled'], to: 'live' },
+  adjourn: { from: ['live'], to: 'adjourned' },
+  resume: { from: ['adjourned'], to: 'live' },
+  end: { from: ['live', 'adjourned'], to: 'ended' },
+  cancel: { from: ['draft', 'scheduled'], to: 'cancelled' },
+};
+
+const STATUS_WORDS: Record<ConferenceStatus, string> = {
+  draft: 'a draft',
+  scheduled: 'scheduled',
+  live: 'live',
+  adjourned: 'adjourned',
+  ended: 'over',
+  cancelled: 'cancelled',
+};
+
+/** The status after `action`, or a 409 that says why the action is not possible now. */
+export function transitionConference(status: ConferenceStatus, action: ConferenceAction): ConferenceStatus {
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(status)) {
+    throw conflict('CONFERENCE_WRONG_STATE', `Cannot ${action} the conference because it is ${STATUS_WORDS[status]}.`);
+  }
+  return rule.to;
+}
+
+/** Live business (agenda, floor) happens only while the conference is live. */
+export function assertLive(status: ConferenceStatus, what: string): void {
+  if (status !== 'live') {
+    throw conflict('CONFERENCE_NOT_LIVE', `Cannot ${what} because the conference is ${STATUS_WORDS[status]}, not live.`);
+  }
+}
+
+/** Structure (sites, agenda items, people) may change until the conference is over. */
+export function assertEditable(status: ConferenceStatus, what: string): void {
+  if (status === 'ended' || status === 'cancelled') {
+    throw conflict('CONFERENCE_CLOSED', `Cannot ${what} because the conference is ${STATUS_WORDS[status]}.`);
+  }
+}

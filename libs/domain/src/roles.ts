@@ -1,0 +1,54 @@
+import type { ParticipantRole, RoleAssignment } from '@hoinghi/contracts';
+import { forbidden } from './errors';
+
+/** What a caller may do in one conference. Site-scoped permissions also need the caller's site. */
+export type Permission =
+  | 'conference.view'
+  | 'conference.manage' // status, sites, people, agenda structure
+  | 'agenda.control'
+  | 'floor.control'
+  | 'floor.request' // site-scoped
+  | 'attendance.check' // site-scoped
+  | 'audit.view'
+  | 'media.join'; // site-scoped
+
+const CHAIRS: ParticipantRole[] = ['chair', 'co_chair'];
+const SITE_STAFF: ParticipantRole[] = ['site_chair', 'site_operator'];
+
+const GRANTS: Record<Permission, { roles: ParticipantRole[]; siteScoped: boolean }> = {
+  'conference.view': { roles: ['chair', 'co_chair', 'site_chair', 'site_operator', 'delegate', 'secretary', 'observer'], siteScoped: false },
+  'conference.manage': { roles: CHAIRS, siteScoped: false },
+  'agenda.control': { roles: CHAIRS, siteScoped: false },
+  'floor.control': { roles: CHAIRS, siteScoped: false },
+  'floor.request': { roles: [...SITE_STAFF, 'delegate'], siteScoped: true },
+  'attendance.check': { roles: SITE_STAFF, siteScoped: true },
+  'audit.view': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
+  'media.join': { roles: [...CHAIRS, ...SITE_STAFF], siteScoped: true },
+};
+
+/**
+ * True when one of the caller's assignments grants `permission` (at `siteId` for site-scoped ones).
+ * Chairs act for every site: they run the whole conference from the main hall.
+ */
+export function can(assignments: RoleAssignment[], permission: Permission, siteId?: string): boolean {
+  const grant = GRANTS[permission];
+  return assignments.some((a) => {
+    if (CHAIRS.includes(a.role) && (grant.roles.includes(a.role) || grant.siteScoped)) return true;
+    if (!grant.roles.includes(a.role)) return false;
+    return !grant.siteScoped || (siteId !== undefined && a.siteId === siteId);
+  });
+}
+
+export function assertCan(assignments: RoleAssignment[], permission: Permission, siteId?: string): void {
+  if (assignments.length === 0) {
+    throw forbidden('NOT_A_PARTICIPANT', 'You are not a participant of this conference.');
+  }
+  if (!can(assignments, permission, siteId)) {
+    throw forbidden(
+      'ROLE_FORBIDDEN',
+      siteId && GRANTS[permission].siteScoped
+        ? `Your role in this conference does not allow ${permission} at this site.`
+        : `Your role in this conference does not allow ${permission}.`,
+    );
+  }
+}

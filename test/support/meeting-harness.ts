@@ -1,0 +1,127 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { OrgUnitEntity, UserEntity } from '@hoinghi/database';
+import { foldVietnamese } from '@hoinghi/domain';
+import type { AppConfig } from '../../apps/meeting/src/config/app-config';
+import type { ClientToServerEvents, LoginResponse, OrgUnitLevel, ServerToClientEvents } from '@hoinghi/contracts';
+import { io, Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { AuthService } from '../../apps/meeting/src/auth/auth.service';
+import { createMeetingApp } from '../../apps/meeting/src/bootstrap';
+import { testConfig } from './test-config';
+
+export type ConferenceClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
+
+/** A real meeting service on a free port, over the throwaway database and the local Redis. */
+export class MeetingHarness {
+  private constructor(
+    readonly app: INestApplication,
+    readonly url: string,
+  ) {}
+
+  private passwordHash?: Promise<string>;
+  private readonly sockets: ConferenceClient[] = [];
+
+  static async start(overrides: Partial<AppConfig> = {}): Promise<MeetingHarness> {
+    const app = await createMeetingApp(testConfig({ webDistDir: null, ...overrides }));
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    return new MeetingHarness(app, `http://127.0.0.1:${address.port}`);
+  }
+
+  get dataSource(): DataSource {
+    return this.app.get<DataSource>(getDataSourceToken());
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.disconnect();
+    await this.app.close();
+  }
+
+  /** Users are provisioned by administrators outside the conference API; tests write them directly. */
+  async createUser(username: string, fullName: string, flags: { canConvene?: boolean; isAdmin?: boolean } = {}): Promise<UserEntity> {
+    this.passwordHash ??= AuthService.hashPassword(TEST_PASSWORD);
+    const repo = this.dataSource.getRepository(UserEntity);
+    return repo.save(repo.create({
+      username, fullName, fullNameSearch: foldVietnamese(fullName), passwordHash: await this.passwordHash,
+      canConvene: flags.canConvene ?? false, isAdmin: flags.isAdmin ?? false,
+    }));
+  }
+
+  async createOrgUnit(name: string, level: OrgUnitLevel, parentId: string | null = null): Promise<OrgUnitEntity> {
+    const repo = this.dataSource.getRepository(OrgUnitEntity);
+    return repo.save(repo.create({ name, nameSearch: foldVietnamese(name), level, parentId }));
+  }
+
+  async login(username: string, password = TEST_PASSWORD): Promise<string> {
+    const response = await fetch(`${this.url}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    });
+    if (response.status !== 200 && response.status !== 201) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as LoginResponse).accessToken;
+  }
+
+  /** A socket.io client authenticated as the token's user; connected when the promise resolves. */
+  async connect(token: string): Promise<ConferenceClient> {
+    const socket: ConferenceClient = io(this.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    this.sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  }
+}
+
+/** JSON over HTTP with a bearer token: `status` and parsed `body`, never throws on 4xx. */
+export class Api {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token?: string,
+  ) {}
+
+  as(token: string): Api {
+    return new Api(this.baseUrl, token);
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body);
+  }
+  put<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    const response = await fetch(`${this.baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+}
+
+/** Resolves with the first `count` events of `event` on the socket. */
+export function collect<T>(socket: ConferenceClient, event: keyof ServerToClientEvents, count: number, timeoutMs = 10_000): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const seen: T[] = [];
+    const timer = setTimeout(() => reject(new Error(`only ${seen.length}/${count} ${String(event)} events arrived`)), timeoutMs);
+    const listener = (payload: T) => {
+      seen.push(payload);
+      if (seen.length === count) {
+        clearTimeout(timer);
+        socket.off(event, listener as never);
+        resolve(seen);
+      }
+    };
+    socket.on(event, listener as never);
+  });
+}
