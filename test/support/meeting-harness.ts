@@ -80,7 +80,7 @@ export class MeetingHarness {
 export class Api {
   constructor(
     private readonly baseUrl: string,
-    private readonly token?: string,
+    readonly token?: string,
   ) {}
 
   as(token: string): Api {

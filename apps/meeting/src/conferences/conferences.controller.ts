@@ -1,13 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ConferenceSnapshot, ConferenceSummary, ConferenceView } from '@hoinghi/contracts';
-import { ConferenceAction, invalid } from '@hoinghi/domain';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ConferencesService } from './conferences.service';
 import { CreateConferenceRequestDto } from './dto/create-conference.dto';
-
-const ACTIONS: ConferenceAction[] = ['schedule', 'start', 'adjourn', 'resume', 'end', 'cancel'];
 
 @ApiTags('conferences')
 @ApiBearerAuth()
@@ -30,17 +27,41 @@ export class ConferencesController {
     return this.conferences.get(user, conferenceId);
   }
 
-  @Post(':conferenceId/:action')
+  // One route per action: a catch-all `:action` segment would shadow the sub-resources
+  // (participants, sites, agenda, …) that other controllers mount under a conference.
+  @Post(':conferenceId/schedule')
   @HttpCode(200)
-  @ApiParam({ name: 'action', enum: ACTIONS })
-  transition(
-    @CurrentUser() user: AuthUser,
-    @Param('conferenceId', ParseIdPipe) conferenceId: string,
-    @Param('action') action: string,
-  ): Promise<ConferenceView> {
-    if (!ACTIONS.includes(action as ConferenceAction)) {
-      throw invalid('VALIDATION_FAILED', `action must be one of: ${ACTIONS.join(', ')}.`);
-    }
-    return this.conferences.transition(user, conferenceId, action as ConferenceAction);
+  schedule(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) id: string): Promise<ConferenceView> {
+    return this.conferences.transition(user, id, 'schedule');
+  }
+
+  @Post(':conferenceId/start')
+  @HttpCode(200)
+  start(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) id: string): Promise<ConferenceView> {
+    return this.conferences.transition(user, id, 'start');
+  }
+
+  @Post(':conferenceId/adjourn')
+  @HttpCode(200)
+  adjourn(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) id: string): Promise<ConferenceView> {
+    return this.conferences.transition(user, id, 'adjourn');
+  }
+
+  @Post(':conferenceId/resume')
+  @HttpCode(200)
+  resume(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) id: string): Promise<ConferenceView> {
+    return this.conferences.transition(user, id, 'resume');
+  }
+
+  @Post(':conferenceId/end')
+  @HttpCode(200)
+  end(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) id: string): Promise<ConferenceView> {
+    return this.conferences.transition(user, id, 'end');
+  }
+
+  @Post(':conferenceId/cancel')
+  @HttpCode(200)
+  cancel(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) id: string): Promise<ConferenceView> {
+    return this.conferences.transition(user, id, 'cancel');
   }
 }
