@@ -1,0 +1,27 @@
+import { conflict, DomainError, forbidden, invalid, notFound } from './errors';
+
+describe('DomainError', () => {
+  it('is an Error carrying category, code and the readable message', () => {
+    const error = new DomainError('conflict', 'SOME_CODE', 'Something is not possible now.');
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.name).toBe('DomainError');
+    expect(error.category).toBe('conflict');
+    expect(error.code).toBe('SOME_CODE');
+    expect(error.message).toBe('Something is not possible now.');
+    expect(error.stack).toEqual(expect.any(String));
+  });
+
+  it.each([
+    ['conflict', conflict, 'conflict'],
+    ['forbidden', forbidden, 'forbidden'],
+    ['notFound', notFound, 'not_found'],
+    ['invalid', invalid, 'validation'],
+  ] as const)('%s() builds a DomainError of category %s', (_name, factory, category) => {
+    const error = factory('A_CODE', 'A sentence.');
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.category).toBe(category);
+    expect(error.code).toBe('A_CODE');
+    expect(error.message).toBe('A sentence.');
+  });
+});
