@@ -110,6 +110,16 @@ describe('a provincial conference with 12 district sites', () => {
     expect((await outsider.post('/conferences', {})).status).toBe(400); // validation runs before the role check
   });
 
+  it('finds organisation units and people with or without diacritics', async () => {
+    const units = await chair.get<Array<{ name: string }>>('/org-units?q=sa%20dec');
+    expect(units.body.map((u) => u.name)).toContain('Thành phố Sa Đéc');
+    const same = await chair.get<Array<{ name: string }>>(`/org-units?q=${encodeURIComponent('SA ĐÉC')}`);
+    expect(same.body).toEqual(units.body);
+    const people = await chair.get<Array<{ username: string }>>(`/users?q=tran%20van%20cuong`);
+    expect(people.body.map((p) => p.username)).toContain(`${run}.chutri`);
+    expect((await operators[1].get('/users?q=tran')).status).toBe(403);
+  });
+
   it('refuses floor control before the conference is live, with a sentence saying why', async () => {
     const early = await operators[1].post(path('/floor/requests'), { siteId: siteId(1) });
     expect(early.status).toBe(409);

@@ -1,4 +1,4 @@
-import { foldVietnamese } from './text';
+import { containsPattern, foldVietnamese } from './text';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -59,5 +59,15 @@ describe('foldVietnamese', () => {
   it('returns an empty string for empty or blank input', () => {
     expect(foldVietnamese('')).toBe('');
     expect(foldVietnamese('   ')).toBe('');
+  });
+});
+
+describe('containsPattern', () => {
+  it('folds the query and wraps it for a contains match', () => {
+    expect(containsPattern('Sa Đéc')).toBe('%sa dec%');
+  });
+
+  it('escapes LIKE wildcards typed by the user', () => {
+    expect(containsPattern('50%_a\\b')).toBe('%50\\%\\_a\\\\b%');
   });
 });

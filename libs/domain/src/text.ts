@@ -12,3 +12,8 @@ export function foldVietnamese(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A LIKE pattern matching folded text that contains the folded query; wildcards typed by the user are escaped. */
+export function containsPattern(query: string): string {
+  return `%${foldVietnamese(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

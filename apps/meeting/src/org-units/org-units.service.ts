@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditEntryEntity, OrgUnitEntity } from '@hoinghi/database';
-import { foldVietnamese, forbidden, notFound } from '@hoinghi/domain';
+import { containsPattern, foldVietnamese, forbidden, notFound } from '@hoinghi/domain';
 import type { OrgUnitView } from '@hoinghi/contracts';
 import { IsNull, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -9,8 +9,6 @@ import { CreateOrgUnitRequestDto, SearchOrgUnitsQueryDto } from './dto/org-unit.
 
 const SEARCH_LIMIT = 50;
 const view = (u: OrgUnitEntity): OrgUnitView => ({ id: u.id, name: u.name, level: u.level, parentId: u.parentId });
-/** Escapes LIKE wildcards typed by the user. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class OrgUnitsService {
@@ -18,7 +16,7 @@ export class OrgUnitsService {
 
   async search(query: SearchOrgUnitsQueryDto): Promise<OrgUnitView[]> {
     const qb = this.units.createQueryBuilder('u').orderBy('u.name_search', 'ASC').limit(SEARCH_LIMIT);
-    if (query.q?.trim()) qb.andWhere('u.name_search LIKE :q', { q: `%${likeEscape(foldVietnamese(query.q))}%` });
+    if (query.q?.trim()) qb.andWhere('u.name_search LIKE :q', { q: containsPattern(query.q) });
     if (query.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: query.parentId });
     else if (!query.q?.trim()) qb.andWhere({ parentId: IsNull() });
     return (await qb.getMany()).map(view);

@@ -1,0 +1,30 @@
+// The worker consumes Bull jobs from the real Redis.
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { HeartbeatJob, HeartbeatResult, JobName, QueueName } from '@hoinghi/contracts';
+import Queue from 'bull';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+
+describe('worker', () => {
+  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  let worker: INestApplicationContext;
+  let queue: Queue.Queue<HeartbeatJob>;
+
+  beforeAll(async () => {
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(redisUrl), { logger: false });
+    await worker.init();
+    queue = new Queue<HeartbeatJob>(QueueName.Maintenance, redisUrl);
+  });
+
+  afterAll(async () => {
+    await queue?.close();
+    await worker?.close();
+  });
+
+  it('answers a heartbeat job', async () => {
+    const job = await queue.add(JobName.Heartbeat, { sentAt: new Date().toISOString() }, { removeOnComplete: true });
+    const result = (await job.finished()) as HeartbeatResult;
+    expect(result.worker).toMatch(/:\d+$/);
+    expect(Date.parse(result.receivedAt)).toBeGreaterThanOrEqual(Date.parse(job.data.sentAt));
+  });
+});
