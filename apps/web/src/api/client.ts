@@ -1,0 +1,61 @@
+import type { ErrorResponse } from '@hoinghi/contracts';
+import { clearToken, getToken } from '../auth/session';
+
+/** A failed API call, carrying the server's ErrorResponse (status 0 when the server could not be reached). */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string[]> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get isNetworkError(): boolean {
+    return this.statusCode === 0;
+  }
+}
+
+let onUnauthorized: () => void = () => {};
+
+/** Called when the server rejects the token (expired, revoked): the app signs the user out. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (error) {
+    throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
+  }
+
+  const text = await response.text();
+  const payload: unknown = text ? parseJson(text) : undefined;
+  if (response.ok) return payload as T;
+
+  if (response.status === 401 && token) {
+    clearToken();
+    onUnauthorized();
+  }
+  const error = (payload ?? {}) as Partial<ErrorResponse>;
+  throw new ApiError(response.status, error.error ?? 'HTTP_ERROR', error.message ?? response.statusText, error.fields ?? {});
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

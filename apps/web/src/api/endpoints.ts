@@ -1,0 +1,54 @@
+import type {
+  AgendaItemKind, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceKind, ConferenceSnapshot, ConferenceSummary,
+  ConferenceView, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
+} from '@hoinghi/contracts';
+import type { ConferenceAction } from '../conference/actions';
+import { apiRequest } from './client';
+
+// One function per REST call of docs/architecture.md that the web app uses.
+
+/** Body of POST /conferences (contracts have no type for it; it follows the meeting service DTO). */
+export interface CreateConferenceRequest {
+  title: string;
+  kind: ConferenceKind;
+  hostUnitId: string;
+  plannedStart: string;
+  plannedEnd: string;
+  sites: { key: string; name: string; place: string; orgUnitId: string; parentKey?: string; isMain?: boolean }[];
+  agenda: { title: string; kind: AgendaItemKind; presenter: string; plannedMinutes: number }[];
+}
+
+const conference = (id: string) => `/conferences/${encodeURIComponent(id)}`;
+
+export const api = {
+  login: (username: string, password: string) => apiRequest<LoginResponse>('POST', '/auth/login', { username, password }),
+  me: () => apiRequest<UserView>('GET', '/auth/me'),
+
+  searchOrgUnits: (q: string) => apiRequest<OrgUnitView[]>('GET', `/org-units?q=${encodeURIComponent(q)}`),
+
+  listConferences: () => apiRequest<ConferenceSummary[]>('GET', '/conferences'),
+  createConference: (body: CreateConferenceRequest) => apiRequest<ConferenceSnapshot>('POST', '/conferences', body),
+  transition: (id: string, action: ConferenceAction) => apiRequest<ConferenceView>('POST', `${conference(id)}/${action}`),
+
+  nextAgendaItem: (id: string) => apiRequest<AgendaItemView[]>('POST', `${conference(id)}/agenda/next`),
+  changeAgendaItem: (id: string, itemId: string, change: 'start' | 'complete' | 'skip') =>
+    apiRequest<AgendaItemView[]>('POST', `${conference(id)}/agenda/${encodeURIComponent(itemId)}/${change}`),
+
+  siteAttendance: (id: string, siteId: string) =>
+    apiRequest<AttendanceRecordView[]>('GET', `${conference(id)}/sites/${encodeURIComponent(siteId)}/attendance`),
+  checkIn: (id: string, siteId: string, participantId: string, status: AttendanceStatus, reason?: string) =>
+    apiRequest<AttendanceRecordView>(
+      'PUT',
+      `${conference(id)}/sites/${encodeURIComponent(siteId)}/attendance/${encodeURIComponent(participantId)}`,
+      reason === undefined ? { status } : { status, reason },
+    ),
+
+  requestFloor: (id: string, siteId: string) => apiRequest<FloorRequestView>('POST', `${conference(id)}/floor/requests`, { siteId }),
+  withdrawFloorRequest: (id: string, requestId: string) =>
+    apiRequest<FloorState>('DELETE', `${conference(id)}/floor/requests/${encodeURIComponent(requestId)}`),
+  moveFloorRequest: (id: string, requestId: string, position: number) =>
+    apiRequest<FloorState>('PUT', `${conference(id)}/floor/requests/${encodeURIComponent(requestId)}/position`, { position }),
+  grantFloor: (id: string, requestId: string) =>
+    apiRequest<FloorState>('POST', `${conference(id)}/floor/requests/${encodeURIComponent(requestId)}/grant`),
+  endFloor: (id: string) => apiRequest<FloorState>('POST', `${conference(id)}/floor/end`),
+};

@@ -1,0 +1,72 @@
+import { api } from '../api/endpoints';
+import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
+import { ConferenceHeader } from '../components/ConferenceHeader';
+import { ErrorNotice } from '../components/ErrorNotice';
+import type { ConferenceAction } from '../conference/actions';
+import { isChair } from '../conference/roles';
+import { useAction } from '../hooks/useAction';
+import { useMyRoles } from '../hooks/useMyRoles';
+import { useT } from '../i18n/I18nContext';
+import { useConference } from '../realtime/useConference';
+import { AgendaPanel } from './chair/AgendaPanel';
+import { AttendancePanel } from './chair/AttendancePanel';
+import { ConferenceActions } from './chair/ConferenceActions';
+import { FloorPanel, type FloorControls } from './chair/FloorPanel';
+
+/** The main hall's screen: status, agenda, attendance of every site and the floor. */
+export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
+  const t = useT();
+  const { snapshot, connection, error } = useConference(conferenceId);
+  const { roles, error: rolesError } = useMyRoles(conferenceId);
+  const action = useAction();
+
+  if (!snapshot) {
+    return (
+      <div className="page">
+        <ErrorNotice error={error} />
+        {!error && <p>{t.app.loading}</p>}
+      </div>
+    );
+  }
+
+  const canControl = roles !== null && isChair(roles);
+  const live = snapshot.conference.status === 'live';
+  const run = (work: () => Promise<unknown>) => void action.run(work);
+
+  const floorControls: FloorControls = {
+    grant: (requestId) => run(() => api.grantFloor(conferenceId, requestId)),
+    move: (requestId, position) => run(() => api.moveFloorRequest(conferenceId, requestId, position)),
+    withdraw: (requestId) => run(() => api.withdrawFloorRequest(conferenceId, requestId)),
+    end: () => run(() => api.endFloor(conferenceId)),
+  };
+
+  return (
+    <div className="page page--wide">
+      <ConferenceHeader conference={snapshot.conference} connection={connection}>
+        {canControl && (
+          <ConferenceActions
+            status={snapshot.conference.status}
+            busy={action.busy}
+            onAction={(name: ConferenceAction) => run(() => api.transition(conferenceId, name))}
+          />
+        )}
+      </ConferenceHeader>
+      <ErrorNotice error={error ?? rolesError} />
+      <ErrorNotice error={action.error} />
+      {roles !== null && !canControl && <p className="notice">{t.console.readOnly}</p>}
+      <ActiveAgendaItem agenda={snapshot.agenda} />
+      <div className="console-grid">
+        <AgendaPanel
+          agenda={snapshot.agenda}
+          canControl={canControl}
+          live={live}
+          busy={action.busy}
+          onNext={() => run(() => api.nextAgendaItem(conferenceId))}
+          onChange={(itemId, change) => run(() => api.changeAgendaItem(conferenceId, itemId, change))}
+        />
+        <AttendancePanel sites={snapshot.sites} attendance={snapshot.attendance} />
+        <FloorPanel floor={snapshot.floor} sites={snapshot.sites} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useCallback, useState } from 'react';
+import { api } from '../api/endpoints';
+import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
+import { ConferenceHeader } from '../components/ConferenceHeader';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { FloorHolder } from '../components/FloorHolder';
+import { canCheckIn, canRequestFloor } from '../conference/roles';
+import { useAction } from '../hooks/useAction';
+import { useMyRoles } from '../hooks/useMyRoles';
+import { useT } from '../i18n/I18nContext';
+import { useConference, type AppliedChange } from '../realtime/useConference';
+import { DelegateList } from './site/DelegateList';
+import { FloorRequestBox } from './site/FloorRequestBox';
+
+/** A connected site's screen: what is being discussed, who speaks, asking for the floor, checking delegates in. */
+export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; siteId: string }) {
+  const t = useT();
+  const [attendanceRefresh, setAttendanceRefresh] = useState(0);
+
+  // Re-read the delegate list when this site's attendance changed (another operator, or missed while offline).
+  const onApplied = useCallback(
+    (change: AppliedChange) => {
+      const touchesThisSite =
+        change === 'snapshot' ||
+        change.some((d) => d.type === 'attendance.updated' && (d.data.record === null || d.data.record.siteId === siteId));
+      if (touchesThisSite) setAttendanceRefresh((n) => n + 1);
+    },
+    [siteId],
+  );
+
+  const { snapshot, connection, error } = useConference(conferenceId, onApplied);
+  const { roles, error: rolesError } = useMyRoles(conferenceId);
+  const action = useAction();
+
+  if (!snapshot) {
+    return (
+      <div className="page">
+        <ErrorNotice error={error} />
+        {!error && <p>{t.app.loading}</p>}
+      </div>
+    );
+  }
+
+  const site = snapshot.sites.find((s) => s.id === siteId);
+  const { conference, floor } = snapshot;
+  const totals = snapshot.attendance.perSite.find((row) => row.siteId === siteId);
+  const live = conference.status === 'live';
+  const editable = conference.status !== 'ended' && conference.status !== 'cancelled';
+
+  return (
+    <div className="page">
+      <ConferenceHeader conference={conference} connection={connection} eyebrow={site ? site.name : t.site.unknownSite} />
+      <ErrorNotice error={error ?? rolesError} />
+      <ErrorNotice error={action.error} />
+      <ActiveAgendaItem agenda={snapshot.agenda} large />
+
+      <section className="panel site-floor">
+        <h2>{t.console.floor}</h2>
+        <FloorHolder holder={floor.holder} sites={snapshot.sites} />
+        {roles && canRequestFloor(roles, siteId) && (
+          <FloorRequestBox
+            floor={floor}
+            siteId={siteId}
+            live={live}
+            busy={action.busy}
+            onRequest={() => void action.run(() => api.requestFloor(conferenceId, siteId))}
+            onWithdraw={(requestId) => void action.run(() => api.withdrawFloorRequest(conferenceId, requestId))}
+          />
+        )}
+      </section>
+
+      <section className="site-attendance">
+        <h2>{t.console.attendance}</h2>
+        <p className="site-totals" data-testid="site-attendance-total">
+          {totals ? t.site.totals(totals.present, totals.convened, totals.late, totals.absent) : t.site.totals(0, 0, 0, 0)}
+        </p>
+      </section>
+
+      {roles &&
+        (canCheckIn(roles, siteId) ? (
+          <DelegateList conferenceId={conferenceId} siteId={siteId} refreshKey={attendanceRefresh} editable={editable} />
+        ) : (
+          <p className="notice">{t.site.delegatesHidden}</p>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { FloorRequestView, FloorState, SiteView } from '@hoinghi/contracts';
+import { FloorHolder } from '../../components/FloorHolder';
+import { siteName } from '../../conference/sites';
+import { formatTime } from '../../i18n/format';
+import { useT } from '../../i18n/I18nContext';
+
+export interface FloorControls {
+  grant(requestId: string): void;
+  move(requestId: string, position: number): void;
+  withdraw(requestId: string): void;
+  end(): void;
+}
+
+interface Props {
+  floor: FloorState;
+  sites: SiteView[];
+  canControl: boolean;
+  live: boolean;
+  busy: boolean;
+  controls: FloorControls;
+}
+
+/** The speaker with their time, and the queue in the order the chair will give the floor. */
+export function FloorPanel({ floor, sites, canControl, live, busy, controls }: Props) {
+  const t = useT();
+  return (
+    <section className="panel">
+      <header className="panel__header">
+        <h2>{t.console.floor}</h2>
+      </header>
+      <div className="floor-current">
+        <FloorHolder holder={floor.holder} sites={sites} />
+        {canControl && (
+          <button type="button" className="button button--danger" data-testid="floor-end" disabled={busy || !floor.holder} onClick={controls.end}>
+            {t.console.endFloor}
+          </button>
+        )}
+      </div>
+      <h3>{t.console.queue}</h3>
+      {floor.queue.length === 0 && <p className="empty">{t.console.queueEmpty}</p>}
+      <ol className="floor-queue">
+        {floor.queue.map((request, index) => (
+          <QueueItem
+            key={request.id}
+            request={request}
+            position={index + 1}
+            isLast={index === floor.queue.length - 1}
+            site={siteName(sites, request.siteId)}
+            canControl={canControl}
+            canGrant={live}
+            busy={busy}
+            controls={controls}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+interface QueueItemProps {
+  request: FloorRequestView;
+  position: number; // 1-based, as the server's position endpoint counts
+  isLast: boolean;
+  site: string;
+  canControl: boolean;
+  canGrant: boolean;
+  busy: boolean;
+  controls: FloorControls;
+}
+
+function QueueItem({ request, position, isLast, site, canControl, canGrant, busy, controls }: QueueItemProps) {
+  const t = useT();
+  return (
+    <li className="floor-queue__item" data-testid="floor-queue-item" data-id={request.id}>
+      <div className="floor-queue__who">
+        <strong>
+          {position}. {site}
+        </strong>
+        {request.participantId && <span>{request.speakerName}</span>}
+        {request.note && <span className="floor-queue__note">{request.note}</span>}
+        <span className="floor-queue__time">{formatTime(request.requestedAt, t.locale)}</span>
+      </div>
+      {canControl && (
+        <div className="button-row">
+          <button type="button" className="button button--small button--primary" data-testid="floor-grant" disabled={busy || !canGrant} onClick={() => controls.grant(request.id)}>
+            {t.console.grant}
+          </button>
+          <button type="button" className="button button--small" aria-label={t.console.moveUp} disabled={busy || position === 1} onClick={() => controls.move(request.id, position - 1)}>
+            ↑
+          </button>
+          <button type="button" className="button button--small" aria-label={t.console.moveDown} disabled={busy || isLast} onClick={() => controls.move(request.id, position + 1)}>
+            ↓
+          </button>
+          <button type="button" className="button button--small" disabled={busy} onClick={() => controls.withdraw(request.id)}>
+            {t.console.withdraw}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,145 @@
+import type { AttendanceRecordView, AttendanceStatus } from '@hoinghi/contracts';
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../api/endpoints';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAction } from '../../hooks/useAction';
+import { formatTime } from '../../i18n/format';
+import { useT } from '../../i18n/I18nContext';
+
+interface Props {
+  conferenceId: string;
+  siteId: string;
+  /** Changes whenever this site's attendance changed elsewhere, so the list is read again. */
+  refreshKey: number;
+  /** Attendance can be taken until the conference has ended or was cancelled. */
+  editable: boolean;
+}
+
+/** The delegates convened at this site, checked in one by one by the site operator. */
+export function DelegateList({ conferenceId, siteId, refreshKey, editable }: Props) {
+  const t = useT();
+  const [records, setRecords] = useState<AttendanceRecordView[] | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const action = useAction();
+
+  useEffect(() => {
+    let cancelled = false;
+    api.siteAttendance(conferenceId, siteId).then(
+      (list) => {
+        if (cancelled) return;
+        setRecords(list);
+        setLoadError(null);
+      },
+      (caught: unknown) => !cancelled && setLoadError(caught),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [conferenceId, siteId, refreshKey]);
+
+  const checkIn = (participantId: string, status: AttendanceStatus, reason?: string) =>
+    action.run(async () => {
+      const updated = await api.checkIn(conferenceId, siteId, participantId, status, reason);
+      setRecords((current) => current?.map((r) => (r.participantId === updated.participantId ? updated : r)) ?? null);
+    });
+
+  return (
+    <section className="panel">
+      <header className="panel__header">
+        <h2>{t.site.delegates}</h2>
+      </header>
+      <ErrorNotice error={loadError} />
+      <ErrorNotice error={action.error} />
+      {records === null && !loadError && <p>{t.app.loading}</p>}
+      {records?.length === 0 && <p className="empty">{t.site.delegatesEmpty}</p>}
+      <ul className="delegates">
+        {records?.map((record) => (
+          <DelegateRow key={record.participantId} record={record} disabled={action.busy || !editable} onCheckIn={checkIn} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface RowProps {
+  record: AttendanceRecordView;
+  disabled: boolean;
+  onCheckIn(participantId: string, status: AttendanceStatus, reason?: string): Promise<boolean>;
+}
+
+function DelegateRow({ record, disabled, onCheckIn }: RowProps) {
+  const t = useT();
+  // Absence needs a reason: the first click on "absent" opens the reason input, the button then confirms.
+  const [askingReason, setAskingReason] = useState(false);
+  const [reason, setReason] = useState('');
+
+  const confirmAbsent = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!reason.trim()) return;
+    if (await onCheckIn(record.participantId, 'absent', reason.trim())) {
+      setAskingReason(false);
+      setReason('');
+    }
+  };
+
+  const status = record.status;
+  return (
+    <li className={`delegate delegate--${status ?? 'unchecked'}`} data-testid="delegate-row" data-participant-id={record.participantId} data-status={status ?? ''}>
+      <div className="delegate__who">
+        <strong>{record.fullName}</strong>
+        <span className="delegate__status">
+          {status ? t.attendanceStatus[status] : t.site.notChecked}
+          {status !== 'absent' && record.checkedInAt && ` · ${formatTime(record.checkedInAt, t.locale)}`}
+          {status === 'absent' && record.reason && ` · ${record.reason}`}
+        </span>
+      </div>
+      <form className="delegate__buttons" onSubmit={confirmAbsent}>
+        <button
+          type="button"
+          className={`button button--small${status === 'present' ? ' button--selected' : ''}`}
+          data-testid="checkin-present"
+          disabled={disabled}
+          onClick={() => void onCheckIn(record.participantId, 'present')}
+        >
+          {t.site.present}
+        </button>
+        <button
+          type="button"
+          className={`button button--small${status === 'late' ? ' button--selected' : ''}`}
+          data-testid="checkin-late"
+          disabled={disabled}
+          onClick={() => void onCheckIn(record.participantId, 'late')}
+        >
+          {t.site.late}
+        </button>
+        {askingReason && (
+          <input
+            className="delegate__reason"
+            data-testid="absent-reason"
+            aria-label={t.site.absentReason}
+            placeholder={t.site.absentReason}
+            autoFocus
+            required
+            maxLength={500}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        )}
+        <button
+          type={askingReason ? 'submit' : 'button'}
+          className={`button button--small${status === 'absent' ? ' button--selected' : ''}`}
+          data-testid="checkin-absent"
+          disabled={disabled || (askingReason && !reason.trim())}
+          onClick={askingReason ? undefined : () => setAskingReason(true)}
+        >
+          {askingReason ? t.site.confirmAbsent : t.site.absent}
+        </button>
+        {askingReason && (
+          <button type="button" className="button button--small button--ghost-dark" onClick={() => setAskingReason(false)}>
+            {t.site.cancel}
+          </button>
+        )}
+      </form>
+    </li>
+  );
+}

@@ -1,0 +1,40 @@
+import type { FloorState } from '@hoinghi/contracts';
+import { useT } from '../../i18n/I18nContext';
+
+interface Props {
+  floor: FloorState;
+  siteId: string;
+  live: boolean;
+  busy: boolean;
+  onRequest(): void;
+  onWithdraw(requestId: string): void;
+}
+
+/** The site's own place in the floor queue: ask, see the position, withdraw. */
+export function FloorRequestBox({ floor, siteId, live, busy, onRequest, onWithdraw }: Props) {
+  const t = useT();
+  if (floor.holder?.siteId === siteId) {
+    return <p className="floor-request floor-request--speaking">{t.site.speakingNow}</p>;
+  }
+  const index = floor.queue.findIndex((request) => request.siteId === siteId);
+  if (index >= 0) {
+    const request = floor.queue[index];
+    return (
+      <div className="floor-request">
+        <span data-testid="floor-queue-position" data-position={index + 1}>
+          {t.site.queuePosition(index + 1)}
+        </span>
+        <button type="button" className="button" data-testid="floor-withdraw" disabled={busy} onClick={() => onWithdraw(request.id)}>
+          {t.site.withdraw}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="floor-request">
+      <button type="button" className="button button--primary button--large" data-testid="request-floor" disabled={busy || !live} onClick={onRequest}>
+        ✋ {t.site.requestFloor}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+/// <reference lib="dom" />
+// The web app in Debian's Chromium against the real meeting service: the chair runs the demo
+// conference (seed 004) while an operator at a district site follows it live.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
+import { launchChromium } from '../support/browser';
+import { MeetingHarness } from '../support/meeting-harness';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+describe('chair console and site view in Chromium', () => {
+  let meeting: MeetingHarness;
+  let browser: Browser;
+  let chair: Page;
+  let operator: Page;
+
+  beforeAll(async () => {
+    meeting = await MeetingHarness.start({ webDistDir: join(__dirname, '..', '..', 'dist', 'web') });
+    await seedDemo(meeting.app);
+    browser = await launchChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // Two contexts: two people on two machines, each with their own session.
+    chair = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' })).newPage();
+    operator = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' })).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await meeting?.stop();
+  });
+
+  async function logIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${meeting.url}/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('conference-row').first().click();
+    await page.getByTestId('connection-status').and(page.locator('[data-state="live"]')).waitFor();
+  }
+
+  it('lets the chair start the conference, and the operator sees the agenda change within a second', async () => {
+    await logIn(chair, 'chutri');
+    await expect(chair.getByTestId('conference-status').getAttribute('data-status')).resolves.toBe('scheduled');
+    await expect(chair.getByTestId('attendance-site').count()).resolves.toBe(13);
+
+    await logIn(operator, 'vanhanh.sadec');
+    await operator.getByTestId('delegate-row').first().waitFor();
+    await expect(operator.getByTestId('delegate-row').count()).resolves.toBe(3);
+
+    await chair.getByTestId('action-start').click();
+    await chair.locator('[data-testid="conference-status"][data-status="live"]').waitFor();
+
+    // The chair opens the first agenda item; the district sees it within a second.
+    const before = await operator.getByTestId('active-agenda-item').getAttribute('data-id');
+    const clickedAt = Date.now();
+    await chair.getByTestId('agenda-next').click();
+    await operator.waitForFunction(
+      (previous) => {
+        const id = document.querySelector('[data-testid="active-agenda-item"]')?.getAttribute('data-id');
+        return !!id && id !== previous;
+      },
+      before, { timeout: 1000, polling: 'raf' },
+    );
+    console.log(`agenda change seen at the district ${Date.now() - clickedAt} ms after the chair's click`);
+    await expect(operator.getByTestId('active-agenda-item').textContent()).resolves.toContain('Tuyên bố lý do');
+  });
+
+  it('updates attendance and the floor live on both screens', async () => {
+    const rows = operator.getByTestId('delegate-row');
+    await rows.nth(0).getByTestId('checkin-present').click();
+    await operator.locator('[data-testid="delegate-row"][data-status="present"]').first().waitFor();
+    await rows.nth(1).getByTestId('checkin-late').click();
+    await rows.nth(2).getByTestId('checkin-absent').click();
+    await operator.getByTestId('absent-reason').fill('Đi công tác');
+    await operator.getByTestId('absent-reason').press('Enter');
+    await operator.locator('[data-testid="delegate-row"][data-status="absent"]').waitFor();
+    await expect(operator.getByTestId('site-attendance-total').textContent()).resolves.toMatch(/2/);
+
+    const sadec = chair.getByTestId('attendance-site').filter({ hasText: 'Sa Đéc' });
+    await sadec.filter({ hasText: '2' }).waitFor({ timeout: 2000 });
+
+    await operator.getByTestId('request-floor').click();
+    await chair.getByTestId('floor-queue-item').first().waitFor({ timeout: 2000 });
+    await chair.getByTestId('floor-queue-item').first().getByTestId('floor-grant').click();
+    await operator.getByTestId('floor-holder').filter({ hasText: 'Sa Đéc' }).waitFor({ timeout: 2000 });
+
+    await chair.screenshot({ path: join(SCREENSHOTS, 'chair-console.png'), fullPage: true });
+    await operator.screenshot({ path: join(SCREENSHOTS, 'site-view.png'), fullPage: true });
+  });
+
+  it('speaks English when asked, without losing the live state', async () => {
+    await operator.getByTestId('lang-toggle').click();
+    await expect(operator.getByTestId('request-floor').or(operator.getByTestId('floor-holder')).first().isVisible()).resolves.toBe(true);
+    await expect(operator.locator('body').textContent()).resolves.toMatch(/Floor|Attendance|Agenda/);
+    await operator.screenshot({ path: join(SCREENSHOTS, 'site-view-en.png'), fullPage: true });
+  });
+});
