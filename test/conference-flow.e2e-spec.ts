@@ -43,7 +43,8 @@ describe('a provincial conference with 12 district sites', () => {
       plannedStart: '2026-12-01T00:30:00Z', plannedEnd: '2026-12-01T04:00:00Z',
       sites: [
         { key: 'main', name: 'Hội trường Tỉnh ủy', place: 'TP Cao Lãnh', orgUnitId: province.id, isMain: true },
-        ...districts.map((d, i) => ({ key: `d${i}`, name: `Điểm cầu ${d.name}`, place: d.name, orgUnitId: d.id, parentKey: 'main' })),
+        // Half name the main hall as parent, half leave it implicit: both hang off the main hall.
+        ...districts.map((d, i) => ({ key: `d${i}`, name: `Điểm cầu ${d.name}`, place: d.name, orgUnitId: d.id, parentKey: i % 2 ? 'main' : undefined })),
       ],
       agenda: [
         { title: 'Khai mạc', kind: 'report', presenter: 'Ban Tổ chức', plannedMinutes: 5 },

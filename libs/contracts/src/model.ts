@@ -182,3 +182,33 @@ export interface ErrorResponse {
   fields?: Record<string, string[]>; // validation errors by field path
   errorId?: string; // for 500s, also in the server log
 }
+
+/** Body of POST /conferences. Exactly one site is the main one; sites name their parent by key. */
+export interface CreateConferenceRequest {
+  title: string;
+  kind: ConferenceKind;
+  hostUnitId: string;
+  plannedStart: string; // ISO 8601
+  plannedEnd: string;
+  quorumNumerator?: number;
+  quorumDenominator?: number;
+  sites: CreateSiteRequest[];
+  agenda: AgendaItemRequest[];
+}
+
+export interface CreateSiteRequest {
+  key: string;
+  name: string;
+  place?: string;
+  orgUnitId: string;
+  /** The site it relays from; without one, a connected site hangs directly off the main site. */
+  parentKey?: string;
+  isMain?: boolean;
+}
+
+export interface AgendaItemRequest {
+  title: string;
+  kind: AgendaItemKind;
+  presenter?: string;
+  plannedMinutes: number;
+}

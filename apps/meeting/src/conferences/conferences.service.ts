@@ -36,6 +36,7 @@ export class ConferencesService {
       throw invalid('VALIDATION_FAILED', 'plannedEnd must be after plannedStart.');
     }
     const sites = orderSiteTree(dto.sites);
+    const mainKey = sites[0].key; // orderSiteTree puts the main site first
     return this.dataSource.transaction(async (em) => {
       await this.assertUnitsExist(em, [dto.hostUnitId, ...dto.sites.map((s) => s.orgUnitId)]);
       const conference = await em.save(ConferenceEntity, em.create(ConferenceEntity, {
@@ -48,7 +49,8 @@ export class ConferencesService {
       for (const [position, site] of sites.entries()) {
         const saved = await em.save(SiteEntity, em.create(SiteEntity, {
           conferenceId: conference.id, name: site.name.trim(), place: site.place?.trim() ?? '', orgUnitId: site.orgUnitId,
-          parentSiteId: site.parentKey ? idByKey.get(site.parentKey)! : null, isMain: site.isMain === true, position,
+          // A site without a named parent is connected directly to the main hall (the tree's root).
+          parentSiteId: site.isMain ? null : idByKey.get(site.parentKey ?? mainKey)!, isMain: site.isMain === true, position,
         }));
         idByKey.set(site.key, saved.id);
         if (saved.isMain) mainSiteId = saved.id;

@@ -1,6 +1,6 @@
 import type {
-  AgendaItemKind, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceKind, ConferenceSnapshot, ConferenceSummary,
-  ConferenceView, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
+  AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceSummary, ConferenceView,
+  CreateConferenceRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '../conference/actions';
 import { apiRequest } from './client';
@@ -8,16 +8,6 @@ import { apiRequest } from './client';
 // One function per REST call of docs/architecture.md that the web app uses.
 
 /** Body of POST /conferences (contracts have no type for it; it follows the meeting service DTO). */
-export interface CreateConferenceRequest {
-  title: string;
-  kind: ConferenceKind;
-  hostUnitId: string;
-  plannedStart: string;
-  plannedEnd: string;
-  sites: { key: string; name: string; place: string; orgUnitId: string; parentKey?: string; isMain?: boolean }[];
-  agenda: { title: string; kind: AgendaItemKind; presenter: string; plannedMinutes: number }[];
-}
-
 const conference = (id: string) => `/conferences/${encodeURIComponent(id)}`;
 
 export const api = {

@@ -4,9 +4,11 @@ import {
   ArrayMaxSize, ArrayMinSize, IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength,
   Min, ValidateNested,
 } from 'class-validator';
-import { AGENDA_ITEM_KINDS, AgendaItemKind, CONFERENCE_KINDS, ConferenceKind } from '@hoinghi/contracts';
+import {
+  AGENDA_ITEM_KINDS, AgendaItemKind, AgendaItemRequest, CONFERENCE_KINDS, ConferenceKind, CreateConferenceRequest, CreateSiteRequest,
+} from '@hoinghi/contracts';
 
-export class CreateSiteRequestDto {
+export class CreateSiteRequestDto implements CreateSiteRequest {
   @ApiProperty({ description: 'A key, unique in this request, that other sites use as parentKey.' })
   @IsString()
   @IsNotEmpty()
@@ -40,7 +42,7 @@ export class CreateSiteRequestDto {
   isMain?: boolean;
 }
 
-export class AgendaItemRequestDto {
+export class AgendaItemRequestDto implements AgendaItemRequest {
   @ApiProperty({ example: 'Quán triệt Nghị quyết' })
   @IsString()
   @IsNotEmpty()
@@ -64,7 +66,7 @@ export class AgendaItemRequestDto {
   plannedMinutes!: number;
 }
 
-export class CreateConferenceRequestDto {
+export class CreateConferenceRequestDto implements CreateConferenceRequest {
   @ApiProperty({ example: 'Hội nghị trực tuyến góp ý dự thảo văn bản' })
   @IsString()
   @IsNotEmpty()

@@ -1,5 +1,5 @@
 import type { AgendaItemKind, ConferenceKind, OrgUnitView } from '@hoinghi/contracts';
-import type { CreateConferenceRequest } from '../../api/endpoints';
+import type { CreateConferenceRequest } from '@hoinghi/contracts';
 
 // The create form's state, kept close to what the user types; toCreateRequest turns it into the POST body.
 
@@ -9,7 +9,7 @@ export interface SiteDraft {
   name: string;
   place: string;
   orgUnit: OrgUnitView | null;
-  parentKey: string; // '' = connected directly
+  parentKey: string; // '' = connected directly to the main site
 }
 
 export interface AgendaDraft {
