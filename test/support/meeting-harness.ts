@@ -26,7 +26,7 @@ export class MeetingHarness {
   private readonly sockets: ConferenceClient[] = [];
 
   static async start(overrides: Partial<AppConfig> = {}): Promise<MeetingHarness> {
-    const app = await createMeetingApp(testConfig({ webDistDir: null, ...overrides }));
+    const app = await createMeetingApp(testConfig({ webDistDir: null, ...overrides }), ['error', 'warn']);
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     return new MeetingHarness(app, `http://127.0.0.1:${address.port}`);

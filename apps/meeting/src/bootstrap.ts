@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,9 +10,9 @@ import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
 /** Builds the meeting service (used by main.ts, the end-to-end tests and the benchmarks). */
-export async function createMeetingApp(config: AppConfig): Promise<INestApplication> {
+export async function createMeetingApp(config: AppConfig, logLevels: LogLevel[] = ['error', 'warn', 'log']): Promise<INestApplication> {
   await ensureDatabase({ url: config.databaseUrl });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: logLevels });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   const adapter = new RedisIoAdapter(app, config.redisUrl);
