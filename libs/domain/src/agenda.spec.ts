@@ -1,16 +1,7 @@
 import type { AgendaItemState } from '@hoinghi/contracts';
 import { activeItem, advance, AgendaEntry, completeItem, reorder, skipItem, startItem } from './agenda';
 import { DomainError } from './errors';
-
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
+import { caught } from './testing/caught';
 
 interface Item extends AgendaEntry {
   title: string;

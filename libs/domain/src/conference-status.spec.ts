@@ -1,16 +1,7 @@
 import { CONFERENCE_STATUSES, type ConferenceStatus } from '@hoinghi/contracts';
 import { assertEditable, assertLive, ConferenceAction, transitionConference } from './conference-status';
 import { DomainError } from './errors';
-
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
+import { caught } from './testing/caught';
 
 const STATUSES: ConferenceStatus[] = ['draft', 'scheduled', 'live', 'adjourned', 'ended', 'cancelled'];
 const ACTIONS: ConferenceAction[] = ['schedule', 'start', 'adjourn', 'resume', 'end', 'cancel'];

@@ -1,16 +1,6 @@
 import type { FloorRequestStatus } from '@hoinghi/contracts';
-import { DomainError } from './errors';
 import { endFloor, enqueuePosition, FloorEntry, grant, holder, move, queued, withdraw } from './floor-queue';
-
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
+import { caught } from './testing/caught';
 
 interface Request extends FloorEntry {
   note: string;

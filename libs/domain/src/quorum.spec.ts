@@ -1,15 +1,5 @@
-import { DomainError } from './errors';
 import { assertValidQuorumRule, DEFAULT_QUORUM, quorumOf, QuorumRule, requiredForQuorum } from './quorum';
-
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
+import { caught } from './testing/caught';
 
 describe('DEFAULT_QUORUM', () => {
   it('is two thirds', () => {

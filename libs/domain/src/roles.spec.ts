@@ -1,16 +1,6 @@
 import { PARTICIPANT_ROLES, type ParticipantRole, type RoleAssignment } from '@hoinghi/contracts';
-import { DomainError } from './errors';
 import { assertCan, can, Permission } from './roles';
-
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
+import { caught } from './testing/caught';
 
 const PERMISSIONS: Permission[] = [
   'conference.view',

@@ -1,15 +1,5 @@
-import { DomainError } from './errors';
 import { orderSiteTree, SiteNode } from './site-tree';
-
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
+import { caught } from './testing/caught';
 
 interface Site extends SiteNode {
   name: string;
