@@ -17,7 +17,7 @@ describe('chair console and site view in Chromium', () => {
   let operator: Page;
 
   beforeAll(async () => {
-    meeting = await MeetingHarness.start({ webDistDir: join(__dirname, '..', '..', 'dist', 'web') });
+    meeting = await MeetingHarness.start({ webDistDir: join(__dirname, '..', '..', 'dist', 'web') }, { ownDatabase: 'browser_console' });
     await seedDemo(meeting.app);
     browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });

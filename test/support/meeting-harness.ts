@@ -6,6 +6,7 @@ import { foldVietnamese } from '@hoinghi/domain';
 import type { AppConfig } from '../../apps/meeting/src/config/app-config';
 import type { ClientToServerEvents, LoginResponse, OrgUnitLevel, ServerToClientEvents } from '@hoinghi/contracts';
 import { io, Socket } from 'socket.io-client';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../../apps/meeting/src/auth/auth.service';
 import { createMeetingApp } from '../../apps/meeting/src/bootstrap';
@@ -25,8 +26,14 @@ export class MeetingHarness {
   private passwordHash?: Promise<string>;
   private readonly sockets: ConferenceClient[] = [];
 
-  static async start(overrides: Partial<AppConfig> = {}): Promise<MeetingHarness> {
-    const app = await createMeetingApp(testConfig({ webDistDir: null, ...overrides }), ['error', 'warn']);
+  /**
+   * `ownDatabase` gives the suite a database of its own (`<test db>_<name>`, dropped first), for suites
+   * that seed fixed data such as the demo conference.
+   */
+  static async start(overrides: Partial<AppConfig> = {}, options: { ownDatabase?: string } = {}): Promise<MeetingHarness> {
+    const config = testConfig({ webDistDir: null, ...overrides });
+    if (options.ownDatabase) config.databaseUrl = await freshDatabase(config.databaseUrl, options.ownDatabase);
+    const app = await createMeetingApp(config, ['error', 'warn']);
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     return new MeetingHarness(app, `http://127.0.0.1:${address.port}`);
@@ -74,6 +81,19 @@ export class MeetingHarness {
     });
     return socket;
   }
+}
+
+async function freshDatabase(baseUrl: string, name: string): Promise<string> {
+  const url = new URL(baseUrl);
+  url.pathname = `${url.pathname}_${name}`;
+  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  return url.toString(); // the meeting service creates it and runs the migrations
 }
 
 /** JSON over HTTP with a bearer token: `status` and parsed `body`, never throws on 4xx. */

@@ -1,16 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { createMediaApp } from './bootstrap';
 import { loadMediaConfig } from './config/media-config';
-import { MediaModule } from './media.module';
 
 async function main(): Promise<void> {
   const config = loadMediaConfig();
-  const app = await NestFactory.create(MediaModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
-  app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
+  const app = await createMediaApp(config);
   await app.listen(config.port);
-  new Logger('media').log(`hoinghi media gateway on http://localhost:${config.port}`);
+  new Logger('media').log(`hoinghi media gateway on http://localhost:${config.port} (signalling namespace /media)`);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { MediaTokenGuard } from './auth/media-token.guard';
+import { MediaTokenService } from './auth/media-token.service';
+import { MediaStatusPublisher } from './bus/media-status.publisher';
+import { MediaHttpErrorFilter } from './common/media-errors';
 import { MEDIA_CONFIG, MediaConfig } from './config/media-config';
 import { HealthController } from './health/health.controller';
+import { FloorSubscriber } from './programme/floor-subscriber.service';
+import { QualityMonitor } from './quality/quality-monitor.service';
+import { RecordingService } from './recording/recording.service';
+import { RecordingsController } from './recording/recordings.controller';
+import { RoomsService } from './rooms/rooms.service';
+import { SITE_CHANNEL } from './rooms/site-channel';
+import { MediaGateway } from './signalling/media.gateway';
+import { SiteNotifier } from './signalling/site-notifier';
 import { WorkerPool } from './workers/worker-pool.service';
 
 @Module({})
@@ -8,8 +22,23 @@ export class MediaModule {
   static forRoot(config: MediaConfig): DynamicModule {
     return {
       module: MediaModule,
-      controllers: [HealthController],
-      providers: [{ provide: MEDIA_CONFIG, useValue: config }, WorkerPool],
+      imports: [JwtModule.register({})],
+      controllers: [HealthController, RecordingsController],
+      providers: [
+        { provide: MEDIA_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: MediaHttpErrorFilter },
+        WorkerPool,
+        MediaTokenService,
+        MediaTokenGuard,
+        MediaStatusPublisher,
+        SiteNotifier,
+        { provide: SITE_CHANNEL, useExisting: SiteNotifier },
+        RoomsService,
+        FloorSubscriber,
+        QualityMonitor,
+        RecordingService,
+        MediaGateway,
+      ],
     };
   }
 }

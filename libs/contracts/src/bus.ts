@@ -17,6 +17,13 @@ export interface FloorEvent {
   at: string;
 }
 
+/**
+ * Published by the media gateway:
+ * - 'worker-died' / 'worker-replaced': one event per affected conference (details: workerIndex, pid,
+ *   newPid, error); conferenceId is '' when no conference was on the worker.
+ * - 'site-quality': details is the SiteQuality of `siteId` (contracts/media.ts); published when the
+ *   site's poor / audio-only / layer state changes, and at least every 10 s while it is connected.
+ */
 export interface MediaStatusEvent {
   v: 1;
   kind: 'worker-died' | 'worker-replaced' | 'site-quality';

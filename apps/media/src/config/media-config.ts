@@ -12,6 +12,19 @@ export interface MediaConfig {
   announcedAddress: string | null;
   redisUrl: string;
   mediaTokenSecret: string;
+  /** A router takes this many sites; the next ones go to another router (another worker) fed by pipeToRouter. */
+  maxPeersPerRouter: number;
+  /** Up to this many connected sites, districts keep paused consumers of every site ("warm standby"), so a floor switch is a resume. */
+  standbyMaxSites: number;
+  /** How often per-site quality is sampled, ms. */
+  qualityIntervalMs: number;
+  /** Where recordings go: <recordingsDir>/<conferenceId>/<timestamp>.webm. */
+  recordingsDir: string;
+  ffmpegPath: string;
+  /** Allow PlainTransports over signalling (tests, benchmarks, ffmpeg ingest on a trusted network). */
+  allowPlainRtp: boolean;
+  /** Handed to browsers with each transport (TURN for sites behind strict NAT), JSON in MEDIA_ICE_SERVERS. */
+  iceServers: Array<{ urls: string | string[]; username?: string; credential?: string }>;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -35,7 +48,27 @@ export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConf
     announcedAddress: env.MEDIA_ANNOUNCED_ADDRESS || null,
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
     mediaTokenSecret: secret,
+    maxPeersPerRouter: int(env, 'MEDIA_MAX_PEERS_PER_ROUTER', 200, 1, 100000),
+    standbyMaxSites: int(env, 'MEDIA_STANDBY_MAX_SITES', 30, 0, 100000),
+    qualityIntervalMs: int(env, 'MEDIA_QUALITY_INTERVAL_MS', 2000, 100, 60000),
+    recordingsDir: env.MEDIA_RECORDINGS_DIR || 'recordings',
+    ffmpegPath: env.MEDIA_FFMPEG || '/usr/bin/ffmpeg',
+    allowPlainRtp: env.MEDIA_ALLOW_PLAIN_RTP === '1' || env.MEDIA_ALLOW_PLAIN_RTP === 'true',
+    iceServers: iceServers(env.MEDIA_ICE_SERVERS),
   };
+}
+
+function iceServers(raw: string | undefined): MediaConfig['iceServers'] {
+  if (!raw) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error('MEDIA_ICE_SERVERS must be JSON, e.g. [{"urls":"turn:turn.example.vn:3478","username":"u","credential":"p"}]');
+  }
+  const valid = Array.isArray(parsed) && parsed.every((s) => s && (typeof s.urls === 'string' || Array.isArray(s.urls)));
+  if (!valid) throw new Error('MEDIA_ICE_SERVERS must be an array of {urls, username?, credential?}');
+  return parsed as MediaConfig['iceServers'];
 }
 
 export const MEDIA_CONFIG = Symbol('MEDIA_CONFIG');

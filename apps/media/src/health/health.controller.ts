@@ -1,12 +1,30 @@
 import { Controller, Get } from '@nestjs/common';
-import { WorkerPool } from '../workers/worker-pool.service';
+import { RoomsService } from '../rooms/rooms.service';
+import { WorkerHealth, WorkerPool } from '../workers/worker-pool.service';
 
+export interface MediaHealth {
+  status: 'ok' | 'degraded';
+  workers: WorkerHealth[];
+  conferences: Array<{ conferenceId: string; sites: number; routers: number; workers: number[] }>;
+}
+
+/** For operators and the meeting service: which worker runs which conference (a new pid after a restart). */
 @Controller('health')
 export class HealthController {
-  constructor(private readonly pool: WorkerPool) {}
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly rooms: RoomsService,
+  ) {}
 
   @Get()
-  check(): { status: 'ok'; workers: Array<{ index: number; pid: number; closed: boolean }> } {
-    return { status: 'ok', workers: this.pool.workers().map(({ index, worker }) => ({ index, pid: worker.pid, closed: worker.closed })) };
+  check(): MediaHealth {
+    const workers = this.pool.health();
+    return {
+      status: workers.every((w) => !w.closed) ? 'ok' : 'degraded',
+      workers,
+      conferences: this.rooms.all().map((room) => ({
+        conferenceId: room.conferenceId, sites: room.peers.size, routers: room.routerCount, workers: [...room.workerIndexes()],
+      })),
+    };
   }
 }

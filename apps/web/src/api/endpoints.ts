@@ -1,6 +1,6 @@
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceSummary, ConferenceView,
-  CreateConferenceRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
+  CreateConferenceRequest, MediaJoinTokenResponse, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '../conference/actions';
 import { apiRequest } from './client';
@@ -41,4 +41,7 @@ export const api = {
   grantFloor: (id: string, requestId: string) =>
     apiRequest<FloorState>('POST', `${conference(id)}/floor/requests/${encodeURIComponent(requestId)}/grant`),
   endFloor: (id: string) => apiRequest<FloorState>('POST', `${conference(id)}/floor/end`),
+
+  mediaToken: (id: string, siteId: string) =>
+    apiRequest<MediaJoinTokenResponse>('POST', `${conference(id)}/sites/${encodeURIComponent(siteId)}/media-token`),
 };

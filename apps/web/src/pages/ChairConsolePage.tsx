@@ -1,7 +1,9 @@
+import type { SiteView } from '@hoinghi/contracts';
 import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { PageLoading } from '../components/PageLoading';
 import type { ConferenceAction } from '../conference/actions';
 import { isChair } from '../conference/roles';
 import { useAction } from '../hooks/useAction';
@@ -12,6 +14,8 @@ import { AgendaPanel } from './chair/AgendaPanel';
 import { AttendancePanel } from './chair/AttendancePanel';
 import { ConferenceActions } from './chair/ConferenceActions';
 import { FloorPanel, type FloorControls } from './chair/FloorPanel';
+import { SiteGrid } from '../media/SiteGrid';
+import { useMediaSession } from '../media/useMediaSession';
 
 /** The main hall's screen: status, agenda, attendance of every site and the floor. */
 export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
@@ -20,16 +24,10 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
   const { roles, error: rolesError } = useMyRoles(conferenceId);
   const action = useAction();
 
-  if (!snapshot) {
-    return (
-      <div className="page">
-        <ErrorNotice error={error} />
-        {!error && <p>{t.app.loading}</p>}
-      </div>
-    );
-  }
+  if (!snapshot) return <PageLoading error={error} />;
 
   const canControl = roles !== null && isChair(roles);
+  const mainSite = snapshot.sites.find((s) => s.isMain);
   const live = snapshot.conference.status === 'live';
   const run = (work: () => Promise<unknown>) => void action.run(work);
 
@@ -67,6 +65,20 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
         <AttendancePanel sites={snapshot.sites} attendance={snapshot.attendance} />
         <FloorPanel floor={snapshot.floor} sites={snapshot.sites} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
       </div>
+      {canControl && mainSite && (
+        <MainHallMedia conferenceId={conferenceId} sites={snapshot.sites} mainSiteId={mainSite.id} floorSiteId={snapshot.floor.holder?.siteId ?? null} />
+      )}
     </div>
   );
+}
+
+/** The main hall's media: it publishes the hall and watches every site. */
+function MainHallMedia({ conferenceId, sites, mainSiteId, floorSiteId }: {
+  conferenceId: string;
+  sites: SiteView[];
+  mainSiteId: string;
+  floorSiteId: string | null;
+}) {
+  const media = useMediaSession(conferenceId, mainSiteId);
+  return <SiteGrid media={media} sites={sites} mainSiteId={mainSiteId} floorSiteId={floorSiteId} canRecord />;
 }

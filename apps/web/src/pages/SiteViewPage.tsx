@@ -1,8 +1,10 @@
+import type { SiteView } from '@hoinghi/contracts';
 import { useCallback, useState } from 'react';
 import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { PageLoading } from '../components/PageLoading';
 import { FloorHolder } from '../components/FloorHolder';
 import { canCheckIn, canRequestFloor } from '../conference/roles';
 import { useAction } from '../hooks/useAction';
@@ -11,6 +13,8 @@ import { useT } from '../i18n/I18nContext';
 import { useConference, type AppliedChange } from '../realtime/useConference';
 import { DelegateList } from './site/DelegateList';
 import { FloorRequestBox } from './site/FloorRequestBox';
+import { ProgrammePanel } from '../media/ProgrammePanel';
+import { useMediaSession } from '../media/useMediaSession';
 
 /** A connected site's screen: what is being discussed, who speaks, asking for the floor, checking delegates in. */
 export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; siteId: string }) {
@@ -32,14 +36,7 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
   const { roles, error: rolesError } = useMyRoles(conferenceId);
   const action = useAction();
 
-  if (!snapshot) {
-    return (
-      <div className="page">
-        <ErrorNotice error={error} />
-        {!error && <p>{t.app.loading}</p>}
-      </div>
-    );
-  }
+  if (!snapshot) return <PageLoading error={error} />;
 
   const site = snapshot.sites.find((s) => s.id === siteId);
   const { conference, floor } = snapshot;
@@ -53,6 +50,7 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
       <ErrorNotice error={error ?? rolesError} />
       <ErrorNotice error={action.error} />
       <ActiveAgendaItem agenda={snapshot.agenda} large />
+      {roles && canCheckIn(roles, siteId) && <SiteMedia conferenceId={conferenceId} siteId={siteId} sites={snapshot.sites} />}
 
       <section className="panel site-floor">
         <h2>{t.console.floor}</h2>
@@ -84,4 +82,10 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
         ))}
     </div>
   );
+}
+
+/** The programme at this site; its own component so the media session lives only while it is shown. */
+function SiteMedia({ conferenceId, siteId, sites }: { conferenceId: string; siteId: string; sites: SiteView[] }) {
+  const media = useMediaSession(conferenceId, siteId);
+  return <ProgrammePanel media={media} sites={sites} siteId={siteId} />;
 }

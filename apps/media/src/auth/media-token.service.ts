@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { MediaJoinClaims } from '@hoinghi/contracts';
+import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
+import { unauthenticated } from '../common/media-errors';
+
+/** Ids become socket.io room names and directory names: letters, digits, dashes only. */
+const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/** Checks the join token the meeting service issued (HS256, shared secret, short-lived, one site in one conference). */
+@Injectable()
+export class MediaTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
+  ) {}
+
+  async verify(token: unknown): Promise<MediaJoinClaims> {
+    if (typeof token !== 'string' || token === '') {
+      throw unauthenticated('TOKEN_MISSING', 'A media join token is required (socket.io auth: { token }).');
+    }
+    let payload: Record<string, unknown>;
+    try {
+      payload = await this.jwt.verifyAsync<Record<string, unknown>>(token, { secret: this.config.mediaTokenSecret, algorithms: ['HS256'] });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TokenExpiredError') {
+        throw unauthenticated('TOKEN_EXPIRED', 'The media join token has expired; ask the meeting service for a new one.');
+      }
+      throw unauthenticated('TOKEN_INVALID', 'The media join token is not valid (bad signature or malformed).');
+    }
+    const { typ, cid, sid, uid, main } = payload;
+    if (typ !== 'media-join') throw unauthenticated('TOKEN_WRONG_TYPE', 'This is not a media join token.');
+    if (typeof cid !== 'string' || typeof sid !== 'string' || typeof uid !== 'string' || typeof main !== 'boolean' || !SAFE_ID.test(cid) || !SAFE_ID.test(sid)) {
+      throw unauthenticated('TOKEN_INVALID', 'The media join token lacks its conference, site or user.');
+    }
+    return { typ, cid, sid, uid, main };
+  }
+
+  /** REST: `Authorization: Bearer <media join token>`. */
+  async verifyBearer(header: string | undefined): Promise<MediaJoinClaims> {
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    if (!match) throw unauthenticated('TOKEN_MISSING', 'Send the media join token as Authorization: Bearer <token>.');
+    return this.verify(match[1]);
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { FloorEvent, RedisChannel } from '@hoinghi/contracts';
+import Redis from 'ioredis';
+import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
+import { RoomsService } from '../rooms/rooms.service';
+
+/** Follows the meeting service's floor events on Redis: whoever has the floor goes on the programme. */
+@Injectable()
+export class FloorSubscriber implements OnModuleInit, OnApplicationShutdown {
+  private readonly log = new Logger('FloorSubscriber');
+  private readonly redis: Redis;
+
+  constructor(
+    @Inject(MEDIA_CONFIG) config: MediaConfig,
+    private readonly rooms: RoomsService,
+  ) {
+    this.redis = new Redis(config.redisUrl, { lazyConnect: true });
+    this.redis.on('error', (error) => this.log.warn(`Redis: ${error.message}`));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.redis.connect();
+    this.redis.on('message', (channel: string, message: string) => {
+      if (channel === RedisChannel.Floor) void this.handle(message);
+    });
+    await this.redis.subscribe(RedisChannel.Floor);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+
+  private async handle(message: string): Promise<void> {
+    const event = parseFloorEvent(message);
+    if (!event) {
+      this.log.warn(`ignoring a malformed floor event: ${message.slice(0, 200)}`);
+      return;
+    }
+    try {
+      await this.rooms.applyFloor(event);
+    } catch (error) {
+      this.log.error(`floor ${event.kind} for conference ${event.conferenceId}: ${(error as Error).message}`);
+    }
+  }
+}
+
+export function parseFloorEvent(message: string): FloorEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(message);
+  } catch {
+    return null;
+  }
+  const e = value as Partial<FloorEvent> | null;
+  if (!e || e.v !== 1 || (e.kind !== 'granted' && e.kind !== 'ended') || typeof e.conferenceId !== 'string' || typeof e.siteId !== 'string') return null;
+  return e as FloorEvent;
+}

@@ -1,0 +1,78 @@
+import type { MediaKind, TransportDirection } from '@hoinghi/contracts';
+import * as mediasoup from 'mediasoup';
+import type { PlacedRouter } from '../workers/worker-pool.service';
+import { initialLinkState, LinkState } from '../quality/quality-policy';
+
+type Transport = mediasoup.types.WebRtcTransport | mediasoup.types.PlainTransport;
+type Producer = mediasoup.types.Producer;
+type Consumer = mediasoup.types.Consumer;
+type RtpCapabilities = mediasoup.types.RtpCapabilities;
+
+/** One router of a conference, with the sites whose transports live on it. */
+export interface RouterSlot extends PlacedRouter {
+  peers: Set<string>;
+}
+
+export interface PeerTransport {
+  transport: Transport;
+  type: 'webrtc' | 'plain';
+  direction: TransportDirection;
+  slot: RouterSlot;
+  /** connect() done (plain send transports with comedia need none). Producing waits for it. */
+  connected: boolean;
+}
+
+export interface PeerConsumer {
+  consumer: Consumer;
+  sourceSiteId: string;
+  /** The client has built its side and asked for media (ResumeConsumer); the programme decides the rest. */
+  wanted: boolean;
+  /** What the gateway last told mediasoup; set before the await, so racing updates do not lose the latest decision. */
+  flowing: boolean;
+  /** The client's SetPreferredLayers, before the link cap. */
+  requestedSpatialLayer: number | null;
+  requestedTemporalLayer: number | null;
+}
+
+/** A connected site: its signalling connection, its transports, what it sends and what it receives. */
+export class Peer {
+  readonly transports = new Map<string, PeerTransport>();
+  readonly producers = new Map<string, Producer>();
+  readonly consumers = new Map<string, PeerConsumer>();
+  /** The browser's device.rtpCapabilities (Ready); consuming needs them. */
+  rtpCapabilities: RtpCapabilities | null = null;
+  /** The quality policy's decisions for this site's downlink. */
+  link: LinkState = initialLinkState();
+  /** When the site's quality went to Redis last, and in which state (to publish changes, and a heartbeat). */
+  lastPublished: { at: number; key: string } | null = null;
+
+  constructor(
+    readonly siteId: string,
+    readonly userId: string,
+    readonly isMain: boolean,
+    readonly socketId: string,
+    public slot: RouterSlot,
+  ) {}
+
+  get ready(): boolean {
+    return this.rtpCapabilities !== null;
+  }
+
+  producerOfKind(kind: MediaKind): Producer | undefined {
+    for (const producer of this.producers.values()) if (producer.kind === kind) return producer;
+    return undefined;
+  }
+
+  consumerOfProducer(producerId: string): PeerConsumer | undefined {
+    for (const entry of this.consumers.values()) if (entry.consumer.producerId === producerId) return entry;
+    return undefined;
+  }
+
+  /** Closing the transports closes their producers and consumers (mediasoup cascades). */
+  closeMedia(): void {
+    for (const { transport } of this.transports.values()) transport.close();
+    this.transports.clear();
+    this.producers.clear();
+    this.consumers.clear();
+  }
+}

@@ -1,0 +1,159 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { FloorEvent, MediaJoinClaims, MediaServerEvent } from '@hoinghi/contracts';
+import { conflict, forbidden } from '@hoinghi/domain';
+import { EventEmitter } from 'node:events';
+import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
+import { MediaStatusPublisher } from '../bus/media-status.publisher';
+import { WorkerDeath, WorkerPool, WorkerReplacement } from '../workers/worker-pool.service';
+import { MEDIA_CODECS } from './media-codecs';
+import { Peer } from './peer';
+import { Room } from './room';
+import { SITE_CHANNEL, SiteChannel } from './site-channel';
+
+/** Which conference and site a socket speaks for, once joined. */
+export interface SocketSeat {
+  conferenceId: string;
+  siteId: string;
+}
+
+/**
+ * The gateway's conferences: opens a room when its first site joins, closes it when the last leaves,
+ * applies floor events, and moves conferences off a dead worker.
+ */
+@Injectable()
+export class RoomsService implements OnModuleInit, OnApplicationShutdown {
+  private readonly log = new Logger('Rooms');
+  private readonly rooms = new Map<string, Room>();
+  private readonly opening = new Map<string, Promise<Room>>();
+  /** Floor holder per conference, kept even without a room, so a site joining later sees the right programme. */
+  private readonly floors = new Map<string, string>();
+  /** Conferences that were on a worker that died, until its replacement is up (for 'worker-replaced'). */
+  private readonly displaced = new Map<number, string[]>();
+  private readonly events = new EventEmitter();
+
+  constructor(
+    @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
+    private readonly pool: WorkerPool,
+    @Inject(SITE_CHANNEL) private readonly channel: SiteChannel,
+    private readonly status: MediaStatusPublisher,
+  ) {}
+
+  onModuleInit(): void {
+    this.pool.onWorkerDied((death) => void this.onWorkerDied(death));
+    this.pool.onWorkerReplaced((replacement) => this.onWorkerReplaced(replacement));
+  }
+
+  onApplicationShutdown(): void {
+    for (const room of this.rooms.values()) room.close();
+    this.rooms.clear();
+  }
+
+  room(conferenceId: string): Room | undefined {
+    return this.rooms.get(conferenceId);
+  }
+
+  all(): Room[] {
+    return [...this.rooms.values()];
+  }
+
+  /** The programme of a room changed (floor, main site, their producers, a rebuild). */
+  onProgrammeChanged(listener: (room: Room) => void): void {
+    this.events.on('programme', listener);
+  }
+
+  /** A room closed (its last site left). */
+  onRoomClosed(listener: (conferenceId: string) => void): void {
+    this.events.on('closed', listener);
+  }
+
+  async join(claims: MediaJoinClaims, socketId: string, conferenceId: string): Promise<{ room: Room; peer: Peer }> {
+    if (conferenceId !== claims.cid) {
+      throw forbidden('FOREIGN_CONFERENCE', 'This media token is for another conference.');
+    }
+    let room = await this.roomFor(conferenceId);
+    // The last site may leave (closing the room) while this one joins: then open a fresh room.
+    if (room.closed) room = await this.roomFor(conferenceId);
+    const { peer, replaced } = await room.addPeer(claims, socketId);
+    if (replaced && replaced.socketId !== socketId) {
+      this.channel.toSocket(replaced.socketId, MediaServerEvent.Error, {
+        statusCode: 409, error: 'REPLACED', message: 'This site joined again from another connection; this one is closed.',
+      });
+      this.channel.disconnect(replaced.socketId);
+    }
+    this.log.log(`site ${claims.sid}${claims.main ? ' (main)' : ''} joined conference ${conferenceId}${replaced ? ' (replacing its previous connection)' : ''}`);
+    return { room, peer };
+  }
+
+  /** The socket's peer, if it is still the site's current connection. */
+  seat(seat: SocketSeat | undefined, socketId: string): { room: Room; peer: Peer } {
+    const room = seat ? this.rooms.get(seat.conferenceId) : undefined;
+    const peer = seat ? room?.peers.get(seat.siteId) : undefined;
+    if (!room || !peer) throw conflict('NOT_JOINED', 'Join the conference first.');
+    if (peer.socketId !== socketId) throw conflict('REPLACED', 'This site joined again from another connection.');
+    return { room, peer };
+  }
+
+  leave(seat: SocketSeat | undefined, socketId: string): void {
+    const room = seat ? this.rooms.get(seat.conferenceId) : undefined;
+    const peer = seat ? room?.peers.get(seat.siteId) : undefined;
+    if (!room || !peer || peer.socketId !== socketId) return;
+    room.removePeer(peer);
+    this.log.log(`site ${peer.siteId} left conference ${room.conferenceId}`);
+    if (room.peers.size === 0) {
+      room.close();
+      this.rooms.delete(room.conferenceId);
+      this.events.emit('closed', room.conferenceId);
+    }
+  }
+
+  /** The meeting service granted or ended the floor. */
+  async applyFloor(event: FloorEvent): Promise<void> {
+    const holder = event.kind === 'granted' ? event.siteId : null;
+    if (holder) this.floors.set(event.conferenceId, holder);
+    else this.floors.delete(event.conferenceId);
+    await this.rooms.get(event.conferenceId)?.setFloor(holder);
+  }
+
+  private async roomFor(conferenceId: string): Promise<Room> {
+    const existing = this.rooms.get(conferenceId);
+    if (existing) return existing;
+    let opening = this.opening.get(conferenceId);
+    if (!opening) {
+      opening = Room.open(conferenceId, this.floors.get(conferenceId) ?? null, {
+        config: this.config,
+        channel: this.channel,
+        placeRouter: (cid, avoid) => this.pool.createRouter(cid, MEDIA_CODECS, avoid),
+        onProgrammeChanged: (room) => this.events.emit('programme', room),
+      }).then((room) => {
+        this.rooms.set(conferenceId, room);
+        return room;
+      });
+      this.opening.set(conferenceId, opening);
+      opening.finally(() => this.opening.delete(conferenceId)).catch(() => undefined);
+    }
+    return opening;
+  }
+
+  private async onWorkerDied({ index, pid, error }: WorkerDeath): Promise<void> {
+    const affected = this.all().filter((room) => room.workerIndexes().has(index));
+    this.displaced.set(index, affected.map((r) => r.conferenceId));
+    const details = { workerIndex: index, pid, error: error.message };
+    for (const room of affected) await this.status.publish('worker-died', room.conferenceId, details);
+    if (affected.length === 0) await this.status.publish('worker-died', '', details);
+    await Promise.all(affected.map(async (room) => {
+      try {
+        await room.rebuild(`mediasoup worker ${pid} died`);
+        this.log.warn(`conference ${room.conferenceId} moved to worker(s) ${[...room.workerIndexes()].join(', ')} after worker #${index} died`);
+      } catch (rebuildError) {
+        this.log.error(`conference ${room.conferenceId} could not be rebuilt: ${(rebuildError as Error).message}`);
+      }
+    }));
+  }
+
+  private onWorkerReplaced({ index, oldPid, pid }: WorkerReplacement): void {
+    const conferences = this.displaced.get(index) ?? [];
+    this.displaced.delete(index);
+    const details = { workerIndex: index, pid: oldPid, newPid: pid };
+    for (const conferenceId of conferences.length ? conferences : ['']) void this.status.publish('worker-replaced', conferenceId, details);
+  }
+}

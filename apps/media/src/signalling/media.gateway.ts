@@ -1,0 +1,241 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway,
+} from '@nestjs/websockets';
+import {
+  ConnectTransportRequest, ConsumerFlowResult, ConsumerOptions, GetStatsResult, MEDIA_NAMESPACE, MediaAck, MediaClientEvent,
+  MediaClientToServerEvents, mediaConferenceRoom, MediaJoinClaims, MediaJoinResult, MediaReadyResult, MediaServerToClientEvents,
+  ProduceResult, RecordingState, RestartIceResult, TransportOptions,
+} from '@hoinghi/contracts';
+import { forbidden, invalid } from '@hoinghi/domain';
+import * as mediasoup from 'mediasoup';
+import type { Namespace, Socket } from 'socket.io';
+import { MediaTokenService } from '../auth/media-token.service';
+import { toMediaError } from '../common/media-errors';
+import { RecordingService } from '../recording/recording.service';
+import { RoomsService, SocketSeat } from '../rooms/rooms.service';
+import { SiteNotifier } from './site-notifier';
+
+type MediaSocket = Socket<MediaClientToServerEvents, MediaServerToClientEvents, Record<string, never>, { claims: MediaJoinClaims; seat?: SocketSeat }>;
+type Body = Record<string, unknown> | undefined;
+
+/**
+ * The /media signalling: authenticates the join token in the handshake, then translates each request
+ * into a RoomsService / Room call and the outcome into an ack ({ ok: true, … } or { ok: false, error }).
+ * The order of steps (join → ready → transports → produce/consume) is enforced by the room.
+ */
+@WebSocketGateway({ namespace: MEDIA_NAMESPACE, cors: { origin: true, credentials: true } })
+export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
+  private readonly logger = new Logger('MediaGateway');
+
+  constructor(
+    private readonly tokens: MediaTokenService,
+    private readonly rooms: RoomsService,
+    private readonly recordings: RecordingService,
+    private readonly notifier: SiteNotifier,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.notifier.attach(namespace);
+    // No token, a bad signature, an expired token or another kind of token: refused before any event.
+    namespace.use((socket, next) => {
+      this.tokens.verify(socket.handshake.auth?.token).then(
+        (claims) => {
+          (socket as MediaSocket).data.claims = claims;
+          next();
+        },
+        (error: unknown) => {
+          const body = toMediaError(error, this.logger);
+          next(Object.assign(new Error(body.message), { data: body }));
+        },
+      );
+    });
+  }
+
+  handleDisconnect(socket: MediaSocket): void {
+    this.rooms.leave(socket.data.seat, socket.id);
+  }
+
+  @SubscribeMessage(MediaClientEvent.Join)
+  join(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck<MediaJoinResult>> {
+    return this.answer(async () => {
+      const conferenceId = text(body, 'conferenceId');
+      const { claims } = socket.data;
+      if (conferenceId !== claims.cid) throw forbidden('FOREIGN_CONFERENCE', 'This media token is for another conference.');
+      // In the room before the peer exists, so the Programme that the join triggers reaches this socket.
+      await socket.join(mediaConferenceRoom(conferenceId));
+      const { room, peer } = await this.rooms.join(claims, socket.id, conferenceId);
+      socket.data.seat = { conferenceId, siteId: peer.siteId };
+      return { conferenceId, siteId: peer.siteId, isMain: peer.isMain, routerRtpCapabilities: room.routerRtpCapabilities(peer) };
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.Ready)
+  ready(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck<MediaReadyResult>> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      return room.setReady(peer, object(body, 'rtpCapabilities') as unknown as mediasoup.types.RtpCapabilities);
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.CreateTransport)
+  createTransport(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck<TransportOptions>> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      const direction = body?.direction;
+      if (direction !== 'send' && direction !== 'recv') throw invalid('VALIDATION_FAILED', "direction must be 'send' or 'recv'.");
+      const type = body?.type ?? 'webrtc';
+      if (type !== 'webrtc' && type !== 'plain') throw invalid('VALIDATION_FAILED', "type must be 'webrtc' or 'plain'.");
+      return room.createTransport(peer, direction, type);
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.ConnectTransport)
+  connectTransport(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      text(body, 'transportId');
+      await room.connectTransport(peer, body as unknown as ConnectTransportRequest);
+      return {};
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.RestartIce)
+  restartIce(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck<RestartIceResult>> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      return { iceParameters: await room.restartIce(peer, text(body, 'transportId')) };
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.Produce)
+  produce(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck<ProduceResult>> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      const kind = body?.kind;
+      if (kind !== 'audio' && kind !== 'video') throw invalid('VALIDATION_FAILED', "kind must be 'audio' or 'video'.");
+      const rtpParameters = object(body, 'rtpParameters') as unknown as mediasoup.types.RtpParameters;
+      const producer = await room.produce(peer, text(body, 'transportId'), kind, rtpParameters);
+      return { producerId: producer.id };
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.PauseProducer)
+  pauseProducer(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      await room.producerOf(peer, text(body, 'producerId')).pause();
+      return {};
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.ResumeProducer)
+  resumeProducer(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      await room.producerOf(peer, text(body, 'producerId')).resume();
+      return {};
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.CloseProducer)
+  closeProducer(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      room.producerOf(peer, text(body, 'producerId')).close();
+      return {};
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.Consume)
+  consume(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck<ConsumerOptions>> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      return room.consume(peer, text(body, 'transportId'), text(body, 'producerId'));
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.ResumeConsumer)
+  resumeConsumer(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck<ConsumerFlowResult>> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      return { flowing: await room.setWanted(peer, text(body, 'consumerId'), true) };
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.PauseConsumer)
+  pauseConsumer(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck<ConsumerFlowResult>> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      return { flowing: await room.setWanted(peer, text(body, 'consumerId'), false) };
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.CloseConsumer)
+  closeConsumer(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      room.consumerOf(peer, text(body, 'consumerId')).consumer.close();
+      return {};
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.SetPreferredLayers)
+  setPreferredLayers(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      const temporal = body?.temporalLayer;
+      await room.setPreferredLayers(peer, text(body, 'consumerId'), Number(body?.spatialLayer), temporal === undefined ? null : Number(temporal));
+      return {};
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.GetStats)
+  getStats(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck<GetStatsResult>> {
+    return this.answer(async () => {
+      const { room, peer } = this.seat(socket);
+      return { stats: await room.getStats(peer, text(body, 'id')) };
+    });
+  }
+
+  @SubscribeMessage(MediaClientEvent.StartRecording)
+  startRecording(@ConnectedSocket() socket: MediaSocket): Promise<MediaAck<{ recording: RecordingState }>> {
+    return this.answer(async () => ({ recording: await this.recordings.start(this.chair(socket)) }));
+  }
+
+  @SubscribeMessage(MediaClientEvent.StopRecording)
+  stopRecording(@ConnectedSocket() socket: MediaSocket): Promise<MediaAck<{ recording: RecordingState }>> {
+    return this.answer(async () => ({ recording: await this.recordings.stop(this.chair(socket)) }));
+  }
+
+  private seat(socket: MediaSocket) {
+    return this.rooms.seat(socket.data.seat, socket.id);
+  }
+
+  /** Recording is the chair's: only a joined main site may start or stop it. */
+  private chair(socket: MediaSocket): string {
+    const { room, peer } = this.seat(socket);
+    if (!peer.isMain) throw forbidden('NOT_MAIN_SITE', 'Only the main site (the chair) starts and stops recording.');
+    return room.conferenceId;
+  }
+
+  private async answer<T extends object>(work: () => Promise<T>): Promise<MediaAck<T>> {
+    try {
+      return { ok: true, ...(await work()) };
+    } catch (error) {
+      return { ok: false, error: toMediaError(error, this.logger) };
+    }
+  }
+}
+
+function text(body: Body, field: string): string {
+  const value = body?.[field];
+  if (typeof value !== 'string' || value === '' || value.length > 200) throw invalid('VALIDATION_FAILED', `${field} is required.`);
+  return value;
+}
+
+function object(body: Body, field: string): Record<string, unknown> {
+  const value = body?.[field];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid('VALIDATION_FAILED', `${field} must be an object.`);
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,27 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/I18nContext';
+import type { MediaControls } from './useMediaSession';
+
+/** The site's own camera, with microphone and camera switches. */
+export function LocalPreview({ media }: { media: MediaControls }) {
+  const t = useT();
+  const video = useRef<HTMLVideoElement>(null);
+  const { local, micOn, cameraOn } = media.state;
+  useEffect(() => {
+    if (video.current) video.current.srcObject = local;
+  }, [local]);
+  return (
+    <div className="local-preview" data-testid="local-preview">
+      <span className="local-preview__label">{t.media.myCamera}</span>
+      <video ref={video} autoPlay playsInline muted />
+      <div className="local-preview__controls">
+        <button type="button" className="button" data-testid="media-mic" aria-pressed={micOn} onClick={() => media.setMic(!micOn)}>
+          {micOn ? t.media.micOn : t.media.micOff}
+        </button>
+        <button type="button" className="button" data-testid="media-camera" aria-pressed={cameraOn} onClick={() => media.setCamera(!cameraOn)}>
+          {cameraOn ? t.media.cameraOn : t.media.cameraOff}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,348 @@
+import {
+  MEDIA_NAMESPACE, MediaClientEvent, MediaServerEvent,
+  type ConsumerOptions, type MediaAck, type MediaClientToServerEvents, type MediaErrorBody, type MediaJoinTokenResponse,
+  type MediaServerToClientEvents, type ProducerInfo, type ProgrammeEvent, type RecordingState, type SiteQuality,
+  type TransportOptions, type WebRtcTransportOptions,
+} from '@hoinghi/contracts';
+import { Device, types } from 'mediasoup-client';
+import { io, type Socket } from 'socket.io-client';
+
+type MediaSocket = Socket<MediaServerToClientEvents, MediaClientToServerEvents>;
+
+export type MediaStatus = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'failed';
+
+export interface SiteTracks {
+  video?: MediaStreamTrack;
+  audio?: MediaStreamTrack;
+}
+
+/** What the UI draws; replaced (never mutated) on every change so React sees it. */
+export interface MediaState {
+  status: MediaStatus;
+  error: MediaErrorBody | null;
+  isMain: boolean;
+  programme: ProgrammeEvent | null;
+  /** Remote media by site. */
+  remote: ReadonlyMap<string, SiteTracks>;
+  quality: ReadonlyMap<string, SiteQuality>;
+  activeSpeakerSiteId: string | null;
+  local: MediaStream | null;
+  micOn: boolean;
+  cameraOn: boolean;
+  recording: RecordingState | null;
+}
+
+export const initialMediaState: MediaState = {
+  status: 'idle', error: null, isMain: false, programme: null, remote: new Map(), quality: new Map(),
+  activeSpeakerSiteId: null, local: null, micOn: true, cameraOn: true, recording: null,
+};
+
+/** Camera published in three simulcast layers, so a weak district link can fall back to a lower one. */
+const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [
+  { scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
+];
+
+/**
+ * One site's connection to the media gateway, following the joining steps in contracts/media.ts:
+ * join → load the device → ready → transports → publish camera and mic → consume what the
+ * gateway announces. Recovers by itself: ICE restart on a failed transport, re-join when the
+ * gateway moves the conference to a new worker, a fresh token when socket.io reconnects.
+ */
+export class MediaSession {
+  private state: MediaState = initialMediaState;
+  private socket: MediaSocket | null = null;
+  private device: Device | null = null;
+  private sendTransport: types.Transport | null = null;
+  private recvTransport: types.Transport | null = null;
+  private readonly producers = new Map<'audio' | 'video', types.Producer>();
+  private readonly consumers = new Map<string, types.Consumer>(); // by producer id
+  private closed = false;
+  private siteId: string | null = null;
+
+  constructor(
+    private readonly conferenceId: string,
+    private readonly fetchToken: () => Promise<MediaJoinTokenResponse>,
+    private readonly onChange: (state: MediaState) => void,
+  ) {}
+
+  async start(): Promise<void> {
+    this.set({ status: 'joining', error: null });
+    try {
+      const local = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 1280, height: 720 } });
+      this.set({ local });
+      const first = await this.fetchToken();
+      // `auth` as a function: every reconnection asks the meeting service for a fresh short-lived token.
+      let pending: MediaJoinTokenResponse | null = first;
+      this.socket = io(`${first.mediaUrl}${MEDIA_NAMESPACE}`, {
+        transports: ['websocket'],
+        auth: (cb) => {
+          const use = pending;
+          pending = null;
+          if (use) cb({ token: use.token });
+          else this.fetchToken().then((t) => cb({ token: t.token }), () => cb({}));
+        },
+      });
+      this.listen(this.socket);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    this.socket?.disconnect();
+    this.teardownTransports();
+    this.state.local?.getTracks().forEach((t) => t.stop());
+    this.set({ ...initialMediaState });
+  }
+
+  async setMic(on: boolean): Promise<void> {
+    await this.toggle('audio', on);
+    this.set({ micOn: on });
+  }
+
+  async setCamera(on: boolean): Promise<void> {
+    await this.toggle('video', on);
+    this.set({ cameraOn: on });
+  }
+
+  async startRecording(): Promise<void> {
+    const ack = await this.request(MediaClientEvent.StartRecording, {});
+    this.set({ recording: ack.recording });
+  }
+
+  async stopRecording(): Promise<void> {
+    const ack = await this.request(MediaClientEvent.StopRecording, {});
+    this.set({ recording: ack.recording });
+  }
+
+  /** Receiver statistics per consumer (inbound-rtp), for diagnostics and the browser tests. */
+  async receiverStats(): Promise<Array<{ consumerId: string; siteId: string; kind: string; framesDecoded: number; packetsReceived: number }>> {
+    const rows = [];
+    for (const consumer of this.consumers.values()) {
+      if (!consumer) continue; // being created
+      const report = await consumer.getStats();
+      for (const stat of report.values()) {
+        if (stat.type !== 'inbound-rtp') continue;
+        rows.push({
+          consumerId: consumer.id, siteId: (consumer.appData as { siteId: string }).siteId, kind: consumer.kind,
+          framesDecoded: Number(stat.framesDecoded ?? 0), packetsReceived: Number(stat.packetsReceived ?? 0),
+        });
+      }
+    }
+    return rows;
+  }
+
+  /** Sender statistics per producer (outbound-rtp packets), for diagnostics and the browser tests. */
+  async senderStats(): Promise<Array<{ kind: string; packetsSent: number }>> {
+    const rows = [];
+    for (const producer of this.producers.values()) {
+      for (const stat of (await producer.getStats()).values()) {
+        if (stat.type === 'outbound-rtp') rows.push({ kind: producer.kind, packetsSent: Number(stat.packetsSent ?? 0) });
+      }
+    }
+    return rows;
+  }
+
+  private listen(socket: MediaSocket): void {
+    socket.on('connect', () => void this.join());
+    socket.on('connect_error', (error: Error & { data?: MediaErrorBody }) => {
+      // Token problems are final; anything else socket.io retries by itself.
+      if (error.data?.statusCode === 401 || error.data?.statusCode === 403) this.fail(error.data);
+      else this.set({ status: 'reconnecting' });
+    });
+    socket.on('disconnect', () => {
+      if (!this.closed) this.set({ status: 'reconnecting' });
+    });
+    socket.on(MediaServerEvent.Programme, (programme) => {
+      if (this.state.programme && programme.seq < this.state.programme.seq) return; // out of order
+      this.set({ programme });
+      void this.consumeAll(programme.producers);
+    });
+    socket.on(MediaServerEvent.NewProducer, (producer) => void this.consumeAll([producer]));
+    socket.on(MediaServerEvent.ProducerClosed, ({ producerId }) => this.dropConsumer(producerId));
+    socket.on(MediaServerEvent.ActiveSpeaker, ({ siteId }) => this.set({ activeSpeakerSiteId: siteId }));
+    socket.on(MediaServerEvent.Quality, ({ sites }) => {
+      const quality = new Map(this.state.quality);
+      for (const site of sites) quality.set(site.siteId, site);
+      this.set({ quality });
+    });
+    socket.on(MediaServerEvent.Recording, (recording) => this.set({ recording }));
+    socket.on(MediaServerEvent.WorkerRestarted, () => void this.join());
+    socket.on(MediaServerEvent.Error, (error) => {
+      if (error.error === 'REPLACED') {
+        this.closed = true; // another tab took over this site: do not fight it
+        this.fail(error);
+      }
+    });
+  }
+
+  /** Steps 2–5 of the protocol; also how the session recovers after a reconnect or a worker restart. */
+  private async join(): Promise<void> {
+    try {
+      this.set({ status: 'joining', error: null });
+      this.teardownTransports();
+      const joined = await this.request(MediaClientEvent.Join, { conferenceId: this.conferenceId });
+      this.set({ isMain: joined.isMain });
+      this.device = new Device();
+      await this.device.load({ routerRtpCapabilities: joined.routerRtpCapabilities as unknown as types.RtpCapabilities });
+      this.siteId = joined.siteId;
+      // Transports before Ready: producers announced right after Ready must find a receive transport.
+      this.sendTransport = await this.createTransport('send');
+      this.recvTransport = await this.createTransport('recv');
+      const ready = await this.request(MediaClientEvent.Ready, { rtpCapabilities: this.device.rtpCapabilities as unknown as Record<string, unknown> });
+      await this.publish();
+      this.set({ status: 'joined', programme: ready.programme });
+      await this.consumeAll([...ready.producers, ...ready.programme.producers]);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private async createTransport(direction: 'send' | 'recv'): Promise<types.Transport> {
+    const options = (await this.request(MediaClientEvent.CreateTransport, { direction })) as TransportOptions & { ok: true };
+    if (options.type !== 'webrtc') throw new Error('the gateway offered a non-WebRTC transport');
+    const { id, iceParameters, iceCandidates, dtlsParameters, iceServers } = options as WebRtcTransportOptions;
+    const params = {
+      id, iceServers,
+      iceParameters: iceParameters as unknown as types.IceParameters,
+      iceCandidates: iceCandidates as unknown as types.IceCandidate[],
+      dtlsParameters: dtlsParameters as unknown as types.DtlsParameters,
+    };
+    const transport = direction === 'send' ? this.device!.createSendTransport(params) : this.device!.createRecvTransport(params);
+    transport.on('connect', ({ dtlsParameters: dtls }, callback, errback) => {
+      this.request(MediaClientEvent.ConnectTransport, { transportId: transport.id, dtlsParameters: dtls as unknown as Record<string, unknown> })
+        .then(() => callback(), errback);
+    });
+    if (direction === 'send') {
+      transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+        this.request(MediaClientEvent.Produce, {
+          transportId: transport.id, kind, rtpParameters: rtpParameters as unknown as Record<string, unknown>, appData,
+        }).then(({ producerId }) => callback({ id: producerId }), errback);
+      });
+    }
+    transport.on('connectionstatechange', (state) => {
+      if (state === 'failed') void this.restartIce(transport);
+    });
+    return transport;
+  }
+
+  private async restartIce(transport: types.Transport): Promise<void> {
+    try {
+      const { iceParameters } = await this.request(MediaClientEvent.RestartIce, { transportId: transport.id });
+      await transport.restartIce({ iceParameters: iceParameters as unknown as types.IceParameters });
+    } catch {
+      await this.join(); // the transport is gone on the server (e.g. a worker restart): start over
+    }
+  }
+
+  private async publish(): Promise<void> {
+    const local = this.state.local!;
+    const [video] = local.getVideoTracks();
+    const [audio] = local.getAudioTracks();
+    if (video) {
+      const producer = await this.sendTransport!.produce({ track: video, encodings: CAMERA_ENCODINGS, codecOptions: { videoGoogleStartBitrate: 1000 }, stopTracks: false });
+      this.producers.set('video', producer);
+      if (!this.state.cameraOn) await this.toggle('video', false);
+    }
+    if (audio) {
+      this.producers.set('audio', await this.sendTransport!.produce({ track: audio, stopTracks: false }));
+      if (!this.state.micOn) await this.toggle('audio', false);
+    }
+  }
+
+  private async consumeAll(producers: ProducerInfo[]): Promise<void> {
+    for (const info of producers) {
+      // Programme lists include this site's own producers: it sees itself in the preview instead.
+      if (info.siteId === this.siteId || this.consumers.has(info.producerId) || !this.recvTransport || !this.device) continue;
+      this.consumers.set(info.producerId, null as unknown as types.Consumer); // claim: no double consume
+      try {
+        const options = (await this.request(MediaClientEvent.Consume, { transportId: this.recvTransport.id, producerId: info.producerId })) as ConsumerOptions;
+        const consumer = await this.recvTransport.consume({
+          id: options.id, producerId: options.producerId, kind: options.kind,
+          rtpParameters: options.rtpParameters as unknown as types.RtpParameters, appData: { siteId: options.siteId },
+        });
+        this.consumers.set(info.producerId, consumer);
+        this.addRemote(options.siteId, consumer.kind, consumer.track);
+        await this.request(MediaClientEvent.ResumeConsumer, { consumerId: consumer.id });
+      } catch {
+        this.consumers.delete(info.producerId);
+      }
+    }
+  }
+
+  private dropConsumer(producerId: string): void {
+    const consumer = this.consumers.get(producerId);
+    this.consumers.delete(producerId);
+    if (!consumer) return;
+    consumer.close();
+    const siteId = (consumer.appData as { siteId: string }).siteId;
+    const remote = new Map(this.state.remote);
+    const tracks = { ...remote.get(siteId) };
+    if (tracks[consumer.kind] === consumer.track) delete tracks[consumer.kind];
+    remote.set(siteId, tracks);
+    this.set({ remote });
+  }
+
+  private addRemote(siteId: string, kind: 'audio' | 'video', track: MediaStreamTrack): void {
+    const remote = new Map(this.state.remote);
+    remote.set(siteId, { ...remote.get(siteId), [kind]: track });
+    this.set({ remote });
+  }
+
+  private async toggle(kind: 'audio' | 'video', on: boolean): Promise<void> {
+    const producer = this.producers.get(kind);
+    if (!producer) return;
+    if (on) {
+      producer.resume();
+      await this.request(MediaClientEvent.ResumeProducer, { producerId: producer.id });
+    } else {
+      producer.pause();
+      await this.request(MediaClientEvent.PauseProducer, { producerId: producer.id });
+    }
+  }
+
+  private teardownTransports(): void {
+    for (const consumer of this.consumers.values()) consumer?.close();
+    this.consumers.clear();
+    this.producers.clear();
+    this.sendTransport?.close();
+    this.recvTransport?.close();
+    this.sendTransport = this.recvTransport = null;
+    if (this.state.remote.size) this.set({ remote: new Map() });
+  }
+
+  /** One signalling request; resolves with the ack's payload or rejects with its MediaErrorBody. */
+  private request<E extends keyof MediaClientToServerEvents>(
+    event: E,
+    payload: Parameters<MediaClientToServerEvents[E]>[0],
+  ): Promise<Extract<Parameters<Parameters<MediaClientToServerEvents[E]>[1]>[0], { ok: true }>> {
+    return new Promise((resolve, reject) => {
+      if (!this.socket) return reject(new Error('not connected'));
+      const emit = this.socket.timeout(10_000).emit as unknown as (e: string, p: unknown, ack: (err: Error | null, answer: MediaAck) => void) => void;
+      emit.call(this.socket, event, payload, (err, answer) => {
+        if (err) return reject(err);
+        if (!answer.ok) return reject(answer.error);
+        resolve(answer as never);
+      });
+    });
+  }
+
+  private fail(error: unknown): void {
+    const body: MediaErrorBody = isErrorBody(error)
+      ? error
+      : { statusCode: 0, error: 'MEDIA_FAILED', message: error instanceof Error ? error.message : String(error) };
+    this.set({ status: 'failed', error: body });
+  }
+
+  private set(patch: Partial<MediaState>): void {
+    this.state = { ...this.state, ...patch };
+    this.onChange(this.state);
+  }
+}
+
+function isErrorBody(value: unknown): value is MediaErrorBody {
+  return typeof value === 'object' && value !== null && 'statusCode' in value && 'message' in value;
+}

@@ -1,0 +1,188 @@
+/// <reference lib="dom" />
+// The programme in Debian's Chromium with fake cameras and microphones: the main hall and two district
+// sites join through the web app; districts decode the hall; a floor grant switches every district
+// to the new speaker; audio flows both ways; a killed mediasoup worker is replaced and frames flow again.
+// Join and floor-switch times are printed and written to test-results/media-timings.json (docs/benchmarks.md).
+import type { INestApplication } from '@nestjs/common';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { ConferenceSnapshot, FloorRequestView } from '@hoinghi/contracts';
+import { createMediaApp } from '../../apps/media/src/bootstrap';
+import { loadMediaConfig } from '../../apps/media/src/config/media-config';
+import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
+import { launchChromium } from '../support/browser';
+import { Api, MeetingHarness } from '../support/meeting-harness';
+
+const ROOT = join(__dirname, '..', '..');
+const FLOOR_SWITCHES = 6;
+
+type ReceiverRow = { consumerId: string; siteId: string; kind: string; framesDecoded: number; packetsReceived: number };
+
+declare global {
+  interface Window {
+    /** The web app's media session (apps/web/src/media/useMediaSession.ts). */
+    hoinghiMedia?: { receiverStats(): Promise<ReceiverRow[]> };
+  }
+}
+
+describe('the programme in Chromium', () => {
+  let media: INestApplication;
+  let mediaUrl: string;
+  let meeting: MeetingHarness;
+  let browser: Browser;
+  let chairApi: Api;
+  let snapshot: ConferenceSnapshot;
+  let hall: Page; // the chair console at the main site
+  let districtA: Page; // Sa Đéc
+  let districtB: Page; // Lai Vung
+  const siteOf = (namePart: string) => snapshot.sites.find((s) => s.name.includes(namePart))!.id;
+  const timings = { joinMs: [] as number[], floorSwitchMs: [] as number[], rejoinAfterWorkerDeathMs: [] as number[] };
+
+  beforeAll(async () => {
+    media = await createMediaApp(loadMediaConfig({
+      ...process.env, MEDIA_PORT: '0', MEDIA_RTC_PORT: '42000', MEDIA_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1',
+      MEDIA_RECORDINGS_DIR: join(ROOT, 'test-results', 'recordings'),
+    }), ['error', 'warn']);
+    await media.listen(0, '127.0.0.1');
+    mediaUrl = `http://127.0.0.1:${(media.getHttpServer().address() as { port: number }).port}`;
+
+    meeting = await MeetingHarness.start({ webDistDir: join(ROOT, 'dist', 'web'), mediaPublicUrl: mediaUrl }, { ownDatabase: 'browser_media' });
+    const seeded = await seedDemo(meeting.app);
+    snapshot = seeded.conference!;
+    chairApi = new Api(meeting.url).as(await meeting.login('chutri', DEMO_PASSWORD));
+    await chairApi.post(`/conferences/${snapshot.conference.id}/start`);
+
+    browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required']);
+    hall = await openAs('chutri');
+    districtA = await openAs('vanhanh.sadec');
+    districtB = await openAs('vanhanh.laivung');
+  });
+
+  afterAll(async () => {
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    writeFileSync(join(ROOT, 'test-results', 'media-timings.json'), JSON.stringify(timings, null, 2));
+    console.log(`media timings (ms): ${JSON.stringify(summary(timings))}`);
+    await browser?.close();
+    await meeting?.stop();
+    await media?.close();
+  });
+
+  async function openAs(username: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' })).newPage();
+    if (process.env.DEBUG_MEDIA) page.on('console', (m) => console.log(`[${username}] ${m.type()}: ${m.text()}`));
+    await page.goto(`${meeting.url}/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('conference-row').first().click();
+    await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor();
+    return page;
+  }
+
+  /** Clicks "join", then waits for the first decoded frame from `fromSite`; returns the time it took. */
+  async function joinAndSee(page: Page, fromSite: string): Promise<number> {
+    const clicked = Date.now();
+    await page.getByTestId('media-join').click();
+    await framesFrom(page, fromSite, 1);
+    return Date.now() - clicked;
+  }
+
+  /** Waits until `page` has decoded at least `atLeast` frames of `siteId`'s video (newer consumers only, if `skip` names older ones). */
+  async function framesFrom(page: Page, siteId: string, atLeast: number, skip: string[] = [], timeoutMs = 15_000): Promise<number> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const frames = (await receiver(page))
+        .filter((r) => r.siteId === siteId && r.kind === 'video' && !skip.includes(r.consumerId))
+        .reduce((n, r) => Math.max(n, r.framesDecoded), 0);
+      if (frames >= atLeast) return frames;
+      if (Date.now() > until && process.env.DEBUG_MEDIA) console.log(JSON.stringify(await receiver(page)), await page.getByTestId('media-status').textContent());
+      if (Date.now() > until) throw new Error(`only ${frames} frames of site ${siteId} decoded, expected ${atLeast}`);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  }
+
+  async function receiver(page: Page): Promise<ReceiverRow[]> {
+    return page.evaluate(async () => (await window.hoinghiMedia?.receiverStats()) ?? []);
+  }
+
+  it('lets the hall and two districts join with one click each; every district decodes the main hall', async () => {
+    const main = siteOf('Điểm cầu chính');
+    // The hall goes on air first; each district's join is timed to its first decoded frame of the hall.
+    await hall.getByTestId('media-join').click();
+    await hall.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 15_000 });
+    timings.joinMs.push(await joinAndSee(districtA, main));
+    timings.joinMs.push(await joinAndSee(districtB, main));
+    // The hall sees both districts in its grid.
+    await framesFrom(hall, siteOf('Sa Đéc'), 1);
+    await framesFrom(hall, siteOf('Lai Vung'), 1);
+
+    const before = await framesFrom(districtA, main, 1);
+    await expect(framesFrom(districtA, main, before + 10)).resolves.toBeGreaterThan(before);
+    await expect(hall.getByTestId('site-tile').count()).resolves.toBe(12);
+  });
+
+  it('switches every district to the site given the floor', async () => {
+    const conference = `/conferences/${snapshot.conference.id}`;
+    const [a, b] = [siteOf('Sa Đéc'), siteOf('Lai Vung')];
+    let watcher = districtB;
+    for (let i = 0; i < FLOOR_SWITCHES; i++) {
+      const speaker = i % 2 === 0 ? a : b;
+      watcher = i % 2 === 0 ? districtB : districtA;
+      const request = await chairApi.post<FloorRequestView>(`${conference}/floor/requests`, { siteId: speaker });
+      expect(request.status).toBe(201);
+      const seenBefore = Math.max(0, ...(await receiver(watcher)).filter((r) => r.siteId === speaker && r.kind === 'video').map((r) => r.framesDecoded));
+      const granted = Date.now();
+      expect((await chairApi.post(`${conference}/floor/requests/${request.body.id}/grant`)).status).toBe(200);
+      await framesFrom(watcher, speaker, seenBefore + 1);
+      timings.floorSwitchMs.push(Date.now() - granted);
+      await watcher.locator(`[data-testid="programme-floor"][data-site-id="${speaker}"][data-has-video="true"]`).waitFor({ timeout: 5000 });
+    }
+    await watcher.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'site-programme.png'), fullPage: true });
+  });
+
+  it('carries audio both ways', async () => {
+    const main = siteOf('Điểm cầu chính');
+    const a = siteOf('Sa Đéc');
+    const audioFrom = async (page: Page, siteId: string) =>
+      (await receiver(page)).filter((r) => r.siteId === siteId && r.kind === 'audio').reduce((n, r) => n + r.packetsReceived, 0);
+    const hallHearsA = await audioFrom(hall, a);
+    const aHearsHall = await audioFrom(districtA, main);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await audioFrom(hall, a)).toBeGreaterThan(hallHearsA);
+    expect(await audioFrom(districtA, main)).toBeGreaterThan(aHearsHall);
+    await hall.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'chair-grid.png'), fullPage: true });
+  });
+
+  it('recovers when the mediasoup worker dies: a new worker, the sites re-join, frames flow again', async () => {
+    const health = async () => (await (await fetch(`${mediaUrl}/api/health`)).json()) as { workers: Array<{ pid: number }> };
+    const [{ pid }] = (await health()).workers;
+    const main = siteOf('Điểm cầu chính');
+    const oldConsumers = (await receiver(districtB)).map((r) => r.consumerId);
+    const killed = Date.now();
+    process.kill(pid, 'SIGKILL');
+    await waitFor(async () => (await health()).workers.some((w) => w.pid !== pid));
+    // A frame decoded by a consumer created after the kill means the programme is back.
+    await framesFrom(districtB, main, 1, oldConsumers, 20_000);
+    timings.rejoinAfterWorkerDeathMs.push(Date.now() - killed);
+    await districtB.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 5000 });
+  });
+});
+
+function summary(t: Record<string, number[]>): Record<string, { n: number; p50: number; p95: number }> {
+  const out: Record<string, { n: number; p50: number; p95: number }> = {};
+  for (const [key, values] of Object.entries(t)) {
+    const sorted = [...values].sort((x, y) => x - y);
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+    out[key] = { n: values.length, p50: at(0.5), p95: at(0.95) };
+  }
+  return out;
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition().catch(() => false))) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
