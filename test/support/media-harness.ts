@@ -4,7 +4,7 @@ import {
   MEDIA_NAMESPACE, MediaAck, MediaClientToServerEvents, MediaJoinClaims, MediaServerToClientEvents, RedisChannel,
 } from '@hoinghi/contracts';
 import Redis from 'ioredis';
-import jwt from 'jsonwebtoken';
+import { JwtService } from '@nestjs/jwt';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createSocket, Socket as UdpSocket } from 'node:dgram';
 import { io, Socket } from 'socket.io-client';
@@ -48,7 +48,7 @@ export class MediaHarness {
   /** A join token as the meeting service signs it (override claims, secret or lifetime to forge bad ones). */
   token(claims: Partial<MediaJoinClaims> & { cid: string; sid: string }, options: { secret?: string; expiresIn?: number; extra?: object } = {}): string {
     const payload = { typ: 'media-join', uid: 'user-1', main: false, ...claims, ...options.extra };
-    return jwt.sign(payload, options.secret ?? TEST_MEDIA_SECRET, { algorithm: 'HS256', expiresIn: options.expiresIn ?? 120 });
+    return new JwtService().sign(payload, { secret: options.secret ?? TEST_MEDIA_SECRET, algorithm: 'HS256', expiresIn: options.expiresIn ?? 120 });
   }
 
   /** Connects to /media; resolves when connected, rejects with the connect_error. */
