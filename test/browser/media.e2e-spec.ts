@@ -151,7 +151,21 @@ describe('the programme in Chromium', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await audioFrom(hall, a)).toBeGreaterThan(hallHearsA);
     expect(await audioFrom(districtA, main)).toBeGreaterThan(aHearsHall);
+    // The fake microphones beep: the gateway's active-speaker observer names one of the sites to the hall.
+    const sites = [main, a, siteOf('Lai Vung')];
+    await hall.waitForFunction((ids) => ids.includes(document.querySelector('[data-testid="site-grid"]')?.getAttribute('data-active-speaker') ?? ''), sites, { timeout: 5000 });
     await hall.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'chair-grid.png'), fullPage: true });
+  });
+
+  it('records the programme when the chair asks, and lists the file in the console', async () => {
+    await hall.getByTestId('recording-start').click();
+    await hall.getByTestId('recording-badge').waitFor({ timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 2500));
+    await hall.getByTestId('recording-stop').click();
+    await hall.getByTestId('recording-badge').waitFor({ state: 'detached', timeout: 10_000 });
+    const file = hall.getByTestId('recording-file').first();
+    await file.waitFor({ timeout: 10_000 });
+    expect(Number(await file.getAttribute('data-bytes'))).toBeGreaterThan(10_000);
   });
 
   it('recovers when the mediasoup worker dies: a new worker, the sites re-join, frames flow again', async () => {
@@ -166,6 +180,11 @@ describe('the programme in Chromium', () => {
     await framesFrom(districtB, main, 1, oldConsumers, 20_000);
     timings.rejoinAfterWorkerDeathMs.push(Date.now() - killed);
     await districtB.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 5000 });
+    // The meeting service heard the gateway: the chair console says so, and the audit log keeps it.
+    await hall.locator('[data-testid="media-incident"][data-kind="worker-replaced"]').waitFor({ timeout: 5000 });
+    const audit = await chairApi.get<Array<{ action: string; actorUserId: string | null }>>(`/conferences/${snapshot.conference.id}/audit`);
+    expect(audit.body.filter((e) => e.action.startsWith('media.worker-')).map((e) => [e.action, e.actorUserId]))
+      .toEqual(expect.arrayContaining([['media.worker-died', null], ['media.worker-replaced', null]]));
   });
 });
 

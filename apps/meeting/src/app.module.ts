@@ -15,6 +15,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { FloorModule } from './floor/floor.module';
 import { HealthController } from './health/health.controller';
+import { MediaStatusModule } from './media-status/media-status.module';
 import { MediaTokensModule } from './media-tokens/media-tokens.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { ParticipantsModule } from './participants/participants.module';
@@ -32,7 +33,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions({ url: config.databaseUrl }), migrationsRun: true }),
         AuthModule, AccessModule, BusModule, RealtimeModule,
         OrgUnitsModule, UsersModule, ConferencesModule, SitesModule, ParticipantsModule,
-        AgendaModule, AttendanceModule, FloorModule, AuditModule, MediaTokensModule,
+        AgendaModule, AttendanceModule, FloorModule, AuditModule, MediaTokensModule, MediaStatusModule,
       ],
       controllers: [HealthController],
       providers: [

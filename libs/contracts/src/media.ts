@@ -326,6 +326,12 @@ export interface RecordingFile {
   active: boolean;
 }
 
+/** GET /api/conferences/:id/recordings on the gateway (Authorization: Bearer <media join token>). */
+export interface RecordingsResponse {
+  recording: RecordingState;
+  files: RecordingFile[];
+}
+
 export interface WorkerRestartedEvent {
   conferenceId: string;
   reason: string;

@@ -168,8 +168,8 @@ export interface ConferenceSnapshot {
 export interface AuditEntryView {
   id: string;
   at: string;
-  actorUserId: string;
-  actorName: string;
+  actorUserId: string | null; // null: the platform itself (e.g. the media gateway)
+  actorName: string | null;
   action: string;
   details: Record<string, unknown>;
 }

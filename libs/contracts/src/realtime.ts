@@ -2,6 +2,7 @@
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ConferenceView, FloorState, SiteView,
 } from './model';
+import type { MediaStatusEvent } from './bus';
 
 export const conferenceRoom = (conferenceId: string) => `conference:${conferenceId}`;
 export const siteRoom = (siteId: string) => `site:${siteId}`;
@@ -26,6 +27,8 @@ export const ServerEvent = {
   Snapshot: 'conference:snapshot',
   Delta: 'conference:delta',
   Error: 'conference:error',
+  /** Media gateway incidents (a worker died, was replaced), relayed by the meeting service; not versioned. */
+  MediaStatus: 'conference:media-status',
 } as const;
 
 export interface JoinRequest {
@@ -43,6 +46,7 @@ export interface ServerToClientEvents {
   [ServerEvent.Snapshot]: (snapshot: ConferenceSnapshot) => void;
   [ServerEvent.Delta]: (delta: ConferenceDelta & { conferenceId: string }) => void;
   [ServerEvent.Error]: (error: { statusCode: number; error: string; message: string }) => void;
+  [ServerEvent.MediaStatus]: (event: MediaStatusEvent) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import type { RecordingFile, RecordingState } from '@hoinghi/contracts';
+import type { RecordingsResponse } from '@hoinghi/contracts';
 import { MediaTokenGuard } from '../auth/media-token.guard';
 import { RecordingService } from './recording.service';
 
@@ -13,7 +13,7 @@ export class RecordingsController {
   constructor(private readonly recordings: RecordingService) {}
 
   @Get()
-  async list(@Param('id') conferenceId: string): Promise<{ recording: RecordingState; files: RecordingFile[] }> {
+  async list(@Param('id') conferenceId: string): Promise<RecordingsResponse> {
     return { recording: this.recordings.state(conferenceId), files: await this.recordings.list(conferenceId) };
   }
 }

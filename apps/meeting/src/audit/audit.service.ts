@@ -21,7 +21,7 @@ export class AuditService {
     await this.access.authorize(em, user.id, conferenceId, 'audit.view');
     const rows = await em.find(AuditEntryEntity, { where: { conferenceId }, relations: { actor: true }, order: { id: 'DESC' }, take: AUDIT_PAGE });
     return rows.map((e) => ({
-      id: e.id, at: e.at.toISOString(), actorUserId: e.actorUserId, actorName: e.actor!.fullName, action: e.action, details: e.details,
+      id: e.id, at: e.at.toISOString(), actorUserId: e.actorUserId, actorName: e.actor?.fullName ?? null, action: e.action, details: e.details,
     }));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConferenceDelta, conferenceRoom, ServerEvent, ServerToClientEvents } from '@hoinghi/contracts';
+import { ConferenceDelta, conferenceRoom, MediaStatusEvent, ServerEvent, ServerToClientEvents } from '@hoinghi/contracts';
 import type { Server } from 'socket.io';
 
 /** Sends committed deltas to every socket in the conference's room, on every instance (Redis adapter). */
@@ -15,5 +15,9 @@ export class ConferencePublisher {
     if (!this.server) return; // no gateway in this process (e.g. a CLI script)
     const room = this.server.to(conferenceRoom(conferenceId));
     for (const delta of deltas) room.emit(ServerEvent.Delta, { ...delta, conferenceId });
+  }
+
+  publishMediaStatus(event: MediaStatusEvent): void {
+    this.server?.to(conferenceRoom(event.conferenceId)).emit(ServerEvent.MediaStatus, event);
   }
 }

@@ -8,6 +8,6 @@ import { SnapshotService } from './snapshot.service';
 @Global()
 @Module({
   providers: [ConferenceChanges, ConferencePublisher, ConferenceSyncService, ConferenceGateway, SnapshotService],
-  exports: [ConferenceChanges, ConferenceSyncService, SnapshotService],
+  exports: [ConferenceChanges, ConferenceSyncService, SnapshotService, ConferencePublisher],
 })
 export class RealtimeModule {}

@@ -105,6 +105,8 @@ export const en: Dictionary = {
     moveUp: 'Move up',
     moveDown: 'Move down',
     readOnly: 'You are following the conference; only the chair runs it.',
+    mediaWorkerDied: (time: string) => `A media server failed at ${time}; moving the conference to another server…`,
+    mediaWorkerReplaced: (time: string) => `A media server failed at ${time}; the conference moved to a new server and the sites reconnect by themselves.`,
   },
   quorum: {
     reached: (present: number, required: number) => `Quorum reached (present ${present}, required ${required})`,
@@ -137,6 +139,7 @@ export const en: Dictionary = {
     audioOnly: 'Audio only',
     quality: (kbpsIn: number, kbpsOut: number, lossPercent: number, rtt: string) =>
       `Up ${kbpsIn} kb/s · Down ${kbpsOut} kb/s · Loss ${lossPercent}% · RTT ${rtt}`,
+    recordings: 'Recordings',
     recordStart: 'Record',
     recordStop: 'Stop recording',
     recording: 'Recording',

@@ -109,6 +109,9 @@ export const vi = {
     moveUp: 'Đưa lên',
     moveDown: 'Đưa xuống',
     readOnly: 'Bạn đang theo dõi hội nghị; chỉ chủ trì mới điều hành được.',
+    mediaWorkerDied: (time: string) => `Máy chủ truyền hình gặp sự cố lúc ${time}; đang chuyển hội nghị sang máy chủ khác…`,
+    mediaWorkerReplaced: (time: string) =>
+      `Máy chủ truyền hình gặp sự cố lúc ${time}; hội nghị đã chuyển sang máy chủ mới, các điểm cầu tự kết nối lại.`,
   },
   quorum: {
     reached: (present: number, required: number) =>
@@ -143,6 +146,7 @@ export const vi = {
     audioOnly: 'Chỉ âm thanh',
     quality: (kbpsIn: number, kbpsOut: number, lossPercent: number, rtt: string) =>
       `Lên ${kbpsIn} kb/s · Xuống ${kbpsOut} kb/s · Mất gói ${lossPercent}% · RTT ${rtt}`,
+    recordings: 'Tệp ghi hình',
     recordStart: 'Ghi hình',
     recordStop: 'Dừng ghi hình',
     recording: 'Đang ghi hình',

@@ -2,6 +2,7 @@ import type { SiteQuality, SiteView } from '@hoinghi/contracts';
 import { useT } from '../i18n/I18nContext';
 import { LocalPreview } from './LocalPreview';
 import { MediaStatusLine } from './MediaStatusLine';
+import { RecordingList } from './RecordingList';
 import type { MediaControls } from './useMediaSession';
 import { VideoTile } from './VideoTile';
 
@@ -30,7 +31,7 @@ export function SiteGrid({ media, sites, mainSiteId, floorSiteId, canRecord }: {
         {recording?.active && <span className="rec-badge" data-testid="recording-badge">● {t.media.recording}</span>}
       </div>
       {status !== 'idle' && (
-        <div className="site-grid" data-testid="site-grid">
+        <div className="site-grid" data-testid="site-grid" data-active-speaker={activeSpeakerSiteId ?? ''}>
           {sites.filter((s) => s.id !== mainSiteId).map((site) => (
             <figure
               key={site.id}
@@ -50,6 +51,7 @@ export function SiteGrid({ media, sites, mainSiteId, floorSiteId, canRecord }: {
           <LocalPreview media={media} />
         </div>
       )}
+      {canRecord && <RecordingList media={media} />}
     </section>
   );
 }

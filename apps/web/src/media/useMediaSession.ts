@@ -30,6 +30,9 @@ export function useMediaSession(conferenceId: string, siteId: string) {
 
   useEffect(() => leave, [leave]);
 
+  // Stable, so that effects depending on it run only when what they watch changes.
+  const listRecordings = useCallback(() => session.current?.listRecordings() ?? Promise.resolve(null), []);
+
   return {
     state,
     join,
@@ -38,6 +41,7 @@ export function useMediaSession(conferenceId: string, siteId: string) {
     setCamera: (on: boolean) => void session.current?.setCamera(on),
     startRecording: () => void session.current?.startRecording(),
     stopRecording: () => void session.current?.stopRecording(),
+    listRecordings,
   };
 }
 

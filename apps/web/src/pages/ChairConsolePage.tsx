@@ -8,6 +8,7 @@ import type { ConferenceAction } from '../conference/actions';
 import { isChair } from '../conference/roles';
 import { useAction } from '../hooks/useAction';
 import { useMyRoles } from '../hooks/useMyRoles';
+import { formatTime } from '../i18n/format';
 import { useT } from '../i18n/I18nContext';
 import { useConference } from '../realtime/useConference';
 import { AgendaPanel } from './chair/AgendaPanel';
@@ -20,7 +21,7 @@ import { useMediaSession } from '../media/useMediaSession';
 /** The main hall's screen: status, agenda, attendance of every site and the floor. */
 export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
   const t = useT();
-  const { snapshot, connection, error } = useConference(conferenceId);
+  const { snapshot, connection, error, mediaIncident } = useConference(conferenceId);
   const { roles, error: rolesError } = useMyRoles(conferenceId);
   const action = useAction();
 
@@ -52,6 +53,11 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
       <ErrorNotice error={error ?? rolesError} />
       <ErrorNotice error={action.error} />
       {roles !== null && !canControl && <p className="notice">{t.console.readOnly}</p>}
+      {mediaIncident && (
+        <p className="notice notice--warning" data-testid="media-incident" data-kind={mediaIncident.kind}>
+          {(mediaIncident.kind === 'worker-replaced' ? t.console.mediaWorkerReplaced : t.console.mediaWorkerDied)(formatTime(mediaIncident.at, t.locale))}
+        </p>
+      )}
       <ActiveAgendaItem agenda={snapshot.agenda} />
       <div className="console-grid">
         <AgendaPanel

@@ -1,6 +1,6 @@
 import {
   ClientEvent, ServerEvent, type ClientToServerEvents, type ConferenceDelta, type ConferenceSnapshot, type JoinAck,
-  type ServerToClientEvents,
+  type MediaStatusEvent, type ServerToClientEvents,
 } from '@hoinghi/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
@@ -18,6 +18,8 @@ export interface LiveConference {
   snapshot: ConferenceSnapshot | null;
   connection: ConnectionState;
   error: string | null;
+  /** The latest media gateway incident (worker failure) heard during this session. */
+  mediaIncident: MediaStatusEvent | null;
 }
 
 /**
@@ -28,6 +30,7 @@ export function useConference(conferenceId: string, onApplied?: (change: Applied
   const [snapshot, setSnapshot] = useState<ConferenceSnapshot | null>(null);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const [error, setError] = useState<string | null>(null);
+  const [mediaIncident, setMediaIncident] = useState<MediaStatusEvent | null>(null);
 
   const onAppliedRef = useRef(onApplied);
   useEffect(() => {
@@ -85,6 +88,9 @@ export function useConference(conferenceId: string, onApplied?: (change: Applied
     });
     socket.on('connect_error', () => setConnection('reconnecting'));
     socket.on(ServerEvent.Error, (answer) => setError(answer.message));
+    socket.on(ServerEvent.MediaStatus, (event) => {
+      if (event.conferenceId === conferenceId) setMediaIncident(event);
+    });
     socket.on(ServerEvent.Delta, (delta) => {
       if (delta.conferenceId !== conferenceId) return;
       if (catchingUp || !current) waiting.push(delta);
@@ -96,5 +102,5 @@ export function useConference(conferenceId: string, onApplied?: (change: Applied
     };
   }, [conferenceId]);
 
-  return { snapshot, connection, error };
+  return { snapshot, connection, error, mediaIncident };
 }

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { ConferenceEntity } from './conference.entity';
 import { UserEntity } from './user.entity';
 
-/** Who did what, and when: every chair and operator action. Append-only. */
+/** Who did what, and when: every chair and operator action, and what the platform did by itself. Append-only. */
 @Entity('audit_entries')
 @Index('IDX_audit_entries_conference', ['conferenceId', 'at'])
 export class AuditEntryEntity {
@@ -16,10 +16,11 @@ export class AuditEntryEntity {
   @JoinColumn({ name: 'conference_id' })
   conference?: ConferenceEntity | null;
 
-  @Column({ name: 'actor_user_id', type: 'uuid' })
-  actorUserId!: string;
+  /** null: the platform itself acted (e.g. the media gateway replaced a failed worker). */
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
+  actorUserId!: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'actor_user_id' })
   actor?: UserEntity;
 

@@ -1,5 +1,6 @@
 import { Initial1795430445898 } from './1795430445898-Initial';
+import { AuditPlatformActor1795432662354 } from './1795432662354-AuditPlatformActor';
 
 // Every migration, in order. Generate with `npm run migration:generate -- libs/database/src/migrations/<Name>`
 // (after `npm run build:server`), then append it here.
-export const MIGRATIONS: Function[] = [Initial1795430445898];
+export const MIGRATIONS: Function[] = [Initial1795430445898, AuditPlatformActor1795432662354];

@@ -1,0 +1,76 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditEntryEntity, ConferenceEntity } from '@hoinghi/database';
+import { MediaStatusEvent, RedisChannel } from '@hoinghi/contracts';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ConferencePublisher } from '../realtime/conference-publisher';
+
+/** Incidents the chair must see; per-site quality goes from the gateway to the chair's console directly. */
+const INCIDENTS: ReadonlyArray<MediaStatusEvent['kind']> = ['worker-died', 'worker-replaced'];
+
+/**
+ * Hears the media gateway's status channel: a failed or replaced mediasoup worker is written to the
+ * conference's audit log (as the platform's own action) and shown on every console of the conference.
+ * With several meeting instances each one relays to its own sockets, but only one writes the audit entry.
+ */
+@Injectable()
+export class MediaStatusSubscriber implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(MediaStatusSubscriber.name);
+  private readonly redis: Redis;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publisher: ConferencePublisher,
+  ) {
+    this.redis = new Redis(config.redisUrl, { lazyConnect: true });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.redis.connect();
+    await this.redis.subscribe(RedisChannel.MediaStatus);
+    this.redis.on('message', (_channel, message) => void this.handle(message));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+
+  private async handle(message: string): Promise<void> {
+    let event: MediaStatusEvent;
+    try {
+      event = JSON.parse(message) as MediaStatusEvent;
+    } catch {
+      this.log.warn('ignored a media status message that is not JSON');
+      return;
+    }
+    if (event.v !== 1 || !INCIDENTS.includes(event.kind)) return;
+    this.publisher.publishMediaStatus(event);
+    try {
+      await this.audit(event);
+    } catch (error) {
+      this.log.error(`could not record ${event.kind} for conference ${event.conferenceId}: ${String(error)}`);
+    }
+  }
+
+  private async audit(event: MediaStatusEvent): Promise<void> {
+    // A lock key per event: of several meeting instances hearing it, the first to insert wins.
+    const key = `${event.kind}:${event.at}`;
+    await this.dataSource.transaction(async (em) => {
+      if (!(await em.exists(ConferenceEntity, { where: { id: event.conferenceId } }))) return;
+      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+      const seen = await em
+        .createQueryBuilder(AuditEntryEntity, 'a')
+        .where('a.conference_id = :id AND a.action = :action AND a.details @> :at::jsonb', {
+          id: event.conferenceId, action: `media.${event.kind}`, at: JSON.stringify({ at: event.at }),
+        })
+        .getExists();
+      if (seen) return;
+      await em.save(AuditEntryEntity, em.create(AuditEntryEntity, {
+        conferenceId: event.conferenceId, actorUserId: null, action: `media.${event.kind}`, details: { ...event.details, at: event.at },
+      }));
+    });
+  }
+}
