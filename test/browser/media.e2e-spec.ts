@@ -12,6 +12,7 @@ import { createMediaApp } from '../../apps/media/src/bootstrap';
 import { loadMediaConfig } from '../../apps/media/src/config/media-config';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
 import { launchChromium } from '../support/browser';
+import { FlakyLink } from '../support/flaky-link';
 import { Api, MeetingHarness } from '../support/meeting-harness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -29,6 +30,7 @@ declare global {
 describe('the programme in Chromium', () => {
   let media: INestApplication;
   let mediaUrl: string;
+  let link: FlakyLink; // the sites' signalling path to the gateway
   let meeting: MeetingHarness;
   let browser: Browser;
   let chairApi: Api;
@@ -37,7 +39,7 @@ describe('the programme in Chromium', () => {
   let districtA: Page; // Sa Đéc
   let districtB: Page; // Lai Vung
   const siteOf = (namePart: string) => snapshot.sites.find((s) => s.name.includes(namePart))!.id;
-  const timings = { joinMs: [] as number[], floorSwitchMs: [] as number[], rejoinAfterWorkerDeathMs: [] as number[] };
+  const timings = { joinMs: [] as number[], floorSwitchMs: [] as number[], rejoinAfterNetworkDropMs: [] as number[], rejoinAfterWorkerDeathMs: [] as number[] };
 
   beforeAll(async () => {
     media = await createMediaApp(loadMediaConfig({
@@ -45,9 +47,14 @@ describe('the programme in Chromium', () => {
       MEDIA_RECORDINGS_DIR: join(ROOT, 'test-results', 'recordings'),
     }), ['error', 'warn']);
     await media.listen(0, '127.0.0.1');
-    mediaUrl = `http://127.0.0.1:${(media.getHttpServer().address() as { port: number }).port}`;
+    const mediaPort = (media.getHttpServer().address() as { port: number }).port;
+    mediaUrl = `http://127.0.0.1:${mediaPort}`;
+    link = await FlakyLink.start(mediaPort);
 
-    meeting = await MeetingHarness.start({ webDistDir: join(ROOT, 'dist', 'web'), mediaPublicUrl: mediaUrl }, { ownDatabase: 'browser_media' });
+    meeting = await MeetingHarness.start(
+      { webDistDir: join(ROOT, 'dist', 'web'), mediaPublicUrl: `http://127.0.0.1:${link.port}` },
+      { ownDatabase: 'browser_media' },
+    );
     const seeded = await seedDemo(meeting.app);
     snapshot = seeded.conference!;
     chairApi = new Api(meeting.url).as(await meeting.login('chutri', DEMO_PASSWORD));
@@ -65,6 +72,7 @@ describe('the programme in Chromium', () => {
     console.log(`media timings (ms): ${JSON.stringify(summary(timings))}`);
     await browser?.close();
     await meeting?.stop();
+    await link?.stop();
     await media?.close();
   });
 
@@ -166,6 +174,20 @@ describe('the programme in Chromium', () => {
     const file = hall.getByTestId('recording-file').first();
     await file.waitFor({ timeout: 10_000 });
     expect(Number(await file.getAttribute('data-bytes'))).toBeGreaterThan(10_000);
+  });
+
+  it('brings the sites back into the programme by themselves after the network drops', async () => {
+    const main = siteOf('Điểm cầu chính');
+    const oldConsumers = (await receiver(districtA)).map((r) => r.consumerId);
+    link.cut();
+    await districtA.locator('[data-testid="media-status"][data-state="reconnecting"]').waitFor({ timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 1000));
+    const back = Date.now();
+    link.restore();
+    await framesFrom(districtA, main, 1, oldConsumers, 20_000);
+    timings.rejoinAfterNetworkDropMs.push(Date.now() - back);
+    await districtA.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 5000 });
+    await hall.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 10_000 });
   });
 
   it('recovers when the mediasoup worker dies: a new worker, the sites re-join, frames flow again', async () => {
