@@ -40,6 +40,14 @@ describe('chair console and site view in Chromium', () => {
     await page.getByTestId('connection-status').and(page.locator('[data-state="live"]')).waitFor();
   }
 
+  it('says a wrong password in Vietnamese', async () => {
+    await chair.goto(`${meeting.url}/login`);
+    await chair.getByTestId('login-username').fill('chutri');
+    await chair.getByTestId('login-password').fill('sai-mat-khau');
+    await chair.getByTestId('login-submit').click();
+    await chair.getByRole('alert').filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu' }).waitFor({ timeout: 5000 });
+  });
+
   it('lets the chair start the conference, and the operator sees the agenda change within a second', async () => {
     await logIn(chair, 'chutri');
     await expect(chair.getByTestId('conference-status').getAttribute('data-status')).resolves.toBe('scheduled');

@@ -14,6 +14,7 @@ export const en: Dictionary = {
   errors: {
     network: 'Cannot reach the server. Please check the network and try again.',
     unknown: 'Something went wrong.',
+    byCode: {}, // the server's sentences are English
   },
   connection: {
     connecting: 'Connecting…',

@@ -18,6 +18,26 @@ export const vi = {
   errors: {
     network: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
     unknown: 'Đã có lỗi xảy ra.',
+    /** Server error codes in Vietnamese; a code not listed shows the server's own sentence. */
+    byCode: {
+      UNAUTHENTICATED: 'Sai tên đăng nhập hoặc mật khẩu, hoặc phiên làm việc đã hết hạn.',
+      ROLE_FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
+      NOT_A_PARTICIPANT: 'Bạn không tham dự hội nghị này.',
+      CONFERENCE_NOT_FOUND: 'Không tìm thấy hội nghị.',
+      CONFERENCE_NOT_LIVE: 'Hội nghị chưa diễn ra hoặc đang tạm dừng.',
+      CONFERENCE_WRONG_STATE: 'Trạng thái hội nghị hiện tại không cho phép thao tác này.',
+      CONFERENCE_CLOSED: 'Hội nghị đã kết thúc hoặc đã bị hủy.',
+      AGENDA_FINISHED: 'Đã hết các nội dung trong chương trình nghị sự.',
+      AGENDA_ITEM_STARTED: 'Nội dung đã bắt đầu thì không đổi thứ tự được.',
+      AGENDA_ITEM_NOT_PENDING: 'Nội dung này không còn ở trạng thái chờ.',
+      AGENDA_ITEM_NOT_ACTIVE: 'Nội dung này không đang được thực hiện.',
+      AGENDA_ITEM_ALREADY_ACTIVE: 'Đang có một nội dung khác được thực hiện.',
+      FLOOR_ALREADY_REQUESTED: 'Điểm cầu đã đăng ký phát biểu rồi.',
+      FLOOR_FREE: 'Hiện không có ai đang phát biểu.',
+      FLOOR_REQUEST_NOT_QUEUED: 'Đăng ký phát biểu này không còn trong danh sách chờ.',
+      PARTICIPANT_NOT_AT_SITE: 'Đại biểu không thuộc điểm cầu này.',
+      NOT_CHECKED_IN: 'Đại biểu chưa được điểm danh có mặt.',
+    } as Record<string, string>,
   },
   connection: {
     connecting: 'Đang kết nối…',
