@@ -1,4 +1,4 @@
-import type { SiteView } from '@hoinghi/contracts';
+import { lazy, Suspense } from 'react';
 import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
@@ -15,8 +15,9 @@ import { AgendaPanel } from './chair/AgendaPanel';
 import { AttendancePanel } from './chair/AttendancePanel';
 import { ConferenceActions } from './chair/ConferenceActions';
 import { FloorPanel, type FloorControls } from './chair/FloorPanel';
-import { SiteGrid } from '../media/SiteGrid';
-import { useMediaSession } from '../media/useMediaSession';
+
+// Video needs mediasoup-client, a large module: loaded only for the chair's grid.
+const MainHallMedia = lazy(() => import('../media/MainHallMedia'));
 
 /** The main hall's screen: status, agenda, attendance of every site and the floor. */
 export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
@@ -72,19 +73,11 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
         <FloorPanel floor={snapshot.floor} sites={snapshot.sites} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
       </div>
       {canControl && mainSite && (
-        <MainHallMedia conferenceId={conferenceId} sites={snapshot.sites} mainSiteId={mainSite.id} floorSiteId={snapshot.floor.holder?.siteId ?? null} />
+        <Suspense fallback={null}>
+          <MainHallMedia conferenceId={conferenceId} sites={snapshot.sites} mainSiteId={mainSite.id} floorSiteId={snapshot.floor.holder?.siteId ?? null} />
+        </Suspense>
       )}
     </div>
   );
 }
 
-/** The main hall's media: it publishes the hall and watches every site. */
-function MainHallMedia({ conferenceId, sites, mainSiteId, floorSiteId }: {
-  conferenceId: string;
-  sites: SiteView[];
-  mainSiteId: string;
-  floorSiteId: string | null;
-}) {
-  const media = useMediaSession(conferenceId, mainSiteId);
-  return <SiteGrid media={media} sites={sites} mainSiteId={mainSiteId} floorSiteId={floorSiteId} canRecord />;
-}

@@ -1,5 +1,4 @@
-import type { SiteView } from '@hoinghi/contracts';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
@@ -13,8 +12,9 @@ import { useT } from '../i18n/I18nContext';
 import { useConference, type AppliedChange } from '../realtime/useConference';
 import { DelegateList } from './site/DelegateList';
 import { FloorRequestBox } from './site/FloorRequestBox';
-import { ProgrammePanel } from '../media/ProgrammePanel';
-import { useMediaSession } from '../media/useMediaSession';
+
+// Video needs mediasoup-client, a large module: only sites that go on air load it.
+const SiteMedia = lazy(() => import('../media/SiteMedia'));
 
 /** A connected site's screen: what is being discussed, who speaks, asking for the floor, checking delegates in. */
 export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; siteId: string }) {
@@ -50,7 +50,11 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
       <ErrorNotice error={error ?? rolesError} />
       <ErrorNotice error={action.error} />
       <ActiveAgendaItem agenda={snapshot.agenda} large />
-      {roles && canCheckIn(roles, siteId) && <SiteMedia conferenceId={conferenceId} siteId={siteId} sites={snapshot.sites} />}
+      {roles && canCheckIn(roles, siteId) && (
+        <Suspense fallback={null}>
+          <SiteMedia conferenceId={conferenceId} siteId={siteId} sites={snapshot.sites} />
+        </Suspense>
+      )}
 
       <section className="panel site-floor">
         <h2>{t.console.floor}</h2>
@@ -84,8 +88,3 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
   );
 }
 
-/** The programme at this site; its own component so the media session lives only while it is shown. */
-function SiteMedia({ conferenceId, siteId, sites }: { conferenceId: string; siteId: string; sites: SiteView[] }) {
-  const media = useMediaSession(conferenceId, siteId);
-  return <ProgrammePanel media={media} sites={sites} siteId={siteId} />;
-}
