@@ -179,6 +179,14 @@ describe('a provincial conference with 12 district sites', () => {
     }
     const after = (await chair.get<AttendanceSummary>(path('/attendance'))).body;
     expect(after.quorum).toMatchObject({ present: 50, required: 35, reached: true });
+
+    // A delegate who leaves early is checked out and no longer counts; twice is a state error.
+    const leaving = delegatesBySite.get(siteId(5))![0];
+    const out = await operators[5].post<AttendanceRecordView>(path(`/sites/${siteId(5)}/attendance/${leaving.id}/check-out`));
+    expect(out.status).toBe(200);
+    expect(out.body.checkedOutAt).not.toBeNull();
+    expect((await operators[5].post(path(`/sites/${siteId(5)}/attendance/${leaving.id}/check-out`))).status).toBe(409);
+    expect((await chair.get<AttendanceSummary>(path('/attendance'))).body.quorum.present).toBe(49);
   });
 
   it('does not let the operator of site A check in at site B (403)', async () => {

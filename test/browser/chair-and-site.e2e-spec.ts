@@ -89,6 +89,11 @@ describe('chair console and site view in Chromium', () => {
     const sadec = chair.getByTestId('attendance-site').filter({ hasText: 'Sa Đéc' });
     await sadec.filter({ hasText: '2' }).waitFor({ timeout: 2000 });
 
+    // A delegate leaves early: no longer counted present.
+    await rows.nth(0).getByTestId('checkout').click();
+    await operator.locator('[data-testid="delegate-row"][data-checked-out="true"]').waitFor();
+    await expect(operator.getByTestId('site-attendance-total').textContent()).resolves.toMatch(/1\/3/);
+
     await operator.getByTestId('request-floor').click();
     await chair.getByTestId('floor-queue-item').first().waitFor({ timeout: 2000 });
     await chair.getByTestId('floor-queue-item').first().getByTestId('floor-grant').click();

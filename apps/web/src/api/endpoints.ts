@@ -33,6 +33,12 @@ export const api = {
       reason === undefined ? { status } : { status, reason },
     ),
 
+  checkOut: (id: string, siteId: string, participantId: string) =>
+    apiRequest<AttendanceRecordView>(
+      'POST',
+      `${conference(id)}/sites/${encodeURIComponent(siteId)}/attendance/${encodeURIComponent(participantId)}/check-out`,
+    ),
+
   requestFloor: (id: string, siteId: string) => apiRequest<FloorRequestView>('POST', `${conference(id)}/floor/requests`, { siteId }),
   withdrawFloorRequest: (id: string, requestId: string) =>
     apiRequest<FloorState>('DELETE', `${conference(id)}/floor/requests/${encodeURIComponent(requestId)}`),

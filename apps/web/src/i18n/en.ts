@@ -151,6 +151,8 @@ export const en: Dictionary = {
     elapsed: 'Time',
   },
   site: {
+    checkOut: 'Left early',
+    checkedOut: (time: string) => `left at ${time}`,
     unknownSite: 'This site is not part of the conference.',
     requestFloor: 'Ask for the floor',
     queuePosition: (position: number) => `Asked for the floor — number ${position} in the queue`,

@@ -177,6 +177,8 @@ export const vi = {
     elapsed: 'Thời gian',
   },
   site: {
+    checkOut: 'Rời hội nghị',
+    checkedOut: (time: string) => `rời lúc ${time}`,
     unknownSite: 'Điểm cầu không thuộc hội nghị này.',
     requestFloor: 'Xin phát biểu',
     queuePosition: (position: number) => `Đã xin phát biểu — thứ tự ${position} trong danh sách chờ`,

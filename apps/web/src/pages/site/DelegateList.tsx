@@ -43,6 +43,12 @@ export function DelegateList({ conferenceId, siteId, refreshKey, editable }: Pro
       setRecords((current) => current?.map((r) => (r.participantId === updated.participantId ? updated : r)) ?? null);
     });
 
+  const checkOut = (participantId: string) =>
+    action.run(async () => {
+      const updated = await api.checkOut(conferenceId, siteId, participantId);
+      setRecords((current) => current?.map((r) => (r.participantId === updated.participantId ? updated : r)) ?? null);
+    });
+
   return (
     <section className="panel">
       <header className="panel__header">
@@ -54,7 +60,7 @@ export function DelegateList({ conferenceId, siteId, refreshKey, editable }: Pro
       {records?.length === 0 && <p className="empty">{t.site.delegatesEmpty}</p>}
       <ul className="delegates">
         {records?.map((record) => (
-          <DelegateRow key={record.participantId} record={record} disabled={action.busy || !editable} onCheckIn={checkIn} />
+          <DelegateRow key={record.participantId} record={record} disabled={action.busy || !editable} onCheckIn={checkIn} onCheckOut={checkOut} />
         ))}
       </ul>
     </section>
@@ -65,9 +71,11 @@ interface RowProps {
   record: AttendanceRecordView;
   disabled: boolean;
   onCheckIn(participantId: string, status: AttendanceStatus, reason?: string): Promise<boolean>;
+  /** A delegate leaving before the end: no longer counted present (quorum follows). */
+  onCheckOut(participantId: string): Promise<boolean>;
 }
 
-function DelegateRow({ record, disabled, onCheckIn }: RowProps) {
+function DelegateRow({ record, disabled, onCheckIn, onCheckOut }: RowProps) {
   const t = useT();
   // Absence needs a reason: the first click on "absent" opens the reason input, the button then confirms.
   const [askingReason, setAskingReason] = useState(false);
@@ -83,17 +91,24 @@ function DelegateRow({ record, disabled, onCheckIn }: RowProps) {
   };
 
   const status = record.status;
+  const inRoom = (status === 'present' || status === 'late') && !record.checkedOutAt;
   return (
-    <li className={`delegate delegate--${status ?? 'unchecked'}`} data-testid="delegate-row" data-participant-id={record.participantId} data-status={status ?? ''}>
+    <li className={`delegate delegate--${status ?? 'unchecked'}`} data-testid="delegate-row" data-participant-id={record.participantId} data-status={status ?? ''} data-checked-out={record.checkedOutAt ? 'true' : 'false'}>
       <div className="delegate__who">
         <strong>{record.fullName}</strong>
         <span className="delegate__status">
           {status ? t.attendanceStatus[status] : t.site.notChecked}
           {status !== 'absent' && record.checkedInAt && ` · ${formatTime(record.checkedInAt, t.locale)}`}
           {status === 'absent' && record.reason && ` · ${record.reason}`}
+          {record.checkedOutAt && ` · ${t.site.checkedOut(formatTime(record.checkedOutAt, t.locale))}`}
         </span>
       </div>
       <form className="delegate__buttons" onSubmit={confirmAbsent}>
+        {inRoom && (
+          <button type="button" className="button button--small" data-testid="checkout" disabled={disabled} onClick={() => void onCheckOut(record.participantId)}>
+            {t.site.checkOut}
+          </button>
+        )}
         <button
           type="button"
           className={`button button--small${status === 'present' ? ' button--selected' : ''}`}
