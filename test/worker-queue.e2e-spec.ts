@@ -22,8 +22,10 @@ describe('worker', () => {
   });
 
   it('answers a heartbeat job', async () => {
-    const job = await queue.add(JobName.Heartbeat, { sentAt: new Date().toISOString() }, { removeOnComplete: true });
+    // Kept until read: with removeOnComplete, a job done before finished() looks could never resolve it.
+    const job = await queue.add(JobName.Heartbeat, { sentAt: new Date().toISOString() });
     const result = (await job.finished()) as HeartbeatResult;
+    await job.remove();
     expect(result.worker).toMatch(/:\d+$/);
     expect(Date.parse(result.receivedAt)).toBeGreaterThanOrEqual(Date.parse(job.data.sentAt));
   });
