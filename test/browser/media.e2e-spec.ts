@@ -144,7 +144,7 @@ describe('the programme in Chromium', () => {
       expect((await chairApi.post(`${conference}/floor/requests/${request.body.id}/grant`)).status).toBe(200);
       await framesFrom(watcher, speaker, seenBefore + 1);
       timings.floorSwitchMs.push(Date.now() - granted);
-      await watcher.locator(`[data-testid="programme-floor"][data-site-id="${speaker}"][data-has-video="true"]`).waitFor({ timeout: 5000 });
+      await watcher.locator(`[data-testid="programme-floor"][data-site-id="${speaker}"][data-has-video="true"]`).waitFor({ timeout: 10_000 });
     }
     await watcher.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'site-programme.png'), fullPage: true });
   });
@@ -161,13 +161,13 @@ describe('the programme in Chromium', () => {
     expect(await audioFrom(districtA, main)).toBeGreaterThan(aHearsHall);
     // The fake microphones beep: the gateway's active-speaker observer names one of the sites to the hall.
     const sites = [main, a, siteOf('Lai Vung')];
-    await hall.waitForFunction((ids) => ids.includes(document.querySelector('[data-testid="site-grid"]')?.getAttribute('data-active-speaker') ?? ''), sites, { timeout: 5000 });
+    await hall.waitForFunction((ids) => ids.includes(document.querySelector('[data-testid="site-grid"]')?.getAttribute('data-active-speaker') ?? ''), sites, { timeout: 15_000 });
     await hall.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'chair-grid.png'), fullPage: true });
   });
 
   it('records the programme when the chair asks, and lists the file in the console', async () => {
     await hall.getByTestId('recording-start').click();
-    await hall.getByTestId('recording-badge').waitFor({ timeout: 5000 });
+    await hall.getByTestId('recording-badge').waitFor({ timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 2500));
     await hall.getByTestId('recording-stop').click();
     await hall.getByTestId('recording-badge').waitFor({ state: 'detached', timeout: 10_000 });
@@ -180,13 +180,13 @@ describe('the programme in Chromium', () => {
     const main = siteOf('Điểm cầu chính');
     const oldConsumers = (await receiver(districtA)).map((r) => r.consumerId);
     link.cut();
-    await districtA.locator('[data-testid="media-status"][data-state="reconnecting"]').waitFor({ timeout: 10_000 });
+    await districtA.locator('[data-testid="media-status"][data-state="reconnecting"]').waitFor({ timeout: 20_000 });
     await new Promise((r) => setTimeout(r, 1000));
     const back = Date.now();
     link.restore();
     await framesFrom(districtA, main, 1, oldConsumers, 20_000);
     timings.rejoinAfterNetworkDropMs.push(Date.now() - back);
-    await districtA.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 5000 });
+    await districtA.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 10_000 });
     await hall.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 10_000 });
   });
 
@@ -201,9 +201,9 @@ describe('the programme in Chromium', () => {
     // A frame decoded by a consumer created after the kill means the programme is back.
     await framesFrom(districtB, main, 1, oldConsumers, 20_000);
     timings.rejoinAfterWorkerDeathMs.push(Date.now() - killed);
-    await districtB.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 5000 });
+    await districtB.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 10_000 });
     // The meeting service heard the gateway: the chair console says so, and the audit log keeps it.
-    await hall.locator('[data-testid="media-incident"][data-kind="worker-replaced"]').waitFor({ timeout: 5000 });
+    await hall.locator('[data-testid="media-incident"][data-kind="worker-replaced"]').waitFor({ timeout: 10_000 });
     const audit = await chairApi.get<Array<{ action: string; actorUserId: string | null }>>(`/conferences/${snapshot.conference.id}/audit`);
     expect(audit.body.filter((e) => e.action.startsWith('media.worker-')).map((e) => [e.action, e.actorUserId]))
       .toEqual(expect.arrayContaining([['media.worker-died', null], ['media.worker-replaced', null]]));
