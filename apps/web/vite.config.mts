@@ -11,8 +11,9 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
-      // Shapes shared with the meeting service; plain TS, bundled straight from source.
+      // Shapes and rules shared with the services; plain TS, bundled straight from source.
       '@hoinghi/contracts': `${repoRoot}libs/contracts/src/index.ts`,
+      '@hoinghi/domain': `${repoRoot}libs/domain/src/index.ts`,
     },
   },
   build: {

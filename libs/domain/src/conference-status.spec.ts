@@ -1,5 +1,7 @@
 import { CONFERENCE_STATUSES, type ConferenceStatus } from '@hoinghi/contracts';
-import { assertEditable, assertLive, ConferenceAction, transitionConference } from './conference-status';
+import {
+  allowedActions, assertEditable, assertLive, CONFERENCE_ACTIONS, ConferenceAction, transitionConference,
+} from './conference-status';
 import { DomainError } from './errors';
 import { caught } from './testing/caught';
 
@@ -96,5 +98,34 @@ describe('assertEditable', () => {
     expect(error.category).toBe('conflict');
     expect(error.code).toBe('CONFERENCE_CLOSED');
     expect(error.message).toBe(`Cannot add a site because the conference is ${WORDS[status]}.`);
+  });
+});
+
+describe('allowedActions', () => {
+  it.each([
+    ['draft', ['schedule', 'start', 'cancel']],
+    ['scheduled', ['start', 'cancel']],
+    ['live', ['adjourn', 'end']],
+    ['adjourned', ['resume', 'end']],
+    ['ended', []],
+    ['cancelled', []],
+  ] as Array<[ConferenceStatus, ConferenceAction[]]>)('from %s offers %j', (status, actions) => {
+    expect(allowedActions(status)).toEqual(actions);
+  });
+
+  it('offers exactly the actions transitionConference accepts', () => {
+    for (const status of CONFERENCE_STATUSES) {
+      for (const action of CONFERENCE_ACTIONS) {
+        const accepted = (() => {
+          try {
+            transitionConference(status, action);
+            return true;
+          } catch {
+            return false;
+          }
+        })();
+        expect(allowedActions(status).includes(action)).toBe(accepted);
+      }
+    }
   });
 });

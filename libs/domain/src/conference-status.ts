@@ -1,7 +1,8 @@
 import type { ConferenceStatus } from '@hoinghi/contracts';
 import { conflict } from './errors';
 
-export type ConferenceAction = 'schedule' | 'start' | 'adjourn' | 'resume' | 'end' | 'cancel';
+export const CONFERENCE_ACTIONS = ['schedule', 'start', 'adjourn', 'resume', 'end', 'cancel'] as const;
+export type ConferenceAction = (typeof CONFERENCE_ACTIONS)[number];
 
 const TRANSITIONS: Record<ConferenceAction, { from: ConferenceStatus[]; to: ConferenceStatus }> = {
   schedule: { from: ['draft'], to: 'scheduled' },
@@ -28,6 +29,11 @@ export function transitionConference(status: ConferenceStatus, action: Conferenc
     throw conflict('CONFERENCE_WRONG_STATE', `Cannot ${action} the conference because it is ${STATUS_WORDS[status]}.`);
   }
   return rule.to;
+}
+
+/** The actions possible from `status`, in display order (the chair console offers only these). */
+export function allowedActions(status: ConferenceStatus): ConferenceAction[] {
+  return CONFERENCE_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(status));
 }
 
 /** Live business (agenda, floor) happens only while the conference is live. */

@@ -2,7 +2,7 @@ import type {
   AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceSummary, ConferenceView,
   CreateConferenceRequest, MediaJoinTokenResponse, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
-import type { ConferenceAction } from '../conference/actions';
+import type { ConferenceAction } from '@hoinghi/domain';
 import { apiRequest } from './client';
 
 // One function per REST call of docs/architecture.md that the web app uses.

@@ -1,18 +1,8 @@
 import type { ParticipantRole, RoleAssignment } from '@hoinghi/contracts';
 
-// Client-side reading of the server's permission table (libs/domain roles): it only decides which
-// controls to show; the server checks every request again.
-const CHAIRS: ParticipantRole[] = ['chair', 'co_chair'];
-const CONSOLE_ROLES: ParticipantRole[] = [...CHAIRS, 'secretary', 'observer'];
-const SITE_STAFF: ParticipantRole[] = ['site_chair', 'site_operator'];
-
-export const isChair = (roles: RoleAssignment[]) => roles.some((r) => CHAIRS.includes(r.role));
-
-export const canCheckIn = (roles: RoleAssignment[], siteId: string) =>
-  isChair(roles) || roles.some((r) => SITE_STAFF.includes(r.role) && r.siteId === siteId);
-
-export const canRequestFloor = (roles: RoleAssignment[], siteId: string) =>
-  isChair(roles) || roles.some((r) => (SITE_STAFF.includes(r.role) || r.role === 'delegate') && r.siteId === siteId);
+// Which controls to show comes from the server's own permission table (`can` in @hoinghi/domain);
+// the server checks every request again. This file only decides where a conference opens.
+const CONSOLE_ROLES: ParticipantRole[] = ['chair', 'co_chair', 'secretary', 'observer'];
 
 /** Where a conference opens for this user: the console for the main hall, else the view of their own site. */
 export function conferencePath(conferenceId: string, roles: RoleAssignment[]): string {

@@ -1,7 +1,7 @@
 import type {
   AgendaItemKind, AgendaItemState, AttendanceStatus, ConferenceKind, ConferenceStatus, ParticipantRole,
 } from '@hoinghi/contracts';
-import type { ConferenceAction } from '../conference/actions';
+import type { ConferenceAction } from '@hoinghi/domain';
 
 // The Vietnamese dictionary is the reference: every other language must have the same shape (see Dictionary).
 export const vi = {

@@ -4,8 +4,7 @@ import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
-import type { ConferenceAction } from '../conference/actions';
-import { isChair } from '../conference/roles';
+import { can, type ConferenceAction } from '@hoinghi/domain';
 import { useAction } from '../hooks/useAction';
 import { useMyRoles } from '../hooks/useMyRoles';
 import { formatTime } from '../i18n/format';
@@ -28,7 +27,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
 
   if (!snapshot) return <PageLoading error={error} />;
 
-  const canControl = roles !== null && isChair(roles);
+  const canControl = roles !== null && can(roles, 'conference.manage');
   const mainSite = snapshot.sites.find((s) => s.isMain);
   const live = snapshot.conference.status === 'live';
   const run = (work: () => Promise<unknown>) => void action.run(work);

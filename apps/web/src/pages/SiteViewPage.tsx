@@ -5,7 +5,7 @@ import { ConferenceHeader } from '../components/ConferenceHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
 import { FloorHolder } from '../components/FloorHolder';
-import { canCheckIn, canRequestFloor } from '../conference/roles';
+import { can } from '@hoinghi/domain';
 import { useAction } from '../hooks/useAction';
 import { useMyRoles } from '../hooks/useMyRoles';
 import { useT } from '../i18n/I18nContext';
@@ -50,7 +50,7 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
       <ErrorNotice error={error ?? rolesError} />
       <ErrorNotice error={action.error} />
       <ActiveAgendaItem agenda={snapshot.agenda} large />
-      {roles && canCheckIn(roles, siteId) && (
+      {roles && can(roles, 'media.join', siteId) && (
         <Suspense fallback={null}>
           <SiteMedia conferenceId={conferenceId} siteId={siteId} sites={snapshot.sites} />
         </Suspense>
@@ -59,7 +59,7 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
       <section className="panel site-floor">
         <h2>{t.console.floor}</h2>
         <FloorHolder holder={floor.holder} sites={snapshot.sites} />
-        {roles && canRequestFloor(roles, siteId) && (
+        {roles && can(roles, 'floor.request', siteId) && (
           <FloorRequestBox
             floor={floor}
             siteId={siteId}
@@ -79,7 +79,7 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
       </section>
 
       {roles &&
-        (canCheckIn(roles, siteId) ? (
+        (can(roles, 'attendance.check', siteId) ? (
           <DelegateList conferenceId={conferenceId} siteId={siteId} refreshKey={attendanceRefresh} editable={editable} />
         ) : (
           <p className="notice">{t.site.delegatesHidden}</p>

@@ -1,5 +1,5 @@
 import type { ConferenceStatus } from '@hoinghi/contracts';
-import { allowedActions, type ConferenceAction } from '../../conference/actions';
+import { allowedActions, type ConferenceAction } from '@hoinghi/domain';
 import { useT } from '../../i18n/I18nContext';
 
 const CLOSING: ConferenceAction[] = ['end', 'cancel'];
