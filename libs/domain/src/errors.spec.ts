@@ -1,4 +1,4 @@
-import { conflict, DomainError, forbidden, invalid, notFound } from './errors';
+import { conflict, DomainError, ERROR_STATUS, forbidden, invalid, notFound, unauthenticated } from './errors';
 
 describe('DomainError', () => {
   it('is an Error carrying category, code and the readable message', () => {
@@ -17,11 +17,18 @@ describe('DomainError', () => {
     ['forbidden', forbidden, 'forbidden'],
     ['notFound', notFound, 'not_found'],
     ['invalid', invalid, 'validation'],
+    ['unauthenticated', unauthenticated, 'unauthenticated'],
   ] as const)('%s() builds a DomainError of category %s', (_name, factory, category) => {
     const error = factory('A_CODE', 'A sentence.');
     expect(error).toBeInstanceOf(DomainError);
     expect(error.category).toBe(category);
     expect(error.code).toBe('A_CODE');
     expect(error.message).toBe('A sentence.');
+  });
+});
+
+describe('ERROR_STATUS', () => {
+  it('answers each category with its HTTP status', () => {
+    expect(ERROR_STATUS).toEqual({ validation: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 });
   });
 });

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { MediaJoinClaims } from '@hoinghi/contracts';
+import { unauthenticated } from '@hoinghi/domain';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
-import { unauthenticated } from '../common/media-errors';
 
 /** Ids become socket.io room names and directory names: letters, digits, dashes only. */
 const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;

@@ -1,18 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { DomainError, ErrorCategory } from '@hoinghi/domain';
+import { DomainError, ERROR_STATUS } from '@hoinghi/domain';
 import type { MediaErrorBody } from '@hoinghi/contracts';
 import * as mediasoup from 'mediasoup';
 import type { Response } from 'express';
-
-const STATUS: Record<ErrorCategory, number> = {
-  validation: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-};
-
-export const unauthenticated = (code: string, message: string) => new DomainError('unauthenticated', code, message);
 
 /**
  * One mapping for signalling acks, connect_error and REST. mediasoup's own errors mean the client sent
@@ -20,7 +10,7 @@ export const unauthenticated = (code: string, message: string) => new DomainErro
  */
 export function toMediaError(exception: unknown, logger: Logger): MediaErrorBody {
   if (exception instanceof DomainError) {
-    return { statusCode: STATUS[exception.category], error: exception.code, message: exception.message };
+    return { statusCode: ERROR_STATUS[exception.category], error: exception.code, message: exception.message };
   }
   if (exception instanceof mediasoup.errors.UnsupportedError) {
     return { statusCode: 400, error: 'UNSUPPORTED_MEDIA', message: `mediasoup cannot handle this: ${exception.message}` };

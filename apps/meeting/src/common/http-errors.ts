@@ -1,23 +1,15 @@
 import {
   ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, Logger, ValidationError,
 } from '@nestjs/common';
-import { DomainError, ErrorCategory } from '@hoinghi/domain';
+import { DomainError, ERROR_STATUS } from '@hoinghi/domain';
 import type { ErrorResponse } from '@hoinghi/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 
-const STATUS: Record<ErrorCategory, { status: number; error: string }> = {
-  validation: { status: 400, error: 'Bad Request' },
-  unauthenticated: { status: 401, error: 'Unauthorized' },
-  forbidden: { status: 403, error: 'Forbidden' },
-  not_found: { status: 404, error: 'Not Found' },
-  conflict: { status: 409, error: 'Conflict' },
-};
-
 /** Turns any thrown error into an ErrorResponse; the same mapping serves REST and sockets. */
 export function toErrorResponse(exception: unknown, logger: Logger): ErrorResponse {
   if (exception instanceof DomainError) {
-    return { statusCode: STATUS[exception.category].status, error: exception.code, message: exception.message };
+    return { statusCode: ERROR_STATUS[exception.category], error: exception.code, message: exception.message };
   }
   if (exception instanceof ValidationFailed) {
     return { statusCode: 400, error: 'VALIDATION_FAILED', message: exception.message, fields: exception.fields };
