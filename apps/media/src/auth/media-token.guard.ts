@@ -1,6 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { MediaJoinClaims } from '@hoinghi/contracts';
-import { forbidden } from '@hoinghi/domain';
 import type { Request } from 'express';
 import { MediaTokenService } from './media-token.service';
 
@@ -15,9 +14,7 @@ export class MediaTokenGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<MediaRequest>();
     const claims = await this.tokens.verifyBearer(request.headers.authorization);
     const conferenceId = request.params.id;
-    if (conferenceId !== undefined && conferenceId !== claims.cid) {
-      throw forbidden('FOREIGN_CONFERENCE', 'This media token is for another conference.');
-    }
+    if (conferenceId !== undefined) this.tokens.assertConference(claims, String(conferenceId));
     request.media = claims;
     return true;
   }

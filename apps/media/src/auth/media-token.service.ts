@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { MediaJoinClaims } from '@hoinghi/contracts';
-import { unauthenticated } from '@hoinghi/domain';
+import { forbidden, unauthenticated } from '@hoinghi/domain';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 
 /** Ids become socket.io room names and directory names: letters, digits, dashes only. */
@@ -34,6 +34,11 @@ export class MediaTokenService {
       throw unauthenticated('TOKEN_INVALID', 'The media join token lacks its conference, site or user.');
     }
     return { typ, cid, sid, uid, main };
+  }
+
+  /** A token opens one conference only (signalling joins and REST alike). */
+  assertConference(claims: MediaJoinClaims, conferenceId: string): void {
+    if (conferenceId !== claims.cid) throw forbidden('FOREIGN_CONFERENCE', 'This media token is for another conference.');
   }
 
   /** REST: `Authorization: Bearer <media join token>`. */

@@ -158,7 +158,7 @@ export class Room {
     peer.rtpCapabilities = rtpCapabilities;
     const producers: ProducerInfo[] = [];
     for (const home of this.homes.values()) {
-      if (home.siteId !== peer.siteId && this.isAnnouncedTo(peer, home.siteId)) producers.push(info(home));
+      if (home.siteId !== peer.siteId && this.isAnnouncedTo(peer, home.siteId)) producers.push(producerInfo(home.siteId, home.producer));
     }
     return { programme: this.programme(), producers };
   }
@@ -383,7 +383,7 @@ export class Room {
     for (const siteId of new Set([this.mainSite, this.floor])) {
       const peer = siteId === null ? undefined : this.peers.get(siteId);
       if (!peer) continue;
-      for (const producer of peer.producers.values()) producers.push({ producerId: producer.id, siteId: peer.siteId, kind: producer.kind });
+      for (const producer of peer.producers.values()) producers.push(producerInfo(peer.siteId, producer));
     }
     return {
       conferenceId: this.conferenceId, mainSiteId: this.mainSite, floorSiteId: this.floor, producers, seq: this.seq, at: new Date().toISOString(),
@@ -574,7 +574,7 @@ export class Room {
   }
 
   private announce(source: Peer, producer: Producer): void {
-    const event: ProducerInfo = { producerId: producer.id, siteId: source.siteId, kind: producer.kind };
+    const event = producerInfo(source.siteId, producer);
     for (const viewer of this.peers.values()) {
       if (viewer !== source && viewer.ready && this.isAnnouncedTo(viewer, source.siteId)) {
         this.deps.channel.toSocket(viewer.socketId, MediaServerEvent.NewProducer, event);
@@ -620,4 +620,4 @@ export class Room {
   }
 }
 
-const info = (home: ProducerHome): ProducerInfo => ({ producerId: home.producer.id, siteId: home.siteId, kind: home.producer.kind });
+const producerInfo = (siteId: string, producer: Producer): ProducerInfo => ({ producerId: producer.id, siteId, kind: producer.kind });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { FloorEvent, MediaJoinClaims, MediaServerEvent } from '@hoinghi/contracts';
-import { conflict, forbidden } from '@hoinghi/domain';
+import { conflict } from '@hoinghi/domain';
 import { EventEmitter } from 'node:events';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 import { MediaStatusPublisher } from '../bus/media-status.publisher';
@@ -66,10 +66,9 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     this.events.on('closed', listener);
   }
 
-  async join(claims: MediaJoinClaims, socketId: string, conferenceId: string): Promise<{ room: Room; peer: Peer }> {
-    if (conferenceId !== claims.cid) {
-      throw forbidden('FOREIGN_CONFERENCE', 'This media token is for another conference.');
-    }
+  /** Seats the token's site in the token's conference: a token can name no other. */
+  async join(claims: MediaJoinClaims, socketId: string): Promise<{ room: Room; peer: Peer }> {
+    const conferenceId = claims.cid;
     let room = await this.roomFor(conferenceId);
     // The last site may leave (closing the room) while this one joins: then open a fresh room.
     if (room.closed) room = await this.roomFor(conferenceId);

@@ -61,10 +61,10 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
     return this.answer(async () => {
       const conferenceId = text(body, 'conferenceId');
       const { claims } = socket.data;
-      if (conferenceId !== claims.cid) throw forbidden('FOREIGN_CONFERENCE', 'This media token is for another conference.');
+      this.tokens.assertConference(claims, conferenceId); // before the socket enters the conference's room
       // In the room before the peer exists, so the Programme that the join triggers reaches this socket.
       await socket.join(mediaConferenceRoom(conferenceId));
-      const { room, peer } = await this.rooms.join(claims, socket.id, conferenceId);
+      const { room, peer } = await this.rooms.join(claims, socket.id);
       socket.data.seat = { conferenceId, siteId: peer.siteId };
       return { conferenceId, siteId: peer.siteId, isMain: peer.isMain, routerRtpCapabilities: room.routerRtpCapabilities(peer) };
     });
