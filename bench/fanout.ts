@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
+import { dropDatabase } from '@hoinghi/database';
 import { Server } from 'socket.io';
 import { io, Socket } from 'socket.io-client';
 import {
@@ -33,7 +34,7 @@ interface Figures {
 
 async function main(): Promise<void> {
   console.log(`fan-out: ${CLIENTS} site clients + 1 chair, ${CHANGES} changes every ${INTERVAL_MS} ms; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}`);
-  await resetDatabase();
+  await dropDatabase({ url: DATABASE_URL }); // the meeting service creates it afresh
   const server = startMeeting();
   try {
     await waitForHealth();
@@ -139,14 +140,6 @@ async function bareBroadcast(clients: number, changes: number, intervalMs: numbe
   for (const s of sockets) s.disconnect();
   ioServer.close();
   return percentiles(latencies);
-}
-
-async function resetDatabase(): Promise<void> {
-  const url = new URL(DATABASE_URL);
-  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-  await admin.end();
 }
 
 function startMeeting(): ChildProcess {

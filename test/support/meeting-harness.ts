@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { OrgUnitEntity, UserEntity } from '@hoinghi/database';
+import { dropDatabase, OrgUnitEntity, UserEntity } from '@hoinghi/database';
 import { foldVietnamese } from '@hoinghi/domain';
 import type { AppConfig } from '../../apps/meeting/src/config/app-config';
 import type { ClientToServerEvents, LoginResponse, OrgUnitLevel, ServerToClientEvents } from '@hoinghi/contracts';
 import { io, Socket } from 'socket.io-client';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../../apps/meeting/src/auth/auth.service';
 import { createMeetingApp } from '../../apps/meeting/src/bootstrap';
@@ -86,13 +85,7 @@ export class MeetingHarness {
 async function freshDatabase(baseUrl: string, name: string): Promise<string> {
   const url = new URL(baseUrl);
   url.pathname = `${url.pathname}_${name}`;
-  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await dropDatabase({ url: url.toString() });
   return url.toString(); // the meeting service creates it and runs the migrations
 }
 

@@ -1,2 +1,3 @@
 export * from './entities';
 export * from './database-options';
+export * from './database-admin';

@@ -4,3 +4,5 @@ import { AuditPlatformActor1795432662354 } from './1795432662354-AuditPlatformAc
 // Every migration, in order. Generate with `npm run migration:generate -- libs/database/src/migrations/<Name>`
 // (after `npm run build:server`), then append it here.
 export const MIGRATIONS: Function[] = [Initial1795430445898, AuditPlatformActor1795432662354];
+
+export const MIGRATIONS_TABLE = 'migrations';
