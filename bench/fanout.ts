@@ -4,13 +4,13 @@
 //
 //   npm run build:server && npm run bench:fanout      (BENCH_CLIENTS, BENCH_CHANGES, BENCH_INTERVAL_MS)
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
 import { dropDatabase } from '@hoinghi/database';
+import { CLOCK_TICKS, processMemory, processTicks, sleep } from './proc';
 import { Server } from 'socket.io';
 import { io, Socket } from 'socket.io-client';
 import {
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     const chair = await joinClient(chairToken, conferenceId);
     const all = [...clients, chair];
 
-    const before = processStats(server.pid!);
+    const ticksBefore = processTicks(server.pid!);
     const started = process.hrtime.bigint();
     const sentAt = new Map<number, number>(); // version → when the chair sent the change
     let version = chair.version;
@@ -65,18 +65,19 @@ async function main(): Promise<void> {
     }
     await waitUntil(() => all.every((c) => c.version >= version), 30_000);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const after = processStats(server.pid!);
+    const ticksAfter = processTicks(server.pid!);
+    const memory = processMemory(server.pid!);
 
     const deliveries = all.flatMap((c) => c.arrivals.map(([v, at]) => at - sentAt.get(v)!));
     const lastSite = [...sentAt.keys()].map((v) => Math.max(...all.map((c) => c.arrivalOf(v))) - sentAt.get(v)!);
     for (const c of all) c.socket.disconnect();
 
-    const cpuPercent = ((after.cpuTicks - before.cpuTicks) / ticksPerSecond() / seconds) * 100;
+    const cpuPercent = ((ticksAfter - ticksBefore) / CLOCK_TICKS / seconds) * 100;
     console.log(`\nhoinghi (HTTP change → transaction → Redis adapter → every site), ${deliveries.length} deliveries:`);
     const hoinghi = percentiles(deliveries);
     print('  per delivery', hoinghi);
     print('  last site of each change', percentiles(lastSite));
-    console.log(`  meeting instance: CPU ${cpuPercent.toFixed(0)}% of one core over ${seconds.toFixed(1)} s; RSS ${mb(after.rss)} (peak ${mb(after.peakRss)})`);
+    console.log(`  meeting instance: CPU ${cpuPercent.toFixed(0)}% of one core over ${seconds.toFixed(1)} s; RSS ${mb(memory.rss)} (peak ${mb(memory.peakRss)})`);
 
     const payload = JSON.stringify(lastDelta ?? {});
     const baseline = await bareBroadcast(CLIENTS + 1, CHANGES, INTERVAL_MS, payload);
@@ -200,16 +201,7 @@ async function login(username: string): Promise<string> {
   return ((await r.json()) as LoginResponse).accessToken;
 }
 
-function processStats(pid: number): { cpuTicks: number; rss: number; peakRss: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
-  return { cpuTicks: Number(stat[11]) + Number(stat[12]), rss: kb('VmRSS'), peakRss: kb('VmHWM') };
-}
-
-const ticksPerSecond = () => 100; // USER_HZ on Linux
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function percentiles(values: number[]): Figures {
   const sorted = [...values].sort((a, b) => a - b);

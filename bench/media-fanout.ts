@@ -31,6 +31,7 @@ import { createMediaApp } from '../apps/media/src/bootstrap';
 import { loadMediaConfig } from '../apps/media/src/config/media-config';
 import type { MediaHealth } from '../apps/media/src/health/health.controller';
 import { MEDIA_CODECS } from '../apps/media/src/rooms/media-codecs';
+import { CLOCK_TICKS, processTicks, sleep } from './proc';
 
 const list = (raw: string) => raw.split(',').map(Number);
 const SIZES = list(process.env.BENCH_MEDIA_SIZES ?? '100,250,500,1000');
@@ -45,7 +46,6 @@ const CONCURRENCY = 50; // sites joining (or stats requests) in flight at once
 const TOKEN_SECRET = 'media-bench-secret';
 const LOOPBACK = '127.0.0.1';
 const LISTEN_INFO = { protocol: 'udp', ip: LOOPBACK } as const;
-const CLOCK_TICKS = 100; // USER_HZ on Linux: /proc/*/stat times are in 1/100 s
 const FFMPEG = '/usr/bin/ffmpeg';
 
 // What the publisher sends: VP8, payload type 101, one SSRC. ffmpeg ignores PLI, so consumers wait for the
@@ -496,16 +496,6 @@ class UdpSink {
 
 // ── CPU ──────────────────────────────────────────────────────────────────────────────────────────
 
-/** utime + stime of a process, in clock ticks. */
-function processTicks(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0; // exited
-  }
-}
-
 /** The machine's busy and total ticks over all cores (/proc/stat). */
 function machineTicks(): { busy: number; total: number } {
   const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
@@ -579,7 +569,6 @@ function timed(promise: Promise<unknown>): { ms: number | null } {
   promise.then(() => (result.ms = Date.now() - started), () => undefined);
   return result;
 }
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs work(0 … count−1) with at most `concurrency` at a time; results in index order. */
 async function inBatches<T>(count: number, concurrency: number, work: (index: number) => Promise<T>): Promise<T[]> {

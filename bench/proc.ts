@@ -1,0 +1,24 @@
+// What the benchmarks read of a process from /proc (Linux), and a sleep.
+import { readFileSync } from 'node:fs';
+
+/** USER_HZ on Linux: /proc/<pid>/stat times are in 1/100 s. */
+export const CLOCK_TICKS = 100;
+
+/** utime + stime of a process, in clock ticks (0 once it has exited). */
+export function processTicks(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory now and at its peak, in bytes. */
+export function processMemory(pid: number): { rss: number; peakRss: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), peakRss: kb('VmHWM') };
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
