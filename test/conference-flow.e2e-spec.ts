@@ -2,7 +2,7 @@
 // with 12 district sites, its agenda run live, attendance from two sites at once, quorum, the floor.
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceDelta, ConferenceSnapshot, FloorEvent, FloorState,
-  FloorRequestView, JoinAck, ParticipantView,
+  FloorRequestView, JoinAck, MediaStatusEvent, ParticipantView,
 } from '@hoinghi/contracts';
 import { ClientEvent, RedisChannel, ServerEvent } from '@hoinghi/contracts';
 import Redis from 'ioredis';
@@ -307,6 +307,27 @@ describe('a provincial conference with 12 district sites', () => {
     const outsider = await meeting.connect(await meeting.login(`${run}.outsider`));
     const ack = await emitJoin(outsider, { conferenceId });
     expect(ack).toMatchObject({ ok: false, error: { statusCode: 403 } });
+  });
+
+  it('relays a media incident once to each console and audits it once, however many meeting instances hear it', async () => {
+    const other = await MeetingHarness.start(); // a second instance on the same Redis hears it too
+    const redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
+    try {
+      const console = await joined(chair);
+      const seen: MediaStatusEvent[] = [];
+      console.socket.on(ServerEvent.MediaStatus, (event) => seen.push(event));
+      const incident: MediaStatusEvent = { v: 1, kind: 'worker-died', conferenceId, details: { workerIndex: 0 }, at: new Date().toISOString() };
+      await redis.publish(RedisChannel.MediaStatus, JSON.stringify(incident));
+      await waitFor(() => seen.length > 0);
+      await new Promise((r) => setTimeout(r, 500)); // room for a duplicate to arrive
+      expect(seen).toEqual([incident]);
+      const audit = (await chair.get<Array<{ action: string; actorUserId: string | null }>>(path('/audit'))).body;
+      expect(audit.filter((e) => e.action === 'media.worker-died')).toEqual([expect.objectContaining({ actorUserId: null })]);
+      console.socket.disconnect();
+    } finally {
+      redis.disconnect();
+      await other.stop();
+    }
   });
 
   async function joined(who: Api): Promise<{ socket: ConferenceClient; version: number }> {

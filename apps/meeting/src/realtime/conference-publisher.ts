@@ -17,7 +17,11 @@ export class ConferencePublisher {
     for (const delta of deltas) room.emit(ServerEvent.Delta, { ...delta, conferenceId });
   }
 
+  /**
+   * Every meeting instance hears the gateway's status on Redis itself, so each tells only its own
+   * sockets (`local`): through the adapter, every console would get it once per instance.
+   */
   publishMediaStatus(event: MediaStatusEvent): void {
-    this.server?.to(conferenceRoom(event.conferenceId)).emit(ServerEvent.MediaStatus, event);
+    this.server?.local.to(conferenceRoom(event.conferenceId)).emit(ServerEvent.MediaStatus, event);
   }
 }
