@@ -67,6 +67,9 @@ export function DelegateList({ conferenceId, siteId, refreshKey, editable }: Pro
   );
 }
 
+/** One click each; absence needs a reason, so it has its own button below. */
+const PRESENT_STATUSES = ['present', 'late'] as const satisfies readonly AttendanceStatus[];
+
 interface RowProps {
   record: AttendanceRecordView;
   disabled: boolean;
@@ -109,24 +112,18 @@ function DelegateRow({ record, disabled, onCheckIn, onCheckOut }: RowProps) {
             {t.site.checkOut}
           </button>
         )}
-        <button
-          type="button"
-          className={`button button--small${status === 'present' ? ' button--selected' : ''}`}
-          data-testid="checkin-present"
-          disabled={disabled}
-          onClick={() => void onCheckIn(record.participantId, 'present')}
-        >
-          {t.site.present}
-        </button>
-        <button
-          type="button"
-          className={`button button--small${status === 'late' ? ' button--selected' : ''}`}
-          data-testid="checkin-late"
-          disabled={disabled}
-          onClick={() => void onCheckIn(record.participantId, 'late')}
-        >
-          {t.site.late}
-        </button>
+        {PRESENT_STATUSES.map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            className={`button button--small${status === choice ? ' button--selected' : ''}`}
+            data-testid={`checkin-${choice}`}
+            disabled={disabled}
+            onClick={() => void onCheckIn(record.participantId, choice)}
+          >
+            {t.site[choice]}
+          </button>
+        ))}
         {askingReason && (
           <input
             className="delegate__reason"
