@@ -1,5 +1,4 @@
-import type { AgendaItemKind, ConferenceKind, OrgUnitView } from '@hoinghi/contracts';
-import type { CreateConferenceRequest } from '@hoinghi/contracts';
+import type { AgendaItemKind, ConferenceKind, CreateConferenceRequest, OrgUnitView } from '@hoinghi/contracts';
 
 // The create form's state, kept close to what the user types; toCreateRequest turns it into the POST body.
 
