@@ -12,6 +12,7 @@ const moduleNameMapper = {
   '^@hoinghi/domain$': '<rootDir>/libs/domain/src',
   '^@hoinghi/contracts$': '<rootDir>/libs/contracts/src',
   '^@hoinghi/database$': '<rootDir>/libs/database/src',
+  '^@hoinghi/change-log$': '<rootDir>/libs/change-log/src',
 };
 const common = { transform: { '^.+\\.(t|j)sx?$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

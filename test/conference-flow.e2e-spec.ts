@@ -256,19 +256,28 @@ describe('a provincial conference with 12 district sites', () => {
     }
   });
 
-  it('gives two socket clients the same deltas in the same order', async () => {
+  it('gives two socket clients the same conference-wide deltas in the same order, and each site its own', async () => {
     const [first, second] = await Promise.all([joined(chair), joined(operators[4])]);
-    const expected = 6;
-    const seen = [collect<Delta>(first.socket, ServerEvent.Delta, expected), collect<Delta>(second.socket, ServerEvent.Delta, expected)];
-    const requests = await Promise.all([4, 6, 8].map((i) => operators[i].post<FloorRequestView>(path('/floor/requests'), { siteId: siteId(i) })));
+    const seen = [collect<Delta>(first.socket, ServerEvent.Delta, 9), collect<Delta>(second.socket, ServerEvent.Delta, 4)];
+    const requests = [];
+    for (const i of [4, 6, 8]) requests.push(await operators[i].post<FloorRequestView>(path('/floor/requests'), { siteId: siteId(i) }));
     await chair.post(path(`/floor/requests/${requests[1].body.id}/grant`));
     await chair.post(path('/agenda/next'));
     await chair.post(path('/floor/end'));
     const [a, b] = await Promise.all(seen);
-    const shape = (ds: Delta[]) => ds.map((d) => `${d.version}:${d.type}`);
-    expect(shape(a)).toEqual(shape(b));
-    expect(a.map((d) => d.version)).toEqual(range(first.version + 1, expected));
-    expect(a.map((d) => d.type)).toEqual(['floor.updated', 'floor.updated', 'floor.updated', 'floor.updated', 'agenda.updated', 'floor.updated']);
+    const everyone = (ds: Delta[]) => ds.filter((d) => d.stream === 'conference').map((d) => `${d.version}:${d.type}`);
+    expect(everyone(a)).toEqual(everyone(b));
+    expect(everyone(a).map((s) => s.split(':')[1])).toEqual(['floor.holder', 'agenda.changed', 'floor.holder']);
+    // The chair hears of every site's requests; a site only of its own.
+    expect(new Set(a.filter((d) => d.type === 'floor.requests').map((d) => d.stream))).toEqual(
+      new Set([4, 6, 8].map((i) => `site:${siteId(i)}`)),
+    );
+    expect(b.filter((d) => d.type === 'floor.requests').map((d) => d.stream)).toEqual([`site:${siteId(4)}`]);
+    // The grant moved site 8 up a place: only site 8 (and the chair) heard of it.
+    const moved = a.find((d) => d.type === 'floor.requests' && d.stream === `site:${siteId(8)}` && d.data.requests[0].place === 2);
+    expect(moved).toBeDefined();
+    // Versions grow in the order each socket receives them.
+    for (const list of [a, b]) expect(list.map((d) => d.version)).toEqual([...list.map((d) => d.version)].sort((x, y) => x - y));
     first.socket.disconnect();
     second.socket.disconnect();
   });
@@ -282,8 +291,8 @@ describe('a provincial conference with 12 district sites', () => {
     const back = await meeting.connect(await meeting.login(`${run}.op9`));
     const ack = await emitJoin(back, { conferenceId, sinceVersion: client.version });
     if (!ack.ok || ack.mode !== 'deltas') throw new Error(`expected deltas, got ${JSON.stringify(ack)}`);
-    expect(ack.deltas.map((d) => d.type)).toEqual(['attendance.updated', 'agenda.updated']);
-    expect(ack.deltas.map((d) => d.version)).toEqual(range(client.version + 1, 2));
+    expect(ack.deltas.map((d) => d.type)).toEqual(['attendance.record', 'attendance.site', 'attendance.totals', 'agenda.changed']);
+    expect(ack.deltas.map((d) => d.version)).toEqual(range(client.version + 1, 4));
 
     // A second meeting instance that keeps only 3 deltas of catch-up sends a snapshot to a client far behind,
     // and, through the Redis adapter, delivers deltas made on the first instance.
@@ -296,7 +305,7 @@ describe('a provincial conference with 12 district sites', () => {
       await chair.post(path('/agenda/next'));
       const [received] = await delta;
       expect(received.version).toBe(far.snapshot.version + 1);
-      expect(received.type).toBe('agenda.updated');
+      expect(received.type).toBe('agenda.changed');
     } finally {
       await other.stop();
     }

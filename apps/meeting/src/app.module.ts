@@ -7,7 +7,6 @@ import { AgendaModule } from './agenda/agenda.module';
 import { AttendanceModule } from './attendance/attendance.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { BusModule } from './bus/bus.module';
 import { HttpErrorFilter } from './common/http-errors';
 import { validationPipe } from './common/validation';
 import { ConferencesModule } from './conferences/conferences.module';
@@ -19,7 +18,7 @@ import { MediaStatusModule } from './media-status/media-status.module';
 import { MediaTokensModule } from './media-tokens/media-tokens.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { ParticipantsModule } from './participants/participants.module';
-import { RealtimeModule } from './realtime/realtime.module';
+import { ChangeLogModule } from './change-log/change-log.module';
 import { SitesModule } from './sites/sites.module';
 import { UsersModule } from './users/users.module';
 
@@ -31,7 +30,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions({ url: config.databaseUrl }), migrationsRun: true }),
-        AuthModule, AccessModule, BusModule, RealtimeModule,
+        AuthModule, AccessModule, ChangeLogModule,
         OrgUnitsModule, UsersModule, ConferencesModule, SitesModule, ParticipantsModule,
         AgendaModule, AttendanceModule, FloorModule, AuditModule, MediaTokensModule, MediaStatusModule,
       ],

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
-import { RedisIoAdapter } from './realtime/redis-io.adapter';
+import { RedisIoAdapter } from './change-log/redis-io.adapter';
 
 /** Builds the meeting service (used by main.ts, the end-to-end tests and the benchmarks). */
 export async function createMeetingApp(config: AppConfig, logLevels: LogLevel[] = ['error', 'warn', 'log']): Promise<INestApplication> {

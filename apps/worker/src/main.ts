@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { loadWorkerConfig } from './config/worker-config';
 import { WorkerModule } from './worker.module';
 
-/** The Bull queue worker: no HTTP, only queue consumers. */
+/** The Bull queue worker: no HTTP, only queue consumers (and the change relay for what they change). */
 async function main(): Promise<void> {
-  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(redisUrl), { logger: ['error', 'warn', 'log'] });
+  const config = loadWorkerConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
   app.enableShutdownHooks();
-  new Logger('worker').log(`hoinghi worker consuming queues on ${redisUrl}`);
+  new Logger('worker').log(`hoinghi worker consuming queues on ${config.redisUrl}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,18 +1,25 @@
 import { BullModule } from '@nestjs/bull';
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueName } from '@hoinghi/contracts';
+import { dataSourceOptions } from '@hoinghi/database';
+import { RecountAttendanceProcessor } from './attendance/recount-attendance.processor';
+import { WorkerChanges } from './change-log/worker-changes.service';
+import { WORKER_CONFIG, WorkerConfig } from './config/worker-config';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
 
 @Module({})
 export class WorkerModule {
-  static forRoot(redisUrl: string) {
+  static forRoot(config: WorkerConfig): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
-        BullModule.forRoot({ redis: redisUrl }),
+        // The meeting service creates the database and runs the migrations; the worker only uses them.
+        TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
+        BullModule.forRoot({ redis: config.redisUrl }),
         BullModule.registerQueue({ name: QueueName.Maintenance }),
       ],
-      providers: [HeartbeatProcessor],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }, WorkerChanges, HeartbeatProcessor, RecountAttendanceProcessor],
     };
   }
 }

@@ -1,4 +1,5 @@
 export * from './model';
+export * from './audience';
 export * from './realtime';
 export * from './bus';
 export * from './media';

@@ -1,4 +1,5 @@
 // Bull queues between the meeting service and the worker: names and payloads, declared once.
+// Every payload carries `v`, so its shape can change safely while old jobs are still queued.
 
 export const QueueName = {
   Maintenance: 'maintenance',
@@ -7,6 +8,8 @@ export const QueueName = {
 export const JobName = {
   /** Proves the worker is consuming; answered with the worker's identity. */
   Heartbeat: 'heartbeat',
+  /** Counts a conference's attendance again from the records and publishes the totals (when it starts). */
+  RecountAttendance: 'attendance.recount',
 } as const;
 
 export interface HeartbeatJob {
@@ -16,4 +19,14 @@ export interface HeartbeatJob {
 export interface HeartbeatResult {
   worker: string;
   receivedAt: string;
+}
+
+export interface RecountAttendanceJob {
+  v: 1;
+  conferenceId: string;
+}
+
+export interface RecountAttendanceResult {
+  /** Sites whose stored counts differed from their records and were repaired. */
+  repairedSites: number;
 }

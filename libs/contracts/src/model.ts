@@ -1,4 +1,6 @@
 // Shapes shared by the meeting service, the media gateway, the worker and the web app.
+import type { ViewerScope } from './audience';
+
 // Enumerations are string unions so they serialise as-is in JSON, PostgreSQL and socket payloads.
 
 export const CONFERENCE_KINDS = ['review', 'briefing', 'dissemination', 'draft_consultation', 'confidence_vote', 'other'] as const;
@@ -140,6 +142,8 @@ export interface AttendanceSummary {
 export interface FloorRequestView {
   id: string;
   siteId: string;
+  /** So a site that sees only its own part of the conference can still say where the speaker is. */
+  siteName: string;
   participantId: string | null;
   speakerName: string; // the delegate's name, or the site's name when a site asks
   note: string | null;
@@ -148,20 +152,34 @@ export interface FloorRequestView {
   grantedAt: string | null;
   endedAt: string | null;
   spokenSeconds: number | null;
+  /** 1-based place in the queue while waiting, else null. */
+  place: number | null;
 }
 
 export interface FloorState {
   holder: FloorRequestView | null;
-  queue: FloorRequestView[]; // in the order the chair will grant them
+  /** In the order the chair will grant them: every request for the leaders, a site's own for a site. */
+  queue: FloorRequestView[];
 }
 
-/** Everything a site needs to draw the conference; deltas replace one section at a time. */
+/**
+ * What one viewer needs to draw the conference, cut to what their roles let them see (`scope`):
+ * the chairs and secretariat get every site; a site gets itself, the main site, the agenda, the
+ * programme and the totals, so its snapshot stays small however many sites the conference has.
+ */
 export interface ConferenceSnapshot {
   version: number;
+  scope: ViewerScope;
   conference: ConferenceView;
+  /** Leaders: every site. Others: the main site and their own. */
   sites: SiteView[];
   agenda: AgendaItemView[];
+  /** perSite as `sites`; totals and quorum for everyone. */
   attendance: AttendanceSummary;
+  /** The version the totals and quorum are as of (they also arrive coalesced, newest wins). */
+  totalsVersion: number;
+  /** The delegates of the sites the viewer runs (site chair, operator), with their attendance. */
+  records: AttendanceRecordView[];
   floor: FloorState;
 }
 

@@ -1,21 +1,52 @@
-// socket.io contract of the meeting service (default namespace).
+// socket.io contract of the meeting service (default namespace). The protocol, step by step, is in
+// docs/asyncapi.yaml and docs/architecture.md ("Live updates").
 import type {
-  AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ConferenceView, FloorState, SiteView,
+  AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ConferenceView, ErrorResponse, FloorRequestView,
+  QuorumView, SiteAttendance, SiteView,
 } from './model';
 import type { MediaStatusEvent } from './bus';
 
+/**
+ * One change as clients receive it. Its size does not grow with the conference: it carries what
+ * changed, never a whole section.
+ * - `version` grows by one per change in the conference (all audiences together);
+ * - `stream` is the audience's stream (see `streamOf`); `prev` the version of the previous change in
+ *   that stream, or null for a *state* change (totals) that carries the whole of what it describes,
+ *   may be coalesced, and is applied when newer than what the client has.
+ */
+export type ConferenceDelta = DeltaHead & DeltaBody;
+
+export interface DeltaHead {
+  version: number;
+  prev: number | null;
+  stream: string;
+  /** When the change was committed (the same instant live and in catch-up). */
+  at: string;
+}
+
+export type DeltaBody =
+  /** Status, times, quorum rule. Audience: conference. */
+  | { type: 'conference.updated'; data: { conference: ConferenceView } }
+  /** A site joined the conference tree. Audience: leaders. */
+  | { type: 'site.added'; data: { site: SiteView; attendance: SiteAttendance } }
+  /** The agenda items that were added or changed state or position. Audience: conference. */
+  | { type: 'agenda.changed'; data: { items: AgendaItemView[] } }
+  /** One delegate's attendance. Audience: the staff of that site. */
+  | { type: 'attendance.record'; data: { record: AttendanceRecordView } }
+  /** One site's counts, with the totals and quorum after the change. Audience: that site. */
+  | { type: 'attendance.site'; data: { site: SiteAttendance; totals: Totals; quorum: QuorumView } }
+  /** Totals and quorum (a state change, coalesced). Audience: conference. */
+  | { type: 'attendance.totals'; data: { totals: Totals; quorum: QuorumView } }
+  /** Who has the floor now. Audience: conference. */
+  | { type: 'floor.holder'; data: { holder: FloorRequestView | null } }
+  /** One site's floor requests that changed (status, place); closed ones leave the queue. Audience: that site. */
+  | { type: 'floor.requests'; data: { requests: FloorRequestView[] } };
+
+export type ConferenceDeltaType = DeltaBody['type'];
+
+type Totals = AttendanceSummary['totals'];
+
 export const conferenceRoom = (conferenceId: string) => `conference:${conferenceId}`;
-export const siteRoom = (siteId: string) => `site:${siteId}`;
-
-/** Each delta replaces one section of the snapshot; `version` grows by exactly one per change. */
-export type ConferenceDelta =
-  | { version: number; at: string; type: 'conference.updated'; data: { conference: ConferenceView } }
-  | { version: number; at: string; type: 'sites.updated'; data: { sites: SiteView[] } }
-  | { version: number; at: string; type: 'agenda.updated'; data: { agenda: AgendaItemView[] } }
-  | { version: number; at: string; type: 'attendance.updated'; data: { attendance: AttendanceSummary; record: AttendanceRecordView | null } }
-  | { version: number; at: string; type: 'floor.updated'; data: { floor: FloorState } };
-
-export type ConferenceDeltaType = ConferenceDelta['type'];
 
 export const ClientEvent = {
   Join: 'conference:join',
@@ -24,9 +55,9 @@ export const ClientEvent = {
 } as const;
 
 export const ServerEvent = {
-  Snapshot: 'conference:snapshot',
   Delta: 'conference:delta',
-  Error: 'conference:error',
+  /** This server may have missed deltas (its Redis link came back): ask `conference:sync`. */
+  Resync: 'conference:resync',
   /** Media gateway incidents (a worker died, was replaced), relayed by the meeting service; not versioned. */
   MediaStatus: 'conference:media-status',
 } as const;
@@ -39,13 +70,12 @@ export interface JoinRequest {
 
 export type JoinAck =
   | { ok: true; mode: 'snapshot'; snapshot: ConferenceSnapshot }
-  | { ok: true; mode: 'deltas'; deltas: ConferenceDelta[] }
-  | { ok: false; error: { statusCode: number; error: string; message: string } };
+  | { ok: true; mode: 'deltas'; version: number; deltas: ConferenceDelta[] }
+  | { ok: false; error: Pick<ErrorResponse, 'statusCode' | 'error' | 'message'> };
 
 export interface ServerToClientEvents {
-  [ServerEvent.Snapshot]: (snapshot: ConferenceSnapshot) => void;
   [ServerEvent.Delta]: (delta: ConferenceDelta & { conferenceId: string }) => void;
-  [ServerEvent.Error]: (error: { statusCode: number; error: string; message: string }) => void;
+  [ServerEvent.Resync]: (notice: { conferenceId: string }) => void;
   [ServerEvent.MediaStatus]: (event: MediaStatusEvent) => void;
 }
 
@@ -55,19 +85,113 @@ export interface ClientToServerEvents {
   [ClientEvent.Leave]: (request: { conferenceId: string }, ack?: (answer: { ok: boolean }) => void) => void;
 }
 
-/** Applies a delta to a snapshot (pure; used by the web app and tests alike). */
+const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
+
+/** Replaces the entries with the same key, appends new ones. */
+function upsert<T>(list: T[], changed: T[], key: (item: T) => string): T[] {
+  const incoming = new Map(changed.map((item) => [key(item), item]));
+  const kept = list.map((item) => incoming.get(key(item)) ?? item);
+  const known = new Set(list.map(key));
+  return [...kept, ...changed.filter((item) => !known.has(key(item)))];
+}
+
+/** Applies one delta to a snapshot (pure; the web app, the tests and the benchmark use it alike). */
 export function applyDelta(snapshot: ConferenceSnapshot, delta: ConferenceDelta): ConferenceSnapshot {
-  const next = { ...snapshot, version: delta.version };
+  const next = { ...snapshot, version: Math.max(snapshot.version, delta.version) };
+  const withTotals = (totals: Totals, quorum: QuorumView, base: AttendanceSummary = next.attendance) =>
+    delta.version > next.totalsVersion ? { attendance: { ...base, totals, quorum }, totalsVersion: delta.version } : { attendance: base };
   switch (delta.type) {
     case 'conference.updated':
       return { ...next, conference: delta.data.conference };
-    case 'sites.updated':
-      return { ...next, sites: delta.data.sites };
-    case 'agenda.updated':
-      return { ...next, agenda: delta.data.agenda };
-    case 'attendance.updated':
-      return { ...next, attendance: delta.data.attendance };
-    case 'floor.updated':
-      return { ...next, floor: delta.data.floor };
+    case 'site.added':
+      return {
+        ...next,
+        sites: upsert(next.sites, [delta.data.site], (s) => s.id),
+        attendance: { ...next.attendance, perSite: upsert(next.attendance.perSite, [delta.data.attendance], (s) => s.siteId) },
+      };
+    case 'agenda.changed':
+      return { ...next, agenda: upsert(next.agenda, delta.data.items, (i) => i.id).sort(byPosition) };
+    case 'attendance.record':
+      return { ...next, records: upsert(next.records, [delta.data.record], (r) => r.participantId) };
+    case 'attendance.site': {
+      const perSite = upsert(next.attendance.perSite, [delta.data.site], (s) => s.siteId);
+      return { ...next, ...withTotals(delta.data.totals, delta.data.quorum, { ...next.attendance, perSite }) };
+    }
+    case 'attendance.totals':
+      return { ...next, ...withTotals(delta.data.totals, delta.data.quorum) };
+    case 'floor.holder':
+      return { ...next, floor: { ...next.floor, holder: delta.data.holder } };
+    case 'floor.requests': {
+      const changed = new Set(delta.data.requests.map((r) => r.id));
+      const waiting = delta.data.requests.filter((r) => r.status === 'queued');
+      const queue = [...next.floor.queue.filter((r) => !changed.has(r.id)), ...waiting].sort((a, b) => (a.place ?? 0) - (b.place ?? 0));
+      return { ...next, floor: { ...next.floor, queue } };
+    }
+  }
+}
+
+export type FeedVerdict = 'applied' | 'duplicate' | 'gap';
+
+/**
+ * A client's copy of one conference: applies deltas in order and tells a gap (a change in one of
+ * its streams that it never received) from a change it was never meant to see. On 'gap', ask
+ * `conference:sync` with `version` and hand the answer to `reset`/`receiveAll`.
+ */
+export class ConferenceFeed {
+  private last = new Map<string, number>();
+  private base: number;
+
+  constructor(private current: ConferenceSnapshot) {
+    this.base = current.version;
+  }
+
+  get snapshot(): ConferenceSnapshot {
+    return this.current;
+  }
+
+  /** The version every change up to which (of the viewer's streams) has been applied. */
+  get version(): number {
+    return this.current.version;
+  }
+
+  /** A catch-up answered up to `version`: every change this viewer may see up to it has been received. */
+  advanceTo(version: number): void {
+    if (version <= this.current.version) return;
+    this.current = { ...this.current, version };
+    this.base = Math.max(this.base, version);
+  }
+
+  /** A fresh snapshot replaces everything. */
+  reset(snapshot: ConferenceSnapshot): void {
+    this.current = snapshot;
+    this.base = snapshot.version;
+    this.last.clear();
+  }
+
+  receive(delta: ConferenceDelta): FeedVerdict {
+    if (delta.prev === null) {
+      // A state change: the newest wins (applyDelta compares versions), nothing to chain.
+      if (delta.version <= this.base) return 'duplicate';
+      this.current = applyDelta(this.current, delta);
+      return 'applied';
+    }
+    const last = this.last.get(delta.stream);
+    if (delta.version <= (last ?? this.base)) return 'duplicate';
+    const chained = last === undefined ? delta.prev <= this.base : delta.prev === last;
+    if (!chained) return 'gap';
+    this.last.set(delta.stream, delta.version);
+    this.current = applyDelta(this.current, delta);
+    return 'applied';
+  }
+
+  /** Catch-up answers and buffered deltas: in version order; stops at the first gap. */
+  receiveAll(deltas: ConferenceDelta[]): FeedVerdict {
+    let verdict: FeedVerdict = 'duplicate';
+    for (const delta of [...deltas].sort((a, b) => a.version - b.version)) {
+      const result = this.receive(delta);
+      if (result === 'gap') return 'gap';
+      if (result === 'applied') verdict = 'applied';
+    }
+    return verdict;
   }
 }

@@ -1,3 +1,4 @@
 export * from './entities';
 export * from './database-options';
 export * from './database-admin';
+export * from './repositories/attendance-counts.repository';

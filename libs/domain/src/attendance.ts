@@ -7,22 +7,39 @@ export interface AttendanceFact {
   checkedOut: boolean;
 }
 
+/** Head counts of a group of convened delegates (a site, or the whole conference). */
+export type AttendanceCounts = Omit<SiteAttendance, 'siteId'>;
+
+export const NO_ATTENDANCE: AttendanceCounts = { convened: 0, present: 0, late: 0, absent: 0 };
+
 /** Present means checked in (on time or late) and not checked out. */
 export const isPresent = (f: AttendanceFact) => (f.status === 'present' || f.status === 'late') && !f.checkedOut;
 
+export function countAttendance(facts: AttendanceFact[]): AttendanceCounts {
+  const counts = { ...NO_ATTENDANCE };
+  for (const fact of facts) {
+    counts.convened += 1;
+    if (isPresent(fact)) counts.present += 1;
+    if (fact.status === 'late' && !fact.checkedOut) counts.late += 1;
+    if (fact.status === 'absent') counts.absent += 1;
+  }
+  return counts;
+}
+
+/** The totals after one site's counts went from `before` to `after`: a change costs the same at any size. */
+export function shiftCounts(totals: AttendanceCounts, before: AttendanceCounts, after: AttendanceCounts): AttendanceCounts {
+  const shift = (key: keyof AttendanceCounts) => totals[key] - before[key] + after[key];
+  return { convened: shift('convened'), present: shift('present'), late: shift('late'), absent: shift('absent') };
+}
+
 /** Totals per site and overall for the convened delegates, and the quorum. Sites with nobody convened still appear. */
 export function summarizeAttendance(siteIds: string[], facts: AttendanceFact[], rule: QuorumRule): AttendanceSummary {
-  const empty = (siteId: string): SiteAttendance => ({ siteId, convened: 0, present: 0, late: 0, absent: 0 });
-  const perSite = new Map(siteIds.map((id) => [id, empty(id)]));
-  const totals = { ...empty('all'), siteId: 'all' as const };
-  for (const fact of facts) {
-    const site = perSite.get(fact.siteId) ?? perSite.set(fact.siteId, empty(fact.siteId)).get(fact.siteId)!;
-    for (const bucket of [site, totals]) {
-      bucket.convened += 1;
-      if (isPresent(fact)) bucket.present += 1;
-      if (fact.status === 'late' && !fact.checkedOut) bucket.late += 1;
-      if (fact.status === 'absent') bucket.absent += 1;
-    }
-  }
-  return { perSite: [...perSite.values()], totals, quorum: quorumOf(totals.convened, totals.present, rule) };
+  const bySite = new Map<string, AttendanceFact[]>(siteIds.map((id) => [id, []]));
+  for (const fact of facts) bySite.set(fact.siteId, [...(bySite.get(fact.siteId) ?? []), fact]);
+  const totals = countAttendance(facts);
+  return {
+    perSite: [...bySite].map(([siteId, siteFacts]) => ({ siteId, ...countAttendance(siteFacts) })),
+    totals: { siteId: 'all', ...totals },
+    quorum: quorumOf(totals.convened, totals.present, rule),
+  };
 }

@@ -7,3 +7,4 @@ export * from './floor-queue';
 export * from './roles';
 export * from './attendance';
 export * from './site-tree';
+export * from './audiences';

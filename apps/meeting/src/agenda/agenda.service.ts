@@ -1,21 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { AgendaItemEntity } from '@hoinghi/database';
+import { AgendaItemEntity, ConferenceEntity } from '@hoinghi/database';
 import { advance, assertEditable, assertLive, completeItem, reorder, skipItem, startItem } from '@hoinghi/domain';
 import type { AgendaItemView } from '@hoinghi/contracts';
+import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { ChangeContext, ConferenceChanges } from '../realtime/conference-changes.service';
-import { SnapshotService } from '../realtime/snapshot.service';
+import { ChangeContext, ConferenceChanges, ChangeOutcome } from '../change-log/conference-changes.service';
+import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
 import { AgendaItemRequestDto } from './dto/agenda.dto';
 
 type Transition = 'start' | 'complete' | 'skip';
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Runs the agenda: one item in progress at a time, reorderable until an item starts. */
 @Injectable()
-export class AgendaService {
+export class AgendaService implements ConferenceSection {
   constructor(
     private readonly changes: ConferenceChanges,
-    private readonly snapshots: SnapshotService,
-  ) {}
+    views: ConferenceViews,
+  ) {
+    views.register(this);
+  }
+
+  async readSection(em: EntityManager, conference: ConferenceEntity): Promise<{ agenda: AgendaItemView[] }> {
+    return { agenda: (await em.find(AgendaItemEntity, { where: { conferenceId: conference.id }, order: { position: 'ASC' } })).map(itemView) };
+  }
 
   add(user: AuthUser, conferenceId: string, dto: AgendaItemRequestDto): Promise<AgendaItemView> {
     return this.changes.run({ user, conferenceId, permission: 'conference.manage' }, async (ctx) => {
@@ -25,8 +33,8 @@ export class AgendaService {
         conferenceId, position: last + 1, title: dto.title.trim(), kind: dto.kind, presenter: dto.presenter?.trim() ?? '',
         plannedMinutes: dto.plannedMinutes, state: 'pending',
       }));
-      const agenda = await this.snapshots.agenda(ctx.em, conferenceId);
-      return { result: agenda.find((i) => i.id === saved.id)!, changed: ['agenda'], audit: { action: 'agenda.add', details: { itemId: saved.id, title: saved.title } } };
+      const item = itemView(saved);
+      return { result: item, events: [changed([item])], audit: { action: 'agenda.add', details: { itemId: saved.id, title: saved.title } } };
     });
   }
 
@@ -57,7 +65,8 @@ export class AgendaService {
     return ctx.em.find(AgendaItemEntity, { where: { conferenceId: ctx.conference.id } });
   }
 
-  private async apply(ctx: ChangeContext, changes: AgendaItemEntity[], action: string, details: Record<string, unknown>) {
+  /** Answers with the whole agenda (the caller redraws it), but the change carries only the items that moved. */
+  private async apply(ctx: ChangeContext, changes: AgendaItemEntity[], action: string, details: Record<string, unknown>): Promise<ChangeOutcome<AgendaItemView[]>> {
     // Items leaving 'active' are written before the one entering it (one active item: unique index).
     const ordered = [...changes].sort((a, b) => Number(a.state === 'active') - Number(b.state === 'active'));
     for (const item of ordered) {
@@ -65,6 +74,17 @@ export class AgendaService {
         state: item.state, position: item.position, startedAt: item.startedAt, endedAt: item.endedAt,
       });
     }
-    return { result: await this.snapshots.agenda(ctx.em, ctx.conference.id), changed: ['agenda' as const], audit: { action, details } };
+    const agenda = (await this.readSection(ctx.em, ctx.conference)).agenda;
+    const moved = new Set(changes.map((c) => c.id));
+    return { result: agenda, events: [changed(agenda.filter((i) => moved.has(i.id)))], audit: { action, details } };
   }
+}
+
+const changed = (items: AgendaItemView[]) => ({ audience: { kind: 'conference' as const }, type: 'agenda.changed' as const, data: { items } });
+
+function itemView(i: AgendaItemEntity): AgendaItemView {
+  return {
+    id: i.id, position: i.position, title: i.title, kind: i.kind, presenter: i.presenter, plannedMinutes: i.plannedMinutes,
+    state: i.state, startedAt: iso(i.startedAt), endedAt: iso(i.endedAt),
+  };
 }

@@ -1,35 +1,56 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AttendanceRecordEntity, ConferenceEntity, ParticipantEntity } from '@hoinghi/database';
-import { assertEditable, conflict, notFound } from '@hoinghi/domain';
-import type { AttendanceRecordView, AttendanceSummary } from '@hoinghi/contracts';
-import { DataSource } from 'typeorm';
+import { ChangeEvent } from '@hoinghi/change-log';
+import { attendanceCounts, AttendanceRecordEntity, ConferenceEntity, ParticipantEntity } from '@hoinghi/database';
+import { assertEditable, conflict, notFound, quorumOf, shiftCounts } from '@hoinghi/domain';
+import type { AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ViewerScope } from '@hoinghi/contracts';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService } from '../access/access.service';
-import { ChangeContext, ConferenceChanges } from '../realtime/conference-changes.service';
-import { SnapshotService } from '../realtime/snapshot.service';
+import { ChangeContext, ChangeOutcome, ConferenceChanges } from '../change-log/conference-changes.service';
+import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
+import { ConferenceSyncService } from '../change-log/conference-sync.service';
 import { CheckInRequestDto } from './dto/attendance.dto';
 
-/** Attendance (điểm danh): each site's operator checks in its own delegates. */
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+type SnapshotPart = Pick<ConferenceSnapshot, 'attendance' | 'totalsVersion' | 'records'>;
+
+/** Attendance (điểm danh): each site's operator checks in its own delegates; head counts and quorum follow. */
 @Injectable()
-export class AttendanceService {
+export class AttendanceService implements ConferenceSection {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly changes: ConferenceChanges,
-    private readonly snapshots: SnapshotService,
-  ) {}
+    private readonly sync: ConferenceSyncService,
+    views: ConferenceViews,
+  ) {
+    views.register(this);
+  }
+
+  /** Counts of the sites the viewer sees, the totals and quorum, and the records of the sites they run. */
+  async readSection(em: EntityManager, conference: ConferenceEntity, scope: ViewerScope): Promise<SnapshotPart> {
+    const perSite = await attendanceCounts.sites(em, conference.id, scope.leader ? 'all' : scope.siteIds);
+    const totals = await attendanceCounts.totals(em, conference.id);
+    const records = scope.staffSiteIds.length ? await this.records(em, conference.id, scope.staffSiteIds) : [];
+    return {
+      attendance: { perSite, totals: { siteId: 'all' as const, ...totals }, quorum: quorumOf(totals.convened, totals.present, rule(conference)) },
+      totalsVersion: conference.version,
+      records,
+    };
+  }
 
   async summary(user: AuthUser, conferenceId: string): Promise<AttendanceSummary> {
+    const scope = await this.sync.scopeOf(user, conferenceId);
     const em = this.dataSource.manager;
-    await this.access.authorize(em, user.id, conferenceId, 'conference.view');
-    return this.snapshots.attendance(em, await em.findOneByOrFail(ConferenceEntity, { id: conferenceId }));
+    const conference = await em.findOneByOrFail(ConferenceEntity, { id: conferenceId });
+    return (await this.readSection(em, conference, { ...scope, staffSiteIds: [] })).attendance;
   }
 
   async siteRecords(user: AuthUser, conferenceId: string, siteId: string): Promise<AttendanceRecordView[]> {
     const em = this.dataSource.manager;
     await this.access.authorize(em, user.id, conferenceId, 'attendance.check', siteId);
-    return this.snapshots.attendanceRecords(em, conferenceId, siteId);
+    return this.records(em, conferenceId, [siteId]);
   }
 
   checkIn(user: AuthUser, conferenceId: string, siteId: string, participantId: string, dto: CheckInRequestDto): Promise<AttendanceRecordView> {
@@ -47,25 +68,73 @@ export class AttendanceService {
         },
         { conflictPaths: ['conferenceId', 'participantId'] },
       );
-      return this.outcome(ctx, siteId, participantId, 'attendance.check-in', { status: dto.status, reason: dto.reason ?? null });
+      return this.recorded(ctx, siteId, participantId, 'attendance.check-in', { status: dto.status, reason: dto.reason ?? null });
     });
   }
 
   checkOut(user: AuthUser, conferenceId: string, siteId: string, participantId: string): Promise<AttendanceRecordView> {
     return this.changes.run({ user, conferenceId, permission: 'attendance.check', siteId }, async (ctx) => {
+      assertEditable(ctx.conference.status, 'check a delegate out');
       await this.delegateAt(ctx, siteId, participantId);
       const record = await ctx.em.findOne(AttendanceRecordEntity, { where: { conferenceId, participantId } });
       if (!record || record.checkedInAt === null || record.checkedOutAt !== null) {
         throw conflict('NOT_CHECKED_IN', 'Cannot check this delegate out because they are not checked in.');
       }
       await ctx.em.update(AttendanceRecordEntity, { id: record.id }, { checkedOutAt: ctx.now, updatedBy: user.id });
-      return this.outcome(ctx, siteId, participantId, 'attendance.check-out', {});
+      return this.recorded(ctx, siteId, participantId, 'attendance.check-out', {});
     });
   }
 
-  private async outcome(ctx: ChangeContext, siteId: string, participantId: string, action: string, details: Record<string, unknown>) {
-    const [record] = await this.snapshots.attendanceRecords(ctx.em, ctx.conference.id, siteId, participantId);
-    return { result: record, changed: ['attendance' as const], attendanceRecord: record, audit: { action, details: { participantId, siteId, ...details } } };
+  /**
+   * After a site's delegates changed (a check-in, a newly convened delegate): its counts are counted
+   * again from its handful of records and the totals shifted by the difference, so the cost does not
+   * grow with the conference. The record goes to the site's staff, the counts to the site (and the
+   * leaders), the totals to everyone, coalesced.
+   */
+  async siteChanged(ctx: ChangeContext, siteId: string): Promise<ChangeEvent[]> {
+    const conferenceId = ctx.conference.id;
+    const before = await attendanceCounts.site(ctx.em, siteId);
+    const after = await attendanceCounts.countSite(ctx.em, conferenceId, siteId);
+    const totals = shiftCounts(await attendanceCounts.totals(ctx.em, conferenceId), before, after);
+    await attendanceCounts.saveSite(ctx.em, conferenceId, siteId, after);
+    await attendanceCounts.saveTotals(ctx.em, conferenceId, totals);
+    const quorum = quorumOf(totals.convened, totals.present, rule(ctx.conference));
+    const all = { siteId: 'all' as const, ...totals };
+    return [
+      { audience: { kind: 'site', siteId }, type: 'attendance.site', data: { site: { siteId, ...after }, totals: all, quorum } },
+      { audience: { kind: 'conference' }, type: 'attendance.totals', data: { totals: all, quorum }, state: true },
+    ];
+  }
+
+  private async recorded(
+    ctx: ChangeContext, siteId: string, participantId: string, action: string, details: Record<string, unknown>,
+  ): Promise<ChangeOutcome<AttendanceRecordView>> {
+    const [record] = await this.records(ctx.em, ctx.conference.id, [siteId], participantId);
+    return {
+      result: record,
+      events: [
+        { audience: { kind: 'site-staff', siteId }, type: 'attendance.record', data: { record } },
+        ...(await this.siteChanged(ctx, siteId)),
+      ],
+      audit: { action, details: { participantId, siteId, ...details } },
+    };
+  }
+
+  /** The delegates of some sites with their attendance (delegates never checked have status null). */
+  private async records(em: EntityManager, conferenceId: string, siteIds: string[], participantId?: string): Promise<AttendanceRecordView[]> {
+    const query = em
+      .createQueryBuilder(ParticipantEntity, 'p')
+      .innerJoin('p.user', 'u')
+      .leftJoin(AttendanceRecordEntity, 'a', 'a.conference_id = p.conference_id AND a.participant_id = p.id')
+      .select([
+        'p.id AS "participantId"', 'u.full_name AS "fullName"', 'p.site_id AS "siteId"', 'a.status AS "status"',
+        'a.reason AS "reason"', 'a.checked_in_at AS "checkedInAt"', 'a.checked_out_at AS "checkedOutAt"',
+      ])
+      .where('p.conference_id = :conferenceId AND p.site_id IN (:...siteIds) AND p.role = :role', { conferenceId, siteIds, role: 'delegate' })
+      .orderBy('u.full_name_search', 'ASC');
+    if (participantId) query.andWhere('p.id = :participantId', { participantId });
+    const rows = await query.getRawMany<AttendanceRecordView & { checkedInAt: Date | null; checkedOutAt: Date | null }>();
+    return rows.map((r) => ({ ...r, checkedInAt: iso(r.checkedInAt), checkedOutAt: iso(r.checkedOutAt) }));
   }
 
   /** The participant must be a delegate convened at this very site. */
@@ -77,3 +146,5 @@ export class AttendanceService {
     }
   }
 }
+
+const rule = (c: ConferenceEntity) => ({ numerator: c.quorumNumerator, denominator: c.quorumDenominator });

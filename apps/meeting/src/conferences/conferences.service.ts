@@ -1,29 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  AgendaItemEntity, AuditEntryEntity, ConferenceEntity, OrgUnitEntity, ParticipantEntity, SiteEntity,
+  AgendaItemEntity, AuditEntryEntity, ConferenceAttendanceEntity, ConferenceEntity, ConferenceFeedEntity, OrgUnitEntity, ParticipantEntity,
+  SiteAttendanceEntity, SiteEntity,
 } from '@hoinghi/database';
 import {
-  assertValidQuorumRule, ConferenceAction, DEFAULT_QUORUM, forbidden, invalid, notFound, orderSiteTree, transitionConference,
+  assertValidQuorumRule, ConferenceAction, DEFAULT_QUORUM, forbidden, invalid, notFound, orderSiteTree, transitionConference, viewerScope,
 } from '@hoinghi/domain';
-import type { ConferenceSnapshot, ConferenceSummary, ConferenceView, FloorEvent } from '@hoinghi/contracts';
+import { OutboxItem } from '@hoinghi/change-log';
+import {
+  JobName, QueueName, type ConferenceSnapshot, type ConferenceSummary, type ConferenceView, type RecountAttendanceJob, type ViewerScope,
+} from '@hoinghi/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
+import { ConferenceChanges } from '../change-log/conference-changes.service';
+import { ConferenceSyncService } from '../change-log/conference-sync.service';
+import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
 import { FloorService } from '../floor/floor.service';
-import { ConferenceChanges } from '../realtime/conference-changes.service';
-import { ConferenceSyncService } from '../realtime/conference-sync.service';
-import { SnapshotService } from '../realtime/snapshot.service';
 import { CreateConferenceRequestDto } from './dto/create-conference.dto';
 
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const recountJob = (conferenceId: string): OutboxItem => ({
+  kind: 'job', queue: QueueName.Maintenance, name: JobName.RecountAttendance, payload: { v: 1, conferenceId } satisfies RecountAttendanceJob,
+});
+
 @Injectable()
-export class ConferencesService {
+export class ConferencesService implements ConferenceSection {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: ConferenceChanges,
     private readonly sync: ConferenceSyncService,
-    private readonly snapshots: SnapshotService,
+    private readonly views: ConferenceViews,
     private readonly floor: FloorService,
-  ) {}
+  ) {
+    views.register(this);
+  }
+
+  async readSection(em: EntityManager, conference: ConferenceEntity): Promise<{ conference: ConferenceView }> {
+    return { conference: await this.view(em, conference) };
+  }
 
   /** Creates a conference with its site tree and agenda in one transaction; the creator chairs it. */
   async create(user: AuthUser, dto: CreateConferenceRequestDto): Promise<ConferenceSnapshot> {
@@ -60,11 +75,15 @@ export class ConferencesService {
         presenter: item.presenter?.trim() ?? '', plannedMinutes: item.plannedMinutes, state: 'pending' as const,
       })));
       await em.insert(ParticipantEntity, { conferenceId: conference.id, userId: user.id, role: 'chair', siteId: mainSiteId, votingRight: true });
+      await em.insert(SiteAttendanceEntity, [...idByKey.values()].map((siteId) => ({ siteId, conferenceId: conference.id })));
+      await em.insert(ConferenceAttendanceEntity, { conferenceId: conference.id });
+      await em.insert(ConferenceFeedEntity, { conferenceId: conference.id, publishedVersion: 0 });
       await em.insert(AuditEntryEntity, {
         conferenceId: conference.id, actorUserId: user.id, action: 'conference.create',
         details: { title: conference.title, sites: sites.length, agendaItems: dto.agenda.length },
       });
-      return this.snapshots.snapshot(em, conference);
+      const chair: ViewerScope = viewerScope(user.id, [{ role: 'chair', siteId: mainSiteId }]);
+      return this.views.snapshot(em, conference, chair);
     });
   }
 
@@ -85,7 +104,7 @@ export class ConferencesService {
     const summaries: ConferenceSummary[] = [];
     for (const c of conferences) {
       summaries.push({
-        ...(await this.snapshots.conference(em, c)),
+        ...(await this.view(em, c)),
         siteCount: siteCounts.find((s) => s.conferenceId === c.id)?.count ?? 0,
         myRoles: roles.filter((r) => r.conferenceId === c.id).map((r) => ({ role: r.role, siteId: r.siteId })),
       });
@@ -108,14 +127,25 @@ export class ConferencesService {
         status: conference.status, startedAt: conference.startedAt, endedAt: conference.endedAt,
       });
       // Adjourning or ending closes the current speaker's turn, so the programme goes back to the main hall.
-      const closed: FloorEvent | null = action === 'adjourn' || action === 'end' ? await this.floor.closeTurn(ctx) : null;
+      const closed = action === 'adjourn' || action === 'end' ? await this.floor.closeTurn(ctx) : { events: [], outbox: [] };
+      const view = await this.view(ctx.em, conference);
       return {
-        result: await this.snapshots.conference(ctx.em, conference),
-        changed: closed ? ['conference', 'floor'] : ['conference'],
+        result: view,
+        events: [{ audience: { kind: 'conference' }, type: 'conference.updated', data: { conference: view } }, ...closed.events],
         audit: { action: `conference.${action}`, details: { from, to: conference.status } },
-        afterCommit: closed ? this.floor.publish([closed]) : undefined,
+        // At the start, the worker counts attendance again from the records, as a check on the kept counts.
+        outbox: action === 'start' ? [...closed.outbox, recountJob(conference.id)] : closed.outbox,
       };
     });
+  }
+
+  private async view(em: EntityManager, c: ConferenceEntity): Promise<ConferenceView> {
+    const host = await em.findOneByOrFail(OrgUnitEntity, { id: c.hostUnitId });
+    return {
+      id: c.id, title: c.title, kind: c.kind, status: c.status, hostUnitId: c.hostUnitId, hostUnitName: host.name,
+      plannedStart: c.plannedStart.toISOString(), plannedEnd: c.plannedEnd.toISOString(),
+      quorumNumerator: c.quorumNumerator, quorumDenominator: c.quorumDenominator, startedAt: iso(c.startedAt), endedAt: iso(c.endedAt),
+    };
   }
 
   private async assertUnitsExist(em: EntityManager, ids: string[]): Promise<void> {

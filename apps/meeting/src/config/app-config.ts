@@ -13,6 +13,10 @@ export interface AppConfig {
   mediaPublicUrl: string;
   /** A client further behind than this many versions gets a snapshot instead of deltas. */
   maxCatchUpDeltas: number;
+  /** State changes (totals, quorum) reach each audience at most this often, newest wins. */
+  liveCoalesceMs: number;
+  /** How often the change relay looks for changes or outbox messages nobody delivered yet. */
+  relaySweepMs: number;
   webDistDir: string | null;
   production: boolean;
 }
@@ -61,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mediaTokenSeconds: int(env, 'MEDIA_TOKEN_SECONDS', 120, 10, 3600),
     mediaPublicUrl: env.MEDIA_PUBLIC_URL || 'http://localhost:3100',
     maxCatchUpDeltas: int(env, 'MAX_CATCH_UP_DELTAS', 500, 1, 100000),
+    liveCoalesceMs: int(env, 'LIVE_COALESCE_MS', 250, 0, 5000),
+    relaySweepMs: int(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     webDistDir: env.WEB_DIST_DIR === '' ? null : env.WEB_DIST_DIR || 'dist/web',
     production,
   };

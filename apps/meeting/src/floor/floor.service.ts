@@ -1,112 +1,163 @@
 import { Injectable } from '@nestjs/common';
-import { FloorRequestEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
-import { assertLive, can, endFloor, enqueuePosition, forbidden, grant, holder, invalid, move, notFound, withdraw } from '@hoinghi/domain';
-import type { FloorEvent, FloorRequestView, FloorState } from '@hoinghi/contracts';
+import { ChangeEvent, OutboxItem } from '@hoinghi/change-log';
+import { ConferenceEntity, FloorRequestEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
+import {
+  assertLive, can, endFloor, enqueuePosition, forbidden, grant, holder, invalid, move, notFound, queued, seesSite, withdraw,
+} from '@hoinghi/domain';
+import { RedisChannel, type FloorEvent, type FloorRequestView, type FloorState, type ViewerScope } from '@hoinghi/contracts';
 import { EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { BusPublisher } from '../bus/bus-publisher';
-import { ChangeContext, ConferenceChanges } from '../realtime/conference-changes.service';
-import { SnapshotService } from '../realtime/snapshot.service';
+import { ChangeContext, ChangeOutcome, ConferenceChanges } from '../change-log/conference-changes.service';
+import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
 import { FloorRequestRequestDto } from './dto/floor.dto';
 
 const OPEN = In(['queued', 'speaking']);
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+type Views = Map<string, FloorRequestView>;
 
 /** Who has the floor and who waits: requests queue in order, the chair grants, moves and ends. */
 @Injectable()
-export class FloorService {
+export class FloorService implements ConferenceSection {
   constructor(
     private readonly changes: ConferenceChanges,
-    private readonly snapshots: SnapshotService,
-    private readonly bus: BusPublisher,
-  ) {}
+    views: ConferenceViews,
+  ) {
+    views.register(this);
+  }
+
+  /** The holder for everyone; the queue whole for the leaders, a site's own requests for a site. */
+  async readSection(em: EntityManager, conference: ConferenceEntity, scope: ViewerScope): Promise<{ floor: FloorState }> {
+    return { floor: stateFor(await this.views(em, conference.id), scope) };
+  }
 
   request(user: AuthUser, conferenceId: string, dto: FloorRequestRequestDto): Promise<FloorRequestView> {
     return this.changes.run({ user, conferenceId, permission: 'floor.request', siteId: dto.siteId }, async (ctx) => {
       assertLive(ctx.conference.status, 'ask for the floor');
       await this.assertSpeaker(ctx, user, dto);
-      const open = await ctx.em.find(FloorRequestEntity, { where: { conferenceId, status: OPEN } });
-      const position = enqueuePosition(open, dto.siteId, dto.participantId ?? null);
-      const saved = await ctx.em.save(FloorRequestEntity, {
-        conferenceId, siteId: dto.siteId, participantId: dto.participantId ?? null, note: dto.note ?? null, status: 'queued',
-        position, requestedBy: user.id, requestedAt: ctx.now, grantedAt: null, endedAt: null, spokenSeconds: null,
+      let requestId = '';
+      const outcome = await this.change(ctx, 'floor.request', async (open) => {
+        const saved = await ctx.em.save(FloorRequestEntity, {
+          conferenceId, siteId: dto.siteId, participantId: dto.participantId ?? null, note: dto.note ?? null, status: 'queued',
+          position: enqueuePosition(open, dto.siteId, dto.participantId ?? null), requestedBy: user.id, requestedAt: ctx.now,
+          grantedAt: null, endedAt: null, spokenSeconds: null,
+        });
+        requestId = saved.id;
+        return { details: { requestId, siteId: dto.siteId, participantId: dto.participantId ?? null } };
       });
-      const floor = await this.snapshots.floor(ctx.em, conferenceId);
-      return {
-        result: floor.queue.find((r) => r.id === saved.id)!,
-        changed: ['floor'],
-        audit: { action: 'floor.request', details: { requestId: saved.id, siteId: dto.siteId, participantId: dto.participantId ?? null } },
-      };
+      const view = outcome.events.flatMap((e) => (e.type === 'floor.requests' ? e.data.requests : [])).find((r) => r.id === requestId)!;
+      return { ...outcome, result: view };
     });
   }
 
   withdraw(user: AuthUser, conferenceId: string, requestId: string): Promise<FloorState> {
-    return this.changes.run({ user, conferenceId, permission: 'conference.view' }, async (ctx) => {
-      const entry = await this.find(ctx.em, conferenceId, requestId);
-      // The chair may withdraw any request; site staff and delegates only their site's.
-      if (!can(ctx.roles, 'floor.control') && !can(ctx.roles, 'floor.request', entry.siteId)) {
-        throw forbidden('ROLE_FORBIDDEN', 'Only the chair or the requesting site can withdraw this request.');
-      }
-      await this.save(ctx.em, withdraw([entry], requestId, ctx.now));
-      return this.floorOutcome(ctx, 'floor.withdraw', { requestId });
-    });
+    return this.changes.run({ user, conferenceId, permission: 'conference.view' }, (ctx) =>
+      this.change(ctx, 'floor.withdraw', async (open) => {
+        const entry = open.find((r) => r.id === requestId) ?? (await this.find(ctx.em, conferenceId, requestId));
+        // The chair may withdraw any request; site staff only their site's; a delegate only their own.
+        const own = entry.participantId !== null && (await this.isUser(ctx.em, entry.participantId, user.id));
+        if (!can(ctx.roles, 'floor.control') && !can(ctx.roles, 'attendance.check', entry.siteId) && !own) {
+          throw forbidden('ROLE_FORBIDDEN', 'Only the chair, the staff of the requesting site or the speaker can withdraw this request.');
+        }
+        await this.save(ctx.em, withdraw([entry], requestId, ctx.now));
+        return { details: { requestId } };
+      }),
+    );
   }
 
   move(user: AuthUser, conferenceId: string, requestId: string, position: number): Promise<FloorState> {
-    return this.changes.run({ user, conferenceId, permission: 'floor.control' }, async (ctx) => {
-      const open = await ctx.em.find(FloorRequestEntity, { where: { conferenceId, status: OPEN } });
-      if (!open.some((r) => r.id === requestId)) await this.find(ctx.em, conferenceId, requestId); // 404 vs 409
-      await this.save(ctx.em, move(open, requestId, position));
-      return this.floorOutcome(ctx, 'floor.move', { requestId, position });
-    });
+    return this.changes.run({ user, conferenceId, permission: 'floor.control' }, (ctx) =>
+      this.change(ctx, 'floor.move', async (open) => {
+        if (!open.some((r) => r.id === requestId)) await this.find(ctx.em, conferenceId, requestId); // 404 vs 409
+        await this.save(ctx.em, move(open, requestId, position));
+        return { details: { requestId, position } };
+      }),
+    );
   }
 
   grant(user: AuthUser, conferenceId: string, requestId: string): Promise<FloorState> {
-    return this.changes.run({ user, conferenceId, permission: 'floor.control' }, async (ctx) => {
-      assertLive(ctx.conference.status, 'give the floor');
-      const open = await ctx.em.find(FloorRequestEntity, { where: { conferenceId, status: OPEN } });
-      if (!open.some((r) => r.id === requestId)) await this.find(ctx.em, conferenceId, requestId);
-      const changes = grant(open, requestId, ctx.now);
-      await this.save(ctx.em, changes); // the ended holder is saved first: one speaker at a time (unique index)
-      const events = changes.map((c) => this.floorEvent(c.status === 'speaking' ? 'granted' : 'ended', c, ctx.now));
-      return this.floorOutcome(ctx, 'floor.grant', { requestId }, events);
-    });
+    return this.changes.run({ user, conferenceId, permission: 'floor.control' }, (ctx) =>
+      this.change(ctx, 'floor.grant', async (open) => {
+        assertLive(ctx.conference.status, 'give the floor');
+        if (!open.some((r) => r.id === requestId)) await this.find(ctx.em, conferenceId, requestId);
+        const changes = grant(open, requestId, ctx.now);
+        await this.save(ctx.em, changes); // the ended holder is saved first: one speaker at a time (unique index)
+        return { details: { requestId }, floorEvents: changes.map((c) => floorEvent(c.status === 'speaking' ? 'granted' : 'ended', c, ctx.now)) };
+      }),
+    );
   }
 
   end(user: AuthUser, conferenceId: string): Promise<FloorState> {
-    return this.changes.run({ user, conferenceId, permission: 'floor.control' }, async (ctx) => {
-      const open = await ctx.em.find(FloorRequestEntity, { where: { conferenceId, status: OPEN } });
-      const changes = endFloor(open, ctx.now);
-      await this.save(ctx.em, changes);
-      return this.floorOutcome(ctx, 'floor.end', { requestId: changes[0].id }, [this.floorEvent('ended', changes[0], ctx.now)]);
-    });
+    return this.changes.run({ user, conferenceId, permission: 'floor.control' }, (ctx) =>
+      this.change(ctx, 'floor.end', async (open) => {
+        const [ended] = endFloor(open, ctx.now);
+        await this.save(ctx.em, [ended]);
+        return { details: { requestId: ended.id }, floorEvents: [floorEvent('ended', ended, ctx.now)] };
+      }),
+    );
   }
 
   /** Ends the current turn, if any, inside another change (adjourning or ending the conference). */
-  async closeTurn(ctx: ChangeContext): Promise<FloorEvent | null> {
+  async closeTurn(ctx: ChangeContext): Promise<{ events: ChangeEvent[]; outbox: OutboxItem[] }> {
     const open = await ctx.em.find(FloorRequestEntity, { where: { conferenceId: ctx.conference.id, status: OPEN } });
-    if (!holder(open)) return null;
-    const [ended] = endFloor(open, ctx.now);
-    await this.save(ctx.em, [ended]);
-    return this.floorEvent('ended', ended, ctx.now);
+    if (!holder(open)) return { events: [], outbox: [] };
+    const { events, outbox } = await this.change(ctx, 'floor.end', async () => {
+      const [ended] = endFloor(open, ctx.now);
+      await this.save(ctx.em, [ended]);
+      return { details: {}, floorEvents: [floorEvent('ended', ended, ctx.now)] };
+    });
+    return { events, outbox: outbox ?? [] };
   }
 
-  publish(events: FloorEvent[]): () => Promise<void> {
-    return async () => {
-      for (const event of events) await this.bus.publishFloor(event);
-    };
-  }
-
-  private async floorOutcome(ctx: ChangeContext, action: string, details: Record<string, unknown>, events: FloorEvent[] = []) {
+  /**
+   * Runs one floor change and says what changed, request by request: each site hears of its own
+   * requests (their status and place), everyone of the holder, the media gateway of grants and ends.
+   */
+  private async change(
+    ctx: ChangeContext,
+    action: string,
+    work: (open: FloorRequestEntity[]) => Promise<{ details: Record<string, unknown>; floorEvents?: FloorEvent[] }>,
+  ): Promise<ChangeOutcome<FloorState>> {
+    const conferenceId = ctx.conference.id;
+    const before = await this.views(ctx.em, conferenceId);
+    const { details, floorEvents = [] } = await work(await ctx.em.find(FloorRequestEntity, { where: { conferenceId, status: OPEN } }));
+    const after = await this.views(ctx.em, conferenceId);
+    const closedIds = [...before.keys()].filter((id) => !after.has(id));
+    const closed = closedIds.length ? await this.views(ctx.em, conferenceId, closedIds) : new Map();
+    const changed = [...after.values(), ...closed.values()].filter((v) => JSON.stringify(before.get(v.id)) !== JSON.stringify(v));
+    const bySite = new Map<string, FloorRequestView[]>();
+    for (const view of changed) bySite.set(view.siteId, [...(bySite.get(view.siteId) ?? []), view]);
+    const events: ChangeEvent[] = [...bySite].map(([siteId, requests]) => ({
+      audience: { kind: 'site', siteId }, type: 'floor.requests', data: { requests },
+    }));
+    const holderBefore = [...before.values()].find((v) => v.status === 'speaking') ?? null;
+    const holderAfter = [...after.values()].find((v) => v.status === 'speaking') ?? null;
+    if (holderBefore?.id !== holderAfter?.id) events.push({ audience: { kind: 'conference' }, type: 'floor.holder', data: { holder: holderAfter } });
     return {
-      result: await this.snapshots.floor(ctx.em, ctx.conference.id),
-      changed: ['floor' as const],
+      result: stateFor(after, ctx.scope),
+      events,
       audit: { action, details },
-      afterCommit: events.length ? this.publish(events) : undefined,
+      outbox: floorEvents.map((payload) => ({ kind: 'redis', channel: RedisChannel.Floor, payload })),
     };
   }
 
-  private floorEvent(kind: FloorEvent['kind'], r: FloorRequestEntity, now: Date): FloorEvent {
-    return { v: 1, kind, conferenceId: r.conferenceId, requestId: r.id, siteId: r.siteId, participantId: r.participantId, at: now.toISOString() };
+  /** The open requests (or the given ones), with the speaker's and the site's names and the place in the queue. */
+  private async views(em: EntityManager, conferenceId: string, ids?: string[]): Promise<Views> {
+    const query = em.createQueryBuilder(FloorRequestEntity, 'r')
+      .innerJoin(SiteEntity, 's', 's.id = r.site_id')
+      .leftJoin(ParticipantEntity, 'p', 'p.id = r.participant_id')
+      .leftJoin('users', 'u', 'u.id = p.user_id')
+      .addSelect(['s.name AS "siteName"', 'COALESCE(u.full_name, s.name) AS "speakerName"'])
+      .where('r.conference_id = :conferenceId', { conferenceId });
+    if (ids) query.andWhere('r.id IN (:...ids)', { ids });
+    else query.andWhere("r.status IN ('queued', 'speaking')");
+    const { entities, raw } = await query.getRawAndEntities<{ r_id: string; siteName: string; speakerName: string }>();
+    const names = new Map(raw.map((row) => [row.r_id, row]));
+    const places = new Map(queued(entities).map((e, i) => [e.id, i + 1]));
+    return new Map(entities.map((r) => [r.id, {
+      id: r.id, siteId: r.siteId, siteName: names.get(r.id)!.siteName, participantId: r.participantId, speakerName: names.get(r.id)!.speakerName, note: r.note,
+      status: r.status, requestedAt: r.requestedAt.toISOString(), grantedAt: iso(r.grantedAt), endedAt: iso(r.endedAt),
+      spokenSeconds: r.spokenSeconds, place: ids ? null : (places.get(r.id) ?? null),
+    }]));
   }
 
   private async save(em: EntityManager, entries: FloorRequestEntity[]): Promise<void> {
@@ -121,6 +172,10 @@ export class FloorService {
     const entry = await em.findOne(FloorRequestEntity, { where: { id: requestId, conferenceId } });
     if (!entry) throw notFound('FLOOR_REQUEST_NOT_FOUND', `Floor request ${requestId} does not exist in this conference.`);
     return entry;
+  }
+
+  private isUser(em: EntityManager, participantId: string, userId: string): Promise<boolean> {
+    return em.exists(ParticipantEntity, { where: { id: participantId, userId } });
   }
 
   /** The site must be this conference's; a named speaker must be a delegate of that site. */
@@ -140,4 +195,16 @@ export class FloorService {
       throw forbidden('ROLE_FORBIDDEN', 'A delegate can ask for the floor only for themself.');
     }
   }
+}
+
+function stateFor(views: Views, scope: ViewerScope): FloorState {
+  const open = [...views.values()];
+  return {
+    holder: open.find((r) => r.status === 'speaking') ?? null,
+    queue: open.filter((r) => r.status === 'queued' && seesSite(scope, r.siteId)).sort((a, b) => a.place! - b.place!),
+  };
+}
+
+function floorEvent(kind: FloorEvent['kind'], r: FloorRequestEntity, now: Date): FloorEvent {
+  return { v: 1, kind, conferenceId: r.conferenceId, requestId: r.id, siteId: r.siteId, participantId: r.participantId, at: now.toISOString() };
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RealtimeModule } from '../realtime/realtime.module';
 import { MediaStatusSubscriber } from './media-status.subscriber';
 
-@Module({ imports: [RealtimeModule], providers: [MediaStatusSubscriber] })
+@Module({ providers: [MediaStatusSubscriber] })
 export class MediaStatusModule {}

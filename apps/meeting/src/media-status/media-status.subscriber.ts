@@ -5,7 +5,7 @@ import { MediaStatusEvent, RedisChannel } from '@hoinghi/contracts';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ConferencePublisher } from '../realtime/conference-publisher';
+import { LocalSockets } from '../change-log/local-sockets';
 
 /** Incidents the chair must see; per-site quality goes from the gateway to the chair's console directly. */
 const INCIDENTS: ReadonlyArray<MediaStatusEvent['kind']> = ['worker-died', 'worker-replaced'];
@@ -23,7 +23,7 @@ export class MediaStatusSubscriber implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly publisher: ConferencePublisher,
+    private readonly sockets: LocalSockets,
   ) {
     this.redis = new Redis(config.redisUrl, { lazyConnect: true });
   }
@@ -47,7 +47,7 @@ export class MediaStatusSubscriber implements OnApplicationBootstrap, OnApplicat
       return;
     }
     if (event.v !== 1 || !INCIDENTS.includes(event.kind)) return;
-    this.publisher.publishMediaStatus(event);
+    this.sockets.publishMediaStatus(event);
     try {
       await this.audit(event);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AttendanceModule } from '../attendance/attendance.module';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 
-@Module({ controllers: [ParticipantsController], providers: [ParticipantsService] })
+@Module({ imports: [AttendanceModule], controllers: [ParticipantsController], providers: [ParticipantsService] })
 export class ParticipantsModule {}

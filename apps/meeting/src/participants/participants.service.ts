@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ParticipantEntity, SiteEntity, UserEntity } from '@hoinghi/database';
 import { assertEditable, conflict, invalid, notFound } from '@hoinghi/domain';
-import type { ParticipantRole, ParticipantView } from '@hoinghi/contracts';
+import type { ParticipantRole, ParticipantView, ViewerScope } from '@hoinghi/contracts';
+import { seesSite, viewerScope } from '@hoinghi/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService } from '../access/access.service';
-import { ConferenceChanges } from '../realtime/conference-changes.service';
+import { AttendanceService } from '../attendance/attendance.service';
+import { ConferenceChanges } from '../change-log/conference-changes.service';
 import { AddParticipantRequestDto } from './dto/participant.dto';
 
 /** Roles that belong to one site; the others act for the whole conference. */
@@ -18,12 +20,14 @@ export class ParticipantsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly changes: ConferenceChanges,
+    private readonly attendance: AttendanceService,
   ) {}
 
+  /** Leaders see everyone; a site sees its own people and those who act for the whole conference. */
   async list(user: AuthUser, conferenceId: string): Promise<ParticipantView[]> {
     const em = this.dataSource.manager;
-    await this.access.authorize(em, user.id, conferenceId, 'conference.view');
-    return this.views(em, conferenceId);
+    const scope = viewerScope(user.id, await this.access.authorize(em, user.id, conferenceId, 'conference.view'));
+    return (await this.views(em, conferenceId)).filter((p) => visible(scope, p));
   }
 
   add(user: AuthUser, conferenceId: string, dto: AddParticipantRequestDto): Promise<ParticipantView> {
@@ -45,20 +49,22 @@ export class ParticipantsService {
         conferenceId, userId: dto.userId, role: dto.role, siteId: dto.siteId ?? null,
         votingRight: dto.role === 'delegate' ? (dto.votingRight ?? true) : false,
       }));
-      const [view] = (await this.views(ctx.em, conferenceId)).filter((p) => p.id === saved.id);
+      const [view] = (await this.views(ctx.em, conferenceId, saved.id));
       // A new delegate changes the convened count, hence the quorum.
       return {
         result: view,
-        changed: dto.role === 'delegate' ? ['attendance'] : [],
+        events: dto.role === 'delegate' ? await this.attendance.siteChanged(ctx, saved.siteId!) : [],
         audit: { action: 'participant.add', details: { participantId: saved.id, userId: dto.userId, role: dto.role, siteId: dto.siteId ?? null } },
       };
     });
   }
 
-  private async views(em: EntityManager, conferenceId: string): Promise<ParticipantView[]> {
-    const rows = await em.find(ParticipantEntity, { where: { conferenceId }, relations: { user: true } });
+  private async views(em: EntityManager, conferenceId: string, id?: string): Promise<ParticipantView[]> {
+    const rows = await em.find(ParticipantEntity, { where: { conferenceId, ...(id ? { id } : {}) }, relations: { user: true } });
     return rows
       .map((p) => ({ id: p.id, userId: p.userId, fullName: p.user!.fullName, role: p.role, siteId: p.siteId, votingRight: p.votingRight }))
       .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
   }
 }
+
+const visible = (scope: ViewerScope, p: ParticipantView) => scope.leader || p.siteId === null || !SITE_ROLES.includes(p.role) || seesSite(scope, p.siteId);

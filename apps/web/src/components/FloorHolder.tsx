@@ -1,11 +1,10 @@
-import type { FloorRequestView, SiteView } from '@hoinghi/contracts';
-import { siteName } from '../conference/sites';
+import type { FloorRequestView } from '@hoinghi/contracts';
 import { formatDuration } from '../i18n/format';
 import { useT } from '../i18n/I18nContext';
 import { useNow } from '../hooks/useNow';
 
 /** Who has the floor (site, and delegate when one was named) with the time spoken so far. */
-export function FloorHolder({ holder, sites }: { holder: FloorRequestView | null; sites: SiteView[] }) {
+export function FloorHolder({ holder }: { holder: FloorRequestView | null }) {
   const t = useT();
   const now = useNow(holder !== null);
   const elapsedSeconds = holder?.grantedAt ? (now - Date.parse(holder.grantedAt)) / 1000 : 0;
@@ -14,7 +13,7 @@ export function FloorHolder({ holder, sites }: { holder: FloorRequestView | null
       <span className="floor-holder__label">{t.floorHolder.label}</span>
       {holder ? (
         <>
-          <strong className="floor-holder__site">{siteName(sites, holder.siteId)}</strong>
+          <strong className="floor-holder__site">{holder.siteName}</strong>
           {holder.participantId && <span className="floor-holder__speaker">{holder.speakerName}</span>}
           <span className="floor-holder__elapsed" title={t.floorHolder.elapsed}>
             {formatDuration(elapsedSeconds)}

@@ -1,4 +1,4 @@
-import type { SiteView } from '@hoinghi/contracts';
+import type { ConferenceSnapshot, SiteView } from '@hoinghi/contracts';
 
 export interface SiteInTree {
   site: SiteView;
@@ -29,4 +29,11 @@ export function sitesInTreeOrder(sites: SiteView[]): SiteInTree[] {
 
 export function siteName(sites: SiteView[], siteId: string): string {
   return sites.find((s) => s.id === siteId)?.name ?? '';
+}
+
+/** Names of every site this viewer knows of: the sites it sees, the speaker's, those in its queue. */
+export function knownSiteNames(snapshot: ConferenceSnapshot): Map<string, string> {
+  const names = new Map(snapshot.sites.map((s) => [s.id, s.name]));
+  for (const request of [snapshot.floor.holder, ...snapshot.floor.queue]) if (request) names.set(request.siteId, request.siteName);
+  return names;
 }

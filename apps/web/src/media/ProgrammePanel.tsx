@@ -1,5 +1,3 @@
-import type { SiteView } from '@hoinghi/contracts';
-import { siteName } from '../conference/sites';
 import { useT } from '../i18n/I18nContext';
 import { LocalPreview } from './LocalPreview';
 import { MediaStatusLine } from './MediaStatusLine';
@@ -7,7 +5,7 @@ import type { MediaControls } from './useMediaSession';
 import { VideoTile } from './VideoTile';
 
 /** A connected site's television: the main hall, the site that has the floor, and its own camera. */
-export function ProgrammePanel({ media, sites, siteId }: { media: MediaControls; sites: SiteView[]; siteId: string }) {
+export function ProgrammePanel({ media, siteNames, siteId }: { media: MediaControls; siteNames: Map<string, string>; siteId: string }) {
   const t = useT();
   const { programme, remote, status } = media.state;
   const mainSiteId = programme?.mainSiteId ?? null;
@@ -29,7 +27,7 @@ export function ProgrammePanel({ media, sites, siteId }: { media: MediaControls;
               testId="programme-floor"
               siteId={floorSiteId}
             />
-            <figcaption>{floorSiteId ? siteName(sites, floorSiteId) : t.media.floorSite}</figcaption>
+            <figcaption>{floorSiteId ? siteNames.get(floorSiteId) ?? '' : t.media.floorSite}</figcaption>
           </figure>
           <LocalPreview media={media} />
         </div>

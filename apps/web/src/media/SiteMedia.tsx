@@ -1,9 +1,8 @@
-import type { SiteView } from '@hoinghi/contracts';
 import { ProgrammePanel } from './ProgrammePanel';
 import { useMediaSession } from './useMediaSession';
 
 /** The programme at a site; the media session lives only while this is shown. Loaded lazily with mediasoup-client. */
-export default function SiteMedia({ conferenceId, siteId, sites }: { conferenceId: string; siteId: string; sites: SiteView[] }) {
+export default function SiteMedia({ conferenceId, siteId, siteNames }: { conferenceId: string; siteId: string; siteNames: Map<string, string> }) {
   const media = useMediaSession(conferenceId, siteId);
-  return <ProgrammePanel media={media} sites={sites} siteId={siteId} />;
+  return <ProgrammePanel media={media} siteNames={siteNames} siteId={siteId} />;
 }

@@ -69,7 +69,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
           onChange={(itemId, change) => run(() => api.changeAgendaItem(conferenceId, itemId, change))}
         />
         <AttendancePanel sites={snapshot.sites} attendance={snapshot.attendance} />
-        <FloorPanel floor={snapshot.floor} sites={snapshot.sites} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
+        <FloorPanel floor={snapshot.floor} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
       </div>
       {canControl && mainSite && (
         <Suspense fallback={null}>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
@@ -9,7 +9,8 @@ import { can } from '@hoinghi/domain';
 import { useAction } from '../hooks/useAction';
 import { useMyRoles } from '../hooks/useMyRoles';
 import { useT } from '../i18n/I18nContext';
-import { useConference, type AppliedChange } from '../realtime/useConference';
+import { knownSiteNames } from '../conference/sites';
+import { useConference } from '../realtime/useConference';
 import { DelegateList } from './site/DelegateList';
 import { FloorRequestBox } from './site/FloorRequestBox';
 
@@ -19,20 +20,7 @@ const SiteMedia = lazy(() => import('../media/SiteMedia'));
 /** A connected site's screen: what is being discussed, who speaks, asking for the floor, checking delegates in. */
 export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; siteId: string }) {
   const t = useT();
-  const [attendanceRefresh, setAttendanceRefresh] = useState(0);
-
-  // Re-read the delegate list when this site's attendance changed (another operator, or missed while offline).
-  const onApplied = useCallback(
-    (change: AppliedChange) => {
-      const touchesThisSite =
-        change === 'snapshot' ||
-        change.some((d) => d.type === 'attendance.updated' && (d.data.record === null || d.data.record.siteId === siteId));
-      if (touchesThisSite) setAttendanceRefresh((n) => n + 1);
-    },
-    [siteId],
-  );
-
-  const { snapshot, connection, error } = useConference(conferenceId, onApplied);
+  const { snapshot, connection, error } = useConference(conferenceId);
   const { roles, error: rolesError } = useMyRoles(conferenceId);
   const action = useAction();
 
@@ -52,13 +40,13 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
       <ActiveAgendaItem agenda={snapshot.agenda} large />
       {roles && can(roles, 'media.join', siteId) && (
         <Suspense fallback={null}>
-          <SiteMedia conferenceId={conferenceId} siteId={siteId} sites={snapshot.sites} />
+          <SiteMedia conferenceId={conferenceId} siteId={siteId} siteNames={knownSiteNames(snapshot)} />
         </Suspense>
       )}
 
       <section className="panel site-floor">
         <h2>{t.console.floor}</h2>
-        <FloorHolder holder={floor.holder} sites={snapshot.sites} />
+        <FloorHolder holder={floor.holder} />
         {roles && can(roles, 'floor.request', siteId) && (
           <FloorRequestBox
             floor={floor}
@@ -80,7 +68,12 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
 
       {roles &&
         (can(roles, 'attendance.check', siteId) ? (
-          <DelegateList conferenceId={conferenceId} siteId={siteId} refreshKey={attendanceRefresh} editable={editable} />
+          <DelegateList
+            conferenceId={conferenceId}
+            siteId={siteId}
+            records={snapshot.records.filter((r) => r.siteId === siteId)}
+            editable={editable}
+          />
         ) : (
           <p className="notice">{t.site.delegatesHidden}</p>
         ))}

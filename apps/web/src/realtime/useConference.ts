@@ -1,16 +1,12 @@
 import {
-  ClientEvent, ServerEvent, type ClientToServerEvents, type ConferenceDelta, type ConferenceSnapshot, type JoinAck,
+  ClientEvent, ConferenceFeed, ServerEvent, type ClientToServerEvents, type ConferenceDelta, type ConferenceSnapshot, type JoinAck,
   type MediaStatusEvent, type ServerToClientEvents,
 } from '@hoinghi/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { getToken } from '../auth/session';
-import { applyInOrder } from './applyInOrder';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
-
-/** What just changed: the deltas applied, or 'snapshot' when the whole state was replaced. */
-export type AppliedChange = ConferenceDelta[] | 'snapshot';
 
 type ConferenceSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -23,23 +19,20 @@ export interface LiveConference {
 }
 
 /**
- * Keeps a live snapshot of one conference: joins over socket.io, applies deltas in version order,
- * asks for a sync on a gap, and re-joins with the last applied version after a reconnect.
+ * Keeps a live copy of one conference (cut to what this user may see): joins over socket.io, applies
+ * deltas through the contracts' ConferenceFeed, asks for a sync on a gap or when the server says it
+ * may have missed some, and joins again with the last version after a reconnect (socket.io
+ * reconnects by itself, but a new connection is in no room until it joins).
  */
-export function useConference(conferenceId: string, onApplied?: (change: AppliedChange) => void): LiveConference {
+export function useConference(conferenceId: string): LiveConference {
   const [snapshot, setSnapshot] = useState<ConferenceSnapshot | null>(null);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const [error, setError] = useState<string | null>(null);
   const [mediaIncident, setMediaIncident] = useState<MediaStatusEvent | null>(null);
 
-  const onAppliedRef = useRef(onApplied);
   useEffect(() => {
-    onAppliedRef.current = onApplied;
-  });
-
-  useEffect(() => {
-    let current: ConferenceSnapshot | null = null;
-    let waiting: ConferenceDelta[] = []; // received while a join/sync is in flight, or beyond a gap
+    let feed: ConferenceFeed | null = null;
+    let waiting: ConferenceDelta[] = []; // received while a join/sync is in flight
     let catchingUp = false;
 
     setSnapshot(null);
@@ -49,15 +42,7 @@ export function useConference(conferenceId: string, onApplied?: (change: Applied
     // auth as a function: every reconnect presents the token of the moment.
     const socket: ConferenceSocket = io({ auth: (send) => send({ token: getToken() }) });
 
-    const apply = (base: ConferenceSnapshot, deltas: ConferenceDelta[], replaced: boolean) => {
-      const result = applyInOrder(base, deltas);
-      current = result.snapshot;
-      waiting = result.waiting;
-      setSnapshot(current);
-      if (replaced) onAppliedRef.current?.('snapshot');
-      else if (result.applied.length) onAppliedRef.current?.(result.applied);
-      if (waiting.length) catchUp(ClientEvent.Sync);
-    };
+    const publish = () => feed && setSnapshot(feed.snapshot);
 
     const onAck = (ack: JoinAck) => {
       catchingUp = false;
@@ -69,15 +54,22 @@ export function useConference(conferenceId: string, onApplied?: (change: Applied
       setConnection('live');
       const pending = waiting;
       waiting = [];
-      if (ack.mode === 'snapshot') apply(ack.snapshot, pending, true);
-      else if (current) apply(current, [...ack.deltas, ...pending], false);
-      else catchUp(ClientEvent.Join); // deltas without a base cannot happen for a fresh join; start over
+      if (ack.mode === 'snapshot') {
+        if (feed) feed.reset(ack.snapshot);
+        else feed = new ConferenceFeed(ack.snapshot);
+      } else if (!feed || feed.receiveAll(ack.deltas) === 'gap') {
+        return catchUp(ClientEvent.Join, true); // deltas without a base, or a hole: start from a snapshot
+      } else {
+        feed.advanceTo(ack.version);
+      }
+      if (feed.receiveAll(pending) === 'gap') catchUp(ClientEvent.Sync);
+      publish();
     };
 
-    function catchUp(event: typeof ClientEvent.Join | typeof ClientEvent.Sync) {
+    function catchUp(event: typeof ClientEvent.Join | typeof ClientEvent.Sync, fresh = false) {
       if (catchingUp) return;
       catchingUp = true;
-      const sinceVersion = current?.version;
+      const sinceVersion = fresh ? undefined : feed?.version;
       socket.emit(event, sinceVersion === undefined ? { conferenceId } : { conferenceId, sinceVersion }, onAck);
     }
 
@@ -87,14 +79,22 @@ export function useConference(conferenceId: string, onApplied?: (change: Applied
       setConnection('reconnecting');
     });
     socket.on('connect_error', () => setConnection('reconnecting'));
-    socket.on(ServerEvent.Error, (answer) => setError(answer.message));
+    socket.on(ServerEvent.Resync, (notice) => notice.conferenceId === conferenceId && catchUp(ClientEvent.Sync));
     socket.on(ServerEvent.MediaStatus, (event) => {
       if (event.conferenceId === conferenceId) setMediaIncident(event);
     });
     socket.on(ServerEvent.Delta, (delta) => {
       if (delta.conferenceId !== conferenceId) return;
-      if (catchingUp || !current) waiting.push(delta);
-      else apply(current, [...waiting, delta], false);
+      if (catchingUp || !feed) {
+        waiting.push(delta);
+        return;
+      }
+      const verdict = feed.receive(delta);
+      if (verdict === 'applied') publish();
+      if (verdict === 'gap') {
+        waiting.push(delta);
+        catchUp(ClientEvent.Sync);
+      }
     });
 
     return () => {

@@ -1,9 +1,13 @@
 import type { ConferenceDeltaType } from '@hoinghi/contracts';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ConferenceEntity } from './conference.entity';
 
-/** The delta of one change, kept so reconnecting clients catch up from the version they had. */
+/**
+ * The conference's change log: one row per delta, with the audience stream that may see it.
+ * Reconnecting clients catch up from it; the change relay publishes it in version order.
+ */
 @Entity('conference_events')
+@Index('IDX_conference_events_stream', ['conferenceId', 'stream', 'version'])
 export class ConferenceEventEntity {
   @PrimaryColumn({ name: 'conference_id', type: 'uuid' })
   conferenceId!: string;
@@ -14,6 +18,14 @@ export class ConferenceEventEntity {
 
   @PrimaryColumn({ type: 'int' })
   version!: number;
+
+  /** `streamOf(audience)`: conference, leaders, site:<id>, site-staff:<id>, person:<id>. */
+  @Column({ type: 'varchar', length: 100 })
+  stream!: string;
+
+  /** The previous version in the same stream; null for a state change (newest wins, may be coalesced). */
+  @Column({ type: 'int', nullable: true })
+  prev!: number | null;
 
   @Column({ type: 'varchar', length: 32 })
   type!: ConferenceDeltaType;

@@ -8,14 +8,20 @@ export * from './attendance-record.entity';
 export * from './floor-request.entity';
 export * from './conference-event.entity';
 export * from './audit-entry.entity';
+export * from './conference-feed.entity';
+export * from './outbox-message.entity';
+export * from './attendance-count.entity';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
+import { ConferenceAttendanceEntity, SiteAttendanceEntity } from './attendance-count.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { ConferenceFeedEntity } from './conference-feed.entity';
 import { ConferenceEventEntity } from './conference-event.entity';
 import { ConferenceEntity } from './conference.entity';
 import { FloorRequestEntity } from './floor-request.entity';
 import { OrgUnitEntity } from './org-unit.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
 import { ParticipantEntity } from './participant.entity';
 import { SiteEntity } from './site.entity';
 import { UserEntity } from './user.entity';
@@ -23,4 +29,5 @@ import { UserEntity } from './user.entity';
 export const ENTITIES = [
   UserEntity, OrgUnitEntity, ConferenceEntity, SiteEntity, ParticipantEntity,
   AgendaItemEntity, AttendanceRecordEntity, FloorRequestEntity, ConferenceEventEntity, AuditEntryEntity,
+  ConferenceFeedEntity, OutboxMessageEntity, SiteAttendanceEntity, ConferenceAttendanceEntity,
 ];

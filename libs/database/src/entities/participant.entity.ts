@@ -30,6 +30,8 @@ export class ParticipantEntity {
   @Column({ type: 'varchar', length: 16 })
   role!: ParticipantRole;
 
+  /** A site's delegates are counted on every check-in there. */
+  @Index('IDX_participants_site')
   @Column({ name: 'site_id', type: 'uuid', nullable: true })
   siteId!: string | null;
 

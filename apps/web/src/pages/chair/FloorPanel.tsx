@@ -1,6 +1,5 @@
-import type { FloorRequestView, FloorState, SiteView } from '@hoinghi/contracts';
+import type { FloorRequestView, FloorState } from '@hoinghi/contracts';
 import { FloorHolder } from '../../components/FloorHolder';
-import { siteName } from '../../conference/sites';
 import { formatTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nContext';
 
@@ -13,7 +12,6 @@ export interface FloorControls {
 
 interface Props {
   floor: FloorState;
-  sites: SiteView[];
   canControl: boolean;
   live: boolean;
   busy: boolean;
@@ -21,7 +19,7 @@ interface Props {
 }
 
 /** The speaker with their time, and the queue in the order the chair will give the floor. */
-export function FloorPanel({ floor, sites, canControl, live, busy, controls }: Props) {
+export function FloorPanel({ floor, canControl, live, busy, controls }: Props) {
   const t = useT();
   return (
     <section className="panel">
@@ -29,7 +27,7 @@ export function FloorPanel({ floor, sites, canControl, live, busy, controls }: P
         <h2>{t.console.floor}</h2>
       </header>
       <div className="floor-current">
-        <FloorHolder holder={floor.holder} sites={sites} />
+        <FloorHolder holder={floor.holder} />
         {canControl && (
           <button type="button" className="button button--danger" data-testid="floor-end" disabled={busy || !floor.holder} onClick={controls.end}>
             {t.console.endFloor}
@@ -45,7 +43,7 @@ export function FloorPanel({ floor, sites, canControl, live, busy, controls }: P
             request={request}
             position={index + 1}
             isLast={index === floor.queue.length - 1}
-            site={siteName(sites, request.siteId)}
+            site={request.siteName}
             canControl={canControl}
             canGrant={live}
             busy={busy}

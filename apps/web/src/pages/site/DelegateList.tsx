@@ -1,5 +1,5 @@
 import type { AttendanceRecordView, AttendanceStatus } from '@hoinghi/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../api/endpoints';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAction } from '../../hooks/useAction';
@@ -9,57 +9,32 @@ import { useT } from '../../i18n/I18nContext';
 interface Props {
   conferenceId: string;
   siteId: string;
-  /** Changes whenever this site's attendance changed elsewhere, so the list is read again. */
-  refreshKey: number;
+  /** This site's delegates, kept live by the conference feed (only this site's staff receive them). */
+  records: AttendanceRecordView[];
   /** Attendance can be taken until the conference has ended or was cancelled. */
   editable: boolean;
 }
 
 /** The delegates convened at this site, checked in one by one by the site operator. */
-export function DelegateList({ conferenceId, siteId, refreshKey, editable }: Props) {
+export function DelegateList({ conferenceId, siteId, records, editable }: Props) {
   const t = useT();
-  const [records, setRecords] = useState<AttendanceRecordView[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
   const action = useAction();
 
-  useEffect(() => {
-    let cancelled = false;
-    api.siteAttendance(conferenceId, siteId).then(
-      (list) => {
-        if (cancelled) return;
-        setRecords(list);
-        setLoadError(null);
-      },
-      (caught: unknown) => !cancelled && setLoadError(caught),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [conferenceId, siteId, refreshKey]);
-
+  // The answer is shown by the change it causes, which reaches this screen like everyone else's.
   const checkIn = (participantId: string, status: AttendanceStatus, reason?: string) =>
-    action.run(async () => {
-      const updated = await api.checkIn(conferenceId, siteId, participantId, status, reason);
-      setRecords((current) => current?.map((r) => (r.participantId === updated.participantId ? updated : r)) ?? null);
-    });
+    action.run(() => api.checkIn(conferenceId, siteId, participantId, status, reason));
 
-  const checkOut = (participantId: string) =>
-    action.run(async () => {
-      const updated = await api.checkOut(conferenceId, siteId, participantId);
-      setRecords((current) => current?.map((r) => (r.participantId === updated.participantId ? updated : r)) ?? null);
-    });
+  const checkOut = (participantId: string) => action.run(() => api.checkOut(conferenceId, siteId, participantId));
 
   return (
     <section className="panel">
       <header className="panel__header">
         <h2>{t.site.delegates}</h2>
       </header>
-      <ErrorNotice error={loadError} />
       <ErrorNotice error={action.error} />
-      {records === null && !loadError && <p>{t.app.loading}</p>}
-      {records?.length === 0 && <p className="empty">{t.site.delegatesEmpty}</p>}
+      {records.length === 0 && <p className="empty">{t.site.delegatesEmpty}</p>}
       <ul className="delegates">
-        {records?.map((record) => (
+        {records.map((record) => (
           <DelegateRow key={record.participantId} record={record} disabled={action.busy || !editable} onCheckIn={checkIn} onCheckOut={checkOut} />
         ))}
       </ul>

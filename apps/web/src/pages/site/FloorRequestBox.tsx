@@ -16,13 +16,14 @@ export function FloorRequestBox({ floor, siteId, live, busy, onRequest, onWithdr
   if (floor.holder?.siteId === siteId) {
     return <p className="floor-request floor-request--speaking">{t.site.speakingNow}</p>;
   }
-  const index = floor.queue.findIndex((request) => request.siteId === siteId);
-  if (index >= 0) {
-    const request = floor.queue[index];
+  // The queue a site receives holds its own requests, each with its place in the whole queue.
+  const request = floor.queue.find((r) => r.siteId === siteId);
+  if (request) {
+    const place = request.place ?? 0;
     return (
       <div className="floor-request">
-        <span data-testid="floor-queue-position" data-position={index + 1}>
-          {t.site.queuePosition(index + 1)}
+        <span data-testid="floor-queue-position" data-position={place}>
+          {t.site.queuePosition(place)}
         </span>
         <button type="button" className="button" data-testid="floor-withdraw" disabled={busy} onClick={() => onWithdraw(request.id)}>
           {t.site.withdraw}

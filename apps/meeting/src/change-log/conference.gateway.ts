@@ -3,20 +3,28 @@ import {
   ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway,
 } from '@nestjs/websockets';
 import {
-  ClientEvent, ClientToServerEvents, conferenceRoom, JoinAck, JoinRequest, ServerEvent, ServerToClientEvents,
+  ClientEvent, ClientToServerEvents, conferenceRoom, JoinAck, JoinRequest, ServerToClientEvents,
 } from '@hoinghi/contracts';
-import { invalid } from '@hoinghi/domain';
+import { conflict, invalid, roomsOfViewer } from '@hoinghi/domain';
 import type { Server, Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
 import { toErrorResponse } from '../common/http-errors';
-import { ConferencePublisher } from './conference-publisher';
 import { ConferenceSyncService } from './conference-sync.service';
+import { LocalSockets } from './local-sockets';
 
-type ConferenceSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: AuthUser }>;
+interface SocketData {
+  user: AuthUser;
+  /** The rooms joined per conference, to leave them together. */
+  rooms: Map<string, string[]>;
+}
+type ConferenceSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Live conference state over socket.io: authenticate on connect, join a room, get a snapshot or deltas. */
+/**
+ * Live conference state over socket.io: authenticate in the handshake, join the rooms of the
+ * audiences the caller may see, answer with a snapshot or the missed deltas.
+ */
 @WebSocketGateway({ cors: { origin: true, credentials: true } })
 export class ConferenceGateway implements OnGatewayInit {
   private readonly logger = new Logger(ConferenceGateway.name);
@@ -24,16 +32,16 @@ export class ConferenceGateway implements OnGatewayInit {
   constructor(
     private readonly auth: AuthService,
     private readonly sync: ConferenceSyncService,
-    private readonly publisher: ConferencePublisher,
+    private readonly local: LocalSockets,
   ) {}
 
   afterInit(server: Server): void {
-    this.publisher.attach(server);
+    this.local.attach(server);
     // Authenticate in the handshake, so no event is ever handled for an unknown caller.
     server.use((socket, next) => {
       this.auth.authenticate(socket.handshake.auth?.token as string | undefined).then(
         (user) => {
-          (socket as ConferenceSocket).data.user = user;
+          (socket as ConferenceSocket).data = { user, rooms: new Map() };
           next();
         },
         (error: unknown) => {
@@ -48,10 +56,12 @@ export class ConferenceGateway implements OnGatewayInit {
   async join(@ConnectedSocket() socket: ConferenceSocket, @MessageBody() request: JoinRequest): Promise<JoinAck> {
     return this.answer(async () => {
       const { conferenceId, sinceVersion } = this.parse(request);
-      await this.sync.authorizeView(socket.data.user, conferenceId);
-      // Join first, then read: a change committed in between arrives as a delta the client can order by version.
-      await socket.join(conferenceRoom(conferenceId));
-      return this.sync.catchUp(socket.data.user, conferenceId, sinceVersion);
+      const scope = await this.sync.scopeOf(socket.data.user, conferenceId);
+      // Join first, then read: a change committed in between arrives as a delta the client orders by version.
+      const rooms = roomsOfViewer(conferenceId, scope);
+      await socket.join(rooms);
+      socket.data.rooms.set(conferenceId, rooms);
+      return this.sync.catchUp(socket.data.user, conferenceId, sinceVersion, scope);
     });
   }
 
@@ -60,7 +70,7 @@ export class ConferenceGateway implements OnGatewayInit {
     return this.answer(async () => {
       const { conferenceId, sinceVersion } = this.parse(request);
       if (!socket.rooms.has(conferenceRoom(conferenceId))) {
-        throw invalid('NOT_JOINED', 'Join the conference before asking to sync.');
+        throw conflict('NOT_JOINED', 'Join the conference before asking to sync.');
       }
       return this.sync.catchUp(socket.data.user, conferenceId, sinceVersion);
     });
@@ -68,11 +78,13 @@ export class ConferenceGateway implements OnGatewayInit {
 
   @SubscribeMessage(ClientEvent.Leave)
   async leave(@ConnectedSocket() socket: ConferenceSocket, @MessageBody() request: { conferenceId: string }) {
-    await socket.leave(conferenceRoom(String(request?.conferenceId)));
+    const conferenceId = String(request?.conferenceId);
+    for (const room of socket.data.rooms.get(conferenceId) ?? []) await socket.leave(room);
+    socket.data.rooms.delete(conferenceId);
     return { ok: true };
   }
 
-  private parse(request: JoinRequest): Required<Pick<JoinRequest, 'conferenceId'>> & JoinRequest {
+  private parse(request: JoinRequest): JoinRequest {
     if (!request || typeof request.conferenceId !== 'string' || !UUID.test(request.conferenceId)) {
       throw invalid('VALIDATION_FAILED', 'conferenceId must be a UUID.');
     }

@@ -1,22 +1,30 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import { LocalSockets } from './local-sockets';
 
-/** socket.io over Redis pub/sub, so several meeting instances serve one conference's room. */
+/** socket.io over Redis pub/sub, so several meeting instances (and the worker's relay) serve one conference. */
 export class RedisIoAdapter extends IoAdapter {
+  private readonly log = new Logger('RedisIoAdapter');
   private readonly pub: Redis;
   private readonly sub: Redis;
 
-  constructor(app: INestApplicationContext, redisUrl: string) {
+  constructor(
+    private readonly app: INestApplicationContext,
+    redisUrl: string,
+  ) {
     super(app);
     this.pub = new Redis(redisUrl, { lazyConnect: true });
     this.sub = this.pub.duplicate();
+    for (const client of [this.pub, this.sub]) client.on('error', (error) => this.log.warn(`Redis: ${error.message}`));
   }
 
   async connect(): Promise<void> {
     await Promise.all([this.pub.connect(), this.sub.connect()]);
+    // After the first connection, every 'ready' follows an outage during which deltas were missed.
+    this.sub.on('ready', () => this.app.get(LocalSockets).askEveryoneToResync());
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {

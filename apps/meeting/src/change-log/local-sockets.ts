@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { conferenceRoom, MediaStatusEvent, ServerEvent, ServerToClientEvents } from '@hoinghi/contracts';
+import type { Server } from 'socket.io';
+
+const CONFERENCE_ROOM = /^conference:([0-9a-f-]{36})$/;
+
+/**
+ * Messages for this instance's own sockets only. Deltas never go this way: the change relay
+ * publishes them through Redis, from whichever process made the change.
+ */
+@Injectable()
+export class LocalSockets {
+  private server: Server<Record<string, never>, ServerToClientEvents> | null = null;
+
+  attach(server: Server<Record<string, never>, ServerToClientEvents>): void {
+    this.server = server;
+  }
+
+  /**
+   * Every meeting instance hears the gateway's status on Redis itself, so each tells only its own
+   * sockets: through the adapter, every console would get it once per instance.
+   */
+  publishMediaStatus(event: MediaStatusEvent): void {
+    this.server?.local.to(conferenceRoom(event.conferenceId)).emit(ServerEvent.MediaStatus, event);
+  }
+
+  /** This instance's Redis link came back: deltas published meanwhile never reached its sockets. */
+  askEveryoneToResync(): void {
+    if (!this.server) return;
+    for (const room of this.server.of('/').adapter.rooms.keys()) {
+      const conferenceId = CONFERENCE_ROOM.exec(room)?.[1];
+      if (conferenceId) this.server.local.to(room).emit(ServerEvent.Resync, { conferenceId });
+    }
+  }
+}

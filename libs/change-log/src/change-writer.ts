@@ -1,0 +1,81 @@
+import type { Audience, ConferenceDelta, DeltaBody } from '@hoinghi/contracts';
+import { streamOf } from '@hoinghi/contracts';
+import { AuditEntryEntity, ConferenceEntity, ConferenceEventEntity, OutboxMessageEntity } from '@hoinghi/database';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Who made a change: a person, the platform itself (the worker, the media gateway), or nobody — a
+ * secret ballot, which must leave no actor, no per-voter delta and no audit line.
+ */
+export type Actor = { kind: 'user'; userId: string } | { kind: 'platform' } | { kind: 'nobody' };
+
+/** One delta to record, with who may see it. `state`: it carries a whole state (totals); newest wins, may be coalesced. */
+export type ChangeEvent = DeltaBody & { audience: Audience; state?: boolean };
+
+/** A side effect delivered after commit by the relay: a Redis message, or a queue job. */
+export type OutboxItem =
+  | { kind: 'redis'; channel: string; payload: object }
+  | { kind: 'job'; queue: string; name: string; payload: object };
+
+export interface ChangeRecord {
+  actor: Actor;
+  events: ChangeEvent[];
+  /** Required unless the actor is nobody, and refused then. */
+  audit?: { action: string; details: Record<string, unknown> };
+  outbox?: OutboxItem[];
+}
+
+/** Locks the conference row for the rest of the transaction: changes to one conference are serialised. */
+export function lockConference(em: EntityManager, conferenceId: string): Promise<ConferenceEntity | null> {
+  return em.findOne(ConferenceEntity, { where: { id: conferenceId }, lock: { mode: 'pessimistic_write' } });
+}
+
+/**
+ * Records a change in the caller's transaction, on a conference locked by `lockConference`: one version
+ * per event, each chained to the previous version of its stream, the audit line and the outbox. The
+ * same for every writer (meeting service, worker). Returns the deltas as clients will receive them.
+ */
+export async function writeChange(em: EntityManager, conference: ConferenceEntity, change: ChangeRecord, now: Date): Promise<ConferenceDelta[]> {
+  if (change.actor.kind === 'nobody' && change.audit) throw new Error('a change made by nobody leaves no audit line');
+  if (change.actor.kind !== 'nobody' && !change.audit) throw new Error('a change with an actor needs its audit line');
+  const deltas: ConferenceDelta[] = [];
+  const lastOf = new Map<string, number | null>();
+  for (const { audience, state, ...body } of change.events) {
+    const stream = streamOf(audience);
+    let prev: number | null = null;
+    if (!state) {
+      if (!lastOf.has(stream)) lastOf.set(stream, await lastVersion(em, conference.id, stream));
+      prev = lastOf.get(stream) ?? 0;
+    }
+    conference.version += 1;
+    if (!state) lastOf.set(stream, conference.version);
+    deltas.push({ version: conference.version, prev, stream, at: now.toISOString(), ...body } as ConferenceDelta);
+  }
+  if (deltas.length) {
+    await em.insert(ConferenceEventEntity, deltas.map((d) => ({
+      conferenceId: conference.id, version: d.version, stream: d.stream, prev: d.prev, type: d.type, data: d.data as never, createdAt: now,
+    })));
+    await em.update(ConferenceEntity, { id: conference.id }, { version: conference.version });
+  }
+  if (change.audit) {
+    await em.insert(AuditEntryEntity, {
+      conferenceId: conference.id, actorUserId: change.actor.kind === 'user' ? change.actor.userId : null,
+      action: change.audit.action, details: change.audit.details as never, at: now,
+    });
+  }
+  if (change.outbox?.length) {
+    await em.insert(OutboxMessageEntity, change.outbox.map((item) => ({
+      conferenceId: conference.id, kind: item.kind, payload: item.payload as never,
+      target: item.kind === 'redis' ? item.channel : `${item.queue}/${item.name}`,
+    })));
+  }
+  return deltas;
+}
+
+async function lastVersion(em: EntityManager, conferenceId: string, stream: string): Promise<number | null> {
+  const [row] = await em.query(
+    'SELECT max(version) AS v FROM conference_events WHERE conference_id = $1 AND stream = $2',
+    [conferenceId, stream],
+  ) as { v: number | null }[];
+  return row?.v ?? null;
+}

@@ -1,0 +1,3 @@
+export * from './change-writer';
+export * from './change-relay';
+export * from './outbox-deliverer';

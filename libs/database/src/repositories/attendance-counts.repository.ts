@@ -1,0 +1,71 @@
+import type { AttendanceCounts } from '@hoinghi/domain';
+import { countAttendance, NO_ATTENDANCE } from '@hoinghi/domain';
+import type { AttendanceStatus } from '@hoinghi/contracts';
+import type { EntityManager } from 'typeorm';
+import { ConferenceAttendanceEntity, SiteAttendanceEntity } from '../entities/attendance-count.entity';
+
+const COUNT_COLUMNS = ['convened', 'present', 'late', 'absent'] as const;
+const pick = (row: AttendanceCounts | null | undefined): AttendanceCounts =>
+  row ? { convened: row.convened, present: row.present, late: row.late, absent: row.absent } : { ...NO_ATTENDANCE };
+
+/** The head counts kept beside the attendance records (callers hold the conference's lock). */
+export const attendanceCounts = {
+  /** One site's counts from its delegates' records (a site has a handful: cheap at any conference size). */
+  async countSite(em: EntityManager, conferenceId: string, siteId: string): Promise<AttendanceCounts> {
+    const facts = await em.query(
+      `SELECT p.site_id AS "siteId", a.status, a.checked_out_at IS NOT NULL AS "checkedOut"
+         FROM participants p
+         LEFT JOIN attendance_records a ON a.conference_id = p.conference_id AND a.participant_id = p.id
+        WHERE p.conference_id = $1 AND p.site_id = $2 AND p.role = 'delegate'`,
+      [conferenceId, siteId],
+    ) as { siteId: string; status: AttendanceStatus | null; checkedOut: boolean }[];
+    return countAttendance(facts);
+  },
+
+  async site(em: EntityManager, siteId: string): Promise<AttendanceCounts> {
+    return pick(await em.findOne(SiteAttendanceEntity, { where: { siteId } }));
+  },
+
+  async sites(em: EntityManager, conferenceId: string, siteIds: string[] | 'all'): Promise<Array<AttendanceCounts & { siteId: string }>> {
+    const query = em.createQueryBuilder(SiteAttendanceEntity, 's')
+      .innerJoin('sites', 'site', 'site.id = s.site_id')
+      .where('s.conference_id = :conferenceId', { conferenceId })
+      .orderBy('site.position', 'ASC');
+    if (siteIds !== 'all') query.andWhere('s.site_id IN (:...siteIds)', { siteIds: siteIds.length ? siteIds : [null] });
+    return (await query.getMany()).map((row) => ({ siteId: row.siteId, ...pick(row) }));
+  },
+
+  async totals(em: EntityManager, conferenceId: string): Promise<AttendanceCounts> {
+    return pick(await em.findOne(ConferenceAttendanceEntity, { where: { conferenceId } }));
+  },
+
+  async saveSite(em: EntityManager, conferenceId: string, siteId: string, counts: AttendanceCounts): Promise<void> {
+    await em.upsert(SiteAttendanceEntity, { siteId, conferenceId, ...counts }, ['siteId']);
+  },
+
+  async saveTotals(em: EntityManager, conferenceId: string, counts: AttendanceCounts): Promise<void> {
+    await em.upsert(ConferenceAttendanceEntity, { conferenceId, ...counts }, ['conferenceId']);
+  },
+
+  /** Every site's counts and the totals from the records themselves (repairs drift; seeds). */
+  async recount(em: EntityManager, conferenceId: string): Promise<{ sites: Array<AttendanceCounts & { siteId: string }>; totals: AttendanceCounts }> {
+    const sites = await em.query(
+      `SELECT s.id AS "siteId",
+              count(p.id)::int AS convened,
+              count(*) FILTER (WHERE a.status IN ('present', 'late') AND a.checked_out_at IS NULL)::int AS present,
+              count(*) FILTER (WHERE a.status = 'late' AND a.checked_out_at IS NULL)::int AS late,
+              count(*) FILTER (WHERE a.status = 'absent')::int AS absent
+         FROM sites s
+         LEFT JOIN participants p ON p.site_id = s.id AND p.role = 'delegate'
+         LEFT JOIN attendance_records a ON a.conference_id = p.conference_id AND a.participant_id = p.id
+        WHERE s.conference_id = $1
+        GROUP BY s.id, s.position ORDER BY s.position`,
+      [conferenceId],
+    ) as Array<AttendanceCounts & { siteId: string }>;
+    const totals = { ...NO_ATTENDANCE };
+    for (const site of sites) for (const key of COUNT_COLUMNS) totals[key] += site[key];
+    if (sites.length) await em.upsert(SiteAttendanceEntity, sites.map((s) => ({ ...s, conferenceId })), ['siteId']);
+    await this.saveTotals(em, conferenceId, totals);
+    return { sites, totals };
+  },
+};
