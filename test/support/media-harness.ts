@@ -29,9 +29,14 @@ export class MediaHarness {
     readonly config: MediaConfig,
   ) {}
 
+  /**
+   * Without MEETING_INTERNAL_URL in `env` there is no meeting service: port 9 refuses, so rooms open
+   * with what Redis told them (one warning per room, retries in the background).
+   */
   static async start(env: Record<string, string>): Promise<MediaHarness> {
     const config = loadMediaConfig({
-      ...process.env, MEDIA_PORT: '0', MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_TOKEN_SECRET: TEST_MEDIA_SECRET, NODE_ENV: 'test', ...env,
+      ...process.env, MEDIA_PORT: '0', MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_TOKEN_SECRET: TEST_MEDIA_SECRET, NODE_ENV: 'test',
+      MEETING_INTERNAL_URL: 'http://127.0.0.1:9', ...env,
     });
     const app = await createMediaApp(config, ['error', 'warn']);
     await app.listen(0, '127.0.0.1');
