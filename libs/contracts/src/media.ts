@@ -265,7 +265,7 @@ export interface ProgrammeEvent {
   conferenceId: string;
   /** The main site (the province hall) once it has joined, else null. */
   mainSiteId: string | null;
-  /** The site that has the floor (from the meeting service's floor events), else null. */
+  /** The site that has the floor (from the meeting service: its floor events, or read from it), else null. */
   floorSiteId: string | null;
   /** The producers of the main site and the floor holder: what a district site shows. */
   producers: ProducerInfo[];
