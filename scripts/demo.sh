@@ -10,6 +10,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"   # Node 24 from the npm registry's `
 npm run --silent build
 
 export PORT="${PORT:-3000}"
+export MEETING_INTERNAL_URL="${MEETING_INTERNAL_URL:-http://127.0.0.1:$PORT}"   # the gateway reads the floor holder there
 npm run --silent seed:demo
 
 pids=()

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import {
-  MEDIA_NAMESPACE, MediaAck, MediaClientToServerEvents, MediaJoinClaims, MediaServerToClientEvents, RedisChannel,
+  MEDIA_NAMESPACE, MediaAck, MediaClientToServerEvents, MediaJoinClaims, MediaServerToClientEvents, MediaServiceClaims, RedisChannel,
 } from '@hoinghi/contracts';
 import Redis from 'ioredis';
 import { JwtService } from '@nestjs/jwt';
@@ -29,9 +29,14 @@ export class MediaHarness {
     readonly config: MediaConfig,
   ) {}
 
+  /**
+   * Without MEETING_INTERNAL_URL in `env` there is no meeting service: fetch refuses port 9 outright
+   * ("bad port"), so rooms open with what Redis told them (one warning per room, retries in the background).
+   */
   static async start(env: Record<string, string>): Promise<MediaHarness> {
     const config = loadMediaConfig({
-      ...process.env, MEDIA_PORT: '0', MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_TOKEN_SECRET: TEST_MEDIA_SECRET, NODE_ENV: 'test', ...env,
+      ...process.env, MEDIA_PORT: '0', MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_TOKEN_SECRET: TEST_MEDIA_SECRET, NODE_ENV: 'test',
+      MEETING_INTERNAL_URL: 'http://127.0.0.1:9', ...env,
     });
     const app = await createMediaApp(config, ['error', 'warn']);
     await app.listen(0, '127.0.0.1');
@@ -91,6 +96,18 @@ export class MediaHarness {
   async health(): Promise<{ status: string; workers: Array<{ index: number; pid: number; closed: boolean; conferences: string[] }>; conferences: Array<{ conferenceId: string; sites: number; routers: number; workers: number[] }> }> {
     return (await fetch(`${this.url}/api/health`)).json() as never;
   }
+}
+
+/**
+ * A service token as the gateway signs it for the meeting service's internal routes; override the
+ * secret or the lifetime (null: no `exp`) to forge bad ones.
+ */
+export function serviceToken(options: { secret?: string; expiresIn?: number | null } = {}): string {
+  const claims: MediaServiceClaims = { typ: 'media-service' };
+  const expiresIn = options.expiresIn === undefined ? 30 : options.expiresIn;
+  return new JwtService().sign(claims, {
+    secret: options.secret ?? TEST_MEDIA_SECRET, algorithm: 'HS256', ...(expiresIn === null ? {} : { expiresIn }),
+  });
 }
 
 /** Emits a request and resolves with its ack. */

@@ -4,7 +4,9 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { dropDatabase, OrgUnitEntity, UserEntity } from '@hoinghi/database';
 import { foldVietnamese } from '@hoinghi/domain';
 import type { AppConfig } from '../../apps/meeting/src/config/app-config';
-import type { ClientToServerEvents, LoginResponse, OrgUnitLevel, ServerToClientEvents } from '@hoinghi/contracts';
+import type {
+  ClientToServerEvents, ConferenceSnapshot, LoginResponse, OrgUnitLevel, ServerToClientEvents,
+} from '@hoinghi/contracts';
 import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../../apps/meeting/src/auth/auth.service';
@@ -68,6 +70,40 @@ export class MeetingHarness {
     });
     if (response.status !== 200 && response.status !== 201) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
     return ((await response.json()) as LoginResponse).accessToken;
+  }
+
+  /**
+   * A live conference of a new chair (`<prefix>.chutri`) with a main hall and one site per name in
+   * `districts`, each with an operator (`<prefix>.op<i>`, i = site index, the hall is 0).
+   */
+  async liveConference(prefix: string, districts: string[]): Promise<{ chair: Api; operators: Api[]; snapshot: ConferenceSnapshot }> {
+    const api = new Api(this.url);
+    const province = await this.createOrgUnit(`Tỉnh ${prefix}`, 'province');
+    await this.createUser(`${prefix}.chutri`, 'Chủ trì hội nghị', { canConvene: true });
+    const chair = api.as(await this.login(`${prefix}.chutri`));
+    const created = await chair.post<ConferenceSnapshot>('/conferences', {
+      title: 'Hội nghị trực tuyến', kind: 'review', hostUnitId: province.id,
+      plannedStart: '2026-12-01T00:30:00Z', plannedEnd: '2026-12-01T04:00:00Z',
+      sites: [
+        { key: 'main', name: 'Hội trường Tỉnh ủy', place: 'TP Cao Lãnh', orgUnitId: province.id, isMain: true },
+        ...districts.map((name, i) => ({ key: `d${i}`, name: `Điểm cầu ${name}`, place: name, orgUnitId: province.id })),
+      ],
+      agenda: [{ title: 'Khai mạc', kind: 'report', presenter: 'Ban Tổ chức', plannedMinutes: 5 }],
+    });
+    if (created.status !== 201) throw new Error(`create conference: ${created.status} ${JSON.stringify(created.body)}`);
+    const snapshot = created.body;
+    const path = `/conferences/${snapshot.conference.id}`;
+    const operators: Api[] = [];
+    for (const [i, site] of snapshot.sites.entries()) {
+      const operator = await this.createUser(`${prefix}.op${i}`, `Kỹ thuật viên ${site.name}`);
+      await chair.post(`${path}/participants`, { userId: operator.id, role: 'site_operator', siteId: site.id });
+      operators.push(api.as(await this.login(`${prefix}.op${i}`)));
+    }
+    for (const step of ['schedule', 'start']) {
+      const answer = await chair.post(`${path}/${step}`);
+      if (answer.status !== 200) throw new Error(`${step}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+    return { chair, operators, snapshot };
   }
 
   /** A socket.io client authenticated as the token's user; connected when the promise resolves. */

@@ -7,6 +7,8 @@ import { MediaStatusPublisher } from './bus/media-status.publisher';
 import { MediaHttpErrorFilter } from './common/media-errors';
 import { MEDIA_CONFIG, MediaConfig } from './config/media-config';
 import { HealthController } from './health/health.controller';
+import { FloorHolders } from './programme/floor-holders';
+import { FloorSource } from './programme/floor-source';
 import { FloorSubscriber } from './programme/floor-subscriber.service';
 import { QualityMonitor } from './quality/quality-monitor.service';
 import { RecordingService } from './recording/recording.service';
@@ -33,6 +35,8 @@ export class MediaModule {
         MediaStatusPublisher,
         SiteNotifier,
         { provide: SITE_CHANNEL, useExisting: SiteNotifier },
+        FloorSource,
+        FloorHolders,
         RoomsService,
         FloorSubscriber,
         QualityMonitor,

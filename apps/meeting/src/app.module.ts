@@ -14,6 +14,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { FloorModule } from './floor/floor.module';
 import { HealthController } from './health/health.controller';
+import { InternalModule } from './internal/internal.module';
 import { MediaStatusModule } from './media-status/media-status.module';
 import { MediaTokensModule } from './media-tokens/media-tokens.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
@@ -33,6 +34,7 @@ export class AppModule {
         AuthModule, AccessModule, ChangeLogModule,
         OrgUnitsModule, UsersModule, ConferencesModule, SitesModule, ParticipantsModule,
         AgendaModule, AttendanceModule, FloorModule, AuditModule, MediaTokensModule, MediaStatusModule,
+        InternalModule,
       ],
       controllers: [HealthController],
       providers: [

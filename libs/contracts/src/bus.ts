@@ -18,6 +18,19 @@ export interface FloorEvent {
 }
 
 /**
+ * GET /api/internal/conferences/:conferenceId/floor-holder on the meeting service: who has the floor
+ * now, from the database. The media gateway reads it when a room opens and after Redis comes back,
+ * since it may have missed FloorEvents. Authorization: Bearer <token with MediaServiceClaims (media.ts)>.
+ */
+export interface FloorHolderResponse {
+  v: 1;
+  conferenceId: string;
+  holder: { requestId: string; siteId: string; participantId: string | null; grantedAt: string } | null;
+  /** When it was read. */
+  at: string;
+}
+
+/**
  * Published by the media gateway:
  * - 'worker-died' / 'worker-replaced': one event per affected conference (details: workerIndex, pid,
  *   newPid, error); conferenceId is '' when no conference was on the worker.

@@ -46,6 +46,15 @@ export interface MediaJoinClaims {
   main: boolean; // the site is the conference's main site
 }
 
+/**
+ * Claims of the token with which the media gateway calls the meeting service's internal routes
+ * (FloorHolderResponse in bus.ts): HS256 with MEDIA_TOKEN_SECRET, `exp` at most 60 s ahead. It names
+ * no user or site: it only proves "a gateway that knows the secret".
+ */
+export interface MediaServiceClaims {
+  typ: 'media-service';
+}
+
 export interface MediaJoinTokenResponse {
   token: string;
   expiresAt: string;
@@ -256,7 +265,7 @@ export interface ProgrammeEvent {
   conferenceId: string;
   /** The main site (the province hall) once it has joined, else null. */
   mainSiteId: string | null;
-  /** The site that has the floor (from the meeting service's floor events), else null. */
+  /** The site that has the floor (from the meeting service: its floor events, or read from it), else null. */
   floorSiteId: string | null;
   /** The producers of the main site and the floor holder: what a district site shows. */
   producers: ProducerInfo[];

@@ -12,6 +12,8 @@ export interface MediaConfig {
   announcedAddress: string | null;
   redisUrl: string;
   mediaTokenSecret: string;
+  /** The meeting service as this gateway reaches it (internal routes: the floor holder after a restart or a Redis outage). */
+  meetingInternalUrl: string;
   /** A router takes this many sites; the next ones go to another router (another worker) fed by pipeToRouter. */
   maxPeersPerRouter: number;
   /** Up to this many connected sites, districts keep paused consumers of every site ("warm standby"), so a floor switch is a resume. */
@@ -37,6 +39,18 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   return value;
 }
 
+function httpUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name] || fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new Error(`${name} must be a URL, got "${value}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${name} must start with http: or https:`);
+  return value.replace(/\/+$/, '');
+}
+
 export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConfig {
   const secret = env.MEDIA_TOKEN_SECRET || 'hoinghi-dev-secret-change-me';
   if (env.NODE_ENV === 'production' && !env.MEDIA_TOKEN_SECRET) throw new Error('MEDIA_TOKEN_SECRET must be set in production');
@@ -48,6 +62,7 @@ export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConf
     announcedAddress: env.MEDIA_ANNOUNCED_ADDRESS || null,
     redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
     mediaTokenSecret: secret,
+    meetingInternalUrl: httpUrl(env, 'MEETING_INTERNAL_URL', 'http://127.0.0.1:3000'),
     maxPeersPerRouter: int(env, 'MEDIA_MAX_PEERS_PER_ROUTER', 200, 1, 100000),
     standbyMaxSites: int(env, 'MEDIA_STANDBY_MAX_SITES', 30, 0, 100000),
     qualityIntervalMs: int(env, 'MEDIA_QUALITY_INTERVAL_MS', 2000, 100, 60000),

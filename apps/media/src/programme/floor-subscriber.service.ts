@@ -24,10 +24,24 @@ export class FloorSubscriber implements OnModuleInit, OnApplicationShutdown {
       if (channel === RedisChannel.Floor) void this.handle(message);
     });
     await this.redis.subscribe(RedisChannel.Floor);
+    // 'ready' again means the link dropped and came back: ioredis resubscribes by itself, but events
+    // published meanwhile are lost, so every room reads its floor holder again.
+    this.redis.on('ready', () => void this.recover());
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => undefined);
+  }
+
+  private async recover(): Promise<void> {
+    try {
+      // Once this (repeated) SUBSCRIBE is answered, new events reach us: a read started after it misses nothing.
+      await this.redis.subscribe(RedisChannel.Floor);
+      this.log.log('Redis is back: reading the floor holder of every open room');
+      this.rooms.refreshFloors();
+    } catch (error) {
+      this.log.warn(`Redis is back but resubscribing failed: ${(error as Error).message}`);
+    }
   }
 
   private async handle(message: string): Promise<void> {

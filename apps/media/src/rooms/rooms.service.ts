@@ -4,11 +4,15 @@ import { conflict } from '@hoinghi/domain';
 import { EventEmitter } from 'node:events';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 import { MediaStatusPublisher } from '../bus/media-status.publisher';
+import { FloorHolders } from '../programme/floor-holders';
 import { WorkerDeath, WorkerPool, WorkerReplacement } from '../workers/worker-pool.service';
 import { MEDIA_CODECS } from './media-codecs';
 import { Peer } from './peer';
 import { Room } from './room';
 import { SITE_CHANNEL, SiteChannel } from './site-channel';
+
+/** How long opening a room waits for the meeting service to say who has the floor. */
+const OPEN_FLOOR_WAIT_MS = 2000;
 
 /** Which conference and site a socket speaks for, once joined. */
 export interface SocketSeat {
@@ -25,8 +29,6 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
   private readonly log = new Logger('Rooms');
   private readonly rooms = new Map<string, Room>();
   private readonly opening = new Map<string, Promise<Room>>();
-  /** Floor holder per conference, kept even without a room, so a site joining later sees the right programme. */
-  private readonly floors = new Map<string, string>();
   /** Conferences that were on a worker that died, until its replacement is up (for 'worker-replaced'). */
   private readonly displaced = new Map<number, string[]>();
   private readonly events = new EventEmitter();
@@ -36,9 +38,11 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     private readonly pool: WorkerPool,
     @Inject(SITE_CHANNEL) private readonly channel: SiteChannel,
     private readonly status: MediaStatusPublisher,
+    private readonly floors: FloorHolders,
   ) {}
 
   onModuleInit(): void {
+    this.floors.onChange((conferenceId, siteId) => void this.setFloor(conferenceId, siteId));
     this.pool.onWorkerDied((death) => void this.onWorkerDied(death));
     this.pool.onWorkerReplaced((replacement) => this.onWorkerReplaced(replacement));
   }
@@ -101,16 +105,27 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     if (room.peers.size === 0) {
       room.close();
       this.rooms.delete(room.conferenceId);
+      this.floors.stopReading(room.conferenceId);
       this.events.emit('closed', room.conferenceId);
     }
   }
 
   /** The meeting service granted or ended the floor. */
   async applyFloor(event: FloorEvent): Promise<void> {
-    const holder = event.kind === 'granted' ? event.siteId : null;
-    if (holder) this.floors.set(event.conferenceId, holder);
-    else this.floors.delete(event.conferenceId);
-    await this.rooms.get(event.conferenceId)?.setFloor(holder);
+    await this.rooms.get(event.conferenceId)?.setFloor(this.floors.applyEvent(event));
+  }
+
+  /** Floor events may have been lost (Redis was down): read every room's holder again from the meeting service. */
+  refreshFloors(): void {
+    for (const conferenceId of new Set([...this.rooms.keys(), ...this.opening.keys()])) void this.floors.refresh(conferenceId, 0);
+  }
+
+  private async setFloor(conferenceId: string, siteId: string | null): Promise<void> {
+    try {
+      await this.rooms.get(conferenceId)?.setFloor(siteId);
+    } catch (error) {
+      this.log.error(`floor of conference ${conferenceId}: ${(error as Error).message}`);
+    }
   }
 
   private async roomFor(conferenceId: string): Promise<Room> {
@@ -118,13 +133,16 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     if (existing) return existing;
     let opening = this.opening.get(conferenceId);
     if (!opening) {
-      opening = Room.open(conferenceId, this.floors.get(conferenceId) ?? null, {
+      // A gateway that just started, or missed events, may not know the holder: ask the meeting
+      // service first, but open with what it knows if that takes longer (the read goes on).
+      opening = this.floors.refresh(conferenceId, OPEN_FLOOR_WAIT_MS).then((floor) => Room.open(conferenceId, floor, {
         config: this.config,
         channel: this.channel,
         placeRouter: (cid, avoid) => this.pool.createRouter(cid, MEDIA_CODECS, avoid),
         onProgrammeChanged: (room) => this.events.emit('programme', room),
-      }).then((room) => {
+      })).then(async (room) => {
         this.rooms.set(conferenceId, room);
+        await room.setFloor(this.floors.holder(conferenceId)); // an event or a late read while the router was made
         return room;
       });
       this.opening.set(conferenceId, opening);

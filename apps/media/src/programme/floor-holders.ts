@@ -1,0 +1,117 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { FloorEvent } from '@hoinghi/contracts';
+import { FloorSource } from './floor-source';
+
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 30_000;
+
+/**
+ * Who has the floor in each conference, as this gateway knows it, kept even without a room. Two
+ * sources: the meeting service's `hoinghi:floor` events (news as it happens) and reading the meeting
+ * service (the truth, for when news may have been missed: a room opens, Redis comes back).
+ *
+ * Which is newer: every event and every read takes the next number of a per-conference counter, and
+ * a read applies only if the counter has not moved while it was in flight. The meeting service
+ * publishes an event after its change commits, so an event that arrives during a read is at least as
+ * new as what the read saw; so is a read started later. Dropping the older read loses nothing: what
+ * moved the counter already told the gateway. (Comparing timestamps would mix two hosts' clocks.)
+ */
+@Injectable()
+export class FloorHolders implements OnApplicationShutdown {
+  private readonly log = new Logger('FloorHolders');
+  private readonly holders = new Map<string, string>();
+  private readonly counters = new Map<string, number>();
+  private readonly retries = new Map<string, NodeJS.Timeout>();
+  private listener: (conferenceId: string, siteId: string | null) => void = () => undefined;
+
+  constructor(private readonly source: FloorSource) {}
+
+  onApplicationShutdown(): void {
+    for (const conferenceId of [...this.retries.keys()]) this.stopReading(conferenceId);
+  }
+
+  /** A read changed a conference's holder (events are applied by whoever passes them in). */
+  onChange(listener: (conferenceId: string, siteId: string | null) => void): void {
+    this.listener = listener;
+  }
+
+  holder(conferenceId: string): string | null {
+    return this.holders.get(conferenceId) ?? null;
+  }
+
+  /** A `hoinghi:floor` event: the newest news. It voids reads in flight and ends retrying. */
+  applyEvent(event: FloorEvent): string | null {
+    this.stopReading(event.conferenceId);
+    const holder = event.kind === 'granted' ? event.siteId : null;
+    this.set(event.conferenceId, holder);
+    return holder;
+  }
+
+  /**
+   * Reads the holder from the meeting service; resolves with it, or after `waitMs` with what the
+   * gateway knows. The read goes on in the background and, when it fails, is retried with backoff
+   * until it succeeds, an event arrives or stopReading(); a result that changes the holder goes to
+   * onChange.
+   */
+  async refresh(conferenceId: string, waitMs: number): Promise<string | null> {
+    this.cancelRetry(conferenceId);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<string | null>((resolve) => {
+      timer = setTimeout(() => resolve(this.holder(conferenceId)), waitMs);
+    });
+    try {
+      return await Promise.race([this.read(conferenceId, FIRST_RETRY_MS), waited]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** No more reads for this conference (its room closed); reads in flight are voided. */
+  stopReading(conferenceId: string): void {
+    this.cancelRetry(conferenceId);
+    this.next(conferenceId);
+  }
+
+  private async read(conferenceId: string, retryMs: number): Promise<string | null> {
+    const ticket = this.next(conferenceId);
+    try {
+      const holder = await this.source.holder(conferenceId);
+      if (this.counters.get(conferenceId) !== ticket) return this.holder(conferenceId); // something newer came meanwhile
+      if (retryMs > FIRST_RETRY_MS) this.log.log(`read the floor holder of conference ${conferenceId} after failures`);
+      if (holder !== this.holder(conferenceId)) {
+        this.set(conferenceId, holder);
+        this.listener(conferenceId, holder);
+      }
+    } catch (error) {
+      if (this.counters.get(conferenceId) === ticket) {
+        // Warn on the first failure, then every MAX_RETRY_MS: a meeting service down for long costs a line per 30 s, not a flood.
+        if (retryMs === FIRST_RETRY_MS || retryMs === MAX_RETRY_MS) {
+          this.log.warn(`cannot read the floor holder of conference ${conferenceId} (retrying in ${retryMs / 1000} s): ${(error as Error).message}`);
+        }
+        const timer = setTimeout(() => {
+          this.retries.delete(conferenceId);
+          void this.read(conferenceId, Math.min(retryMs * 2, MAX_RETRY_MS));
+        }, retryMs);
+        timer.unref();
+        this.retries.set(conferenceId, timer);
+      }
+    }
+    return this.holder(conferenceId);
+  }
+
+  private set(conferenceId: string, holder: string | null): void {
+    if (holder) this.holders.set(conferenceId, holder);
+    else this.holders.delete(conferenceId);
+  }
+
+  private next(conferenceId: string): number {
+    const value = (this.counters.get(conferenceId) ?? 0) + 1;
+    this.counters.set(conferenceId, value);
+    return value;
+  }
+
+  private cancelRetry(conferenceId: string): void {
+    clearTimeout(this.retries.get(conferenceId));
+    this.retries.delete(conferenceId);
+  }
+}
