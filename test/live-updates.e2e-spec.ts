@@ -1,0 +1,241 @@
+// Live updates as the sites receive them: who may see what (by every path), a change the worker
+// makes reaching the sockets, and nothing lost or misreported when Redis goes away.
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { writeChange, lockConference } from '@hoinghi/change-log';
+import type {
+  AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, FloorEvent, FloorRequestView, JoinAck, ParticipantView,
+} from '@hoinghi/contracts';
+import { ClientEvent, RedisChannel } from '@hoinghi/contracts';
+import Redis from 'ioredis';
+import { loadWorkerConfig } from '../apps/worker/src/config/worker-config';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { FlakyLink } from './support/flaky-link';
+import { LiveClient } from './support/live-client';
+import { Api, MeetingHarness } from './support/meeting-harness';
+import { testDatabaseUrl } from './support/test-config';
+
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const REASON = 'Đi học lớp bồi dưỡng tại Học viện Chính trị khu vực IV';
+
+describe('live updates', () => {
+  let meeting: MeetingHarness;
+  let chair: Api;
+  let operators: Api[]; // 0: the main hall, 1: Sa Đéc, 2: Lai Vung
+  let snapshot: ConferenceSnapshot;
+  let conferenceId: string;
+  const run = `lu${Date.now().toString(36)}`;
+  const delegates = new Map<number, ParticipantView[]>(); // by site index
+  const delegateLogins = new Map<string, string>(); // participant id → username
+  const path = (rest = '') => `/conferences/${conferenceId}${rest}`;
+  const site = (i: number) => snapshot.sites[i].id;
+
+  beforeAll(async () => {
+    meeting = await MeetingHarness.start();
+    ({ chair, operators, snapshot } = await meeting.liveConference(run, ['Thành phố Sa Đéc', 'Huyện Lai Vung']));
+    conferenceId = snapshot.conference.id;
+    for (const i of [1, 2]) {
+      const list: ParticipantView[] = [];
+      for (const n of [1, 2, 3]) {
+        const username = `${run}.db${i}${n}`;
+        const user = await meeting.createUser(username, `Đại biểu ${n} ${snapshot.sites[i].name}`);
+        const added = await chair.post<ParticipantView>(path('/participants'), { userId: user.id, role: 'delegate', siteId: site(i) });
+        expect(added.status).toBe(201);
+        list.push(added.body);
+        delegateLogins.set(added.body.id, username);
+      }
+      delegates.set(i, list);
+    }
+  });
+
+  afterAll(async () => {
+    await meeting?.stop();
+  });
+
+  const live = async (who: Api | string) => LiveClient.join(await meeting.connect(typeof who === 'string' ? who : who.token!), conferenceId);
+
+  it("never gives a site another site's delegate records or absence reasons: live, catch-up, snapshot or REST", async () => {
+    const [laiVung, saDec, saDecDelegate, chairConsole] = await Promise.all([
+      live(operators[2]), live(operators[1]), live(await meeting.login(delegateLogins.get(delegates.get(1)![0].id)!)), live(chair),
+    ]);
+    const before = laiVung.snapshot.version;
+
+    const absent = delegates.get(1)![1];
+    const checked = await operators[1].put<AttendanceRecordView>(path(`/sites/${site(1)}/attendance/${absent.id}`), { status: 'absent', reason: REASON });
+    expect(checked.status).toBe(200);
+    await operators[1].put(path(`/sites/${site(1)}/attendance/${delegates.get(1)![0].id}`), { status: 'present' });
+
+    // Sa Đéc's operator has the record and the reason; everyone has the new totals.
+    await saDec.until((s) => s.records.some((r) => r.participantId === absent.id && r.reason === REASON));
+    for (const client of [laiVung, saDecDelegate, chairConsole]) await client.until((s) => s.attendance.totals.absent === 1 && s.attendance.totals.present === 1, 3000);
+    await chairConsole.until((s) => s.attendance.perSite.find((p) => p.siteId === site(1))?.absent === 1);
+
+    // Live: nothing of Sa Đéc's delegates reached Lai Vung, Sa Đéc's own delegates, or the chair's socket.
+    for (const client of [laiVung, saDecDelegate, chairConsole]) {
+      expect(client.everythingSent()).not.toContain(REASON);
+      expect(client.everythingSent()).not.toContain(absent.id);
+      expect(client.received.some((d) => d.type === 'attendance.record')).toBe(false);
+    }
+    expect(laiVung.received.some((d) => d.stream === `site:${site(1)}`)).toBe(false);
+    expect(saDec.everythingSent()).toContain(REASON);
+
+    // Catch-up: Lai Vung comes back from before the check-ins and gets only the totals.
+    const socket = await meeting.connect(operators[2].token!);
+    const ack = await new Promise<JoinAck>((resolve) => socket.emit(ClientEvent.Join, { conferenceId, sinceVersion: before }, resolve));
+    if (!ack.ok || ack.mode !== 'deltas') throw new Error(`expected deltas, got ${JSON.stringify(ack).slice(0, 200)}`);
+    expect(ack.deltas.map((d) => d.type)).toEqual(['attendance.totals']); // coalesced: the newest only
+    expect(JSON.stringify(ack)).not.toContain(REASON);
+
+    // Snapshot: Lai Vung sees the main hall and itself, its own counts, the totals, no records of others.
+    const fresh = await live(operators[2]);
+    expect(fresh.snapshot.sites.map((s) => s.id).sort()).toEqual([site(0), site(2)].sort());
+    expect(fresh.snapshot.attendance.perSite.map((p) => p.siteId)).toEqual([site(2)]);
+    expect(fresh.snapshot.records.map((r) => r.siteId)).toEqual([site(2), site(2), site(2)]);
+    expect(fresh.everythingSent()).not.toContain(REASON);
+    expect(fresh.everythingSent()).not.toContain(absent.fullName);
+    // The chair's console gets every site, without anyone's records.
+    const chairFresh = await live(chair);
+    expect(chairFresh.snapshot.sites).toHaveLength(3);
+    expect(chairFresh.snapshot.records).toEqual([]);
+
+    // REST: the same rule.
+    const laiVungApi = operators[2];
+    expect((await laiVungApi.get(path(`/sites/${site(1)}/attendance`))).status).toBe(403);
+    const rest = [
+      await laiVungApi.get(path()),
+      await laiVungApi.get(path('/participants')),
+      await laiVungApi.get<AttendanceSummary>(path('/attendance')),
+    ];
+    for (const answer of rest) {
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body)).not.toContain(REASON);
+      expect(JSON.stringify(answer.body)).not.toContain(absent.id);
+    }
+    expect((rest[2].body as AttendanceSummary).perSite.map((p) => p.siteId)).toEqual([site(2)]);
+    const own = await operators[1].get<AttendanceRecordView[]>(path(`/sites/${site(1)}/attendance`));
+    expect(own.body.find((r) => r.participantId === absent.id)?.reason).toBe(REASON);
+  });
+
+  it('tells a site only of its own floor requests, with its place in the whole queue', async () => {
+    const [laiVung, chairConsole] = await Promise.all([live(operators[2]), live(chair)]);
+    const first = await operators[1].post<FloorRequestView>(path('/floor/requests'), { siteId: site(1) });
+    const second = await operators[2].post<FloorRequestView>(path('/floor/requests'), { siteId: site(2) });
+    expect(second.body).toMatchObject({ place: 2, siteName: snapshot.sites[2].name });
+    await laiVung.until((s) => s.floor.queue.length === 1 && s.floor.queue[0].place === 2);
+    await chairConsole.until((s) => s.floor.queue.map((r) => r.id).join() === [first.body.id, second.body.id].join());
+
+    await chair.post(path(`/floor/requests/${first.body.id}/grant`));
+    const seen = await laiVung.until((s) => s.floor.holder?.id === first.body.id && s.floor.queue[0]?.place === 1);
+    expect(seen.floor.holder?.siteName).toBe(snapshot.sites[1].name); // a site it cannot see otherwise
+    expect(laiVung.received.filter((d) => d.type === 'floor.requests').every((d) => d.stream === `site:${site(2)}`)).toBe(true);
+    await chair.post(path('/floor/end'));
+    await chair.delete(path(`/floor/requests/${second.body.id}`));
+  });
+
+  it('delivers a change the worker makes to the sockets, as the platform, and repairs drifted counts', async () => {
+    const worker: INestApplicationContext = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(loadWorkerConfig({ DATABASE_URL: testDatabaseUrl(), REDIS_URL, RELAY_SWEEP_MS: '200' })), { logger: ['error'] },
+    );
+    try {
+      await worker.init();
+      // A second conference, scheduled but not started, whose kept counts drifted from its records.
+      const other = await chair.post<ConferenceSnapshot>('/conferences', {
+        title: 'Hội nghị sơ kết', kind: 'review', hostUnitId: snapshot.conference.hostUnitId,
+        plannedStart: '2026-12-02T00:30:00Z', plannedEnd: '2026-12-02T04:00:00Z',
+        sites: [{ key: 'main', name: 'Hội trường', orgUnitId: snapshot.sites[0].orgUnitId, isMain: true }, { key: 'd', name: 'Điểm cầu Lai Vung', orgUnitId: snapshot.sites[0].orgUnitId }],
+        agenda: [{ title: 'Khai mạc', kind: 'report', plannedMinutes: 5 }],
+      });
+      const id = other.body.conference.id;
+      const district = other.body.sites[1].id;
+      const operator = await meeting.createUser(`${run}.wop`, 'Kỹ thuật viên Lai Vung');
+      await chair.post(`/conferences/${id}/participants`, { userId: operator.id, role: 'site_operator', siteId: district });
+      await chair.post(`/conferences/${id}/schedule`);
+      await meeting.dataSource.query('UPDATE site_attendance SET present = present + 5 WHERE site_id = $1', [district]);
+      const client = await LiveClient.join(await meeting.connect(await meeting.login(`${run}.wop`)), id);
+      expect(client.snapshot.attendance.perSite[0].present).toBe(5);
+
+      // The start leaves a recount job in its outbox; the worker repairs the site and publishes, as the platform.
+      expect((await chair.post(`/conferences/${id}/start`)).status).toBe(200);
+      const repaired = await client.until((s) => s.attendance.perSite[0].present === 0, 15_000);
+      expect(repaired.conference.status).toBe('live');
+      const delta = client.received.find((d) => d.type === 'attendance.site')!;
+      expect(delta.stream).toBe(`site:${district}`);
+      const audit = (await chair.get<Array<{ action: string; actorUserId: string | null; details: Record<string, unknown> }>>(`/conferences/${id}/audit`)).body;
+      expect(audit.filter((e) => e.action === 'attendance.recount')).toEqual([
+        expect.objectContaining({ actorUserId: null, details: { repairedSites: [district] } }),
+      ]);
+      const [job] = await meeting.dataSource.query('SELECT delivered_at FROM outbox_messages WHERE conference_id = $1', [id]);
+      expect(job.delivered_at).not.toBeNull();
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('keeps what was acknowledged while Redis is away and delivers it, in order, when Redis is back', async () => {
+    const redisPort = Number(new URL(REDIS_URL).port || 6379);
+    const link = await FlakyLink.start(redisPort);
+    const cut = await MeetingHarness.start({ redisUrl: `redis://127.0.0.1:${link.port}`, relaySweepMs: 200 });
+    const media = new Redis(REDIS_URL); // stands for the media gateway
+    const floorEvents: FloorEvent[] = [];
+    try {
+      await media.subscribe(RedisChannel.Floor);
+      media.on('message', (_channel: string, message: string) => {
+        const event = JSON.parse(message) as FloorEvent;
+        if (event.conferenceId === conferenceId) floorEvents.push(event);
+      });
+      const cutChair = new Api(cut.url, chair.token);
+      const console = await LiveClient.join(await cut.connect(chair.token!), conferenceId);
+      const request = await operators[2].post<FloorRequestView>(path('/floor/requests'), { siteId: site(2) });
+      await console.until((s) => s.floor.queue.some((r) => r.id === request.body.id));
+
+      link.cut();
+      const granted = await cutChair.post(path(`/floor/requests/${request.body.id}/grant`));
+      expect(granted.status).toBe(200); // committed, so answered as done: never "nothing was changed"
+      const ended = await cutChair.post(path('/floor/end'));
+      expect(ended.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 700));
+      expect(floorEvents).toEqual([]); // held in the outbox
+      const [pending] = await meeting.dataSource.query(
+        'SELECT count(*)::int AS n FROM outbox_messages WHERE conference_id = $1 AND delivered_at IS NULL', [conferenceId]);
+      expect(pending.n).toBe(2);
+
+      link.restore();
+      await waitFor(() => floorEvents.length >= 2, 10_000);
+      expect(floorEvents.map((e) => `${e.kind}:${e.requestId}`)).toEqual([`granted:${request.body.id}`, `ended:${request.body.id}`]);
+      // The console on the instance that lost Redis catches up (resync notice or the next gap).
+      await console.until((s) => s.floor.holder === null && !s.floor.queue.some((r) => r.id === request.body.id), 10_000);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(floorEvents).toHaveLength(2); // delivered once
+    } finally {
+      media.disconnect();
+      await cut.stop();
+      await link.stop();
+    }
+  });
+
+  it('records a change made by nobody without an actor or an audit line, and refuses one that names none', async () => {
+    const audited = async () => Number((await meeting.dataSource.query('SELECT count(*) AS n FROM audit_entries WHERE conference_id = $1', [conferenceId]))[0].n);
+    const auditBefore = await audited();
+    await meeting.dataSource.transaction(async (em) => {
+      const conference = (await lockConference(em, conferenceId))!;
+      const totals = { siteId: 'all' as const, convened: 6, present: 1, late: 0, absent: 1 };
+      await writeChange(em, conference, {
+        actor: { kind: 'nobody' },
+        events: [{ audience: { kind: 'conference' }, type: 'attendance.totals', data: { totals, quorum: { convened: 6, present: 1, required: 4, reached: false } }, state: true }],
+      }, new Date());
+    });
+    expect(await audited()).toBe(auditBefore);
+    await expect(meeting.dataSource.transaction(async (em) => {
+      const conference = (await lockConference(em, conferenceId))!;
+      await writeChange(em, conference, { actor: { kind: 'nobody' }, events: [], audit: { action: 'ballot.cast', details: {} } }, new Date());
+    })).rejects.toThrow(/no audit line/);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
