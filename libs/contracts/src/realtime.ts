@@ -1,5 +1,5 @@
 // socket.io contract of the meeting service (default namespace). The protocol, step by step, is in
-// docs/asyncapi.yaml and docs/architecture.md ("Live updates").
+// docs/asyncapi.json and docs/architecture.md ("Live updates").
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ConferenceView, ErrorResponse, FloorRequestView,
   QuorumView, SiteAttendance, SiteView,

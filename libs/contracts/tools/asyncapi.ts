@@ -1,0 +1,106 @@
+// Builds docs/asyncapi.json, the machine-readable socket.io protocol of the meeting service, from the
+// contracts themselves: event names from ClientEvent/ServerEvent, payload schemas generated from the
+// TypeScript types. `npm run docs:asyncapi` writes it; asyncapi.spec.ts fails when it is stale.
+import { createGenerator } from 'ts-json-schema-generator';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ClientEvent, ServerEvent } from '../src/realtime';
+
+/** The repository root, from the sources (jest) or from dist/ (the npm script). */
+function repositoryRoot(from: string): string {
+  return existsSync(join(from, 'nest-cli.json')) ? from : repositoryRoot(dirname(from));
+}
+const ROOT = repositoryRoot(__dirname);
+export const ASYNCAPI_PATH = join(ROOT, 'docs', 'asyncapi.json');
+
+const TYPES = ['JoinRequest', 'JoinAck', 'ConferenceDelta', 'ConferenceSnapshot', 'MediaStatusEvent', 'ErrorResponse'];
+
+function schemas(): Record<string, unknown> {
+  const generator = createGenerator({
+    path: join(ROOT, 'libs/contracts/src/index.ts'), tsconfig: join(ROOT, 'tsconfig.json'), type: '*', expose: 'export',
+    topRef: false, jsDoc: 'extended', skipTypeCheck: true, additionalProperties: false,
+  });
+  const definitions: Record<string, unknown> = {};
+  for (const type of TYPES) {
+    const { definitions: referenced, $schema: _, ...own } = generator.createSchema(type);
+    Object.assign(definitions, referenced, { [type]: own });
+  }
+  return JSON.parse(JSON.stringify(definitions).replaceAll('#/definitions/', '#/components/schemas/'));
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+export function buildAsyncApi(): unknown {
+  const message = (name: string, summary: string, payload: unknown) => ({ name, title: name, summary, payload });
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'hoinghi meeting service — live conference updates',
+      version: '1',
+      description: [
+        'socket.io v4 (Engine.IO 4; websocket or long-polling) on the default namespace of the meeting service.',
+        'Authenticate in the handshake with `auth: { token }` (the access token of POST /api/auth/login); a missing, invalid or',
+        'expired token fails the connection with `connect_error` whose `data` is an ErrorResponse.',
+        'Then emit `conference:join` with an acknowledgement callback; the answer is a snapshot cut to what you may see, or,',
+        'with `sinceVersion`, the deltas you missed and `version`, the version you are complete up to.',
+        'Deltas arrive as `conference:delta` in version order. Each names its `stream` (its audience) and `prev`, the',
+        'previous version in that stream: keep the last version per stream, and when `prev` is not it, you missed one —',
+        'emit `conference:sync` with your version. `prev: null` marks a state delta (totals): apply it when newer.',
+        'Apply deltas with `applyDelta`/`ConferenceFeed` from the contracts, or as docs/architecture.md ("Live updates") says.',
+        'socket.io reconnects by itself, but a new connection is in no room: join again with your last version.',
+        'On `conference:resync` the server may have missed deltas for you: sync.',
+      ].join(' '),
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      meeting: {
+        host: 'localhost:3000', protocol: 'ws', pathname: '/socket.io/',
+        description: 'The meeting service (same host as the REST API). socket.io, not plain WebSocket frames.',
+        security: [{ $ref: '#/components/securitySchemes/accessToken' }],
+      },
+    },
+    channels: {
+      conference: {
+        address: '/',
+        description: 'The default socket.io namespace. Rooms (one per audience the caller may see) are joined by the server.',
+        messages: {
+          join: message(ClientEvent.Join, 'Join a conference: answered (socket.io ack) with a JoinAck.', ref('JoinRequest')),
+          sync: message(ClientEvent.Sync, 'Catch up after a gap or a resync notice (must have joined): answered with a JoinAck.', ref('JoinRequest')),
+          leave: message(ClientEvent.Leave, 'Leave a conference: answered with {ok: true}.', {
+            type: 'object', properties: { conferenceId: { type: 'string', format: 'uuid' } }, required: ['conferenceId'],
+          }),
+          joinAck: message('JoinAck', 'The acknowledgement of join and sync.', ref('JoinAck')),
+          delta: message(ServerEvent.Delta, 'One change you may see, in version order, with its conferenceId.', {
+            allOf: [ref('ConferenceDelta'), { type: 'object', properties: { conferenceId: { type: 'string' } }, required: ['conferenceId'] }],
+          }),
+          resync: message(ServerEvent.Resync, 'This server may have missed deltas for you (its Redis link came back): sync.', {
+            type: 'object', properties: { conferenceId: { type: 'string' } }, required: ['conferenceId'],
+          }),
+          mediaStatus: message(ServerEvent.MediaStatus, 'A media gateway incident (a worker died or was replaced); not versioned.', ref('MediaStatusEvent')),
+        },
+      },
+    },
+    operations: {
+      joinConference: {
+        action: 'send', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/join' }],
+        reply: { channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/joinAck' }] },
+      },
+      syncConference: {
+        action: 'send', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/sync' }],
+        reply: { channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/joinAck' }] },
+      },
+      leaveConference: { action: 'send', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/leave' }] },
+      receiveDelta: { action: 'receive', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/delta' }] },
+      receiveResync: { action: 'receive', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/resync' }] },
+      receiveMediaStatus: { action: 'receive', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/mediaStatus' }] },
+    },
+    components: {
+      securitySchemes: {
+        accessToken: { type: 'httpApiKey', name: 'token', in: 'query', description: 'Sent as socket.io handshake `auth.token`, not in the URL.' },
+      },
+      schemas: schemas(),
+    },
+  };
+}
+
+export const renderAsyncApi = () => `${JSON.stringify(buildAsyncApi(), null, 2)}\n`;
