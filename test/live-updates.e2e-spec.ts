@@ -85,6 +85,13 @@ describe('live updates', () => {
     if (!ack.ok || ack.mode !== 'deltas') throw new Error(`expected deltas, got ${JSON.stringify(ack).slice(0, 200)}`);
     expect(ack.deltas.map((d) => d.type)).toEqual(['attendance.totals']); // coalesced: the newest only
     expect(JSON.stringify(ack)).not.toContain(REASON);
+    // Sa Đéc catching up from the same version gets the deltas it had live, to the letter (`at` included).
+    const saDecAgain = await meeting.connect(operators[1].token!);
+    const again = await new Promise<JoinAck>((resolve) => saDecAgain.emit(ClientEvent.Join, { conferenceId, sinceVersion: before }, resolve));
+    if (!again.ok || again.mode !== 'deltas') throw new Error('expected deltas');
+    const chained = (d: { prev: number | null }) => d.prev !== null;
+    expect(again.deltas.filter(chained)).toEqual(saDec.received.filter(chained).map(({ conferenceId: _, ...d }) => d));
+    expect(again.deltas.filter(chained).map((d) => d.type)).toEqual(['attendance.record', 'attendance.site', 'attendance.record', 'attendance.site']);
 
     // Snapshot: Lai Vung sees the main hall and itself, its own counts, the totals, no records of others.
     const fresh = await live(operators[2]);

@@ -4,8 +4,9 @@ import type Redis from 'ioredis';
 import type { OutboxDeliverer } from './change-relay';
 
 /**
- * Delivers outbox messages: Redis messages on their channel, queue jobs to Bull with the message id as
- * the job id, so a job re-delivered after a failure between Bull and our commit is not run twice.
+ * Delivers outbox messages: Redis messages on their channel, queue jobs to Bull with the conference and
+ * message ids as the job id, so a job re-delivered after a failure between Bull and our commit is not
+ * run twice (the conference id keeps ids unique across databases sharing one Redis).
  */
 export function outboxDeliverer(redis: Redis, redisUrl: string): { deliver: OutboxDeliverer; close(): Promise<void> } {
   const queues = new Map<string, Queue.Queue>();
@@ -19,7 +20,7 @@ export function outboxDeliverer(redis: Redis, redisUrl: string): { deliver: Outb
     const [queueName, jobName] = message.target.split('/', 2);
     let queue = queues.get(queueName);
     if (!queue) queues.set(queueName, (queue = new Queue(queueName, redisUrl)));
-    await queue.add(jobName, message.payload, { jobId: `outbox-${message.id}`, attempts: 5, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: 1000 });
+    await queue.add(jobName, message.payload, { jobId: `outbox-${message.conferenceId}-${message.id}`, attempts: 5, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: 1000 });
   };
   return { deliver, close: async () => void (await Promise.allSettled([...queues.values()].map((q) => q.close()))) };
 }

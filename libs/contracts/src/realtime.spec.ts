@@ -1,0 +1,107 @@
+import type { ConferenceSnapshot, FloorRequestView, SiteAttendance } from './model';
+import { applyDelta, ConferenceDelta, ConferenceFeed, DeltaBody } from './realtime';
+
+const totals = (present: number) => ({ siteId: 'all' as const, convened: 6, present, late: 0, absent: 0 });
+const quorum = (present: number) => ({ convened: 6, present, required: 4, reached: present >= 4 });
+const request = (id: string, place: number | null, status: FloorRequestView['status'] = 'queued'): FloorRequestView => ({
+  id, siteId: 'A', siteName: 'Điểm cầu A', participantId: null, speakerName: 'Điểm cầu A', note: null, status,
+  requestedAt: '2026-12-01T01:00:00.000Z', grantedAt: null, endedAt: null, spokenSeconds: null, place,
+});
+
+function base(version = 10): ConferenceSnapshot {
+  return {
+    version,
+    scope: { userId: 'u', leader: false, siteIds: ['A'], staffSiteIds: ['A'] },
+    conference: {
+      id: 'c', title: 'Hội nghị', kind: 'review', status: 'live', hostUnitId: 'h', hostUnitName: 'Tỉnh ủy', plannedStart: '', plannedEnd: '',
+      quorumNumerator: 2, quorumDenominator: 3, startedAt: null, endedAt: null,
+    },
+    sites: [],
+    agenda: [
+      { id: 'i1', position: 1, title: 'Khai mạc', kind: 'report', presenter: '', plannedMinutes: 5, state: 'active', startedAt: null, endedAt: null },
+      { id: 'i2', position: 2, title: 'Thảo luận', kind: 'discussion', presenter: '', plannedMinutes: 5, state: 'pending', startedAt: null, endedAt: null },
+    ],
+    attendance: { perSite: [{ siteId: 'A', convened: 3, present: 0, late: 0, absent: 0 }], totals: totals(0), quorum: quorum(0) },
+    totalsVersion: version,
+    records: [],
+    floor: { holder: null, queue: [] },
+  };
+}
+
+const delta = (version: number, prev: number | null, stream: string, body: DeltaBody): ConferenceDelta =>
+  ({ version, prev, stream, at: '2026-12-01T01:00:00.000Z', ...body }) as ConferenceDelta;
+const site = (version: number, prev: number, present: number) => {
+  const counts: SiteAttendance = { siteId: 'A', convened: 3, present, late: 0, absent: 0 };
+  return delta(version, prev, 'site:A', { type: 'attendance.site', data: { site: counts, totals: totals(present), quorum: quorum(present) } });
+};
+const holder = (version: number, prev: number, id: string | null) =>
+  delta(version, prev, 'conference', { type: 'floor.holder', data: { holder: id ? request(id, null, 'speaking') : null } });
+
+describe('applyDelta', () => {
+  it('changes only the agenda items it carries, keeping the order by position', () => {
+    const moved = delta(11, 3, 'conference', {
+      type: 'agenda.changed',
+      data: { items: [{ ...base().agenda[1], position: 1, state: 'active' }, { ...base().agenda[0], position: 2, state: 'done' }] },
+    });
+    expect(applyDelta(base(), moved).agenda.map((i) => `${i.id}:${i.state}`)).toEqual(['i2:active', 'i1:done']);
+  });
+
+  it('keeps the newest totals whichever order state and site deltas arrive in', () => {
+    const stale = delta(12, null, 'conference', { type: 'attendance.totals', data: { totals: totals(1), quorum: quorum(1) } });
+    const after = applyDelta(applyDelta(base(), site(14, 0, 2)), stale);
+    expect(after.attendance.totals.present).toBe(2);
+    expect(after.attendance.perSite[0].present).toBe(2);
+    expect(after.totalsVersion).toBe(14);
+  });
+
+  it('keeps the queue in place order: new requests join, moved ones move, closed ones leave', () => {
+    let s = applyDelta(base(), delta(11, 0, 'site:A', { type: 'floor.requests', data: { requests: [request('r2', 2), request('r1', 1)] } }));
+    expect(s.floor.queue.map((r) => r.id)).toEqual(['r1', 'r2']);
+    s = applyDelta(s, delta(12, 11, 'site:A', { type: 'floor.requests', data: { requests: [request('r1', null, 'speaking'), request('r2', 1)] } }));
+    expect(s.floor.queue.map((r) => `${r.id}@${r.place}`)).toEqual(['r2@1']);
+  });
+});
+
+describe('ConferenceFeed', () => {
+  it('applies deltas chained per stream, and ignores those it already has', () => {
+    const feed = new ConferenceFeed(base(10));
+    expect(feed.receive(site(11, 4, 1))).toBe('applied'); // prev 4 is inside the snapshot
+    expect(feed.receive(holder(12, 7, 'r1'))).toBe('applied');
+    expect(feed.receive(site(13, 11, 2))).toBe('applied');
+    expect(feed.receive(site(13, 11, 2))).toBe('duplicate');
+    expect(feed.receive(site(9, 2, 0))).toBe('duplicate'); // older than the snapshot
+    expect(feed.version).toBe(13);
+    expect(feed.snapshot.attendance.totals.present).toBe(2);
+    expect(feed.snapshot.floor.holder?.id).toBe('r1');
+  });
+
+  it('tells a missed delta of its own stream from versions meant for others', () => {
+    const feed = new ConferenceFeed(base(10));
+    expect(feed.receive(site(11, 4, 1))).toBe('applied');
+    // 12 and 13 went to audiences this viewer is not in: not a gap.
+    expect(feed.receive(holder(14, 8, 'r1'))).toBe('applied');
+    // 15 was site A's and never arrived: 16 says its predecessor is 15.
+    expect(feed.receive(site(16, 15, 3))).toBe('gap');
+    expect(feed.snapshot.attendance.perSite[0].present).toBe(1); // nothing applied past the gap
+    // A new stream whose first delta chains to a change after the snapshot is a gap too.
+    expect(new ConferenceFeed(base(10)).receive(holder(12, 11, 'r1'))).toBe('gap');
+  });
+
+  it('resumes after a catch-up that answered up to a version', () => {
+    const feed = new ConferenceFeed(base(10));
+    expect(feed.receiveAll([holder(13, 2, 'r1'), site(12, 5, 1)])).toBe('applied'); // sorted by version first
+    feed.advanceTo(20); // 14..20 were for others
+    expect(feed.version).toBe(20);
+    expect(feed.receive(site(21, 12, 2))).toBe('applied');
+    expect(feed.receive(delta(22, 19, 'leaders', { type: 'conference.updated', data: { conference: base().conference } }))).toBe('applied');
+  });
+
+  it('applies state deltas newer than the snapshot without chaining them', () => {
+    const feed = new ConferenceFeed(base(10));
+    const state = (v: number, present: number) => delta(v, null, 'conference', { type: 'attendance.totals', data: { totals: totals(present), quorum: quorum(present) } });
+    expect(feed.receive(state(9, 5))).toBe('duplicate');
+    expect(feed.receive(state(15, 3))).toBe('applied');
+    expect(feed.receive(state(12, 1))).toBe('applied'); // older: applied, but the totals stay at 15's
+    expect(feed.snapshot.attendance.totals.present).toBe(3);
+  });
+});
