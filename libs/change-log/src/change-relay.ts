@@ -38,7 +38,8 @@ export class ChangeRelay {
   private readonly running = new Set<string>();
   private readonly again = new Set<string>();
   private readonly pendingState = new Map<string, { rooms: string[]; delta: ConferenceDelta & { conferenceId: string } }>();
-  private publishFailures: unknown[] = [];
+  private publishFailures = 0;
+  private lastPublishFailure: unknown = null;
   private flushTimer: NodeJS.Timeout | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -66,7 +67,12 @@ export class ChangeRelay {
     private readonly log: RelayLogger,
   ) {
     // The emitter does not await its publishes: collect their failures and check them before committing.
-    const publisher = { publish: (channel: string, message: Buffer) => redis.publish(channel, message).catch((e: unknown) => this.publishFailures.push(e)) };
+    const publisher = {
+      publish: (channel: string, message: Buffer) => redis.publish(channel, message).catch((error: unknown) => {
+        this.publishFailures += 1;
+        this.lastPublishFailure = error;
+      }),
+    };
     this.emitter = new Emitter(publisher);
   }
 
@@ -137,7 +143,9 @@ export class ChangeRelay {
 
   private async publish(conferenceId: string, events: ConferenceEventEntity[]): Promise<void> {
     if (this.redis.status !== 'ready') throw new Error(`Redis is ${this.redis.status}`);
-    this.publishFailures = [];
+    // Counted, not reset: relays of other conferences publish on the same connection meanwhile
+    // (their failure only makes this batch go out again, which clients drop as duplicates).
+    const failuresBefore = this.publishFailures;
     for (const event of events) {
       const delta = { ...toDelta(event), conferenceId };
       const rooms = roomsOfAudience(conferenceId, audienceOf(event.stream));
@@ -146,7 +154,7 @@ export class ChangeRelay {
     }
     // One connection answers in order: once PING is answered, every publish before it was taken.
     await this.redis.ping();
-    if (this.publishFailures.length) throw new Error(`Redis refused a publish: ${String(this.publishFailures[0])}`);
+    if (this.publishFailures > failuresBefore) throw new Error(`Redis refused a publish: ${String(this.lastPublishFailure)}`);
   }
 
   /** Delivers in order and stops at the first failure, which keeps its attempt count and error. */

@@ -7,9 +7,9 @@ import type { AuthUser } from '../auth/auth-user';
 import { ChangeContext, ConferenceChanges, ChangeOutcome } from '../change-log/conference-changes.service';
 import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
 import { AgendaItemRequestDto } from './dto/agenda.dto';
+import { isoOrNull } from '../common/dates';
 
 type Transition = 'start' | 'complete' | 'skip';
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Runs the agenda: one item in progress at a time, reorderable until an item starts. */
 @Injectable()
@@ -85,6 +85,6 @@ const changed = (items: AgendaItemView[]) => ({ audience: { kind: 'conference' a
 function itemView(i: AgendaItemEntity): AgendaItemView {
   return {
     id: i.id, position: i.position, title: i.title, kind: i.kind, presenter: i.presenter, plannedMinutes: i.plannedMinutes,
-    state: i.state, startedAt: iso(i.startedAt), endedAt: iso(i.endedAt),
+    state: i.state, startedAt: isoOrNull(i.startedAt), endedAt: isoOrNull(i.endedAt),
   };
 }

@@ -11,8 +11,8 @@ import { ChangeContext, ChangeOutcome, ConferenceChanges } from '../change-log/c
 import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
 import { ConferenceSyncService } from '../change-log/conference-sync.service';
 import { CheckInRequestDto } from './dto/attendance.dto';
+import { isoOrNull } from '../common/dates';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 type SnapshotPart = Pick<ConferenceSnapshot, 'attendance' | 'totalsVersion' | 'records'>;
 
 /** Attendance (điểm danh): each site's operator checks in its own delegates; head counts and quorum follow. */
@@ -134,7 +134,7 @@ export class AttendanceService implements ConferenceSection {
       .orderBy('u.full_name_search', 'ASC');
     if (participantId) query.andWhere('p.id = :participantId', { participantId });
     const rows = await query.getRawMany<AttendanceRecordView & { checkedInAt: Date | null; checkedOutAt: Date | null }>();
-    return rows.map((r) => ({ ...r, checkedInAt: iso(r.checkedInAt), checkedOutAt: iso(r.checkedOutAt) }));
+    return rows.map((r) => ({ ...r, checkedInAt: isoOrNull(r.checkedInAt), checkedOutAt: isoOrNull(r.checkedOutAt) }));
   }
 
   /** The participant must be a delegate convened at this very site. */

@@ -18,8 +18,8 @@ import { ConferenceSyncService } from '../change-log/conference-sync.service';
 import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
 import { FloorService } from '../floor/floor.service';
 import { CreateConferenceRequestDto } from './dto/create-conference.dto';
+import { isoOrNull } from '../common/dates';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const recountJob = (conferenceId: string): OutboxItem => ({
   kind: 'job', queue: QueueName.Maintenance, name: JobName.RecountAttendance, payload: { v: 1, conferenceId } satisfies RecountAttendanceJob,
 });
@@ -144,7 +144,7 @@ export class ConferencesService implements ConferenceSection {
     return {
       id: c.id, title: c.title, kind: c.kind, status: c.status, hostUnitId: c.hostUnitId, hostUnitName: host.name,
       plannedStart: c.plannedStart.toISOString(), plannedEnd: c.plannedEnd.toISOString(),
-      quorumNumerator: c.quorumNumerator, quorumDenominator: c.quorumDenominator, startedAt: iso(c.startedAt), endedAt: iso(c.endedAt),
+      quorumNumerator: c.quorumNumerator, quorumDenominator: c.quorumDenominator, startedAt: isoOrNull(c.startedAt), endedAt: isoOrNull(c.endedAt),
     };
   }
 

@@ -10,9 +10,9 @@ import type { AuthUser } from '../auth/auth-user';
 import { ChangeContext, ChangeOutcome, ConferenceChanges } from '../change-log/conference-changes.service';
 import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
 import { FloorRequestRequestDto } from './dto/floor.dto';
+import { isoOrNull } from '../common/dates';
 
 const OPEN = In(['queued', 'speaking']);
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 type Views = Map<string, FloorRequestView>;
 
 /** Who has the floor and who waits: requests queue in order, the chair grants, moves and ends. */
@@ -155,7 +155,7 @@ export class FloorService implements ConferenceSection {
     const places = new Map(queued(entities).map((e, i) => [e.id, i + 1]));
     return new Map(entities.map((r) => [r.id, {
       id: r.id, siteId: r.siteId, siteName: names.get(r.id)!.siteName, participantId: r.participantId, speakerName: names.get(r.id)!.speakerName, note: r.note,
-      status: r.status, requestedAt: r.requestedAt.toISOString(), grantedAt: iso(r.grantedAt), endedAt: iso(r.endedAt),
+      status: r.status, requestedAt: r.requestedAt.toISOString(), grantedAt: isoOrNull(r.grantedAt), endedAt: isoOrNull(r.endedAt),
       spokenSeconds: r.spokenSeconds, place: ids ? null : (places.get(r.id) ?? null),
     }]));
   }
