@@ -12,6 +12,7 @@ const moduleNameMapper = {
   '^@hoinghi/domain$': '<rootDir>/libs/domain/src',
   '^@hoinghi/contracts$': '<rootDir>/libs/contracts/src',
   '^@hoinghi/database$': '<rootDir>/libs/database/src',
+  '^@hoinghi/server-kit$': '<rootDir>/libs/server-kit/src',
 };
 const common = { transform: { '^.+\\.(t|j)sx?$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

@@ -1,4 +1,5 @@
 export * from './model';
+export * from './errors';
 export * from './realtime';
 export * from './bus';
 export * from './media';

@@ -174,15 +174,6 @@ export interface AuditEntryView {
   details: Record<string, unknown>;
 }
 
-/** Error body of every 4xx/5xx answer. */
-export interface ErrorResponse {
-  statusCode: number;
-  error: string; // machine code, e.g. FLOOR_NOT_LIVE
-  message: string; // a sentence for people
-  fields?: Record<string, string[]>; // validation errors by field path
-  errorId?: string; // for 500s, also in the server log
-}
-
 /** Body of POST /conferences. Exactly one site is the main one; sites name their parent by key. */
 export interface CreateConferenceRequest {
   title: string;

@@ -76,7 +76,7 @@ export function reorder<T extends AgendaEntry>(items: T[], orderedIds: string[])
   const current = byPosition(items);
   const known = new Set(current.map((i) => i.id));
   if (orderedIds.length !== current.length || new Set(orderedIds).size !== orderedIds.length || !orderedIds.every((id) => known.has(id))) {
-    throw invalid('AGENDA_ORDER_INVALID', 'itemIds must list every agenda item of the conference exactly once.');
+    throw invalid('AGENDA_ORDER_INVALID', 'must list every agenda item of the conference exactly once', 'itemIds');
   }
   const changes: T[] = [];
   orderedIds.forEach((id, index) => {

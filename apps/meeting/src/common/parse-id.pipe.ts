@@ -1,5 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
-import { ValidationFailed } from './http-errors';
+import { invalid } from '@hoinghi/domain';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -7,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class ParseIdPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
-    if (!UUID.test(value)) throw new ValidationFailed({ [metadata.data ?? 'id']: ['must be a UUID'] });
+    if (!UUID.test(value)) throw invalid('VALIDATION_FAILED', 'must be a UUID', metadata.data ?? 'id');
     return value.toLowerCase();
   }
 }

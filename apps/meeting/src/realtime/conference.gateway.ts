@@ -5,11 +5,11 @@ import {
 import {
   ClientEvent, ClientToServerEvents, conferenceRoom, JoinAck, JoinRequest, ServerEvent, ServerToClientEvents,
 } from '@hoinghi/contracts';
-import { invalid } from '@hoinghi/domain';
+import { conflict, invalid } from '@hoinghi/domain';
 import type { Server, Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
-import { toErrorResponse } from '../common/http-errors';
+import { toErrorResponse } from '@hoinghi/server-kit';
 import { ConferencePublisher } from './conference-publisher';
 import { ConferenceSyncService } from './conference-sync.service';
 
@@ -60,7 +60,7 @@ export class ConferenceGateway implements OnGatewayInit {
     return this.answer(async () => {
       const { conferenceId, sinceVersion } = this.parse(request);
       if (!socket.rooms.has(conferenceRoom(conferenceId))) {
-        throw invalid('NOT_JOINED', 'Join the conference before asking to sync.');
+        throw conflict('NOT_JOINED', 'Join the conference before asking to sync.');
       }
       return this.sync.catchUp(socket.data.user, conferenceId, sinceVersion);
     });
