@@ -37,6 +37,14 @@ export interface UserView {
   canConvene: boolean;
 }
 
+/** One page of GET /users: `items` from `offset` on, of `total` matches in all. */
+export interface UserPage {
+  items: UserView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
 export interface LoginResponse {
   accessToken: string;
   user: UserView;

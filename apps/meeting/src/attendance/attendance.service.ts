@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AttendanceRecordEntity, ConferenceEntity, ParticipantEntity } from '@hoinghi/database';
+import { AttendanceRecordEntity, ConferenceEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
 import { assertEditable, conflict, notFound } from '@hoinghi/domain';
 import type { AttendanceRecordView, AttendanceSummary } from '@hoinghi/contracts';
 import { DataSource } from 'typeorm';
@@ -29,6 +29,9 @@ export class AttendanceService {
   async siteRecords(user: AuthUser, conferenceId: string, siteId: string): Promise<AttendanceRecordView[]> {
     const em = this.dataSource.manager;
     await this.access.authorize(em, user.id, conferenceId, 'attendance.check', siteId);
+    if (!(await em.exists(SiteEntity, { where: { id: siteId, conferenceId } }))) {
+      throw notFound('SITE_NOT_FOUND', `Site ${siteId} does not exist in this conference.`);
+    }
     return this.snapshots.attendanceRecords(em, conferenceId, siteId);
   }
 

@@ -8,6 +8,7 @@ import { FloorRequestRequestDto, MoveFloorRequestDto } from '../floor/dto/floor.
 import { CreateOrgUnitRequestDto } from '../org-units/dto/org-unit.dto';
 import { AddParticipantRequestDto } from '../participants/dto/participant.dto';
 import { AddSiteRequestDto } from '../sites/dto/site.dto';
+import { UserSearchQueryDto } from '../users/dto/user.dto';
 import { validationPipe } from './validation';
 
 const UNIT = '4f0c6a4e-8a7e-4b53-9d43-3f1d2f0e7a11';
@@ -75,4 +76,11 @@ describe('request DTOs say what is wrong with each field', () => {
     expect(await fieldsOf(CheckInRequestDto, { status: 'absent', reason: 'x'.repeat(501) })).toEqual({ reason: ['must be at most 500 characters'] });
   });
 
+  it('reads paging from the query string within its limits', async () => {
+    expect(await fieldsOf(UserSearchQueryDto, { limit: '200', offset: '0' }, 'query')).toBeUndefined();
+    expect(await fieldsOf(UserSearchQueryDto, { limit: '201', offset: '-1' }, 'query')).toEqual({
+      limit: ['must be at most 200'], offset: ['must be at least 0'],
+    });
+    expect(await fieldsOf(UserSearchQueryDto, { limit: 'many' }, 'query')).toEqual({ limit: ['must be a whole number'] });
+  });
 });

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { UserView } from '@hoinghi/contracts';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { UserPage } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { UserSearchQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -11,8 +12,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiQuery({ name: 'q', required: false, description: 'Part of the name or username, with or without diacritics.' })
-  search(@CurrentUser() user: AuthUser, @Query('q') q = ''): Promise<UserView[]> {
-    return this.users.search(user, String(q));
+  search(@CurrentUser() user: AuthUser, @Query() query: UserSearchQueryDto): Promise<UserPage> {
+    return this.users.search(user, query);
   }
 }
