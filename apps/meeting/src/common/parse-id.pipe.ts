@@ -1,4 +1,5 @@
-import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, Param, PipeTransform } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { invalid } from '@hoinghi/domain';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,3 +12,9 @@ export class ParseIdPipe implements PipeTransform<string, string> {
     return value.toLowerCase();
   }
 }
+
+/** A UUID route parameter: validated by ParseIdPipe and documented as such in OpenAPI. */
+export const IdParam = (name: string): ParameterDecorator => (target, method, index) => {
+  Param(name, ParseIdPipe)(target, method, index);
+  ApiParam({ name, type: String, format: 'uuid' })(target, method!, Object.getOwnPropertyDescriptor(target, method!)!);
+};

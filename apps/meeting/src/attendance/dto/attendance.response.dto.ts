@@ -1,0 +1,40 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ATTENDANCE_STATUSES, type AttendanceRecordView, type AttendanceStatus, type AttendanceSummary, type QuorumView, type SiteAttendance,
+} from '@hoinghi/contracts';
+import { EnumProperty, IdProperty, TimeProperty } from '../../common/api-docs';
+
+export class AttendanceRecordResponseDto implements AttendanceRecordView {
+  @IdProperty() participantId!: string;
+  @ApiProperty() fullName!: string;
+  @IdProperty() siteId!: string;
+  @EnumProperty(ATTENDANCE_STATUSES, { nullable: true, description: 'null: not yet checked.' }) status!: AttendanceStatus | null;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @TimeProperty({ nullable: true }) checkedInAt!: string | null;
+  @TimeProperty({ nullable: true }) checkedOutAt!: string | null;
+}
+
+export class SiteAttendanceResponseDto implements SiteAttendance {
+  @IdProperty() siteId!: string;
+  @ApiProperty({ type: 'integer' }) convened!: number;
+  @ApiProperty({ type: 'integer', description: 'On time or late, and not checked out.' }) present!: number;
+  @ApiProperty({ type: 'integer' }) late!: number;
+  @ApiProperty({ type: 'integer' }) absent!: number;
+}
+
+export class AttendanceTotalsResponseDto extends SiteAttendanceResponseDto implements SiteAttendance {
+  @ApiProperty({ enum: ['all'], type: String }) declare siteId: 'all';
+}
+
+export class QuorumResponseDto implements QuorumView {
+  @ApiProperty({ type: 'integer' }) convened!: number;
+  @ApiProperty({ type: 'integer' }) present!: number;
+  @ApiProperty({ type: 'integer' }) required!: number;
+  @ApiProperty() reached!: boolean;
+}
+
+export class AttendanceSummaryResponseDto implements AttendanceSummary {
+  @ApiProperty({ type: [SiteAttendanceResponseDto] }) perSite!: SiteAttendanceResponseDto[];
+  @ApiProperty({ type: AttendanceTotalsResponseDto }) totals!: AttendanceTotalsResponseDto;
+  @ApiProperty({ type: QuorumResponseDto }) quorum!: QuorumResponseDto;
+}

@@ -1,0 +1,12 @@
+import { buildOpenApiDocument } from './openapi-file';
+import { OPENAPI_FILE, readRepoFile } from './repo-files';
+
+// Generated documents are committed so readers (and third parties) need no build; these fail when the
+// code has moved on without them. Fix: npm run docs:generate.
+describe('generated documentation is up to date (else: npm run docs:generate)', () => {
+  it(`${OPENAPI_FILE} is the document the meeting service serves at /api/docs-json`, async () => {
+    const committed = JSON.parse(readRepoFile(OPENAPI_FILE)) as unknown;
+    expect(committed).toEqual(JSON.parse(JSON.stringify(await buildOpenApiDocument())));
+  });
+
+});
