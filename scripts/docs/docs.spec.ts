@@ -1,5 +1,6 @@
 import { buildOpenApiDocument } from './openapi-file';
-import { OPENAPI_FILE, readRepoFile } from './repo-files';
+import { OPENAPI_FILE, readRepoFile, RULES_FILE } from './repo-files';
+import { fillGeneratedSections } from './rules-tables';
 
 // Generated documents are committed so readers (and third parties) need no build; these fail when the
 // code has moved on without them. Fix: npm run docs:generate.
@@ -9,4 +10,8 @@ describe('generated documentation is up to date (else: npm run docs:generate)', 
     expect(committed).toEqual(JSON.parse(JSON.stringify(await buildOpenApiDocument())));
   });
 
+  it(`${RULES_FILE} shows the domain's permission, state and error tables`, () => {
+    const committed = readRepoFile(RULES_FILE);
+    expect(committed).toBe(fillGeneratedSections(committed));
+  });
 });

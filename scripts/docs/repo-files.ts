@@ -15,6 +15,7 @@ function findRoot(from: string): string {
 const ROOT = findRoot(__dirname);
 
 export const OPENAPI_FILE = 'docs/openapi.json';
+export const RULES_FILE = 'docs/rules.md';
 
 export const readRepoFile = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 export const writeRepoFile = (path: string, text: string): void => writeFileSync(join(ROOT, path), text);
