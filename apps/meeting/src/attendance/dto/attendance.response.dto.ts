@@ -14,16 +14,20 @@ export class AttendanceRecordResponseDto implements AttendanceRecordView {
   @TimeProperty({ nullable: true }) checkedOutAt!: string | null;
 }
 
-export class SiteAttendanceResponseDto implements SiteAttendance {
-  @IdProperty() siteId!: string;
+/** The head counts of a site or of the whole conference. */
+class AttendanceCountsDto implements Omit<SiteAttendance, 'siteId'> {
   @ApiProperty({ type: 'integer' }) convened!: number;
   @ApiProperty({ type: 'integer', description: 'On time or late, and not checked out.' }) present!: number;
   @ApiProperty({ type: 'integer' }) late!: number;
   @ApiProperty({ type: 'integer' }) absent!: number;
 }
 
-export class AttendanceTotalsResponseDto extends SiteAttendanceResponseDto implements SiteAttendance {
-  @ApiProperty({ enum: ['all'], type: String }) declare siteId: 'all';
+export class SiteAttendanceResponseDto extends AttendanceCountsDto implements SiteAttendance {
+  @IdProperty() siteId!: string;
+}
+
+export class AttendanceTotalsResponseDto extends AttendanceCountsDto implements SiteAttendance {
+  @ApiProperty({ enum: ['all'], type: String }) siteId!: 'all';
 }
 
 export class QuorumResponseDto implements QuorumView {

@@ -3,7 +3,7 @@ import type { AuditEntryView } from '@hoinghi/contracts';
 import { IdProperty, TimeProperty } from '../../common/api-docs';
 
 export class AuditEntryResponseDto implements AuditEntryView {
-  @IdProperty() id!: string;
+  @ApiProperty({ description: 'Increases with every entry (a 64-bit number, as text).', example: '42' }) id!: string;
   @TimeProperty() at!: string;
   @IdProperty({ nullable: true, description: 'null: the platform itself (e.g. the media gateway).' }) actorUserId!: string | null;
   @ApiProperty({ type: String, nullable: true }) actorName!: string | null;
