@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuditEntryView } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
