@@ -29,25 +29,34 @@ describe('the REST contract at its edges', () => {
 
   afterAll(() => meeting?.stop());
 
+  // Sites of a request by key, each with the org unit; `parentKey` and `isMain` as given.
+  const sites = (...specs: Array<[key: string, extra?: Record<string, unknown>]>) =>
+    specs.map(([key, extra]) => ({ key, name: `Điểm cầu ${key}`, orgUnitId: unitId, ...extra }));
+
   it.each([
-    ['a missing title', { title: undefined }, 'VALIDATION_FAILED', { title: ['is required'] }],
-    ['an overlong title', { title: 'x'.repeat(301) }, 'VALIDATION_FAILED', { title: ['must be at most 300 characters'] }],
-    ['an end before the start', { plannedEnd: '2026-12-02T00:00:00Z' }, 'PLANNED_END_NOT_AFTER_START', { plannedEnd: ['must be after plannedStart'] }],
-    ['a quorum of 3/2', { quorumNumerator: 3, quorumDenominator: 2 }, 'QUORUM_RULE_INVALID', {
+    ['a missing title', () => ({ title: undefined }), 'VALIDATION_FAILED', { title: ['is required'] }],
+    ['an overlong title', () => ({ title: 'x'.repeat(301) }), 'VALIDATION_FAILED', { title: ['must be at most 300 characters'] }],
+    ['an end before the start', () => ({ plannedEnd: '2026-12-02T00:00:00Z' }), 'PLANNED_END_NOT_AFTER_START', {
+      plannedEnd: ['must be after plannedStart'],
+    }],
+    ['a quorum of 3/2', () => ({ quorumNumerator: 3, quorumDenominator: 2 }), 'QUORUM_RULE_INVALID', {
       quorumNumerator: ['must be a whole number from 1 to quorumDenominator (2): a quorum is at most everyone'],
     }],
-    ['a site with an empty org unit', { sites: [{ key: 'main', name: 'Hội trường', orgUnitId: '', isMain: true }] }, 'VALIDATION_FAILED', { 'sites.0.orgUnitId': ['must be a UUID'] }],
-    ['no main site', { sites: [{ key: 'a', name: 'Điểm cầu A', orgUnitId: '00000000-0000-4000-8000-000000000000' }] }, 'MAIN_SITE_NOT_ONE', { sites: ['must make exactly one site the main site (isMain), not 0'] }],
-    ['two main sites', 'two-mains', 'MAIN_SITE_NOT_ONE', { 'sites.1.isMain': ['must make exactly one site the main site (isMain), not 2'] }],
-    ['an unknown parent', 'unknown-parent', 'SITE_PARENT_UNKNOWN', { 'sites.3.parentKey': ['"ghost" names no site of this request'] }],
+    ['a site with an empty org unit', () => ({ sites: [{ ...sites(['main', { isMain: true }])[0], orgUnitId: '' }] }), 'VALIDATION_FAILED', {
+      'sites.0.orgUnitId': ['must be a UUID'],
+    }],
+    ['no main site', () => ({ sites: sites(['a']) }), 'MAIN_SITE_NOT_ONE', { sites: ['must make exactly one site the main site (isMain), not 0'] }],
+    ['two main sites', () => ({ sites: sites(['main', { isMain: true }], ['b', { isMain: true }]) }), 'MAIN_SITE_NOT_ONE', {
+      'sites.1.isMain': ['must make exactly one site the main site (isMain), not 2'],
+    }],
+    ['an unknown parent', () => ({ sites: sites(['main', { isMain: true }], ['a'], ['b'], ['c', { parentKey: 'ghost' }]) }), 'SITE_PARENT_UNKNOWN', {
+      'sites.3.parentKey': ['"ghost" names no site of this request'],
+    }],
+    ['a cycle', () => ({ sites: sites(['main', { isMain: true }], ['a', { parentKey: 'b' }], ['b', { parentKey: 'a' }]) }), 'SITE_TREE_CYCLE', {
+      'sites.1.parentKey': ['"b" leads back to site "a" (a cycle)'],
+    }],
   ])('refuses %s with 400, its code and the field', async (_what, patch, code, fields) => {
-    const sites = (extra: Record<string, unknown>[]) => [{ key: 'main', name: 'Hội trường', orgUnitId: unitId, isMain: true }, ...extra];
-    const body = patch === 'two-mains'
-      ? conference({ sites: sites([{ key: 'b', name: 'B', orgUnitId: unitId, isMain: true }]) })
-      : patch === 'unknown-parent'
-        ? conference({ sites: sites(['a', 'b'].map((key) => ({ key, name: key, orgUnitId: unitId })).concat({ key: 'c', name: 'c', orgUnitId: unitId, parentKey: 'ghost' } as never)) })
-        : conference(patch as Record<string, unknown>);
-    const answer = await chair.post<ErrorResponse>('/conferences', body);
+    const answer = await chair.post<ErrorResponse>('/conferences', conference(patch()));
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ statusCode: 400, error: code, fields });
   });
@@ -60,6 +69,20 @@ describe('the REST contract at its edges', () => {
     expect(reorder.body).toEqual({
       statusCode: 400, error: 'AGENDA_ORDER_INVALID', message: 'itemIds must list every agenda item of the conference exactly once.',
       fields: { itemIds: ['must list every agenda item of the conference exactly once'] },
+    });
+  });
+
+  it('names the field when a site role comes without its site, or a speaker is not a delegate of the site', async () => {
+    const { conference: { id }, sites } = (await chair.post<ConferenceSnapshot>('/conferences', conference())).body;
+    const user = await meeting.createUser(`${run}.daibieu`, 'Đặng Văn Bình');
+    const noSite = await chair.post<ErrorResponse>(`/conferences/${id}/participants`, { userId: user.id, role: 'delegate' });
+    expect(noSite.body).toMatchObject({ statusCode: 400, error: 'SITE_REQUIRED_FOR_ROLE', fields: { siteId: ['is required for the role delegate'] } });
+
+    const delegate = await chair.post<{ id: string }>(`/conferences/${id}/participants`, { userId: user.id, role: 'delegate', siteId: sites[1].id });
+    await chair.post(`/conferences/${id}/start`);
+    const elsewhere = await chair.post<ErrorResponse>(`/conferences/${id}/floor/requests`, { siteId: sites[0].id, participantId: delegate.body.id });
+    expect(elsewhere.body).toMatchObject({
+      statusCode: 400, error: 'SPEAKER_NOT_AT_SITE', fields: { participantId: ['must be a delegate attending at siteId'] },
     });
   });
 
