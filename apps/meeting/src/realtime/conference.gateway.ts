@@ -6,10 +6,10 @@ import {
   ClientEvent, ClientToServerEvents, conferenceRoom, JoinAck, JoinRequest, ServerEvent, ServerToClientEvents,
 } from '@hoinghi/contracts';
 import { conflict, invalid } from '@hoinghi/domain';
+import { toErrorResponse } from '@hoinghi/server-kit';
 import type { Server, Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
-import { toErrorResponse } from '@hoinghi/server-kit';
 import { ConferencePublisher } from './conference-publisher';
 import { ConferenceSyncService } from './conference-sync.service';
 
