@@ -14,6 +14,9 @@ export async function createMeetingApp(config: AppConfig, logLevels: LogLevel[] 
   await ensureDatabase({ url: config.databaseUrl });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: logLevels });
   app.setGlobalPrefix(API_PREFIX);
+  // Express's default of 100 kB would refuse a national conference's site list long before the
+  // documented 5000 sites; anything larger answers 413 PAYLOAD_TOO_LARGE.
+  app.useBodyParser('json', { limit: '2mb' });
   app.enableShutdownHooks();
   const adapter = new RedisIoAdapter(app, config.redisUrl);
   await adapter.connect();

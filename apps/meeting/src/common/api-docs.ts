@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOperation, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiDefaultResponse, ApiExtraModels, ApiOperation, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ERROR_CODE_LIST, type ErrorCode, type ErrorResponse, type FieldErrors } from '@hoinghi/contracts';
 
 export class ErrorResponseDto implements ErrorResponse {
@@ -44,15 +44,15 @@ export interface EndpointDoc {
 /** The OpenAPI of one operation: a stable operationId for generated clients, its success body and its errors. */
 export function Endpoint(doc: EndpointDoc) {
   const status = doc.status ?? 200;
+  const errorBody = { $ref: getSchemaPath(ErrorResponseDto) };
   return applyDecorators(
     ApiExtraModels(ErrorResponseDto),
     ApiOperation({ operationId: doc.operationId, summary: doc.summary }),
     doc.response === null
       ? ApiResponse({ status, description: 'Done.' })
       : ApiResponse({ status, type: doc.response, description: 'Success.' }),
-    ...doc.errors.map((s) =>
-      ApiResponse({ status: s, description: ERROR_MEANINGS[s], schema: { $ref: getSchemaPath(ErrorResponseDto) } }),
-    ),
+    ...doc.errors.map((s) => ApiResponse({ status: s, description: ERROR_MEANINGS[s], schema: errorBody })),
+    ApiDefaultResponse({ description: 'Any other failure: 413 too large a body, 500 unexpected (with errorId, also in the log).', schema: errorBody }),
   );
 }
 
