@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ConferenceSnapshot, ConferenceSummary, ConferenceView } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
-import { Endpoint, ErrorStatus } from '../common/api-docs';
+import { Endpoint } from '../common/api-docs';
 import { IdParam } from '../common/parse-id.pipe';
 import { ConferencesService } from './conferences.service';
 import { ConferenceResponseDto, ConferenceSnapshotResponseDto, ConferenceSummaryResponseDto } from './dto/conference.response.dto';
@@ -10,7 +10,7 @@ import { CreateConferenceRequestDto } from './dto/create-conference.dto';
 
 /** A status change: the chair's (conference.manage), refused with 409 from the wrong status (docs/rules.md). */
 const transitionDoc = (operationId: string, summary: string) =>
-  Endpoint({ operationId, summary, response: ConferenceResponseDto, errors: [400, 401, 403, 404, 409] satisfies ErrorStatus[] });
+  Endpoint({ operationId, summary, response: ConferenceResponseDto, errors: [400, 401, 403, 404, 409] });
 
 @ApiTags('conferences')
 @ApiBearerAuth()
