@@ -13,6 +13,7 @@ const moduleNameMapper = {
   '^@hoinghi/contracts$': '<rootDir>/libs/contracts/src',
   '^@hoinghi/database$': '<rootDir>/libs/database/src',
   '^@hoinghi/change-log$': '<rootDir>/libs/change-log/src',
+  '^@hoinghi/server-kit$': '<rootDir>/libs/server-kit/src',
 };
 const common = { transform: { '^.+\\.(t|j)sx?$': swc }, moduleNameMapper, testEnvironment: 'node' };
 
@@ -20,7 +21,7 @@ module.exports = {
   // A global option (ignored inside projects): end-to-end hooks start servers and browsers.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

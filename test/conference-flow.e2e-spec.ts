@@ -2,7 +2,7 @@
 // with 12 district sites, its agenda run live, attendance from two sites at once, quorum, the floor.
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceDelta, ConferenceSnapshot, FloorEvent, FloorState,
-  FloorRequestView, JoinAck, MediaStatusEvent, ParticipantView,
+  FloorRequestView, JoinAck, MediaStatusEvent, ParticipantView, UserPage,
 } from '@hoinghi/contracts';
 import { ClientEvent, RedisChannel, ServerEvent } from '@hoinghi/contracts';
 import Redis from 'ioredis';
@@ -116,8 +116,8 @@ describe('a provincial conference with 12 district sites', () => {
     expect(units.body.map((u) => u.name)).toContain('Thành phố Sa Đéc');
     const same = await chair.get<Array<{ name: string }>>(`/org-units?q=${encodeURIComponent('SA ĐÉC')}`);
     expect(same.body).toEqual(units.body);
-    const people = await chair.get<Array<{ username: string }>>(`/users?q=tran%20van%20cuong`);
-    expect(people.body.map((p) => p.username)).toContain(`${run}.chutri`);
+    const people = await chair.get<UserPage>(`/users?q=tran%20van%20cuong`);
+    expect(people.body.items.map((p) => p.username)).toContain(`${run}.chutri`);
     expect((await operators[1].get('/users?q=tran')).status).toBe(403);
   });
 

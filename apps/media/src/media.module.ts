@@ -4,7 +4,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { MediaTokenGuard } from './auth/media-token.guard';
 import { MediaTokenService } from './auth/media-token.service';
 import { MediaStatusPublisher } from './bus/media-status.publisher';
-import { MediaHttpErrorFilter } from './common/media-errors';
+import { HttpErrorFilter } from '@hoinghi/server-kit';
+import { fromMediasoup } from './common/media-errors';
 import { MEDIA_CONFIG, MediaConfig } from './config/media-config';
 import { HealthController } from './health/health.controller';
 import { FloorHolders } from './programme/floor-holders';
@@ -28,7 +29,7 @@ export class MediaModule {
       controllers: [HealthController, RecordingsController],
       providers: [
         { provide: MEDIA_CONFIG, useValue: config },
-        { provide: APP_FILTER, useClass: MediaHttpErrorFilter },
+        { provide: APP_FILTER, useValue: new HttpErrorFilter('MediaHttpError', fromMediasoup) },
         WorkerPool,
         MediaTokenService,
         MediaTokenGuard,

@@ -2,12 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@hoinghi/database';
+import { HttpErrorFilter } from '@hoinghi/server-kit';
 import { AccessModule } from './access/access.module';
 import { AgendaModule } from './agenda/agenda.module';
 import { AttendanceModule } from './attendance/attendance.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { HttpErrorFilter } from './common/http-errors';
 import { validationPipe } from './common/validation';
 import { ConferencesModule } from './conferences/conferences.module';
 import { AppConfig } from './config/app-config';
@@ -38,7 +38,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
-        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_FILTER, useValue: new HttpErrorFilter() },
         { provide: APP_PIPE, useFactory: validationPipe },
       ],
     };

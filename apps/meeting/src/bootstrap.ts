@@ -1,26 +1,28 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ensureDatabase } from '@hoinghi/database';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './change-log/redis-io.adapter';
+import { API_PREFIX, serveOpenApi } from './openapi';
 
 /** Builds the meeting service (used by main.ts, the end-to-end tests and the benchmarks). */
 export async function createMeetingApp(config: AppConfig, logLevels: LogLevel[] = ['error', 'warn', 'log']): Promise<INestApplication> {
   await ensureDatabase({ url: config.databaseUrl });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: logLevels });
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
+  // Express's default of 100 kB would refuse a national conference's site list long before the
+  // documented 5000 sites; anything larger answers 413 PAYLOAD_TOO_LARGE.
+  app.useBodyParser('json', { limit: '2mb' });
   app.enableShutdownHooks();
   const adapter = new RedisIoAdapter(app, config.redisUrl);
   await adapter.connect();
   app.useWebSocketAdapter(adapter);
 
-  const openApi = new DocumentBuilder().setTitle('hoinghi meeting service').setVersion('1').addBearerAuth().build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  serveOpenApi(app);
 
   serveWebApp(app, config.webDistDir);
   return app;

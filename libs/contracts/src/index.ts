@@ -1,5 +1,6 @@
 export * from './model';
 export * from './audience';
+export * from './errors';
 export * from './realtime';
 export * from './bus';
 export * from './media';

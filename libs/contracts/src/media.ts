@@ -35,6 +35,8 @@
 //     and is disconnected).
 // Every request takes an ack callback; the ack is MediaAck<T>: `{ ok: true, ...T }` or `{ ok: false, error }`.
 
+import type { ErrorResponse } from './errors';
+
 export const MEDIA_NAMESPACE = '/media';
 
 /** Claims of the short-lived join token (HS256, secret MEDIA_TOKEN_SECRET shared by meeting and media). */
@@ -75,12 +77,11 @@ export type DtlsParametersJson = Record<string, unknown>;
 export type MediaKind = 'audio' | 'video';
 export type TransportDirection = 'send' | 'recv';
 
-/** What a failed request's ack and `connect_error.data` carry; the same shape as the REST ErrorResponse. */
-export interface MediaErrorBody {
-  statusCode: number; // 400 bad payload, 401 token, 403 wrong conference / not the main site, 404 unknown id, 409 wrong step, 500
-  error: string; // machine code, e.g. NOT_JOINED, FOREIGN_CONFERENCE, TRANSPORT_NOT_CONNECTED
-  message: string; // a sentence for people
-}
+/**
+ * What a failed request's ack and `connect_error.data` carry: the REST ErrorResponse (statusCode 400 bad
+ * payload, 401 token, 403 wrong conference / not the main site, 404 unknown id, 409 wrong step, 500).
+ */
+export type MediaErrorBody = ErrorResponse;
 
 export type MediaAck<T extends object = object> = ({ ok: true } & T) | { ok: false; error: MediaErrorBody };
 

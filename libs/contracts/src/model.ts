@@ -39,6 +39,14 @@ export interface UserView {
   canConvene: boolean;
 }
 
+/** One page of GET /users: `items` from `offset` on, of `total` matches in all. */
+export interface UserPage {
+  items: UserView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
 export interface LoginResponse {
   accessToken: string;
   user: UserView;
@@ -190,15 +198,6 @@ export interface AuditEntryView {
   actorName: string | null;
   action: string;
   details: Record<string, unknown>;
-}
-
-/** Error body of every 4xx/5xx answer. */
-export interface ErrorResponse {
-  statusCode: number;
-  error: string; // machine code, e.g. FLOOR_NOT_LIVE
-  message: string; // a sentence for people
-  fields?: Record<string, string[]>; // validation errors by field path
-  errorId?: string; // for 500s, also in the server log
 }
 
 /** Body of POST /conferences. Exactly one site is the main one; sites name their parent by key. */

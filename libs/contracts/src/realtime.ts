@@ -1,7 +1,8 @@
 // socket.io contract of the meeting service (default namespace). The protocol, step by step, is in
 // docs/asyncapi.json and docs/architecture.md ("Live updates").
+import type { ErrorResponse } from './errors';
 import type {
-  AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ConferenceView, ErrorResponse, FloorRequestView,
+  AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ConferenceView, FloorRequestView,
   QuorumView, SiteAttendance, SiteView,
 } from './model';
 import type { MediaStatusEvent } from './bus';
@@ -71,7 +72,7 @@ export interface JoinRequest {
 export type JoinAck =
   | { ok: true; mode: 'snapshot'; snapshot: ConferenceSnapshot }
   | { ok: true; mode: 'deltas'; version: number; deltas: ConferenceDelta[] }
-  | { ok: false; error: Pick<ErrorResponse, 'statusCode' | 'error' | 'message'> };
+  | { ok: false; error: ErrorResponse };
 
 export interface ServerToClientEvents {
   [ServerEvent.Delta]: (delta: ConferenceDelta & { conferenceId: string }) => void;

@@ -268,6 +268,7 @@ describe('reorder', () => {
     expect(error.category).toBe('validation');
     expect(error.code).toBe('AGENDA_ORDER_INVALID');
     expect(error.message).toBe('itemIds must list every agenda item of the conference exactly once.');
+    expect(error.fields).toEqual({ itemIds: ['must list every agenda item of the conference exactly once'] });
   });
 
   it('does not mutate the items it was given', () => {

@@ -12,6 +12,19 @@ export interface AgendaEntry {
 /** The result of a transition: the entries whose state or timing changed, already updated. */
 export type AgendaChange<T extends AgendaEntry> = T[];
 
+/**
+ * An agenda item's state machine (rendered into docs/rules.md). Besides it: at most one item is active,
+ * and "next" completes the active item and starts the first pending one.
+ */
+export const AGENDA_ITEM_TRANSITIONS = {
+  start: { from: ['pending'], to: 'active' },
+  complete: { from: ['active'], to: 'done' },
+  skip: { from: ['pending', 'active'], to: 'skipped' },
+} as const satisfies Record<string, { from: readonly AgendaItemState[]; to: AgendaItemState }>;
+
+const allows = (transition: keyof typeof AGENDA_ITEM_TRANSITIONS, state: AgendaItemState) =>
+  (AGENDA_ITEM_TRANSITIONS[transition].from as readonly AgendaItemState[]).includes(state);
+
 const byPosition = <T extends AgendaEntry>(items: T[]) => [...items].sort((a, b) => a.position - b.position);
 
 function find<T extends AgendaEntry>(items: T[], id: string): T {
@@ -27,32 +40,32 @@ export function activeItem<T extends AgendaEntry>(items: T[]): T | undefined {
 /** Starts a pending item; only one item may be active at a time. */
 export function startItem<T extends AgendaEntry>(items: T[], id: string, now: Date): AgendaChange<T> {
   const item = find(items, id);
-  if (item.state !== 'pending') {
+  if (!allows('start', item.state)) {
     throw conflict('AGENDA_ITEM_NOT_PENDING', `Cannot start this item because it is already ${item.state}.`);
   }
   const active = activeItem(items);
   if (active) {
     throw conflict('AGENDA_ITEM_ALREADY_ACTIVE', 'Cannot start this item while another item is in progress; finish or skip it first.');
   }
-  return [{ ...item, state: 'active', startedAt: now }];
+  return [{ ...item, state: AGENDA_ITEM_TRANSITIONS.start.to, startedAt: now }];
 }
 
 /** Marks the active item done. */
 export function completeItem<T extends AgendaEntry>(items: T[], id: string, now: Date): AgendaChange<T> {
   const item = find(items, id);
-  if (item.state !== 'active') {
+  if (!allows('complete', item.state)) {
     throw conflict('AGENDA_ITEM_NOT_ACTIVE', `Cannot finish this item because it is ${item.state}, not in progress.`);
   }
-  return [{ ...item, state: 'done', endedAt: now }];
+  return [{ ...item, state: AGENDA_ITEM_TRANSITIONS.complete.to, endedAt: now }];
 }
 
 /** Skips a pending item, or cuts short the active one. */
 export function skipItem<T extends AgendaEntry>(items: T[], id: string, now: Date): AgendaChange<T> {
   const item = find(items, id);
-  if (item.state !== 'pending' && item.state !== 'active') {
+  if (!allows('skip', item.state)) {
     throw conflict('AGENDA_ITEM_CLOSED', `Cannot skip this item because it is already ${item.state}.`);
   }
-  return [{ ...item, state: 'skipped', endedAt: item.state === 'active' ? now : null }];
+  return [{ ...item, state: AGENDA_ITEM_TRANSITIONS.skip.to, endedAt: item.state === 'active' ? now : null }];
 }
 
 /** "Next": finishes the active item (if any) and starts the first pending one. */
@@ -76,7 +89,7 @@ export function reorder<T extends AgendaEntry>(items: T[], orderedIds: string[])
   const current = byPosition(items);
   const known = new Set(current.map((i) => i.id));
   if (orderedIds.length !== current.length || new Set(orderedIds).size !== orderedIds.length || !orderedIds.every((id) => known.has(id))) {
-    throw invalid('AGENDA_ORDER_INVALID', 'itemIds must list every agenda item of the conference exactly once.');
+    throw invalid('AGENDA_ORDER_INVALID', 'must list every agenda item of the conference exactly once', 'itemIds');
   }
   const changes: T[] = [];
   orderedIds.forEach((id, index) => {

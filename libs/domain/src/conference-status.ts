@@ -4,7 +4,8 @@ import { conflict } from './errors';
 export const CONFERENCE_ACTIONS = ['schedule', 'start', 'adjourn', 'resume', 'end', 'cancel'] as const;
 export type ConferenceAction = (typeof CONFERENCE_ACTIONS)[number];
 
-const TRANSITIONS: Record<ConferenceAction, { from: ConferenceStatus[]; to: ConferenceStatus }> = {
+/** The conference's state machine (rendered into docs/rules.md). */
+export const CONFERENCE_TRANSITIONS: Readonly<Record<ConferenceAction, { from: readonly ConferenceStatus[]; to: ConferenceStatus }>> = {
   schedule: { from: ['draft'], to: 'scheduled' },
   start: { from: ['draft', 'scheduled'], to: 'live' },
   adjourn: { from: ['live'], to: 'adjourned' },
@@ -24,7 +25,7 @@ const STATUS_WORDS: Record<ConferenceStatus, string> = {
 
 /** The status after `action`, or a 409 that says why the action is not possible now. */
 export function transitionConference(status: ConferenceStatus, action: ConferenceAction): ConferenceStatus {
-  const rule = TRANSITIONS[action];
+  const rule = CONFERENCE_TRANSITIONS[action];
   if (!rule.from.includes(status)) {
     throw conflict('CONFERENCE_WRONG_STATE', `Cannot ${action} the conference because it is ${STATUS_WORDS[status]}.`);
   }
@@ -33,7 +34,7 @@ export function transitionConference(status: ConferenceStatus, action: Conferenc
 
 /** The actions possible from `status`, in display order (the chair console offers only these). */
 export function allowedActions(status: ConferenceStatus): ConferenceAction[] {
-  return CONFERENCE_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(status));
+  return CONFERENCE_ACTIONS.filter((action) => CONFERENCE_TRANSITIONS[action].from.includes(status));
 }
 
 /** Live business (agenda, floor) happens only while the conference is live. */

@@ -1,30 +1,39 @@
+import { type CodeOf, ERROR_CODES, type ErrorCategory, type ErrorCode, type FieldErrors } from '@hoinghi/contracts';
+
 /**
- * Domain errors carry a code; the edges of every app (HTTP filters, socket gateways) answer with the
- * category's status below. Messages are sentences a chair or operator can read.
+ * Domain errors carry a code from the closed list in contracts (ERROR_CODES), which fixes their category;
+ * the edges of every app (HTTP filters, socket gateways) answer with the category's status. Messages are
+ * sentences a chair or operator can read; a 400 about a field also names it in `fields`.
  */
-export type ErrorCategory = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict';
-
-export const ERROR_STATUS: Readonly<Record<ErrorCategory, number>> = {
-  validation: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-};
-
 export class DomainError extends Error {
+  readonly category: ErrorCategory;
+
   constructor(
-    readonly category: ErrorCategory,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
+    readonly fields?: Readonly<FieldErrors>,
   ) {
     super(message);
     this.name = 'DomainError';
+    this.category = ERROR_CODES[code];
   }
 }
 
-export const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
-export const forbidden = (code: string, message: string) => new DomainError('forbidden', code, message);
-export const notFound = (code: string, message: string) => new DomainError('not_found', code, message);
-export const invalid = (code: string, message: string) => new DomainError('validation', code, message);
-export const unauthenticated = (code: string, message: string) => new DomainError('unauthenticated', code, message);
+export const conflict = (code: CodeOf<'conflict'>, message: string) => new DomainError(code, message);
+export const forbidden = (code: CodeOf<'forbidden'>, message: string) => new DomainError(code, message);
+export const notFound = (code: CodeOf<'not_found'>, message: string) => new DomainError(code, message);
+export const unauthenticated = (code: CodeOf<'unauthenticated'>, message: string) => new DomainError(code, message);
+
+/**
+ * A 400. With `field` (a path such as `plannedEnd` or `sites.3.parentKey`) the problem is a phrase read after
+ * the path, as class-validator's are: `invalid(code, 'must be after plannedStart', 'plannedEnd')`.
+ */
+export function invalid(code: CodeOf<'validation'>, problem: string, field?: string): DomainError {
+  return field === undefined ? new DomainError(code, problem) : new DomainError(code, `${field} ${problem}.`, { [field]: [problem] });
+}
+
+/** A 400 naming several fields (DTO validation); the message lists them all. */
+export function invalidFields(code: CodeOf<'validation'>, fields: FieldErrors): DomainError {
+  const list = Object.entries(fields).map(([path, problems]) => `${path} ${problems.join(', ')}`);
+  return new DomainError(code, `Invalid request: ${list.join('; ')}.`, fields);
+}

@@ -258,7 +258,8 @@ describe('move', () => {
     const error = caught(() => move(queue(), 'a', place));
     expect(error.category).toBe('validation');
     expect(error.code).toBe('FLOOR_PLACE_INVALID');
-    expect(error.message).toBe('position must be between 1 and 3.');
+    expect(error.message).toBe('position must be between 1 and 3 (the length of the queue).');
+    expect(error.fields).toEqual({ position: ['must be between 1 and 3 (the length of the queue)'] });
   });
 
   it.each(['speaking', 'done', 'withdrawn'] as const)('refuses to move a request that is %s', (status) => {

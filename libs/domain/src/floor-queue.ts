@@ -79,7 +79,7 @@ export function move<T extends FloorEntry>(entries: T[], id: string, place: numb
   }
   const queue = queued(entries);
   if (!Number.isInteger(place) || place < 1 || place > queue.length) {
-    throw invalid('FLOOR_PLACE_INVALID', `position must be between 1 and ${queue.length}.`);
+    throw invalid('FLOOR_PLACE_INVALID', `must be between 1 and ${queue.length} (the length of the queue)`, 'position');
   }
   const reordered = queue.filter((e) => e.id !== id);
   reordered.splice(place - 1, 0, entry);

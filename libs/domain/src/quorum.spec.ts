@@ -103,7 +103,12 @@ describe('assertValidQuorumRule', () => {
     const error = caught(() => assertValidQuorumRule(rule));
     expect(error.category).toBe('validation');
     expect(error.code).toBe('QUORUM_RULE_INVALID');
-    expect(error.message).toMatch(/^The quorum must be .*\.$/);
+    expect(Object.keys(error.fields ?? {})).toEqual([expect.stringMatching(/^quorum(Numerator|Denominator)$/)]);
+  });
+
+  it('blames the numerator of a fraction above one', () => {
+    const error = caught(() => assertValidQuorumRule({ numerator: 3, denominator: 2 }));
+    expect(error.fields).toEqual({ quorumNumerator: ['must be a whole number from 1 to quorumDenominator (2): a quorum is at most everyone'] });
   });
 });
 

@@ -10,8 +10,12 @@ export const DEFAULT_QUORUM: QuorumRule = { numerator: 2, denominator: 3 };
 
 export function assertValidQuorumRule(rule: QuorumRule): void {
   const { numerator, denominator } = rule;
-  if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || numerator < 1 || denominator < 1 || numerator > denominator) {
-    throw invalid('QUORUM_RULE_INVALID', 'The quorum must be a fraction between 1/N and 1 (whole numbers, numerator ≤ denominator).');
+  // Field names as in the conference's contract (quorumNumerator/quorumDenominator).
+  if (!Number.isInteger(denominator) || denominator < 1) {
+    throw invalid('QUORUM_RULE_INVALID', 'must be a whole number ≥ 1', 'quorumDenominator');
+  }
+  if (!Number.isInteger(numerator) || numerator < 1 || numerator > denominator) {
+    throw invalid('QUORUM_RULE_INVALID', `must be a whole number from 1 to quorumDenominator (${denominator}): a quorum is at most everyone`, 'quorumNumerator');
   }
 }
 

@@ -12,10 +12,12 @@ export type Permission =
   | 'audit.view'
   | 'media.join'; // site-scoped
 
-const CHAIRS: ParticipantRole[] = ['chair', 'co_chair'];
+/** Chairs act for every site: they run the whole conference from the main hall. */
+export const CHAIRS: readonly ParticipantRole[] = ['chair', 'co_chair'];
 const SITE_STAFF: ParticipantRole[] = ['site_chair', 'site_operator'];
 
-const GRANTS: Record<Permission, { roles: ParticipantRole[]; siteScoped: boolean }> = {
+/** Who holds each permission (rendered into docs/rules.md). */
+export const GRANTS: Readonly<Record<Permission, { roles: readonly ParticipantRole[]; siteScoped: boolean }>> = {
   'conference.view': { roles: ['chair', 'co_chair', 'site_chair', 'site_operator', 'delegate', 'secretary', 'observer'], siteScoped: false },
   'conference.manage': { roles: CHAIRS, siteScoped: false },
   'agenda.control': { roles: CHAIRS, siteScoped: false },

@@ -69,27 +69,32 @@ describe('orderSiteTree', () => {
     expect(keys(sites)).toEqual(['a', 'main']);
   });
 
-  function expectInvalid(sites: SiteNode[], message: string) {
+  /** A 400 naming the field at fault: `fields` carries the path and the problem, the message both. */
+  function expectInvalid(sites: SiteNode[], code: string, field: string, problem: string) {
     const error = caught(() => orderSiteTree(sites));
     expect(error.category).toBe('validation');
-    expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.message).toBe(message);
+    expect(error.code).toBe(code);
+    expect(error.fields).toEqual({ [field]: [problem] });
+    expect(error.message).toBe(`${field} ${problem}.`);
   }
 
-  it('refuses a key used twice', () => {
-    expectInvalid([site('main', undefined, true), site('a', 'main'), site('a', 'main')], 'sites: the key "a" is used twice.');
+  it('refuses a key used twice, naming the second', () => {
+    expectInvalid([site('main', undefined, true), site('a', 'main'), site('a', 'main')], 'SITE_KEY_DUPLICATE', 'sites.2.key', '"a" is the key of an earlier site');
   });
 
-  it('refuses a conference with no main site', () => {
-    expectInvalid([site('a'), site('b', 'a')], 'sites: exactly one site must be the main site (isMain).');
+  it('refuses a conference with no main site, naming the list', () => {
+    expectInvalid([site('a'), site('b', 'a')], 'MAIN_SITE_NOT_ONE', 'sites', 'must make exactly one site the main site (isMain), not 0');
   });
 
   it('refuses an empty site list', () => {
-    expectInvalid([], 'sites: exactly one site must be the main site (isMain).');
+    expectInvalid([], 'MAIN_SITE_NOT_ONE', 'sites', 'must make exactly one site the main site (isMain), not 0');
   });
 
-  it('refuses two main sites', () => {
-    expectInvalid([site('main', undefined, true), site('other', undefined, true)], 'sites: exactly one site must be the main site (isMain).');
+  it('refuses two main sites, naming the second', () => {
+    expectInvalid(
+      [site('main', undefined, true), site('a', 'main'), site('other', undefined, true)],
+      'MAIN_SITE_NOT_ONE', 'sites.2.isMain', 'must make exactly one site the main site (isMain), not 2',
+    );
   });
 
   it('does not count isMain: false as a main site', () => {
@@ -98,31 +103,31 @@ describe('orderSiteTree', () => {
   });
 
   it('refuses a main site relayed through another site', () => {
-    expectInvalid([site('a'), site('main', 'a', true)], 'sites: the main site cannot be relayed through another site.');
+    expectInvalid([site('a'), site('main', 'a', true)], 'MAIN_SITE_RELAYED', 'sites.1.parentKey', 'must be empty: the main site is not relayed through another site');
   });
 
   it('refuses a parent that names no site', () => {
-    expectInvalid([site('main', undefined, true), site('a', 'ghost')], 'sites: parentKey "ghost" of site "a" names no site.');
+    expectInvalid([site('main', undefined, true), site('a', 'ghost')], 'SITE_PARENT_UNKNOWN', 'sites.1.parentKey', '"ghost" names no site of this request');
   });
 
   it('refuses an empty parent key', () => {
-    expectInvalid([site('main', undefined, true), site('a', '')], 'sites: parentKey "" of site "a" names no site.');
+    expectInvalid([site('main', undefined, true), site('a', '')], 'SITE_PARENT_UNKNOWN', 'sites.1.parentKey', '"" names no site of this request');
   });
 
   it('refuses a site that is its own parent', () => {
-    expectInvalid([site('main', undefined, true), site('a', 'a')], 'sites: site "a" is relayed through itself.');
+    expectInvalid([site('main', undefined, true), site('a', 'a')], 'SITE_TREE_CYCLE', 'sites.1.parentKey', '"a" leads back to site "a" (a cycle)');
   });
 
   it('refuses a two-site cycle', () => {
     const error = caught(() => orderSiteTree([site('main', undefined, true), site('a', 'b'), site('b', 'a')]));
-    expect(error.category).toBe('validation');
-    expect(error.message).toMatch(/^sites: site "(a|b)" is relayed through itself\.$/);
+    expect(error.code).toBe('SITE_TREE_CYCLE');
+    expect(Object.keys(error.fields ?? {})).toEqual([expect.stringMatching(/^sites\.(1|2)\.parentKey$/)]);
   });
 
   it('refuses a longer cycle hanging off a valid branch', () => {
     const sites = [site('main', undefined, true), site('ok', 'main'), site('x', 'z'), site('y', 'x'), site('z', 'y'), site('leaf', 'x')];
     const error = caught(() => orderSiteTree(sites));
-    expect(error.category).toBe('validation');
-    expect(error.message).toMatch(/is relayed through itself\.$/);
+    expect(error.code).toBe('SITE_TREE_CYCLE');
+    expect(Object.keys(error.fields ?? {})).toEqual([expect.stringMatching(/^sites\.(2|3|4)\.parentKey$/)]);
   });
 });

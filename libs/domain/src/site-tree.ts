@@ -13,23 +13,31 @@ export interface SiteNode {
  */
 export function orderSiteTree<T extends SiteNode>(sites: T[]): T[] {
   const byKey = new Map<string, T>();
-  for (const site of sites) {
-    if (byKey.has(site.key)) throw invalid('VALIDATION_FAILED', `sites: the key "${site.key}" is used twice.`);
+  sites.forEach((site, i) => {
+    if (byKey.has(site.key)) throw invalid('SITE_KEY_DUPLICATE', `"${site.key}" is the key of an earlier site`, `sites.${i}.key`);
     byKey.set(site.key, site);
-  }
+  });
   const mains = sites.filter((s) => s.isMain);
-  if (mains.length !== 1) throw invalid('VALIDATION_FAILED', 'sites: exactly one site must be the main site (isMain).');
-  if (mains[0].parentKey) throw invalid('VALIDATION_FAILED', 'sites: the main site cannot be relayed through another site.');
-  for (const site of sites) {
-    if (site.parentKey !== undefined && !byKey.has(site.parentKey)) {
-      throw invalid('VALIDATION_FAILED', `sites: parentKey "${site.parentKey}" of site "${site.key}" names no site.`);
-    }
+  if (mains.length !== 1) {
+    // Name the second main site, or the list itself when there is none.
+    const field = mains.length === 0 ? 'sites' : `sites.${sites.indexOf(mains[1])}.isMain`;
+    throw invalid('MAIN_SITE_NOT_ONE', `must make exactly one site the main site (isMain), not ${mains.length}`, field);
   }
+  if (mains[0].parentKey) {
+    throw invalid('MAIN_SITE_RELAYED', 'must be empty: the main site is not relayed through another site', `sites.${sites.indexOf(mains[0])}.parentKey`);
+  }
+  sites.forEach((site, i) => {
+    if (site.parentKey !== undefined && !byKey.has(site.parentKey)) {
+      throw invalid('SITE_PARENT_UNKNOWN', `"${site.parentKey}" names no site of this request`, `sites.${i}.parentKey`);
+    }
+  });
   const ordered: T[] = [];
   const placed = new Set<string>();
   const place = (site: T, path: Set<string>) => {
     if (placed.has(site.key)) return;
-    if (path.has(site.key)) throw invalid('VALIDATION_FAILED', `sites: site "${site.key}" is relayed through itself.`);
+    if (path.has(site.key)) {
+      throw invalid('SITE_TREE_CYCLE', `"${site.parentKey}" leads back to site "${site.key}" (a cycle)`, `sites.${sites.indexOf(site)}.parentKey`);
+    }
     path.add(site.key);
     if (site.parentKey) place(byKey.get(site.parentKey)!, path);
     placed.add(site.key);

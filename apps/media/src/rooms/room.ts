@@ -153,7 +153,7 @@ export class Room {
   /** Ready: the site's device capabilities are known; it hears about producers from now on. */
   setReady(peer: Peer, rtpCapabilities: RtpCapabilities): MediaReadyResult {
     if (!rtpCapabilities || typeof rtpCapabilities !== 'object' || !Array.isArray(rtpCapabilities.codecs)) {
-      throw invalid('VALIDATION_FAILED', 'rtpCapabilities must be the device\'s RTP capabilities (with codecs).');
+      throw invalid('VALIDATION_FAILED', 'must be the device\'s RTP capabilities (with codecs)', 'rtpCapabilities');
     }
     peer.rtpCapabilities = rtpCapabilities;
     const producers: ProducerInfo[] = [];
@@ -240,7 +240,7 @@ export class Room {
     if (entry.connected) throw conflict('ALREADY_CONNECTED', 'This transport is already connected.');
     if (entry.type === 'webrtc') {
       const dtls = request.dtlsParameters as DtlsParameters | undefined;
-      if (!dtls || !Array.isArray(dtls.fingerprints)) throw invalid('VALIDATION_FAILED', 'dtlsParameters with fingerprints are required.');
+      if (!dtls || !Array.isArray(dtls.fingerprints)) throw invalid('VALIDATION_FAILED', 'are required, with fingerprints', 'dtlsParameters');
       await (entry.transport as mediasoup.types.WebRtcTransport).connect({ dtlsParameters: dtls });
     } else {
       const { ip, port, rtcpPort } = request;
@@ -344,7 +344,7 @@ export class Room {
   async setPreferredLayers(viewer: Peer, consumerId: string, spatialLayer: number, temporalLayer: number | null): Promise<void> {
     const entry = this.consumerOf(viewer, consumerId);
     if (!Number.isInteger(spatialLayer) || spatialLayer < 0 || (temporalLayer !== null && (!Number.isInteger(temporalLayer) || temporalLayer < 0))) {
-      throw invalid('VALIDATION_FAILED', 'spatialLayer and temporalLayer are whole numbers ≥ 0.');
+      throw invalid('VALIDATION_FAILED', 'must be whole numbers ≥ 0 (temporalLayer may be null)', 'spatialLayer');
     }
     entry.requestedSpatialLayer = spatialLayer;
     entry.requestedTemporalLayer = temporalLayer;

@@ -83,9 +83,9 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
     return this.answer(async () => {
       const { room, peer } = this.seat(socket);
       const direction = body?.direction;
-      if (direction !== 'send' && direction !== 'recv') throw invalid('VALIDATION_FAILED', "direction must be 'send' or 'recv'.");
+      if (direction !== 'send' && direction !== 'recv') throw invalid('VALIDATION_FAILED', "must be 'send' or 'recv'", 'direction');
       const type = body?.type ?? 'webrtc';
-      if (type !== 'webrtc' && type !== 'plain') throw invalid('VALIDATION_FAILED', "type must be 'webrtc' or 'plain'.");
+      if (type !== 'webrtc' && type !== 'plain') throw invalid('VALIDATION_FAILED', "must be 'webrtc' or 'plain'", 'type');
       return room.createTransport(peer, direction, type);
     });
   }
@@ -113,7 +113,7 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
     return this.answer(async () => {
       const { room, peer } = this.seat(socket);
       const kind = body?.kind;
-      if (kind !== 'audio' && kind !== 'video') throw invalid('VALIDATION_FAILED', "kind must be 'audio' or 'video'.");
+      if (kind !== 'audio' && kind !== 'video') throw invalid('VALIDATION_FAILED', "must be 'audio' or 'video'", 'kind');
       const rtpParameters = object(body, 'rtpParameters') as unknown as mediasoup.types.RtpParameters;
       const producer = await room.produce(peer, text(body, 'transportId'), kind, rtpParameters);
       return { producerId: producer.id };
@@ -230,12 +230,12 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
 
 function text(body: Body, field: string): string {
   const value = body?.[field];
-  if (typeof value !== 'string' || value === '' || value.length > 200) throw invalid('VALIDATION_FAILED', `${field} is required.`);
+  if (typeof value !== 'string' || value === '' || value.length > 200) throw invalid('VALIDATION_FAILED', 'is required (text of at most 200 characters)', field);
   return value;
 }
 
 function object(body: Body, field: string): Record<string, unknown> {
   const value = body?.[field];
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid('VALIDATION_FAILED', `${field} must be an object.`);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid('VALIDATION_FAILED', 'must be an object', field);
   return value as Record<string, unknown>;
 }

@@ -1,13 +1,16 @@
-import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AgendaItemView } from '@hoinghi/contracts';
-import { invalid } from '@hoinghi/domain';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
-import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Endpoint } from '../common/api-docs';
+import { IdParam } from '../common/parse-id.pipe';
 import { AgendaService } from './agenda.service';
+import { AgendaItemResponseDto } from './dto/agenda-item.response.dto';
 import { AgendaItemRequestDto, ReorderAgendaRequestDto } from './dto/agenda.dto';
 
-const TRANSITIONS = ['start', 'complete', 'skip'] as const;
+/** A change to the running agenda: the chair's (agenda.control), only while live; answers the whole agenda. */
+const runDoc = (operationId: string, summary: string) =>
+  Endpoint({ operationId, summary, response: [AgendaItemResponseDto], errors: [400, 401, 403, 404, 409] });
 
 @ApiTags('agenda')
 @ApiBearerAuth()
@@ -16,18 +19,23 @@ export class AgendaController {
   constructor(private readonly agenda: AgendaService) {}
 
   @Post()
+  @Endpoint({ operationId: 'addAgendaItem', summary: 'Appends an item to the agenda.', response: AgendaItemResponseDto, status: 201, errors: [400, 401, 403, 404, 409] })
   add(
     @CurrentUser() user: AuthUser,
-    @Param('conferenceId', ParseIdPipe) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
     @Body() dto: AgendaItemRequestDto,
   ): Promise<AgendaItemView> {
     return this.agenda.add(user, conferenceId, dto);
   }
 
   @Put('order')
+  @Endpoint({
+    operationId: 'reorderAgenda', summary: 'Puts the items in a new order; items that have started keep their place.',
+    response: [AgendaItemResponseDto], errors: [400, 401, 403, 404, 409],
+  })
   reorder(
     @CurrentUser() user: AuthUser,
-    @Param('conferenceId', ParseIdPipe) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
     @Body() dto: ReorderAgendaRequestDto,
   ): Promise<AgendaItemView[]> {
     return this.agenda.reorder(user, conferenceId, dto.itemIds);
@@ -35,21 +43,41 @@ export class AgendaController {
 
   @Post('next')
   @HttpCode(200)
-  next(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) conferenceId: string): Promise<AgendaItemView[]> {
+  @runDoc('nextAgendaItem', 'Finishes the item in progress and starts the next pending one.')
+  next(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string): Promise<AgendaItemView[]> {
     return this.agenda.next(user, conferenceId);
   }
 
-  @Post(':itemId/:transition')
+  @Post(':itemId/start')
   @HttpCode(200)
-  @ApiParam({ name: 'transition', enum: TRANSITIONS })
-  transition(
+  @runDoc('startAgendaItem', 'Starts a pending item (one item in progress at a time).')
+  start(
     @CurrentUser() user: AuthUser,
-    @Param('conferenceId', ParseIdPipe) conferenceId: string,
-    @Param('itemId', ParseIdPipe) itemId: string,
-    @Param('transition') transition: string,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('itemId') itemId: string,
   ): Promise<AgendaItemView[]> {
-    const known = TRANSITIONS.find((t) => t === transition);
-    if (!known) throw invalid('VALIDATION_FAILED', `transition must be one of: ${TRANSITIONS.join(', ')}.`);
-    return this.agenda.transition(user, conferenceId, itemId, known);
+    return this.agenda.transition(user, conferenceId, itemId, 'start');
+  }
+
+  @Post(':itemId/complete')
+  @HttpCode(200)
+  @runDoc('completeAgendaItem', 'Marks the item in progress done.')
+  complete(
+    @CurrentUser() user: AuthUser,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('itemId') itemId: string,
+  ): Promise<AgendaItemView[]> {
+    return this.agenda.transition(user, conferenceId, itemId, 'complete');
+  }
+
+  @Post(':itemId/skip')
+  @HttpCode(200)
+  @runDoc('skipAgendaItem', 'Skips a pending item or cuts the one in progress short.')
+  skip(
+    @CurrentUser() user: AuthUser,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('itemId') itemId: string,
+  ): Promise<AgendaItemView[]> {
+    return this.agenda.transition(user, conferenceId, itemId, 'skip');
   }
 }

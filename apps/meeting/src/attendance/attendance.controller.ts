@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AttendanceRecordView, AttendanceSummary } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
-import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Endpoint } from '../common/api-docs';
+import { IdParam } from '../common/parse-id.pipe';
 import { AttendanceService } from './attendance.service';
 import { CheckInRequestDto } from './dto/attendance.dto';
+import { AttendanceRecordResponseDto, AttendanceSummaryResponseDto } from './dto/attendance.response.dto';
 
 @ApiTags('attendance')
 @ApiBearerAuth()
@@ -13,25 +15,37 @@ export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}
 
   @Get('attendance')
-  summary(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) conferenceId: string): Promise<AttendanceSummary> {
+  @Endpoint({
+    operationId: 'getAttendanceSummary', summary: 'Totals per site and the quorum.',
+    response: AttendanceSummaryResponseDto, errors: [400, 401, 403, 404],
+  })
+  summary(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string): Promise<AttendanceSummary> {
     return this.attendance.summary(user, conferenceId);
   }
 
   @Get('sites/:siteId/attendance')
+  @Endpoint({
+    operationId: 'listSiteAttendance', summary: 'Every delegate convened at the site, with their check-in (the site\'s staff and chairs).',
+    response: [AttendanceRecordResponseDto], errors: [400, 401, 403, 404],
+  })
   site(
     @CurrentUser() user: AuthUser,
-    @Param('conferenceId', ParseIdPipe) conferenceId: string,
-    @Param('siteId', ParseIdPipe) siteId: string,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('siteId') siteId: string,
   ): Promise<AttendanceRecordView[]> {
     return this.attendance.siteRecords(user, conferenceId, siteId);
   }
 
   @Put('sites/:siteId/attendance/:participantId')
+  @Endpoint({
+    operationId: 'checkIn', summary: 'Records a delegate present, late, or absent with a reason (điểm danh).',
+    response: AttendanceRecordResponseDto, errors: [400, 401, 403, 404, 409],
+  })
   checkIn(
     @CurrentUser() user: AuthUser,
-    @Param('conferenceId', ParseIdPipe) conferenceId: string,
-    @Param('siteId', ParseIdPipe) siteId: string,
-    @Param('participantId', ParseIdPipe) participantId: string,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('siteId') siteId: string,
+    @IdParam('participantId') participantId: string,
     @Body() dto: CheckInRequestDto,
   ): Promise<AttendanceRecordView> {
     return this.attendance.checkIn(user, conferenceId, siteId, participantId, dto);
@@ -39,11 +53,15 @@ export class AttendanceController {
 
   @Post('sites/:siteId/attendance/:participantId/check-out')
   @HttpCode(200)
+  @Endpoint({
+    operationId: 'checkOut', summary: 'A delegate leaves early: no longer counted present.',
+    response: AttendanceRecordResponseDto, errors: [400, 401, 403, 404, 409],
+  })
   checkOut(
     @CurrentUser() user: AuthUser,
-    @Param('conferenceId', ParseIdPipe) conferenceId: string,
-    @Param('siteId', ParseIdPipe) siteId: string,
-    @Param('participantId', ParseIdPipe) participantId: string,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('siteId') siteId: string,
+    @IdParam('participantId') participantId: string,
   ): Promise<AttendanceRecordView> {
     return this.attendance.checkOut(user, conferenceId, siteId, participantId);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeEvent } from '@hoinghi/change-log';
-import { attendanceCounts, AttendanceRecordEntity, ConferenceEntity, ParticipantEntity } from '@hoinghi/database';
+import { attendanceCounts, AttendanceRecordEntity, ConferenceEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
 import { assertEditable, conflict, notFound, quorumOf, shiftCounts } from '@hoinghi/domain';
 import type { AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ViewerScope } from '@hoinghi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
@@ -50,6 +50,9 @@ export class AttendanceService implements ConferenceSection {
   async siteRecords(user: AuthUser, conferenceId: string, siteId: string): Promise<AttendanceRecordView[]> {
     const em = this.dataSource.manager;
     await this.access.authorize(em, user.id, conferenceId, 'attendance.check', siteId);
+    if (!(await em.exists(SiteEntity, { where: { id: siteId, conferenceId } }))) {
+      throw notFound('SITE_NOT_FOUND', `Site ${siteId} does not exist in this conference.`);
+    }
     return this.records(em, conferenceId, [siteId]);
   }
 

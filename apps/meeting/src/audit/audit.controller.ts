@@ -1,9 +1,11 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuditEntryView } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
-import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Endpoint } from '../common/api-docs';
+import { IdParam } from '../common/parse-id.pipe';
 import { AuditService } from './audit.service';
+import { AuditEntryResponseDto } from './dto/audit-entry.response.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -12,7 +14,8 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  list(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) conferenceId: string): Promise<AuditEntryView[]> {
+  @Endpoint({ operationId: 'listAuditEntries', summary: 'The conference\'s audit log.', response: [AuditEntryResponseDto], errors: [400, 401, 403, 404] })
+  list(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string): Promise<AuditEntryView[]> {
     return this.audit.list(user, conferenceId);
   }
 }

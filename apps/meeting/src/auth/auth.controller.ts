@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, UserView } from '@hoinghi/contracts';
+import { Endpoint } from '../common/api-docs';
 import { AuthUser, CurrentUser, Public } from './auth-user';
 import { AuthService } from './auth.service';
+import { LoginResponseDto, UserResponseDto } from './dto/auth.response.dto';
 import { LoginRequestDto } from './dto/login.dto';
 
 @ApiTags('auth')
@@ -13,12 +15,14 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @Endpoint({ operationId: 'login', summary: 'Sign in; the token goes in Authorization: Bearer.', response: LoginResponseDto, errors: [400, 401] })
   login(@Body() dto: LoginRequestDto): Promise<LoginResponse> {
     return this.auth.login(dto.username, dto.password);
   }
 
   @ApiBearerAuth()
   @Get('me')
+  @Endpoint({ operationId: 'getMe', summary: 'The signed-in user.', response: UserResponseDto, errors: [401] })
   me(@CurrentUser() user: AuthUser): UserView {
     return user;
   }

@@ -6,10 +6,10 @@ import {
   ClientEvent, ClientToServerEvents, conferenceRoom, JoinAck, JoinRequest, ServerToClientEvents,
 } from '@hoinghi/contracts';
 import { conflict, invalid, roomsOfViewer } from '@hoinghi/domain';
+import { toErrorResponse } from '@hoinghi/server-kit';
 import type { Server, Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
-import { toErrorResponse } from '../common/http-errors';
 import { ConferenceSyncService } from './conference-sync.service';
 import { LocalSockets } from './local-sockets';
 
@@ -99,8 +99,7 @@ export class ConferenceGateway implements OnGatewayInit {
     try {
       return await work();
     } catch (error) {
-      const { statusCode, error: code, message } = toErrorResponse(error, this.logger);
-      return { ok: false, error: { statusCode, error: code, message } };
+      return { ok: false, error: toErrorResponse(error, this.logger) };
     }
   }
 }

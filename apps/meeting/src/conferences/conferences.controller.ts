@@ -1,10 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ConferenceSnapshot, ConferenceSummary, ConferenceView } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
-import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Endpoint } from '../common/api-docs';
+import { IdParam } from '../common/parse-id.pipe';
 import { ConferencesService } from './conferences.service';
+import { ConferenceResponseDto, ConferenceSnapshotResponseDto, ConferenceSummaryResponseDto } from './dto/conference.response.dto';
 import { CreateConferenceRequestDto } from './dto/create-conference.dto';
+
+/** A status change: the chair's (conference.manage), refused with 409 from the wrong status (docs/rules.md). */
+const transitionDoc = (operationId: string, summary: string) =>
+  Endpoint({ operationId, summary, response: ConferenceResponseDto, errors: [400, 401, 403, 404, 409] });
 
 @ApiTags('conferences')
 @ApiBearerAuth()
@@ -13,17 +19,29 @@ export class ConferencesController {
   constructor(private readonly conferences: ConferencesService) {}
 
   @Get()
+  @Endpoint({
+    operationId: 'listConferences', summary: 'The caller\'s conferences, newest planned first, with the caller\'s roles.',
+    response: [ConferenceSummaryResponseDto], errors: [401],
+  })
   list(@CurrentUser() user: AuthUser): Promise<ConferenceSummary[]> {
     return this.conferences.list(user);
   }
 
   @Post()
+  @Endpoint({
+    operationId: 'createConference', summary: 'Convenes a conference with its site tree and agenda; the caller chairs it.',
+    response: ConferenceSnapshotResponseDto, status: 201, errors: [400, 401, 403, 404],
+  })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateConferenceRequestDto): Promise<ConferenceSnapshot> {
     return this.conferences.create(user, dto);
   }
 
   @Get(':conferenceId')
-  get(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) conferenceId: string): Promise<ConferenceSnapshot> {
+  @Endpoint({
+    operationId: 'getConference', summary: 'The whole conference as a snapshot.',
+    response: ConferenceSnapshotResponseDto, errors: [400, 401, 403, 404],
+  })
+  get(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string): Promise<ConferenceSnapshot> {
     return this.conferences.get(user, conferenceId);
   }
 
@@ -31,37 +49,43 @@ export class ConferencesController {
   // (participants, sites, agenda, …) that other controllers mount under a conference.
   @Post(':conferenceId/schedule')
   @HttpCode(200)
-  schedule(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) id: string): Promise<ConferenceView> {
+  @transitionDoc('scheduleConference', 'draft → scheduled.')
+  schedule(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string): Promise<ConferenceView> {
     return this.conferences.transition(user, id, 'schedule');
   }
 
   @Post(':conferenceId/start')
   @HttpCode(200)
-  start(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) id: string): Promise<ConferenceView> {
+  @transitionDoc('startConference', 'draft or scheduled → live.')
+  start(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string): Promise<ConferenceView> {
     return this.conferences.transition(user, id, 'start');
   }
 
   @Post(':conferenceId/adjourn')
   @HttpCode(200)
-  adjourn(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) id: string): Promise<ConferenceView> {
+  @transitionDoc('adjournConference', 'live → adjourned; ends the current speaker\'s turn.')
+  adjourn(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string): Promise<ConferenceView> {
     return this.conferences.transition(user, id, 'adjourn');
   }
 
   @Post(':conferenceId/resume')
   @HttpCode(200)
-  resume(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) id: string): Promise<ConferenceView> {
+  @transitionDoc('resumeConference', 'adjourned → live.')
+  resume(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string): Promise<ConferenceView> {
     return this.conferences.transition(user, id, 'resume');
   }
 
   @Post(':conferenceId/end')
   @HttpCode(200)
-  end(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) id: string): Promise<ConferenceView> {
+  @transitionDoc('endConference', 'live or adjourned → ended; ends the current speaker\'s turn.')
+  end(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string): Promise<ConferenceView> {
     return this.conferences.transition(user, id, 'end');
   }
 
   @Post(':conferenceId/cancel')
   @HttpCode(200)
-  cancel(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) id: string): Promise<ConferenceView> {
+  @transitionDoc('cancelConference', 'draft or scheduled → cancelled.')
+  cancel(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string): Promise<ConferenceView> {
     return this.conferences.transition(user, id, 'cancel');
   }
 }

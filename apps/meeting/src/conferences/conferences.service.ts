@@ -48,7 +48,7 @@ export class ConferencesService implements ConferenceSection {
     const quorum = { numerator: dto.quorumNumerator ?? DEFAULT_QUORUM.numerator, denominator: dto.quorumDenominator ?? DEFAULT_QUORUM.denominator };
     assertValidQuorumRule(quorum);
     if (new Date(dto.plannedEnd) <= new Date(dto.plannedStart)) {
-      throw invalid('VALIDATION_FAILED', 'plannedEnd must be after plannedStart.');
+      throw invalid('PLANNED_END_NOT_AFTER_START', 'must be after plannedStart', 'plannedEnd');
     }
     const sites = orderSiteTree(dto.sites);
     const mainKey = sites[0].key; // orderSiteTree puts the main site first

@@ -188,7 +188,7 @@ export class FloorService implements ConferenceSection {
     const delegate = await ctx.em.findOne(ParticipantEntity, { where: { id: dto.participantId, conferenceId } });
     if (!delegate) throw notFound('PARTICIPANT_NOT_FOUND', `Participant ${dto.participantId} does not exist in this conference.`);
     if (delegate.siteId !== dto.siteId || delegate.role !== 'delegate') {
-      throw invalid('VALIDATION_FAILED', 'participantId must be a delegate attending at siteId.');
+      throw invalid('SPEAKER_NOT_AT_SITE', 'must be a delegate attending at siteId', 'participantId');
     }
     // A delegate asks only for themself; site staff and chairs ask for anyone at the site.
     if (!can(ctx.roles, 'attendance.check', dto.siteId) && delegate.userId !== user.id) {

@@ -1,8 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth-user';
+import { Endpoint } from '../common/api-docs';
+
+class HealthResponseDto {
+  @ApiProperty({ enum: ['ok'], type: String }) status!: 'ok';
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -11,7 +16,8 @@ export class HealthController {
 
   @Public()
   @Get()
-  async check(): Promise<{ status: 'ok' }> {
+  @Endpoint({ operationId: 'getHealth', summary: 'Up, with its database reachable.', response: HealthResponseDto, errors: [] })
+  async check(): Promise<HealthResponseDto> {
     await this.dataSource.query('SELECT 1');
     return { status: 'ok' };
   }

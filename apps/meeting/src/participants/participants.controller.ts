@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ParticipantView } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
-import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Endpoint } from '../common/api-docs';
+import { IdParam } from '../common/parse-id.pipe';
 import { AddParticipantRequestDto } from './dto/participant.dto';
+import { ParticipantResponseDto } from './dto/participant.response.dto';
 import { ParticipantsService } from './participants.service';
 
 @ApiTags('participants')
@@ -13,14 +15,19 @@ export class ParticipantsController {
   constructor(private readonly participants: ParticipantsService) {}
 
   @Get()
-  list(@CurrentUser() user: AuthUser, @Param('conferenceId', ParseIdPipe) conferenceId: string): Promise<ParticipantView[]> {
+  @Endpoint({ operationId: 'listParticipants', summary: 'Everyone with a role in the conference.', response: [ParticipantResponseDto], errors: [400, 401, 403, 404] })
+  list(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string): Promise<ParticipantView[]> {
     return this.participants.list(user, conferenceId);
   }
 
   @Post()
+  @Endpoint({
+    operationId: 'addParticipant', summary: 'Gives a person a role (at a site, for site roles and delegates).',
+    response: ParticipantResponseDto, status: 201, errors: [400, 401, 403, 404, 409],
+  })
   add(
     @CurrentUser() user: AuthUser,
-    @Param('conferenceId', ParseIdPipe) conferenceId: string,
+    @IdParam('conferenceId') conferenceId: string,
     @Body() dto: AddParticipantRequestDto,
   ): Promise<ParticipantView> {
     return this.participants.add(user, conferenceId, dto);

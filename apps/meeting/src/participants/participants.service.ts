@@ -34,7 +34,7 @@ export class ParticipantsService {
     return this.changes.run({ user, conferenceId, permission: 'conference.manage' }, async (ctx) => {
       assertEditable(ctx.conference.status, 'add a participant');
       if (SITE_ROLES.includes(dto.role) && !dto.siteId) {
-        throw invalid('VALIDATION_FAILED', `siteId is required for the role ${dto.role}.`);
+        throw invalid('SITE_REQUIRED_FOR_ROLE', `is required for the role ${dto.role}`, 'siteId');
       }
       if (!(await ctx.em.exists(UserEntity, { where: { id: dto.userId } }))) {
         throw notFound('USER_NOT_FOUND', `User ${dto.userId} does not exist.`);

@@ -1,7 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { UserView } from '@hoinghi/contracts';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { UserPage } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { Endpoint } from '../common/api-docs';
+import { UserSearchQueryDto } from './dto/user.dto';
+import { UserPageResponseDto } from './dto/user-page.response.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -11,8 +14,11 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiQuery({ name: 'q', required: false, description: 'Part of the name or username, with or without diacritics.' })
-  search(@CurrentUser() user: AuthUser, @Query('q') q = ''): Promise<UserView[]> {
-    return this.users.search(user, String(q));
+  @Endpoint({
+    operationId: 'searchUsers', summary: 'People by name or username, a page at a time (organising staff only).',
+    response: UserPageResponseDto, errors: [400, 401, 403],
+  })
+  search(@CurrentUser() user: AuthUser, @Query() query: UserSearchQueryDto): Promise<UserPage> {
+    return this.users.search(user, query);
   }
 }

@@ -1,11 +1,14 @@
-import type { ErrorResponse } from '@hoinghi/contracts';
+import type { ErrorCode, ErrorResponse } from '@hoinghi/contracts';
 import { clearToken, getToken } from '../auth/session';
 
-/** A failed API call, carrying the server's ErrorResponse (status 0 when the server could not be reached). */
+/**
+ * A failed API call, carrying the server's ErrorResponse. `code` is null when no ErrorResponse came back:
+ * the server could not be reached (status 0) or something in between (a proxy) answered.
+ */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode | null,
     message: string,
     readonly fields: Record<string, string[]> = {},
   ) {
@@ -37,7 +40,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   try {
     response = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (error) {
-    throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
+    throw new ApiError(0, null, error instanceof Error ? error.message : String(error));
   }
 
   const text = await response.text();
@@ -49,7 +52,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     onUnauthorized();
   }
   const error = (payload ?? {}) as Partial<ErrorResponse>;
-  throw new ApiError(response.status, error.error ?? 'HTTP_ERROR', error.message ?? response.statusText, error.fields ?? {});
+  throw new ApiError(response.status, error.error ?? null, error.message ?? response.statusText, error.fields ?? {});
 }
 
 function parseJson(text: string): unknown {

@@ -1,12 +1,17 @@
 import { ApiError } from '../api/client';
 import { useT } from '../i18n/I18nContext';
 
-/** Shows what went wrong in words: the server's message (in the UI's language when its code is known), or a network hint. */
+/**
+ * Shows what went wrong in words: the sentence for the server's error code in the UI's language, else the
+ * server's own message (a code newer than this build), or a network hint.
+ */
 export function ErrorNotice({ error }: { error: unknown }) {
   const t = useT();
   if (!error) return null;
   let message: string;
-  if (error instanceof ApiError) message = error.isNetworkError ? t.errors.network : (t.errors.byCode[error.code] ?? error.message);
+  if (error instanceof ApiError) {
+    message = error.isNetworkError ? t.errors.network : ((error.code && t.errors.byCode[error.code]) || error.message);
+  }
   else if (typeof error === 'string') message = error;
   else message = t.errors.unknown;
   return (

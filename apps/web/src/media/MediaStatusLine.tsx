@@ -19,7 +19,7 @@ export function MediaStatusLine({ media }: { media: MediaControls }) {
       )}
       <span className={`media-status__state media-status__state--${status}`} data-testid="media-status" data-state={status}>
         {label}
-        {error && ` — ${error.message}`}
+        {error && ` — ${(error.error && t.errors.byCode[error.error]) || error.message}`}
       </span>
     </div>
   );

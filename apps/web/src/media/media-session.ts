@@ -16,10 +16,13 @@ export interface SiteTracks {
   audio?: MediaStreamTrack;
 }
 
+/** The gateway's error, or one of the browser's own (device, network: status 0, no code). */
+export type MediaFailure = MediaErrorBody | (Omit<MediaErrorBody, 'error'> & { error: null });
+
 /** What the UI draws; replaced (never mutated) on every change so React sees it. */
 export interface MediaState {
   status: MediaStatus;
-  error: MediaErrorBody | null;
+  error: MediaFailure | null;
   isMain: boolean;
   programme: ProgrammeEvent | null;
   /** Remote media by site. */
@@ -341,9 +344,9 @@ export class MediaSession {
   }
 
   private fail(error: unknown): void {
-    const body: MediaErrorBody = isErrorBody(error)
+    const body: MediaFailure = isErrorBody(error)
       ? error
-      : { statusCode: 0, error: 'MEDIA_FAILED', message: error instanceof Error ? error.message : String(error) };
+      : { statusCode: 0, error: null, message: error instanceof Error ? error.message : String(error) };
     this.set({ status: 'failed', error: body });
   }
 

@@ -1,16 +1,18 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { ATTENDANCE_STATUSES, AttendanceStatus } from '@hoinghi/contracts';
+import { EnumField } from '../../common/dto-fields';
 
 export class CheckInRequestDto {
-  @ApiProperty({ enum: ATTENDANCE_STATUSES })
-  @IsIn(ATTENDANCE_STATUSES)
+  @EnumField(ATTENDANCE_STATUSES)
   status!: AttendanceStatus;
 
-  @ApiPropertyOptional({ description: 'Required when absent (vắng có lý do).', example: 'Đi công tác' })
+  // Required only when absent, so not a plain optional TextField.
+  @ApiPropertyOptional({ description: 'Required when absent (vắng có lý do).', example: 'Đi công tác', minLength: 1, maxLength: 500 })
   @ValidateIf((o: CheckInRequestDto) => o.status === 'absent' || o.reason !== undefined)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(500, { message: 'must be at most 500 characters' })
+  @IsNotEmpty({ message: 'must not be empty' })
+  @IsString({ message: 'must be text' })
+  @IsDefined({ message: 'is required when absent' })
   reason?: string;
 }

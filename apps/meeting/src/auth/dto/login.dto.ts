@@ -1,16 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { TextField } from '../../common/dto-fields';
 
 export class LoginRequestDto {
-  @ApiProperty({ example: 'chutri' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
+  @TextField(64, { example: 'chutri' })
   username!: string;
 
-  @ApiProperty({ example: 'hoinghi2026' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField(200, { example: 'hoinghi2026' })
   password!: string;
 }

@@ -1,116 +1,69 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize, ArrayMinSize, IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength,
-  Min, ValidateNested,
-} from 'class-validator';
 import {
   AGENDA_ITEM_KINDS, AgendaItemKind, AgendaItemRequest, CONFERENCE_KINDS, ConferenceKind, CreateConferenceRequest, CreateSiteRequest,
 } from '@hoinghi/contracts';
+import {
+  BooleanField, DateTimeField, EnumField, IdField, IntField, NestedListField, TextField,
+} from '../../common/dto-fields';
 
 export class CreateSiteRequestDto implements CreateSiteRequest {
-  @ApiProperty({ description: 'A key, unique in this request, that other sites use as parentKey.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
+  @TextField(64, { description: 'A key, unique in this request, that other sites use as parentKey.', example: 'thap-muoi' })
   key!: string;
 
-  @ApiProperty({ example: 'Điểm cầu Huyện Tháp Mười' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField(200, { example: 'Điểm cầu Huyện Tháp Mười' })
   name!: string;
 
-  @ApiPropertyOptional({ example: 'Hội trường Huyện ủy Tháp Mười' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @TextField(300, { optional: true, example: 'Hội trường Huyện ủy Tháp Mười' })
   place?: string;
 
-  @ApiProperty()
-  @IsUUID()
+  @IdField()
   orgUnitId!: string;
 
-  @ApiPropertyOptional({ description: 'The key of the site this one is relayed through.' })
-  @IsOptional()
-  @IsString()
+  @TextField(64, { optional: true, description: 'The key of the site this one is relayed through; the main site when omitted.' })
   parentKey?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @BooleanField({ optional: true, description: 'Exactly one site of the request is the main site (điểm cầu chính).' })
   isMain?: boolean;
 }
 
 export class AgendaItemRequestDto implements AgendaItemRequest {
-  @ApiProperty({ example: 'Quán triệt Nghị quyết' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @TextField(300, { example: 'Quán triệt Nghị quyết' })
   title!: string;
 
-  @ApiProperty({ enum: AGENDA_ITEM_KINDS })
-  @IsIn(AGENDA_ITEM_KINDS)
+  @EnumField(AGENDA_ITEM_KINDS)
   kind!: AgendaItemKind;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextField(200, { optional: true, example: 'Đồng chí Bí thư Tỉnh ủy' })
   presenter?: string;
 
-  @ApiProperty({ example: 20 })
-  @IsInt()
-  @Min(1)
-  @Max(600)
+  @IntField(1, 600, { example: 20 })
   plannedMinutes!: number;
 }
 
 export class CreateConferenceRequestDto implements CreateConferenceRequest {
-  @ApiProperty({ example: 'Hội nghị trực tuyến góp ý dự thảo văn bản' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @TextField(300, { example: 'Hội nghị trực tuyến góp ý dự thảo văn bản' })
   title!: string;
 
-  @ApiProperty({ enum: CONFERENCE_KINDS })
-  @IsIn(CONFERENCE_KINDS)
+  @EnumField(CONFERENCE_KINDS)
   kind!: ConferenceKind;
 
-  @ApiProperty()
-  @IsUUID()
+  @IdField({ description: 'The convening body (org unit).' })
   hostUnitId!: string;
 
-  @ApiProperty({ example: '2026-11-23T01:30:00.000Z' })
-  @IsDateString()
+  @DateTimeField({ example: '2026-11-23T01:30:00.000Z' })
   plannedStart!: string;
 
-  @ApiProperty({ example: '2026-11-23T04:30:00.000Z' })
-  @IsDateString()
+  @DateTimeField({ description: 'After plannedStart.', example: '2026-11-23T04:30:00.000Z' })
   plannedEnd!: string;
 
-  @ApiPropertyOptional({ example: 2 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IntField(1, 1000, { optional: true, description: 'Quorum fraction, at most quorumDenominator; 2/3 when omitted.', example: 2 })
   quorumNumerator?: number;
 
-  @ApiPropertyOptional({ example: 3 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IntField(1, 1000, { optional: true, example: 3 })
   quorumDenominator?: number;
 
-  @ApiProperty({ type: [CreateSiteRequestDto] })
-  @ValidateNested({ each: true })
-  @Type(() => CreateSiteRequestDto)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(5000)
+  @NestedListField(() => CreateSiteRequestDto, 'site', 1, 5000, { description: 'The site tree: exactly one isMain, others name a parentKey or hang off the main site.' })
   sites!: CreateSiteRequestDto[];
 
-  @ApiProperty({ type: [AgendaItemRequestDto] })
-  @ValidateNested({ each: true })
-  @Type(() => AgendaItemRequestDto)
-  @ArrayMaxSize(200)
+  @NestedListField(() => AgendaItemRequestDto, 'agenda item', 0, 200)
   agenda!: AgendaItemRequestDto[];
 }

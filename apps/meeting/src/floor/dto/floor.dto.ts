@@ -1,26 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IdField, IntField, TextField } from '../../common/dto-fields';
 
 export class FloorRequestRequestDto {
-  @ApiProperty({ description: 'The site asking for the floor.' })
-  @IsUUID()
+  @IdField({ description: 'The site asking for the floor.' })
   siteId!: string;
 
-  @ApiPropertyOptional({ description: 'The delegate who will speak; omit when the site asks.' })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ optional: true, description: 'The delegate who will speak; omit when the site asks.' })
   participantId?: string;
 
-  @ApiPropertyOptional({ example: 'Kiến nghị về cán bộ không chuyên trách ở ấp, khóm' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @TextField(500, { optional: true, example: 'Kiến nghị về cán bộ không chuyên trách ở ấp, khóm' })
   note?: string;
 }
 
 export class MoveFloorRequestDto {
-  @ApiProperty({ description: '1-based place in the queue.', example: 1 })
-  @IsInt()
-  @Min(1)
+  @IntField(1, 10000, { description: '1-based place in the queue.', example: 1 })
   position!: number;
 }

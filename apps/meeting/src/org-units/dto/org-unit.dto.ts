@@ -1,33 +1,21 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ORG_UNIT_LEVELS, OrgUnitLevel } from '@hoinghi/contracts';
+import { EnumField, IdField, TextField } from '../../common/dto-fields';
 
 export class SearchOrgUnitsQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the name, with or without diacritics.', example: 'thap muoi' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextField(100, { optional: true, description: 'Part of the name, with or without diacritics.', example: 'thap muoi' })
   q?: string;
 
-  @ApiPropertyOptional({ description: 'Only the direct children of this unit.' })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ optional: true, description: 'Only the direct children of this unit.' })
   parentId?: string;
 }
 
 export class CreateOrgUnitRequestDto {
-  @ApiProperty({ example: 'Huyện ủy Tháp Mười' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField(200, { example: 'Huyện ủy Tháp Mười' })
   name!: string;
 
-  @ApiProperty({ enum: ORG_UNIT_LEVELS })
-  @IsIn(ORG_UNIT_LEVELS)
+  @EnumField(ORG_UNIT_LEVELS)
   level!: OrgUnitLevel;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
+  @IdField({ optional: true })
   parentId?: string;
 }

@@ -1,23 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PARTICIPANT_ROLES, ParticipantRole } from '@hoinghi/contracts';
+import { BooleanField, EnumField, IdField } from '../../common/dto-fields';
 
 export class AddParticipantRequestDto {
-  @ApiProperty()
-  @IsUUID()
+  @IdField()
   userId!: string;
 
-  @ApiProperty({ enum: PARTICIPANT_ROLES })
-  @IsIn(PARTICIPANT_ROLES)
+  @EnumField(PARTICIPANT_ROLES)
   role!: ParticipantRole;
 
-  @ApiPropertyOptional({ description: 'Required for site chairs, operators and delegates: where they attend.' })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ optional: true, description: 'Required for site chairs, operators and delegates: where they attend.' })
   siteId?: string;
 
-  @ApiPropertyOptional({ description: 'Delegates only; defaults to true.' })
-  @IsOptional()
-  @IsBoolean()
+  @BooleanField({ optional: true, description: 'Delegates only; defaults to true.' })
   votingRight?: boolean;
 }

@@ -1,25 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IdField, TextField } from '../../common/dto-fields';
 
 export class AddSiteRequestDto {
-  @ApiProperty({ example: 'Điểm cầu Huyện Lấp Vò' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField(200, { example: 'Điểm cầu Huyện Lấp Vò' })
   name!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @TextField(300, { optional: true })
   place?: string;
 
-  @ApiProperty()
-  @IsUUID()
+  @IdField()
   orgUnitId!: string;
 
-  @ApiPropertyOptional({ description: 'The site this one is relayed through; the main site when omitted.' })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ optional: true, description: 'The site this one is relayed through; the main site when omitted.' })
   parentSiteId?: string;
 }

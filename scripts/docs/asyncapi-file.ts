@@ -1,23 +1,15 @@
-// Builds docs/asyncapi.json, the machine-readable socket.io protocol of the meeting service, from the
+// docs/asyncapi.json, the machine-readable socket.io protocol of the meeting service, built from the
 // contracts themselves: event names from ClientEvent/ServerEvent, payload schemas generated from the
-// TypeScript types. `npm run docs:asyncapi` writes it; asyncapi.spec.ts fails when it is stale.
+// TypeScript types.
+import { ClientEvent, ServerEvent } from '@hoinghi/contracts';
 import { createGenerator } from 'ts-json-schema-generator';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { ClientEvent, ServerEvent } from '../src/realtime';
-
-/** The repository root, from the sources (jest) or from dist/ (the npm script). */
-function repositoryRoot(from: string): string {
-  return existsSync(join(from, 'nest-cli.json')) ? from : repositoryRoot(dirname(from));
-}
-const ROOT = repositoryRoot(__dirname);
-export const ASYNCAPI_PATH = join(ROOT, 'docs', 'asyncapi.json');
+import { repoPath } from './repo-files';
 
 const TYPES = ['JoinRequest', 'JoinAck', 'ConferenceDelta', 'ConferenceSnapshot', 'MediaStatusEvent', 'ErrorResponse'];
 
 function schemas(): Record<string, unknown> {
   const generator = createGenerator({
-    path: join(ROOT, 'libs/contracts/src/index.ts'), tsconfig: join(ROOT, 'tsconfig.json'), type: '*', expose: 'export',
+    path: repoPath('libs/contracts/src/index.ts'), tsconfig: repoPath('tsconfig.json'), type: '*', expose: 'export',
     topRef: false, jsDoc: 'extended', skipTypeCheck: true, additionalProperties: false,
   });
   const definitions: Record<string, unknown> = {};

@@ -1,0 +1,68 @@
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiDefaultResponse, ApiExtraModels, ApiOperation, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ERROR_CODE_LIST, type ErrorCode, type ErrorResponse, type FieldErrors } from '@hoinghi/contracts';
+
+export class ErrorResponseDto implements ErrorResponse {
+  @ApiProperty({ type: 'integer', example: 409 })
+  statusCode!: number;
+
+  @ApiProperty({ enum: ERROR_CODE_LIST, enumName: 'ErrorCode', description: 'Machine code; its category fixes statusCode (see docs/rules.md).' })
+  error!: ErrorCode;
+
+  @ApiProperty({ description: 'A sentence for people (English; the web app shows its own Vietnamese one per code).' })
+  message!: string;
+
+  @ApiProperty({
+    required: false, type: Object, additionalProperties: { type: 'array', items: { type: 'string' } },
+    description: 'For 400s about named fields: the problems by field path, e.g. {"sites.3.parentKey": ["\\"x\\" names no site of this request"]}.',
+  })
+  fields?: FieldErrors;
+
+  @ApiProperty({ required: false, description: 'For 500s: the id under which the server logged the error.' })
+  errorId?: string;
+}
+
+const ERROR_MEANINGS: Record<ErrorStatus, string> = {
+  400: 'Invalid request; `fields` names each invalid field by path.',
+  401: 'No token, or an invalid or expired one.',
+  403: 'The caller\'s role (or site) in this conference does not allow it.',
+  404: 'An id in the path or body does not exist (in this conference).',
+  409: 'Not possible in the current state; the message says why.',
+};
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409;
+
+export interface EndpointDoc {
+  operationId: string;
+  summary: string;
+  /** The success body's DTO (an array for a list), or null for none. */
+  response: Type<unknown> | [Type<unknown>] | null;
+  /** 201 for POSTs that create, else 200. */
+  status?: 200 | 201;
+  errors: ErrorStatus[];
+}
+
+/** The OpenAPI of one operation: a stable operationId for generated clients, its success body and its errors. */
+export function Endpoint(doc: EndpointDoc) {
+  const status = doc.status ?? 200;
+  const errorBody = { $ref: getSchemaPath(ErrorResponseDto) };
+  return applyDecorators(
+    ApiExtraModels(ErrorResponseDto),
+    ApiOperation({ operationId: doc.operationId, summary: doc.summary }),
+    doc.response === null
+      ? ApiResponse({ status, description: 'Done.' })
+      : ApiResponse({ status, type: doc.response, description: 'Success.' }),
+    ...doc.errors.map((s) => ApiResponse({ status: s, description: ERROR_MEANINGS[s], schema: errorBody })),
+    ApiDefaultResponse({ description: 'Any other failure: 413 too large a body, 500 unexpected (with errorId, also in the log).', schema: errorBody }),
+  );
+}
+
+// Response DTOs only document the contract's interfaces (each `implements` one, so the compiler keeps
+// them in step); these shorthands keep them to one line per field.
+export const IdProperty = (options: { nullable?: boolean; description?: string } = {}) =>
+  ApiProperty({ type: String, format: 'uuid', nullable: options.nullable ?? false, description: options.description });
+
+export const TimeProperty = (options: { nullable?: boolean; description?: string } = {}) =>
+  ApiProperty({ type: String, format: 'date-time', nullable: options.nullable ?? false, description: options.description });
+
+export const EnumProperty = (values: readonly string[], options: { nullable?: boolean; description?: string } = {}) =>
+  ApiProperty({ enum: [...values], type: String, nullable: options.nullable ?? false, description: options.description });

@@ -1,0 +1,83 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max,
+  MaxLength, Min, ValidateNested,
+} from 'class-validator';
+
+// Request fields declared once for both class-validator and OpenAPI, so the published limits are the
+// enforced ones. Messages read after the field's path (`title is required`), one per field
+// (stopAtFirstError): a missing field says so before any other check (IsDefined always runs first),
+// then the checks run in the order listed here, type first, so "5" is "must be text", not "too long".
+
+export interface FieldOptions {
+  optional?: boolean;
+  description?: string;
+  example?: unknown;
+}
+
+function declared(options: FieldOptions, schema: ApiPropertyOptions): PropertyDecorator[] {
+  const openApi = { ...schema, description: options.description, example: options.example } as ApiPropertyOptions;
+  return options.optional
+    ? [IsOptional(), ApiProperty({ ...openApi, required: false } as ApiPropertyOptions)]
+    : [IsDefined({ message: 'is required' }), ApiProperty({ ...openApi, required: true } as ApiPropertyOptions)];
+}
+
+/** Text of 1 to `maxLength` characters; an optional one may also be empty (meaning none). */
+export const TextField = (maxLength: number, options: FieldOptions = {}) =>
+  applyDecorators(
+    ...declared(options, { type: String, minLength: options.optional ? 0 : 1, maxLength }),
+    IsString({ message: 'must be text' }),
+    ...(options.optional ? [] : [IsNotEmpty({ message: 'must not be empty' })]),
+    MaxLength(maxLength, { message: `must be at most ${maxLength} characters` }),
+  );
+
+export const IdField = (options: FieldOptions = {}) =>
+  applyDecorators(...declared(options, { type: String, format: 'uuid' }), IsUUID('all', { message: 'must be a UUID' }));
+
+/** One of a contract's `as const` lists, e.g. CONFERENCE_KINDS. */
+export const EnumField = (values: readonly string[], options: FieldOptions = {}) =>
+  applyDecorators(
+    ...declared(options, { enum: [...values], type: String }),
+    IsIn([...values], { message: `must be one of: ${values.join(', ')}` }),
+  );
+
+/** A whole number in [min, max]; `fromQuery` converts the query string's text first. */
+export const IntField = (min: number, max: number, options: FieldOptions & { fromQuery?: boolean } = {}) =>
+  applyDecorators(
+    ...(options.fromQuery ? [Type(() => Number)] : []),
+    ...declared(options, { type: 'integer', minimum: min, maximum: max }),
+    IsInt({ message: 'must be a whole number' }),
+    Min(min, { message: `must be at least ${min}` }),
+    Max(max, { message: `must be at most ${max}` }),
+  );
+
+export const BooleanField = (options: FieldOptions = {}) =>
+  applyDecorators(...declared(options, { type: Boolean }), IsBoolean({ message: 'must be true or false' }));
+
+export const DateTimeField = (options: FieldOptions = {}) =>
+  applyDecorators(
+    ...declared(options, { type: String, format: 'date-time' }),
+    IsDateString({}, { message: 'must be a date and time in ISO 8601, e.g. 2026-11-23T01:30:00Z' }),
+  );
+
+/** A list of `item` objects, each validated; `noun` names them in messages ("must list at least 1 site"). */
+export const NestedListField = (item: () => new () => object, noun: string, min: number, max: number, options: FieldOptions = {}) =>
+  applyDecorators(
+    ...declared(options, { type: () => [item()], minItems: min, maxItems: max } as ApiPropertyOptions),
+    IsArray({ message: `must be a list of ${noun}s` }),
+    ArrayMinSize(min, { message: `must list at least ${min} ${noun}${min === 1 ? '' : 's'}` }),
+    ArrayMaxSize(max, { message: `must list at most ${max} ${noun}s` }),
+    ValidateNested({ each: true }),
+    Type(item),
+  );
+
+/** A list of up to `max` UUIDs. */
+export const IdListField = (max: number, options: FieldOptions = {}) =>
+  applyDecorators(
+    ...declared(options, { type: [String], format: 'uuid', maxItems: max } as ApiPropertyOptions),
+    IsArray({ message: 'must be a list of UUIDs' }),
+    ArrayMaxSize(max, { message: `must list at most ${max} ids` }),
+    IsUUID('all', { each: true, message: 'must contain only UUIDs' }),
+  );

@@ -1,0 +1,59 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import {
+  CONFERENCE_KINDS, CONFERENCE_STATUSES, PARTICIPANT_ROLES, type ConferenceKind, type ConferenceStatus, type ConferenceSummary,
+  type ConferenceSnapshot, type ConferenceView, type ParticipantRole, type RoleAssignment, type ViewerScope,
+} from '@hoinghi/contracts';
+import { AgendaItemResponseDto } from '../../agenda/dto/agenda-item.response.dto';
+import { AttendanceRecordResponseDto, AttendanceSummaryResponseDto } from '../../attendance/dto/attendance.response.dto';
+import { EnumProperty, IdProperty, TimeProperty } from '../../common/api-docs';
+import { FloorStateResponseDto } from '../../floor/dto/floor.response.dto';
+import { SiteResponseDto } from '../../sites/dto/site.response.dto';
+
+export class ConferenceResponseDto implements ConferenceView {
+  @IdProperty() id!: string;
+  @ApiProperty() title!: string;
+  @EnumProperty(CONFERENCE_KINDS) kind!: ConferenceKind;
+  @EnumProperty(CONFERENCE_STATUSES) status!: ConferenceStatus;
+  @IdProperty() hostUnitId!: string;
+  @ApiProperty() hostUnitName!: string;
+  @TimeProperty() plannedStart!: string;
+  @TimeProperty() plannedEnd!: string;
+  @ApiProperty({ type: 'integer', description: 'Quorum as a fraction of convened delegates, e.g. 2/3.' }) quorumNumerator!: number;
+  @ApiProperty({ type: 'integer' }) quorumDenominator!: number;
+  @TimeProperty({ nullable: true }) startedAt!: string | null;
+  @TimeProperty({ nullable: true }) endedAt!: string | null;
+}
+
+export class RoleAssignmentResponseDto implements RoleAssignment {
+  @EnumProperty(PARTICIPANT_ROLES) role!: ParticipantRole;
+  @IdProperty({ nullable: true, description: 'Where the role applies; null for conference-wide roles.' }) siteId!: string | null;
+}
+
+export class ConferenceSummaryResponseDto extends ConferenceResponseDto implements ConferenceSummary {
+  @ApiProperty({ type: 'integer' }) siteCount!: number;
+  @ApiProperty({ type: [RoleAssignmentResponseDto], description: 'The caller\'s roles in this conference.' }) myRoles!: RoleAssignmentResponseDto[];
+}
+
+export class ViewerScopeResponseDto implements ViewerScope {
+  @IdProperty() userId!: string;
+  @ApiProperty({ description: 'Chair, co-chair or secretary: sees every site\'s counts and the whole floor queue.' }) leader!: boolean;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Sites the caller attends at in any role.' }) siteIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Sites the caller runs (site chair, operator): their delegates\' records.' }) staffSiteIds!: string[];
+}
+
+@ApiSchema({
+  description: 'What the caller needs to draw the conference, cut to what their roles let them see (`scope`): the chairs and '
+    + 'secretariat get every site; a site gets itself, the main site, the agenda, the programme and the totals. Kept live by '
+    + 'the socket deltas (docs/asyncapi.json).',
+})
+export class ConferenceSnapshotResponseDto implements ConferenceSnapshot {
+  @ApiProperty({ type: 'integer', description: 'The change-log version this snapshot is at.' }) version!: number;
+  @ApiProperty({ type: ViewerScopeResponseDto }) scope!: ViewerScopeResponseDto;
+  @ApiProperty({ type: ConferenceResponseDto }) conference!: ConferenceResponseDto;
+  @ApiProperty({ type: [SiteResponseDto], description: 'Leaders: every site. Others: the main site and their own.' }) sites!: SiteResponseDto[];
+  @ApiProperty({ type: [AgendaItemResponseDto] }) agenda!: AgendaItemResponseDto[];
+  @ApiProperty({ type: AttendanceSummaryResponseDto, description: 'perSite as `sites`; totals and quorum for everyone.' }) attendance!: AttendanceSummaryResponseDto;
+  @ApiProperty({ type: 'integer', description: 'The version the totals and quorum are as of.' }) totalsVersion!: number;
+  @ApiProperty({ type: [AttendanceRecordResponseDto], description: 'The delegates of the sites the caller runs, with their attendance.' }) records!: AttendanceRecordResponseDto[];
+  @ApiProperty({ type: FloorStateResponseDto }) floor!: FloorStateResponseDto;
+}

@@ -1,0 +1,127 @@
+// Every error code any service answers with, declared once with its category (and so its HTTP status).
+// A new code is one line here plus its Vietnamese and English sentences in the web app's dictionaries
+// (apps/web/src/i18n): the compiler refuses a code missing from either.
+
+/** What kind of failure; the HTTP status (and socket.io statusCode) follows from it. */
+export type ErrorCategory = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'internal';
+
+export const ERROR_STATUS: Readonly<Record<ErrorCategory, number>> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  internal: 500,
+};
+
+export const ERROR_CODES = {
+  // 400: the request itself is wrong; `fields` names the field when there is one.
+  VALIDATION_FAILED: 'validation',
+  MALFORMED_REQUEST: 'validation', // not JSON, or a path that cannot be decoded
+  PLANNED_END_NOT_AFTER_START: 'validation',
+  QUORUM_RULE_INVALID: 'validation',
+  SITE_KEY_DUPLICATE: 'validation',
+  MAIN_SITE_NOT_ONE: 'validation',
+  MAIN_SITE_RELAYED: 'validation',
+  SITE_PARENT_UNKNOWN: 'validation',
+  SITE_TREE_CYCLE: 'validation',
+  SITE_REQUIRED_FOR_ROLE: 'validation',
+  AGENDA_ORDER_INVALID: 'validation',
+  FLOOR_PLACE_INVALID: 'validation',
+  SPEAKER_NOT_AT_SITE: 'validation',
+  OWN_PRODUCER: 'validation',
+  CANNOT_CONSUME: 'validation',
+  UNSUPPORTED_MEDIA: 'validation',
+  INVALID_MEDIA_PARAMETERS: 'validation',
+
+  // 401: who is calling is unknown.
+  UNAUTHENTICATED: 'unauthenticated',
+  TOKEN_MISSING: 'unauthenticated',
+  TOKEN_EXPIRED: 'unauthenticated',
+  TOKEN_INVALID: 'unauthenticated',
+  TOKEN_WRONG_TYPE: 'unauthenticated',
+  SERVICE_TOKEN_MISSING: 'unauthenticated',
+  SERVICE_TOKEN_INVALID: 'unauthenticated',
+
+  // 403: known caller, wrong role or site.
+  ROLE_FORBIDDEN: 'forbidden',
+  NOT_A_PARTICIPANT: 'forbidden',
+  FOREIGN_CONFERENCE: 'forbidden',
+  NOT_MAIN_SITE: 'forbidden',
+  PLAIN_RTP_DISABLED: 'forbidden',
+
+  // 404: an id (or a route) that does not exist where it was looked for.
+  ROUTE_NOT_FOUND: 'not_found',
+  CONFERENCE_NOT_FOUND: 'not_found',
+  SITE_NOT_FOUND: 'not_found',
+  PARTICIPANT_NOT_FOUND: 'not_found',
+  PARTICIPANT_NOT_AT_SITE: 'not_found',
+  USER_NOT_FOUND: 'not_found',
+  ORG_UNIT_NOT_FOUND: 'not_found',
+  AGENDA_ITEM_NOT_FOUND: 'not_found',
+  FLOOR_REQUEST_NOT_FOUND: 'not_found',
+  UNKNOWN_TRANSPORT: 'not_found',
+  UNKNOWN_PRODUCER: 'not_found',
+  UNKNOWN_CONSUMER: 'not_found',
+  UNKNOWN_ID: 'not_found',
+  MEDIA_NOT_FOUND: 'not_found',
+
+  // 409: not possible in the current state; the message says why.
+  CONFERENCE_WRONG_STATE: 'conflict',
+  CONFERENCE_NOT_LIVE: 'conflict',
+  CONFERENCE_CLOSED: 'conflict',
+  AGENDA_ITEM_NOT_PENDING: 'conflict',
+  AGENDA_ITEM_ALREADY_ACTIVE: 'conflict',
+  AGENDA_ITEM_NOT_ACTIVE: 'conflict',
+  AGENDA_ITEM_CLOSED: 'conflict',
+  AGENDA_ITEM_STARTED: 'conflict',
+  AGENDA_FINISHED: 'conflict',
+  FLOOR_ALREADY_REQUESTED: 'conflict',
+  FLOOR_FREE: 'conflict',
+  FLOOR_REQUEST_NOT_QUEUED: 'conflict',
+  PARTICIPANT_EXISTS: 'conflict',
+  NOT_CHECKED_IN: 'conflict',
+  NOT_JOINED: 'conflict',
+  REPLACED: 'conflict',
+  ROOM_CLOSED: 'conflict',
+  TOO_MANY_TRANSPORTS: 'conflict',
+  ALREADY_CONNECTED: 'conflict',
+  NOT_WEBRTC: 'conflict',
+  NOT_A_SEND_TRANSPORT: 'conflict',
+  NOT_A_RECV_TRANSPORT: 'conflict',
+  TRANSPORT_NOT_CONNECTED: 'conflict',
+  ALREADY_PRODUCING: 'conflict',
+  ALREADY_CONSUMING: 'conflict',
+  NOT_READY: 'conflict',
+  WORKER_CLOSED: 'conflict',
+  MEDIA_REJECTED: 'conflict',
+  NOT_LIVE: 'conflict',
+  ALREADY_RECORDING: 'conflict',
+  NOTHING_TO_RECORD: 'conflict',
+  RECORDING_FAILED: 'conflict',
+  NOT_RECORDING: 'conflict',
+
+  // 413 and 500
+  PAYLOAD_TOO_LARGE: 'too_large',
+  INTERNAL: 'internal',
+} as const satisfies Record<string, ErrorCategory>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The codes of one category, e.g. `CodeOf<'conflict'>`: `conflict()` accepts only these. */
+export type CodeOf<C extends ErrorCategory> = { [K in ErrorCode]: (typeof ERROR_CODES)[K] extends C ? K : never }[ErrorCode];
+
+export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as ErrorCode[];
+
+/** Validation problems by field path (`sites.3.parentKey`), each a phrase that reads after the path. */
+export type FieldErrors = Record<string, string[]>;
+
+/** Error body of every 4xx/5xx answer, REST and socket.io alike. */
+export interface ErrorResponse {
+  statusCode: number;
+  error: ErrorCode;
+  message: string; // a sentence for people
+  fields?: FieldErrors; // 400s about named fields
+  errorId?: string; // 500s: the same id is in the server log
+}

@@ -1,0 +1,18 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { type ErrorTranslator, toErrorResponse } from './error-response';
+
+/** Global filter: every REST failure answers an ErrorResponse with its category's status. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger: Logger;
+
+  constructor(loggerContext = 'HttpError', private readonly translate?: ErrorTranslator) {
+    this.logger = new Logger(loggerContext);
+  }
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const body = toErrorResponse(exception, this.logger, this.translate);
+    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+  }
+}
