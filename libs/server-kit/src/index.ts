@@ -1,2 +1,3 @@
 export * from './error-response';
 export * from './http-error.filter';
+export * from './env';

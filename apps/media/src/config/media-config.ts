@@ -1,3 +1,4 @@
+import { envInt, envUrl, HTTP_PROTOCOLS, LOCAL_REDIS_URL, REDIS_PROTOCOLS } from '@hoinghi/server-kit';
 import { cpus } from 'node:os';
 
 /** The media gateway's configuration, read once from the environment and validated at start-up. */
@@ -29,43 +30,21 @@ export interface MediaConfig {
   iceServers: Array<{ urls: string | string[]; username?: string; credential?: string }>;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function httpUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
-  const value = env[name] || fallback;
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new Error(`${name} must be a URL, got "${value}"`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${name} must start with http: or https:`);
-  return value.replace(/\/+$/, '');
-}
-
 export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConfig {
   const secret = env.MEDIA_TOKEN_SECRET || 'hoinghi-dev-secret-change-me';
   if (env.NODE_ENV === 'production' && !env.MEDIA_TOKEN_SECRET) throw new Error('MEDIA_TOKEN_SECRET must be set in production');
   return {
-    port: int(env, 'MEDIA_PORT', 3100, 0, 65535),
-    workers: int(env, 'MEDIA_WORKERS', cpus().length, 1, 256),
-    rtcBasePort: int(env, 'MEDIA_RTC_PORT', 40000, 1024, 65000),
+    port: envInt(env, 'MEDIA_PORT', 3100, 0, 65535),
+    workers: envInt(env, 'MEDIA_WORKERS', cpus().length, 1, 256),
+    rtcBasePort: envInt(env, 'MEDIA_RTC_PORT', 40000, 1024, 65000),
     listenIp: env.MEDIA_LISTEN_IP || '127.0.0.1',
     announcedAddress: env.MEDIA_ANNOUNCED_ADDRESS || null,
-    redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
+    redisUrl: envUrl(env, 'REDIS_URL', LOCAL_REDIS_URL, REDIS_PROTOCOLS),
     mediaTokenSecret: secret,
-    meetingInternalUrl: httpUrl(env, 'MEETING_INTERNAL_URL', 'http://127.0.0.1:3000'),
-    maxPeersPerRouter: int(env, 'MEDIA_MAX_PEERS_PER_ROUTER', 200, 1, 100000),
-    standbyMaxSites: int(env, 'MEDIA_STANDBY_MAX_SITES', 30, 0, 100000),
-    qualityIntervalMs: int(env, 'MEDIA_QUALITY_INTERVAL_MS', 2000, 100, 60000),
+    meetingInternalUrl: envUrl(env, 'MEETING_INTERNAL_URL', 'http://127.0.0.1:3000', HTTP_PROTOCOLS),
+    maxPeersPerRouter: envInt(env, 'MEDIA_MAX_PEERS_PER_ROUTER', 200, 1, 100000),
+    standbyMaxSites: envInt(env, 'MEDIA_STANDBY_MAX_SITES', 30, 0, 100000),
+    qualityIntervalMs: envInt(env, 'MEDIA_QUALITY_INTERVAL_MS', 2000, 100, 60000),
     recordingsDir: env.MEDIA_RECORDINGS_DIR || 'recordings',
     ffmpegPath: env.MEDIA_FFMPEG || '/usr/bin/ffmpeg',
     allowPlainRtp: env.MEDIA_ALLOW_PLAIN_RTP === '1' || env.MEDIA_ALLOW_PLAIN_RTP === 'true',

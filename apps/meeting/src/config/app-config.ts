@@ -1,3 +1,5 @@
+import { DATABASE_PROTOCOLS, envInt, envUrl, LOCAL_DATABASE_URL, LOCAL_REDIS_URL, REDIS_PROTOCOLS } from '@hoinghi/server-kit';
+
 /**
  * The meeting service's configuration, read once from the environment and validated at start-up.
  * Nothing else in the service reads process.env.
@@ -25,28 +27,6 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 const DEV_SECRET = 'hoinghi-dev-secret-change-me';
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function url(env: NodeJS.ProcessEnv, name: string, fallback: string, protocols: string[]): string {
-  const value = env[name] || fallback;
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new Error(`${name} must be a URL, got "${value}"`);
-  }
-  if (!protocols.includes(parsed.protocol)) throw new Error(`${name} must start with ${protocols.join(' or ')}`);
-  return value;
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const secret = (name: string) => {
@@ -56,17 +36,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return value;
   };
   return {
-    port: int(env, 'PORT', 3000, 0, 65535),
-    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/hoinghi', ['postgres:', 'postgresql:']),
-    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    port: envInt(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: envUrl(env, 'DATABASE_URL', LOCAL_DATABASE_URL, DATABASE_PROTOCOLS),
+    redisUrl: envUrl(env, 'REDIS_URL', LOCAL_REDIS_URL, REDIS_PROTOCOLS),
     jwtSecret: secret('JWT_SECRET'),
     jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
     mediaTokenSecret: secret('MEDIA_TOKEN_SECRET'),
-    mediaTokenSeconds: int(env, 'MEDIA_TOKEN_SECONDS', 120, 10, 3600),
+    mediaTokenSeconds: envInt(env, 'MEDIA_TOKEN_SECONDS', 120, 10, 3600),
     mediaPublicUrl: env.MEDIA_PUBLIC_URL || 'http://localhost:3100',
-    maxCatchUpDeltas: int(env, 'MAX_CATCH_UP_DELTAS', 500, 1, 100000),
-    liveCoalesceMs: int(env, 'LIVE_COALESCE_MS', 250, 0, 5000),
-    relaySweepMs: int(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
+    maxCatchUpDeltas: envInt(env, 'MAX_CATCH_UP_DELTAS', 500, 1, 100000),
+    liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 0, 5000),
+    relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     webDistDir: env.WEB_DIST_DIR === '' ? null : env.WEB_DIST_DIR || 'dist/web',
     production,
   };
