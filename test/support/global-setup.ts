@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dropDatabase, ensureDatabase } from '../../libs/database/src/database-admin';
 import { MIGRATIONS, MIGRATIONS_TABLE } from '../../libs/database/src/migrations';
-import { testDatabaseUrl } from './test-config';
+import { testDatabaseUrl } from './test-database';
 
 /** A throwaway database per run, built by the committed migrations (never `synchronize`). */
 export default async function globalSetup(): Promise<void> {

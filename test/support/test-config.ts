@@ -1,7 +1,7 @@
 import { AppConfig, loadConfig } from '../../apps/meeting/src/config/app-config';
+import { testDatabaseUrl } from './test-database';
 
-export const testDatabaseUrl = (): string =>
-  process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/hoinghi_test';
+export { testDatabaseUrl };
 
 /** The meeting service's config for tests: the throwaway database, any free port. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
