@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { keepServingOnStrayRejections } from '@hoinghi/server-kit';
 import { createMeetingApp } from './bootstrap';
 import { loadConfig } from './config/app-config';
 
 async function main(): Promise<void> {
+  keepServingOnStrayRejections(new Logger('process'));
   const config = loadConfig();
   const app = await createMeetingApp(config);
   await app.listen(config.port);

@@ -7,6 +7,7 @@ import { RecountAttendanceProcessor } from './attendance/recount-attendance.proc
 import { WorkerChanges } from './change-log/worker-changes.service';
 import { WORKER_CONFIG, WorkerConfig } from './config/worker-config';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
+import { MaintenanceQueueListener } from './queue-health/maintenance-queue.listener';
 
 @Module({})
 export class WorkerModule {
@@ -19,7 +20,7 @@ export class WorkerModule {
         BullModule.forRoot({ redis: config.redisUrl }),
         BullModule.registerQueue({ name: QueueName.Maintenance }),
       ],
-      providers: [{ provide: WORKER_CONFIG, useValue: config }, WorkerChanges, HeartbeatProcessor, RecountAttendanceProcessor],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }, WorkerChanges, HeartbeatProcessor, RecountAttendanceProcessor, MaintenanceQueueListener],
     };
   }
 }

@@ -50,7 +50,7 @@ export class ChangeRelay {
     // Fail fast while Redis is away: the change stays in the log and the sweep publishes it later.
     const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     redis.on('error', (error) => log.warn(`Redis: ${error.message}`));
-    const outbox = outboxDeliverer(redis, redisUrl);
+    const outbox = outboxDeliverer(redis, redisUrl, log);
     const relay = new ChangeRelay(dataSource, redis, outbox.deliver, options, log);
     relay.closeConnections = async () => {
       await outbox.close();

@@ -3,7 +3,8 @@
 // (apps/web/src/i18n): the compiler refuses a code missing from either.
 
 /** What kind of failure; the HTTP status (and socket.io statusCode) follows from it. */
-export type ErrorCategory = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'internal';
+export type ErrorCategory =
+  | 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'internal' | 'unavailable';
 
 export const ERROR_STATUS: Readonly<Record<ErrorCategory, number>> = {
   validation: 400,
@@ -13,6 +14,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCategory, number>> = {
   conflict: 409,
   too_large: 413,
   internal: 500,
+  unavailable: 503,
 };
 
 export const ERROR_CODES = {
@@ -102,9 +104,10 @@ export const ERROR_CODES = {
   RECORDING_FAILED: 'conflict',
   NOT_RECORDING: 'conflict',
 
-  // 413 and 500
+  // 413, 500 and 503
   PAYLOAD_TOO_LARGE: 'too_large',
   INTERNAL: 'internal',
+  SERVICE_UNAVAILABLE: 'unavailable', // a dependency (PostgreSQL, Redis) is unreachable; answered with Retry-After
 } as const satisfies Record<string, ErrorCategory>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

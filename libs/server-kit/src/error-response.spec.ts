@@ -52,4 +52,14 @@ describe('toErrorResponse', () => {
     expect(body).toEqual({ statusCode: 500, error: 'INTERNAL', message: expect.stringMatching(/error id/), errorId: expect.any(String) });
     expect(logged).toHaveBeenCalledWith(`Unexpected error ${body.errorId}`, expect.anything());
   });
+
+  it.each([
+    ['PostgreSQL refusing connections', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['PostgreSQL shutting down (57P01) under a query', Object.assign(new Error('terminating connection due to administrator command'), { driverError: { code: '57P01' } })],
+    ['a pooled connection cut', new Error('Connection terminated unexpectedly')],
+  ])('answers %s with 503 SERVICE_UNAVAILABLE, not a 500', (_what, exception) => {
+    logged.mockClear();
+    expect(toErrorResponse(exception, logger)).toEqual({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/nothing was changed/) });
+    expect(logged).not.toHaveBeenCalled();
+  });
 });

@@ -12,7 +12,7 @@ export type ErrorTranslator = (exception: unknown) => DomainError | undefined;
  * HTTP-level refusal is a 500, logged with an error id that the client also receives.
  */
 export function toErrorResponse(exception: unknown, logger: Logger, translate?: ErrorTranslator): ErrorResponse {
-  const error = exception instanceof DomainError ? exception : (translate?.(exception) ?? fromHttpLayer(exception));
+  const error = exception instanceof DomainError ? exception : (translate?.(exception) ?? fromHttpLayer(exception) ?? fromOutage(exception));
   if (!error) return internalError(logger, exception);
   const body: ErrorResponse = { statusCode: ERROR_STATUS[error.category], error: error.code, message: error.message };
   switch (error.category) {
@@ -23,6 +23,7 @@ export function toErrorResponse(exception: unknown, logger: Logger, translate?: 
     case 'not_found':
     case 'conflict':
     case 'too_large':
+    case 'unavailable':
       return body;
     case 'internal':
       return internalError(logger, exception);
@@ -64,6 +65,23 @@ function fromHttpLayer(exception: unknown): DomainError | undefined {
 function httpLayerError(status: number, message: string): DomainError | undefined {
   const code = HTTP_LAYER_CODES[status];
   return code ? new DomainError(code, message) : undefined;
+}
+
+/** How long a client should wait before trying again after a 503 (the Retry-After header). */
+export const RETRY_AFTER_SECONDS = 5;
+
+// Connection-level failures of PostgreSQL (SQLSTATE class 08, shutdown 57P0x) and of sockets in general.
+const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const OUTAGE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed/i;
+
+/** A dependency that is down is not a bug: 503 with Retry-After, so clients wait and try again. */
+function fromOutage(exception: unknown): DomainError | undefined {
+  const error = exception as { code?: unknown; message?: unknown; driverError?: { code?: unknown } } | null;
+  const code = error?.driverError?.code ?? error?.code;
+  const down = (typeof code === 'string' && OUTAGE_CODES.has(code)) || (typeof error?.message === 'string' && OUTAGE_MESSAGES.test(error.message));
+  return down
+    ? new DomainError('SERVICE_UNAVAILABLE', `A service the platform needs is unreachable right now (${String(code ?? error?.message)}); nothing was changed. Try again in ${RETRY_AFTER_SECONDS} seconds.`)
+    : undefined;
 }
 
 /** Ends an exhaustive switch: adding a category without a case does not compile. */

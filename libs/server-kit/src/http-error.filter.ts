@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { type ErrorTranslator, toErrorResponse } from './error-response';
+import { ERROR_STATUS } from '@hoinghi/contracts';
+import { type ErrorTranslator, RETRY_AFTER_SECONDS, toErrorResponse } from './error-response';
 
 /** Global filter: every REST failure answers an ErrorResponse with its category's status. */
 @Catch()
@@ -13,6 +14,8 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorResponse(exception, this.logger, this.translate);
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (body.statusCode === ERROR_STATUS.unavailable) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    response.status(body.statusCode).json(body);
   }
 }

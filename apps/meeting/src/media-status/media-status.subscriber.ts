@@ -26,6 +26,7 @@ export class MediaStatusSubscriber implements OnApplicationBootstrap, OnApplicat
     private readonly sockets: LocalSockets,
   ) {
     this.redis = new Redis(config.redisUrl, { lazyConnect: true });
+    this.redis.on('error', (error) => this.log.warn(`Redis: ${error.message}`));
   }
 
   async onApplicationBootstrap(): Promise<void> {

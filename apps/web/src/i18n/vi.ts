@@ -97,6 +97,7 @@ export const vi = {
       RECORDING_FAILED: 'Không bắt đầu ghi hình được; vui lòng báo quản trị viên.',
       NOT_RECORDING: 'Hội nghị không đang được ghi hình.',
       PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
+      SERVICE_UNAVAILABLE: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu hoặc kênh truyền tin; chưa có gì thay đổi. Vui lòng thử lại sau ít giây.',
       INTERNAL: 'Máy chủ gặp lỗi ngoài dự kiến. Nếu lỗi lặp lại, vui lòng báo quản trị viên kèm mã lỗi.',
     } satisfies Record<ErrorCode, string>,
   },

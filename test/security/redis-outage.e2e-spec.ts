@@ -1,0 +1,108 @@
+// A real Redis stopped in the middle of a live conference, then started again: the meeting service
+// keeps serving, answers every committed change as done, and everything reaches everyone afterwards.
+import type { FloorEvent, FloorRequestView, ParticipantView } from '@hoinghi/contracts';
+import { RedisChannel } from '@hoinghi/contracts';
+import Redis from 'ioredis';
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { LiveClient } from '../support/live-client';
+import { MeetingHarness } from '../support/meeting-harness';
+
+describe('Redis stopped during a live conference', () => {
+  let port: number;
+  let redis: ChildProcess | null = null;
+  let meeting: MeetingHarness;
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    meeting = await MeetingHarness.start({ redisUrl: `redis://127.0.0.1:${port}`, relaySweepMs: 200 });
+  });
+
+  afterAll(async () => {
+    await meeting?.stop();
+    redis?.kill('SIGKILL');
+  });
+
+  it('answers check-ins and floor grants as done, stays up, and delivers them when Redis is back', async () => {
+    const run = `ro${Date.now().toString(36)}`;
+    const { chair, operators, snapshot } = await meeting.liveConference(run, ['Huyện Tháp Mười']);
+    const conferenceId = snapshot.conference.id;
+    const siteId = snapshot.sites[1].id;
+    const user = await meeting.createUser(`${run}.db`, 'Đại biểu Tháp Mười');
+    const delegate = (await chair.post<ParticipantView>(`/conferences/${conferenceId}/participants`, { userId: user.id, role: 'delegate', siteId })).body;
+    const request = (await operators[1].post<FloorRequestView>(`/conferences/${conferenceId}/floor/requests`, { siteId })).body;
+
+    const console = await LiveClient.join(await meeting.connect(chair.token!), conferenceId);
+    const gateway = new Redis({ port, retryStrategy: () => 200, maxRetriesPerRequest: null }); // stands for the media gateway
+    gateway.on('error', () => undefined);
+    const floorEvents: FloorEvent[] = [];
+    gateway.on('message', (_c: string, m: string) => floorEvents.push(JSON.parse(m) as FloorEvent));
+    await gateway.subscribe(RedisChannel.Floor);
+
+    try {
+      await stopRedis(port, redis!);
+      redis = null;
+
+      const checkIn = await operators[1].put(`/conferences/${conferenceId}/sites/${siteId}/attendance/${delegate.id}`, { status: 'present' });
+      expect(checkIn.status).toBe(200);
+      const grant = await chair.post(`/conferences/${conferenceId}/floor/requests/${request.id}/grant`);
+      expect(grant.status).toBe(200); // committed, so never "500 nothing was changed"
+
+      // The service used to exit 10–20 s into an outage: it must still answer after that.
+      for (let second = 0; second < 15; second += 1) {
+        await new Promise((r) => setTimeout(r, 1000));
+        const health = await fetch(`${meeting.url}/api/health`);
+        expect(health.status).toBe(200);
+      }
+      expect(floorEvents).toEqual([]);
+
+      redis = await startRedis(port);
+      await waitFor(() => floorEvents.some((e) => e.kind === 'granted' && e.requestId === request.id), 15_000);
+      // The chair's console, on the instance whose Redis went away, converges.
+      const seen = await console.until((s) => s.floor.holder?.id === request.id && s.attendance.totals.present === 1, 15_000);
+      expect(seen.attendance.perSite.find((p) => p.siteId === siteId)?.present).toBe(1);
+    } finally {
+      gateway.disconnect();
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const client = new Redis({ port, lazyConnect: true, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await waitFor(async () => client.connect().then(() => true, () => false), 10_000);
+  } finally {
+    client.disconnect();
+  }
+  return child;
+}
+
+async function stopRedis(port: number, child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  const probe = new Redis({ port, lazyConnect: true, retryStrategy: () => null });
+  probe.on('error', () => undefined);
+  expect(await probe.connect().then(() => 'up', () => 'down')).toBe('down');
+  probe.disconnect();
+}
+
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
