@@ -5,7 +5,7 @@ import { HeartbeatJob, HeartbeatResult, JobName, QueueName } from '@hoinghi/cont
 import Queue from 'bull';
 import { loadWorkerConfig } from '../apps/worker/src/config/worker-config';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { testDatabaseUrl } from './support/test-config';
+import { testAppDatabaseUrl } from './support/test-config';
 
 describe('worker', () => {
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
@@ -13,7 +13,7 @@ describe('worker', () => {
   let queue: Queue.Queue<HeartbeatJob>;
 
   beforeAll(async () => {
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerConfig({ DATABASE_URL: testDatabaseUrl(), REDIS_URL: redisUrl })), { logger: false });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerConfig({ DATABASE_URL: testAppDatabaseUrl(), REDIS_URL: redisUrl })), { logger: false });
     await worker.init();
     queue = new Queue<HeartbeatJob>(QueueName.Maintenance, redisUrl);
   });

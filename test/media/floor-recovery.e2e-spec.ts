@@ -128,7 +128,10 @@ describe('the gateway reads the floor holder from the meeting service', () => {
     // What the meeting service publishes, seen on a direct Redis connection.
     const bus = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
     const floorEvents: Array<FloorEvent & { seenAt: number }> = [];
-    bus.on('message', (_channel: string, message: string) => floorEvents.push({ ...JSON.parse(message), seenAt: Date.now() }));
+    bus.on('message', (_channel: string, message: string) => {
+      const event = JSON.parse(message) as FloorEvent;
+      if (event.conferenceId === conferenceId) floorEvents.push({ ...event, seenAt: Date.now() }); // other suites' conferences share the channel
+    });
     await bus.subscribe(RedisChannel.Floor);
     try {
       link.cut();

@@ -11,7 +11,7 @@ import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../../apps/meeting/src/auth/auth.service';
 import { createMeetingApp } from '../../apps/meeting/src/bootstrap';
-import { testConfig } from './test-config';
+import { testAppDatabaseUrl, testConfig } from './test-config';
 
 export type ConferenceClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -33,7 +33,10 @@ export class MeetingHarness {
    */
   static async start(overrides: Partial<AppConfig> = {}, options: { ownDatabase?: string } = {}): Promise<MeetingHarness> {
     const config = testConfig({ webDistDir: null, ...overrides });
-    if (options.ownDatabase) config.databaseUrl = await freshDatabase(config.databaseUrl, options.ownDatabase);
+    if (options.ownDatabase) {
+      config.databaseOwnerUrl = await freshDatabase(config.databaseOwnerUrl, options.ownDatabase);
+      config.databaseUrl = testAppDatabaseUrl(config.databaseOwnerUrl);
+    }
     const app = await createMeetingApp(config, ['error', 'warn']);
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
@@ -122,7 +125,7 @@ async function freshDatabase(baseUrl: string, name: string): Promise<string> {
   const url = new URL(baseUrl);
   url.pathname = `${url.pathname}_${name}`;
   await dropDatabase({ url: url.toString() });
-  return url.toString(); // the meeting service creates it and runs the migrations
+  return url.toString(); // the meeting service creates it, runs the migrations, grants its role
 }
 
 /** JSON over HTTP with a bearer token: `status` and parsed `body`, never throws on 4xx. */

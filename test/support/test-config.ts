@@ -1,9 +1,10 @@
 import { AppConfig, loadConfig } from '../../apps/meeting/src/config/app-config';
-import { testDatabaseUrl } from './test-database';
+import { testAppDatabaseUrl, testDatabaseUrl } from './test-database';
 
-export { testDatabaseUrl };
+export { testAppDatabaseUrl, testDatabaseUrl };
 
-/** The meeting service's config for tests: the throwaway database, any free port. */
+/** The meeting service's config for tests: the throwaway database (as the services' role), any free port. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ ...process.env, DATABASE_URL: testDatabaseUrl(), PORT: '0', NODE_ENV: 'test' }), ...overrides };
+  const env = { ...process.env, DATABASE_URL: testAppDatabaseUrl(), DATABASE_OWNER_URL: testDatabaseUrl(), PORT: '0', NODE_ENV: 'test' };
+  return { ...loadConfig(env), ...overrides };
 }

@@ -30,7 +30,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions({ url: config.databaseUrl }), migrationsRun: true }),
+        // The owner migrated the schema before start (prepareDatabase); the service connects as its own role.
+        TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
         AuthModule, AccessModule, ChangeLogModule,
         OrgUnitsModule, UsersModule, ConferencesModule, SitesModule, ParticipantsModule,
         AgendaModule, AttendanceModule, FloorModule, AuditModule, MediaTokensModule, MediaStatusModule,

@@ -1,7 +1,7 @@
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { ensureDatabase } from '@hoinghi/database';
+import { prepareDatabase } from '@hoinghi/database';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
@@ -11,7 +11,9 @@ import { API_PREFIX, serveOpenApi } from './openapi';
 
 /** Builds the meeting service (used by main.ts, the end-to-end tests and the benchmarks). */
 export async function createMeetingApp(config: AppConfig, logLevels: LogLevel[] = ['error', 'warn', 'log']): Promise<INestApplication> {
-  await ensureDatabase({ url: config.databaseUrl });
+  if ((await prepareDatabase({ ownerUrl: config.databaseOwnerUrl, appUrl: config.databaseUrl })) === 'same-role') {
+    new Logger('database').warn('The service connects as the schema owner: the audit trail is not protected from it (set DATABASE_OWNER_URL).');
+  }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: logLevels });
   app.setGlobalPrefix(API_PREFIX);
   // Express's default of 100 kB would refuse a national conference's site list long before the

@@ -6,6 +6,7 @@ import { roomsOfAudience } from '@hoinghi/domain';
 import Redis from 'ioredis';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { outboxDeliverer } from './outbox-deliverer';
+import { closeRedis } from '@hoinghi/server-kit';
 
 export interface ChangeRelayOptions {
   /** State changes (totals) of one stream go out at most this often; the newest wins. */
@@ -43,6 +44,7 @@ export class ChangeRelay {
   private flushTimer: NodeJS.Timeout | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private sweeping = false;
   private closeConnections: () => Promise<void> = async () => undefined;
 
   /** A relay with its own Redis connections (the one each app runs). */
@@ -54,7 +56,7 @@ export class ChangeRelay {
     const relay = new ChangeRelay(dataSource, redis, outbox.deliver, options, log);
     relay.closeConnections = async () => {
       await outbox.close();
-      await redis.quit().catch(() => undefined);
+      await closeRedis(redis);
     };
     return relay;
   }
@@ -83,7 +85,7 @@ export class ChangeRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
-    while (this.running.size) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (this.running.size || this.sweeping) await new Promise((resolve) => setTimeout(resolve, 10));
     this.flushState();
     await this.closeConnections();
   }
@@ -201,6 +203,8 @@ export class ChangeRelay {
   }
 
   private async sweep(): Promise<void> {
+    if (this.stopped) return;
+    this.sweeping = true;
     try {
       const rows = await this.dataSource.query(
         `SELECT f.conference_id AS id FROM conference_feeds f JOIN conferences c ON c.id = f.conference_id WHERE c.version > f.published_version
@@ -209,6 +213,8 @@ export class ChangeRelay {
       for (const { id } of rows) this.kick(id);
     } catch (error) {
       this.log.warn(`change relay sweep failed: ${(error as Error).message}`);
+    } finally {
+      this.sweeping = false;
     }
   }
 }

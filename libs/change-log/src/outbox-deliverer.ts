@@ -20,11 +20,24 @@ export function outboxDeliverer(redis: Redis, redisUrl: string, log: RelayLogger
     const [queueName, jobName] = message.target.split('/', 2);
     let queue = queues.get(queueName);
     if (!queue) {
-      queue = new Queue(queueName, redisUrl);
+      // Commands wait for Redis instead of failing after 20 retries as unhandled rejections inside Bull.
+      queue = new Queue(queueName, redisUrl, { redis: { maxRetriesPerRequest: null, enableReadyCheck: false } });
       queue.on('error', (error) => log.warn(`queue ${queueName}: ${error.message}`));
       queues.set(queueName, queue);
     }
-    await queue.add(jobName, message.payload, { jobId: `outbox-${message.conferenceId}-${message.id}`, attempts: 5, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: 1000 });
+    await withTimeout(queue.add(jobName, message.payload, { jobId: `outbox-${message.conferenceId}-${message.id}`, attempts: 5, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: 1000 }), ADD_TIMEOUT_MS);
   };
-  return { deliver, close: async () => void (await Promise.allSettled([...queues.values()].map((q) => q.close()))) };
+  // Closing waits for Redis; while it is away, drop the connections instead of hanging the shutdown.
+  const closeQueue = (queue: Queue.Queue) =>
+    withTimeout(queue.close(), ADD_TIMEOUT_MS).catch(() => queue.clients.forEach((client) => client.disconnect()));
+  return { deliver, close: async () => void (await Promise.all([...queues.values()].map(closeQueue))) };
+}
+
+/** A job not taken by Bull in this time is retried later, rather than holding the conference's feed. */
+const ADD_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from the queue in ${ms} ms`)), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

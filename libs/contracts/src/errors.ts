@@ -83,6 +83,7 @@ export const ERROR_CODES = {
   FLOOR_FREE: 'conflict',
   FLOOR_REQUEST_NOT_QUEUED: 'conflict',
   PARTICIPANT_EXISTS: 'conflict',
+  CONFERENCE_LIMIT_REACHED: 'conflict',
   NOT_CHECKED_IN: 'conflict',
   NOT_JOINED: 'conflict',
   REPLACED: 'conflict',

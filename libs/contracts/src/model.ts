@@ -31,6 +31,14 @@ export type FloorRequestStatus = (typeof FLOOR_REQUEST_STATUSES)[number];
 export const ORG_UNIT_LEVELS = ['centre', 'province', 'district', 'commune', 'agency'] as const;
 export type OrgUnitLevel = (typeof ORG_UNIT_LEVELS)[number];
 
+/** What one conference may hold; documented in the OpenAPI limits and enforced on every way in. */
+export const CONFERENCE_LIMITS = {
+  sites: 5000,
+  agendaItems: 200,
+  /** A national conference: 3,400 sites × (delegates, operator, site chair) with room to spare. */
+  participants: 50000,
+} as const;
+
 export interface UserView {
   id: string;
   username: string;

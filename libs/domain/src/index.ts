@@ -8,3 +8,4 @@ export * from './roles';
 export * from './attendance';
 export * from './site-tree';
 export * from './audiences';
+export * from './conference-limits';

@@ -30,6 +30,10 @@ export const DATABASE_PROTOCOLS = ['postgres:', 'postgresql:'];
 export const REDIS_PROTOCOLS = ['redis:', 'rediss:'];
 export const HTTP_PROTOCOLS = ['http:', 'https:'];
 
-/** The defaults of one machine running everything (development, the demo, the tests). */
-export const LOCAL_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hoinghi';
+/**
+ * The defaults of one machine running everything (development, the demo, the tests): the services
+ * connect as `hoinghi_app`, which the owner (`postgres`) creates and grants at the first start.
+ */
+export const LOCAL_DATABASE_URL = 'postgres://hoinghi_app@127.0.0.1:5432/hoinghi';
+export const LOCAL_DATABASE_OWNER_URL = 'postgres://postgres@127.0.0.1:5432/hoinghi';
 export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';

@@ -2,3 +2,4 @@ export * from './error-response';
 export * from './http-error.filter';
 export * from './env';
 export * from './process-guards';
+export * from './redis-close';

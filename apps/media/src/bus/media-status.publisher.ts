@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { MediaStatusEvent, RedisChannel } from '@hoinghi/contracts';
 import Redis from 'ioredis';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
+import { closeRedis } from '@hoinghi/server-kit';
 
 /** Tells the meeting service (and the chair console through it) about worker deaths and site quality. */
 @Injectable()
@@ -25,6 +26,6 @@ export class MediaStatusPublisher implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    await closeRedis(this.redis);
   }
 }

@@ -3,6 +3,7 @@ import { FloorEvent, RedisChannel } from '@hoinghi/contracts';
 import Redis from 'ioredis';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 import { RoomsService } from '../rooms/rooms.service';
+import { closeRedis } from '@hoinghi/server-kit';
 
 /** Follows the meeting service's floor events on Redis: whoever has the floor goes on the programme. */
 @Injectable()
@@ -30,7 +31,7 @@ export class FloorSubscriber implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    await closeRedis(this.redis);
   }
 
   private async recover(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AgendaItemEntity, ConferenceEntity } from '@hoinghi/database';
-import { advance, assertEditable, assertLive, completeItem, reorder, skipItem, startItem } from '@hoinghi/domain';
+import { advance, assertEditable, assertLive, assertRoomFor, completeItem, reorder, skipItem, startItem } from '@hoinghi/domain';
 import type { AgendaItemView } from '@hoinghi/contracts';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -28,6 +28,7 @@ export class AgendaService implements ConferenceSection {
   add(user: AuthUser, conferenceId: string, dto: AgendaItemRequestDto): Promise<AgendaItemView> {
     return this.changes.run({ user, conferenceId, permission: 'conference.manage' }, async (ctx) => {
       assertEditable(ctx.conference.status, 'add an agenda item');
+      assertRoomFor('agendaItems', await ctx.em.count(AgendaItemEntity, { where: { conferenceId } }));
       const last = (await ctx.em.maximum(AgendaItemEntity, 'position', { conferenceId })) ?? 0;
       const saved = await ctx.em.save(AgendaItemEntity, ctx.em.create(AgendaItemEntity, {
         conferenceId, position: last + 1, title: dto.title.trim(), kind: dto.kind, presenter: dto.presenter?.trim() ?? '',

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeRelay } from '@hoinghi/change-log';
 import { DataSource } from 'typeorm';
@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 /** The meeting service's change relay: publishes committed changes and delivers the outbox. */
 @Injectable()
-export class ChangeRelayService implements OnModuleInit, OnApplicationShutdown {
+export class ChangeRelayService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly relay: ChangeRelay;
 
   constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
@@ -27,7 +27,8 @@ export class ChangeRelayService implements OnModuleInit, OnApplicationShutdown {
     return this.relay.settled(conferenceId);
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: a sweep in flight finishes, nothing new starts. */
+  beforeApplicationShutdown(): Promise<void> {
     return this.relay.stop();
   }
 }

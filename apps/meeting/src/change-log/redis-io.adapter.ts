@@ -4,6 +4,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { LocalSockets } from './local-sockets';
+import { closeRedis } from '@hoinghi/server-kit';
 
 /** socket.io over Redis pub/sub, so several meeting instances (and the worker's relay) serve one conference. */
 export class RedisIoAdapter extends IoAdapter {
@@ -35,6 +36,6 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
+    await Promise.all([closeRedis(this.pub), closeRedis(this.sub)]);
   }
 }

@@ -1,4 +1,6 @@
-import { DATABASE_PROTOCOLS, envInt, envUrl, LOCAL_DATABASE_URL, LOCAL_REDIS_URL, REDIS_PROTOCOLS } from '@hoinghi/server-kit';
+import {
+  DATABASE_PROTOCOLS, envInt, envUrl, LOCAL_DATABASE_OWNER_URL, LOCAL_DATABASE_URL, LOCAL_REDIS_URL, REDIS_PROTOCOLS,
+} from '@hoinghi/server-kit';
 
 /**
  * The meeting service's configuration, read once from the environment and validated at start-up.
@@ -6,7 +8,10 @@ import { DATABASE_PROTOCOLS, envInt, envUrl, LOCAL_DATABASE_URL, LOCAL_REDIS_URL
  */
 export interface AppConfig {
   port: number;
+  /** What the service connects as: data, but not rewriting the audit trail. */
   databaseUrl: string;
+  /** The schema's owner: creates the database, runs the migrations, grants `databaseUrl`'s role. */
+  databaseOwnerUrl: string;
   redisUrl: string;
   jwtSecret: string;
   jwtExpiresIn: string;
@@ -37,7 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   return {
     port: envInt(env, 'PORT', 3000, 0, 65535),
-    databaseUrl: envUrl(env, 'DATABASE_URL', LOCAL_DATABASE_URL, DATABASE_PROTOCOLS),
+    ...databaseUrls(env, production),
     redisUrl: envUrl(env, 'REDIS_URL', LOCAL_REDIS_URL, REDIS_PROTOCOLS),
     jwtSecret: secret('JWT_SECRET'),
     jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
@@ -50,4 +55,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: env.WEB_DIST_DIR === '' ? null : env.WEB_DIST_DIR || 'dist/web',
     production,
   };
+}
+
+/**
+ * Two roles: the service's (DATABASE_URL) and the schema owner's (DATABASE_OWNER_URL). Given only
+ * DATABASE_URL, it is both (a bench, a one-role deployment) — refused in production, where the service
+ * must not be able to rewrite the audit trail.
+ */
+function databaseUrls(env: NodeJS.ProcessEnv, production: boolean): Pick<AppConfig, 'databaseUrl' | 'databaseOwnerUrl'> {
+  const databaseUrl = envUrl(env, 'DATABASE_URL', LOCAL_DATABASE_URL, DATABASE_PROTOCOLS);
+  const ownerFallback = env.DATABASE_URL ? databaseUrl : LOCAL_DATABASE_OWNER_URL;
+  const databaseOwnerUrl = envUrl(env, 'DATABASE_OWNER_URL', ownerFallback, DATABASE_PROTOCOLS);
+  const user = (url: string) => decodeURIComponent(new URL(url).username);
+  if (production && user(databaseUrl) === user(databaseOwnerUrl)) {
+    throw new Error('DATABASE_URL must connect as another role than DATABASE_OWNER_URL in production, so the service cannot rewrite the audit trail');
+  }
+  return { databaseUrl, databaseOwnerUrl };
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ensureDatabase } from '@hoinghi/database';
+import { prepareDatabase } from '@hoinghi/database';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
 import { DEMO_PASSWORD, seedDemo } from './seed-demo';
@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, seedDemo } from './seed-demo';
 /** `npm run seed:demo`: creates the database, runs migrations, seeds the demo conference once. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  await ensureDatabase({ url: config.databaseUrl });
+  await prepareDatabase({ ownerUrl: config.databaseOwnerUrl, appUrl: config.databaseUrl });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const { conference, logins } = await seedDemo(app);

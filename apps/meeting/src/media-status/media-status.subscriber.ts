@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { LocalSockets } from '../change-log/local-sockets';
+import { closeRedis } from '@hoinghi/server-kit';
 
 /** Incidents the chair must see; per-site quality goes from the gateway to the chair's console directly. */
 const INCIDENTS: ReadonlyArray<MediaStatusEvent['kind']> = ['worker-died', 'worker-replaced'];
@@ -36,7 +37,7 @@ export class MediaStatusSubscriber implements OnApplicationBootstrap, OnApplicat
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    await closeRedis(this.redis);
   }
 
   private async handle(message: string): Promise<void> {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ParticipantEntity, SiteEntity, UserEntity } from '@hoinghi/database';
-import { assertEditable, conflict, invalid, notFound } from '@hoinghi/domain';
 import type { ParticipantRole, ParticipantView, ViewerScope } from '@hoinghi/contracts';
-import { seesSite, viewerScope } from '@hoinghi/domain';
+import { assertEditable, assertRoomFor, conflict, invalid, notFound, seesSite, viewerScope } from '@hoinghi/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService } from '../access/access.service';
@@ -45,6 +44,7 @@ export class ParticipantsService {
       if (await ctx.em.exists(ParticipantEntity, { where: { conferenceId, userId: dto.userId, role: dto.role } })) {
         throw conflict('PARTICIPANT_EXISTS', `This person already has the role ${dto.role} in this conference.`);
       }
+      assertRoomFor('participants', await ctx.em.count(ParticipantEntity, { where: { conferenceId } }));
       const saved = await ctx.em.save(ParticipantEntity, ctx.em.create(ParticipantEntity, {
         conferenceId, userId: dto.userId, role: dto.role, siteId: dto.siteId ?? null,
         votingRight: dto.role === 'delegate' ? (dto.votingRight ?? true) : false,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConferenceEntity, OrgUnitEntity, SiteAttendanceEntity, SiteEntity } from '@hoinghi/database';
-import { assertEditable, NO_ATTENDANCE, notFound } from '@hoinghi/domain';
+import { assertEditable, assertRoomFor, NO_ATTENDANCE, notFound } from '@hoinghi/domain';
 import type { SiteView, ViewerScope } from '@hoinghi/contracts';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -36,6 +36,7 @@ export class SitesService implements ConferenceSection {
         ? await ctx.em.findOne(SiteEntity, { where: { id: dto.parentSiteId, conferenceId } })
         : await ctx.em.findOne(SiteEntity, { where: { conferenceId, isMain: true } });
       if (!parent) throw notFound('SITE_NOT_FOUND', `Site ${dto.parentSiteId} does not exist in this conference.`);
+      assertRoomFor('sites', await ctx.em.count(SiteEntity, { where: { conferenceId } }));
       const position = ((await ctx.em.maximum(SiteEntity, 'position', { conferenceId })) ?? 0) + 1;
       const saved = await ctx.em.save(SiteEntity, ctx.em.create(SiteEntity, {
         conferenceId, name: dto.name.trim(), place: dto.place?.trim() ?? '', orgUnitId: unit.id, parentSiteId: parent.id, isMain: false, position,

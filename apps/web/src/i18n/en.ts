@@ -70,6 +70,7 @@ export const en: Dictionary = {
       FLOOR_ALREADY_REQUESTED: 'This speaker has already asked for the floor.',
       FLOOR_FREE: 'Nobody has the floor.',
       FLOOR_REQUEST_NOT_QUEUED: 'This request to speak is no longer waiting.',
+      CONFERENCE_LIMIT_REACHED: 'The conference has reached its limit (of sites, agenda items or participants).',
       PARTICIPANT_EXISTS: 'This person already has that role in the conference.',
       NOT_CHECKED_IN: 'The delegate has not been checked in.',
       NOT_JOINED: 'Not in the conference yet; reconnecting.',

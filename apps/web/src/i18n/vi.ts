@@ -75,6 +75,7 @@ export const vi = {
       FLOOR_ALREADY_REQUESTED: 'Điểm cầu đã đăng ký phát biểu rồi.',
       FLOOR_FREE: 'Hiện không có ai đang phát biểu.',
       FLOOR_REQUEST_NOT_QUEUED: 'Đăng ký phát biểu này không còn trong danh sách chờ.',
+      CONFERENCE_LIMIT_REACHED: 'Hội nghị đã đạt số lượng tối đa cho phép (điểm cầu, mục chương trình hoặc người tham dự).',
       PARTICIPANT_EXISTS: 'Người này đã có vai trò đó trong hội nghị.',
       NOT_CHECKED_IN: 'Đại biểu chưa được điểm danh có mặt.',
       NOT_JOINED: 'Chưa vào hội nghị; đang kết nối lại.',

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeRecord, ChangeRelay, lockConference, writeChange } from '@hoinghi/change-log';
 import type { ConferenceEntity } from '@hoinghi/database';
@@ -10,7 +10,7 @@ import { WORKER_CONFIG, WorkerConfig } from '../config/worker-config';
  * own transaction, published to the sockets through Redis without a socket server here.
  */
 @Injectable()
-export class WorkerChanges implements OnModuleInit, OnApplicationShutdown {
+export class WorkerChanges implements OnModuleInit, BeforeApplicationShutdown {
   private readonly relay: ChangeRelay;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource, @Inject(WORKER_CONFIG) config: WorkerConfig) {
@@ -36,7 +36,8 @@ export class WorkerChanges implements OnModuleInit, OnApplicationShutdown {
     return result;
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: a sweep in flight finishes, nothing new starts. */
+  beforeApplicationShutdown(): Promise<void> {
     return this.relay.stop();
   }
 }

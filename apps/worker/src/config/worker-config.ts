@@ -2,6 +2,7 @@ import { DATABASE_PROTOCOLS, envInt, envUrl, LOCAL_DATABASE_URL, LOCAL_REDIS_URL
 
 /** The worker's configuration, read once from the environment and validated at start-up. */
 export interface WorkerConfig {
+  /** The services' role (the meeting service migrates the schema and grants it). */
   databaseUrl: string;
   redisUrl: string;
   liveCoalesceMs: number;

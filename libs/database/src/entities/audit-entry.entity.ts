@@ -2,7 +2,11 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { ConferenceEntity } from './conference.entity';
 import { UserEntity } from './user.entity';
 
-/** Who did what, and when: every chair and operator action, and what the platform did by itself. Append-only. */
+/**
+ * Who did what, and when: every chair and operator action, and what the platform did by itself.
+ * Append-only: the services' database role may not update or delete it, and it keeps no foreign key
+ * to its conference, so deleting a conference does not erase its trail.
+ */
 @Entity('audit_entries')
 @Index('IDX_audit_entries_conference', ['conferenceId', 'at'])
 export class AuditEntryEntity {
@@ -12,7 +16,7 @@ export class AuditEntryEntity {
   @Column({ name: 'conference_id', type: 'uuid', nullable: true })
   conferenceId!: string | null;
 
-  @ManyToOne(() => ConferenceEntity, { onDelete: 'CASCADE', nullable: true })
+  @ManyToOne(() => ConferenceEntity, { nullable: true, createForeignKeyConstraints: false })
   @JoinColumn({ name: 'conference_id' })
   conference?: ConferenceEntity | null;
 

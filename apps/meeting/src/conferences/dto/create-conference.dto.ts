@@ -1,5 +1,5 @@
 import {
-  AGENDA_ITEM_KINDS, AgendaItemKind, AgendaItemRequest, CONFERENCE_KINDS, ConferenceKind, CreateConferenceRequest, CreateSiteRequest,
+  AGENDA_ITEM_KINDS, CONFERENCE_LIMITS, AgendaItemKind, AgendaItemRequest, CONFERENCE_KINDS, ConferenceKind, CreateConferenceRequest, CreateSiteRequest,
 } from '@hoinghi/contracts';
 import {
   BooleanField, DateTimeField, EnumField, IdField, IntField, NestedListField, TextField,
@@ -61,9 +61,9 @@ export class CreateConferenceRequestDto implements CreateConferenceRequest {
   @IntField(1, 1000, { optional: true, example: 3 })
   quorumDenominator?: number;
 
-  @NestedListField(() => CreateSiteRequestDto, 'site', 1, 5000, { description: 'The site tree: exactly one isMain, others name a parentKey or hang off the main site.' })
+  @NestedListField(() => CreateSiteRequestDto, 'site', 1, CONFERENCE_LIMITS.sites, { description: 'The site tree: exactly one isMain, others name a parentKey or hang off the main site.' })
   sites!: CreateSiteRequestDto[];
 
-  @NestedListField(() => AgendaItemRequestDto, 'agenda item', 0, 200)
+  @NestedListField(() => AgendaItemRequestDto, 'agenda item', 0, CONFERENCE_LIMITS.agendaItems)
   agenda!: AgendaItemRequestDto[];
 }
