@@ -101,11 +101,6 @@ export class ChangeRelay {
     void this.drain(conferenceId).finally(() => this.running.delete(conferenceId));
   }
 
-  /** Resolves when nothing of the conference is left to publish by this process (tests, shutdown). */
-  async settled(conferenceId: string): Promise<void> {
-    while (this.running.has(conferenceId)) await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-
   private async drain(conferenceId: string): Promise<void> {
     try {
       do {

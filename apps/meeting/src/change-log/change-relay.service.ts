@@ -23,10 +23,6 @@ export class ChangeRelayService implements OnModuleInit, BeforeApplicationShutdo
     this.relay.kick(conferenceId);
   }
 
-  settled(conferenceId: string): Promise<void> {
-    return this.relay.settled(conferenceId);
-  }
-
   /** Before the database closes: a sweep in flight finishes, nothing new starts. */
   beforeApplicationShutdown(): Promise<void> {
     return this.relay.stop();
