@@ -21,9 +21,12 @@ describe('chair console and site view in Chromium', () => {
     await seedDemo(meeting.app);
     browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
-    // Two contexts: two people on two machines, each with their own session.
-    chair = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' })).newPage();
-    operator = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' })).newPage();
+    // Two contexts: two people on two machines, each with their own session — the chair on a
+    // 1280×720 laptop, the district's operator on a phone.
+    chair = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'vi-VN' })).newPage();
+    operator = await (await browser.newContext({
+      viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN',
+    })).newPage();
   });
 
   afterAll(async () => {
