@@ -9,3 +9,4 @@ export * from './attendance';
 export * from './site-tree';
 export * from './audiences';
 export * from './conference-limits';
+export * from './draft-sections';
