@@ -1,4 +1,5 @@
 export * from './model';
+export * from './drafts';
 export * from './audience';
 export * from './errors';
 export * from './realtime';

@@ -1,5 +1,6 @@
 // Shapes shared by the meeting service, the media gateway, the worker and the web app.
 import type { ViewerScope } from './audience';
+import type { DraftSummary } from './drafts';
 
 // Enumerations are string unions so they serialise as-is in JSON, PostgreSQL and socket payloads.
 
@@ -197,6 +198,8 @@ export interface ConferenceSnapshot {
   /** The delegates of the sites the viewer runs (site chair, operator), with their attendance. */
   records: AttendanceRecordView[];
   floor: FloorState;
+  /** The drafts put to the conference for comment. */
+  drafts: DraftSummary[];
 }
 
 export interface AuditEntryView {

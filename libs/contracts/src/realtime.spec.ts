@@ -25,6 +25,7 @@ function base(version = 10): ConferenceSnapshot {
     totalsVersion: version,
     records: [],
     floor: { holder: null, queue: [] },
+    drafts: [],
   };
 }
 

@@ -1,5 +1,6 @@
 // socket.io contract of the meeting service (default namespace). The protocol, step by step, is in
 // docs/asyncapi.json and docs/architecture.md ("Live updates").
+import type { DraftSummary } from './drafts';
 import type { ErrorResponse } from './errors';
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ConferenceView, FloorRequestView,
@@ -41,7 +42,9 @@ export type DeltaBody =
   /** Who has the floor now. Audience: conference. */
   | { type: 'floor.holder'; data: { holder: FloorRequestView | null } }
   /** One site's floor requests that changed (status, place); closed ones leave the queue. Audience: that site. */
-  | { type: 'floor.requests'; data: { requests: FloorRequestView[] } };
+  | { type: 'floor.requests'; data: { requests: FloorRequestView[] } }
+  /** A draft was put to the conference, or has a new version (its sections are read over REST). Audience: conference. */
+  | { type: 'draft.published'; data: { draft: DraftSummary } };
 
 export type ConferenceDeltaType = DeltaBody['type'];
 
@@ -128,6 +131,8 @@ export function applyDelta(snapshot: ConferenceSnapshot, delta: ConferenceDelta)
       const queue = [...next.floor.queue.filter((r) => !changed.has(r.id)), ...waiting].sort((a, b) => (a.place ?? 0) - (b.place ?? 0));
       return { ...next, floor: { ...next.floor, queue } };
     }
+    case 'draft.published':
+      return { ...next, drafts: upsert(next.drafts, [delta.data.draft], (d) => d.id) };
   }
 }
 

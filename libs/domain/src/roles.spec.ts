@@ -10,6 +10,7 @@ const PERMISSIONS: Permission[] = [
   'floor.request',
   'attendance.check',
   'audit.view',
+  'drafts.manage',
   'media.join',
 ];
 const SITE_SCOPED: Permission[] = ['floor.request', 'attendance.check', 'media.join'];
@@ -21,7 +22,7 @@ const MATRIX: Record<ParticipantRole, Permission[]> = {
   site_chair: ['conference.view', 'floor.request', 'attendance.check', 'media.join'],
   site_operator: ['conference.view', 'floor.request', 'attendance.check', 'media.join'],
   delegate: ['conference.view', 'floor.request'],
-  secretary: ['conference.view', 'audit.view'],
+  secretary: ['conference.view', 'audit.view', 'drafts.manage'],
   observer: ['conference.view'],
 };
 
@@ -66,7 +67,7 @@ describe('can', () => {
       expect(can(as(role, null), 'attendance.check', 'site-1')).toBe(false);
     });
 
-    it.each(['conference.manage', 'agenda.control', 'floor.control', 'audit.view'] as const)('may not %s', (permission) => {
+    it.each(['conference.manage', 'agenda.control', 'floor.control', 'audit.view', 'drafts.manage'] as const)('may not %s', (permission) => {
       expect(can(as(role, 'site-1'), permission)).toBe(false);
       expect(can(as(role, 'site-1'), permission, 'site-1')).toBe(false);
     });
@@ -87,7 +88,7 @@ describe('can', () => {
       expect(can(as('delegate', 'site-1'), permission, 'site-1')).toBe(false);
     });
 
-    it.each(['conference.manage', 'agenda.control', 'floor.control', 'audit.view'] as const)('may not %s', (permission) => {
+    it.each(['conference.manage', 'agenda.control', 'floor.control', 'audit.view', 'drafts.manage'] as const)('may not %s', (permission) => {
       expect(can(as('delegate', 'site-1'), permission)).toBe(false);
     });
   });

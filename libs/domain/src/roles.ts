@@ -10,6 +10,7 @@ export type Permission =
   | 'floor.request' // site-scoped
   | 'attendance.check' // site-scoped
   | 'audit.view'
+  | 'drafts.manage' // put drafts and their versions to the conference (the secretariat)
   | 'media.join'; // site-scoped
 
 /** Chairs act for every site: they run the whole conference from the main hall. */
@@ -25,6 +26,7 @@ export const GRANTS: Readonly<Record<Permission, { roles: readonly ParticipantRo
   'floor.request': { roles: [...SITE_STAFF, 'delegate'], siteScoped: true },
   'attendance.check': { roles: SITE_STAFF, siteScoped: true },
   'audit.view': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
+  'drafts.manage': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
   'media.join': { roles: [...CHAIRS, ...SITE_STAFF], siteScoped: true },
 };
 

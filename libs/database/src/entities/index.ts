@@ -11,12 +11,14 @@ export * from './audit-entry.entity';
 export * from './conference-feed.entity';
 export * from './outbox-message.entity';
 export * from './attendance-count.entity';
+export * from './draft.entity';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
 import { ConferenceAttendanceEntity, SiteAttendanceEntity } from './attendance-count.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ConferenceFeedEntity } from './conference-feed.entity';
+import { DraftEntity, DraftSectionEntity, DraftVersionEntity } from './draft.entity';
 import { ConferenceEventEntity } from './conference-event.entity';
 import { ConferenceEntity } from './conference.entity';
 import { FloorRequestEntity } from './floor-request.entity';
@@ -30,4 +32,5 @@ export const ENTITIES = [
   UserEntity, OrgUnitEntity, ConferenceEntity, SiteEntity, ParticipantEntity,
   AgendaItemEntity, AttendanceRecordEntity, FloorRequestEntity, ConferenceEventEntity, AuditEntryEntity,
   ConferenceFeedEntity, OutboxMessageEntity, SiteAttendanceEntity, ConferenceAttendanceEntity,
+  DraftEntity, DraftVersionEntity, DraftSectionEntity,
 ];

@@ -6,6 +6,7 @@ import {
 import { AgendaItemResponseDto } from '../../agenda/dto/agenda-item.response.dto';
 import { AttendanceRecordResponseDto, AttendanceSummaryResponseDto } from '../../attendance/dto/attendance.response.dto';
 import { EnumProperty, IdProperty, TimeProperty } from '../../common/api-docs';
+import { DraftSummaryResponseDto } from '../../drafts/dto/draft.response.dto';
 import { FloorStateResponseDto } from '../../floor/dto/floor.response.dto';
 import { SiteResponseDto } from '../../sites/dto/site.response.dto';
 
@@ -56,4 +57,5 @@ export class ConferenceSnapshotResponseDto implements ConferenceSnapshot {
   @ApiProperty({ type: 'integer', description: 'The version the totals and quorum are as of.' }) totalsVersion!: number;
   @ApiProperty({ type: [AttendanceRecordResponseDto], description: 'The delegates of the sites the caller runs, with their attendance.' }) records!: AttendanceRecordResponseDto[];
   @ApiProperty({ type: FloorStateResponseDto }) floor!: FloorStateResponseDto;
+  @ApiProperty({ type: [DraftSummaryResponseDto], description: 'The drafts put to the conference for comment.' }) drafts!: DraftSummaryResponseDto[];
 }
