@@ -2,6 +2,7 @@
 // The web app in Debian's Chromium against the real meeting service: the chair runs the demo
 // conference (seed 004) while an operator at a district site follows it live.
 import { mkdirSync } from 'node:fs';
+import { Document, Packer, Paragraph } from 'docx';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
@@ -104,6 +105,26 @@ describe('chair console and site view in Chromium', () => {
 
     await chair.screenshot({ path: join(SCREENSHOTS, 'chair-console.png'), fullPage: true });
     await operator.screenshot({ path: join(SCREENSHOTS, 'site-view.png'), fullPage: true });
+  });
+
+  it('lets a district read the drafts section by section on a phone, and a new one appears there live', async () => {
+    // The chair (the secretariat alike) puts a Word draft to the conference from the console.
+    await chair.getByTestId('draft-title').fill('Dự thảo Hướng dẫn sinh hoạt chi bộ');
+    await chair.getByTestId('draft-file').setInputFiles({
+      name: 'huong-dan.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Điều 1. Nội dung sinh hoạt'), new Paragraph('Sinh hoạt chuyên đề hằng quý.')] }] })),
+    });
+    await chair.getByTestId('draft-upload').click();
+    await operator.getByTestId('draft-row').filter({ hasText: 'Dự thảo Hướng dẫn sinh hoạt chi bộ' }).waitFor({ timeout: 3000 });
+
+    // The demo's draft Conclusion, read on the phone.
+    await operator.getByTestId('draft-row').filter({ hasText: 'Dự thảo Kết luận' }).getByRole('link').click();
+    await operator.locator('[data-testid="draft-section"][data-label="III."]').waitFor();
+    const target = operator.locator('[data-testid="draft-section"]').filter({ hasText: '4% dân số' }).first();
+    await expect(target.textContent()).resolves.toMatch(/3\.\s*Đến năm 2025, tỷ lệ đảng viên đạt trên 4% dân số/);
+    await operator.screenshot({ path: join(SCREENSHOTS, 'draft-phone.png'), fullPage: false });
+    await operator.goBack();
+    await operator.getByTestId('connection-status').and(operator.locator('[data-state="live"]')).waitFor();
   });
 
   it('speaks English when asked, without losing the live state', async () => {

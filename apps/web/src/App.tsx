@@ -5,6 +5,7 @@ import { useT } from './i18n/I18nContext';
 import { ChairConsolePage } from './pages/ChairConsolePage';
 import { ConferenceListPage } from './pages/ConferenceListPage';
 import { CreateConferencePage } from './pages/CreateConferencePage';
+import { DraftPage } from './pages/DraftPage';
 import { LoginPage } from './pages/LoginPage';
 import { SiteViewPage } from './pages/SiteViewPage';
 import { Link, navigate, parseRoute, usePathname, type Route } from './router';
@@ -52,6 +53,8 @@ function pageFor(route: Route): ReactNode {
       return <ChairConsolePage key={route.conferenceId} conferenceId={route.conferenceId} />;
     case 'site':
       return <SiteViewPage key={`${route.conferenceId}/${route.siteId}`} conferenceId={route.conferenceId} siteId={route.siteId} />;
+    case 'draft':
+      return <DraftPage key={`${route.conferenceId}/${route.draftId}`} conferenceId={route.conferenceId} draftId={route.draftId} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'create' }
   | { name: 'console'; conferenceId: string }
   | { name: 'site'; conferenceId: string; siteId: string }
+  | { name: 'draft'; conferenceId: string; draftId: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'hoinghi:navigate';
@@ -21,6 +22,9 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'conferences' && parts.length === 2) return { name: 'console', conferenceId: parts[1] };
   if (parts[0] === 'conferences' && parts.length === 4 && parts[2] === 'sites') {
     return { name: 'site', conferenceId: parts[1], siteId: parts[3] };
+  }
+  if (parts[0] === 'conferences' && parts.length === 4 && parts[2] === 'drafts') {
+    return { name: 'draft', conferenceId: parts[1], draftId: parts[3] };
   }
   return { name: 'notFound' };
 }

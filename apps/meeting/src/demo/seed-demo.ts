@@ -1,11 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { OrgUnitEntity, UserEntity } from '@hoinghi/database';
-import { foldVietnamese } from '@hoinghi/domain';
+import { blocksFromText, foldVietnamese } from '@hoinghi/domain';
 import type { AgendaItemKind, ConferenceSnapshot, OrgUnitLevel, ParticipantRole } from '@hoinghi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthService, toUserView } from '../auth/auth.service';
 import { ConferencesService } from '../conferences/conferences.service';
+import { DraftsService } from '../drafts/drafts.service';
+import { DEMO_DRAFTS } from './demo-drafts';
 import { ParticipantsService } from '../participants/participants.service';
 
 /**
@@ -109,6 +111,14 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSeedRe
     if (key !== 'main') await add(`vanhanh.${key}`, 'site_operator', key);
     for (let n = 1; n <= DELEGATES_PER_SITE; n++) await add(`daibieu.${key}.${n}`, 'delegate', key);
     await add(`daibieu.${key}.1`, 'site_chair', key); // the first delegate presides at the site
+  }
+  // The secretariat puts the two drafts of the day under their agenda items.
+  const secretary = toUserView(users.get('thuky')!);
+  for (const draft of DEMO_DRAFTS) {
+    const agendaItemId = snapshot.agenda.find((item) => item.title === draft.agendaTitle)?.id;
+    await app.get(DraftsService).create(secretary, snapshot.conference.id, { title: draft.title, agendaItemId }, {
+      source: 'text', fileName: null, blocks: blocksFromText(draft.text),
+    });
   }
   const conferences = app.get(ConferencesService);
   await conferences.transition(chair, snapshot.conference.id, 'schedule');

@@ -34,11 +34,13 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file upload (FormData) sets its own multipart Content-Type; everything else is JSON.
+  const upload = body instanceof FormData;
+  if (body !== undefined && !upload) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : upload ? body : JSON.stringify(body) });
   } catch (error) {
     throw new ApiError(0, null, error instanceof Error ? error.message : String(error));
   }

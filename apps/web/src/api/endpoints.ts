@@ -1,6 +1,6 @@
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceSummary, ConferenceView,
-  CreateConferenceRequest, MediaJoinTokenResponse, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
+  CreateConferenceRequest, DraftDiffView, DraftVersionView, MediaJoinTokenResponse, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '@hoinghi/domain';
 import { apiRequest } from './client';
@@ -47,6 +47,18 @@ export const api = {
   grantFloor: (id: string, requestId: string) =>
     apiRequest<FloorState>('POST', `${conference(id)}/floor/requests/${encodeURIComponent(requestId)}/grant`),
   endFloor: (id: string) => apiRequest<FloorState>('POST', `${conference(id)}/floor/end`),
+
+  draft: (id: string, draftId: string, version?: number) =>
+    apiRequest<DraftVersionView>('GET', `${conference(id)}/drafts/${encodeURIComponent(draftId)}${version ? `/versions/${version}` : ''}`),
+  draftDiff: (id: string, draftId: string, from: number, to: number) =>
+    apiRequest<DraftDiffView>('GET', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/diff?from=${from}&to=${to}`),
+  /** A .docx put to the conference (multipart: file, title). */
+  importDraft: (id: string, file: File, title: string) => {
+    const form = new FormData();
+    form.append('title', title);
+    form.append('file', file);
+    return apiRequest<DraftVersionView>('POST', `${conference(id)}/drafts/import`, form);
+  },
 
   mediaToken: (id: string, siteId: string) =>
     apiRequest<MediaJoinTokenResponse>('POST', `${conference(id)}/sites/${encodeURIComponent(siteId)}/media-token`),

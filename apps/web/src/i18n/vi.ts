@@ -1,5 +1,6 @@
 import type {
-  AgendaItemKind, AgendaItemState, AttendanceStatus, ConferenceKind, ConferenceStatus, ErrorCode, ParticipantRole,
+  AgendaItemKind, AgendaItemState, AttendanceStatus, ConferenceKind, ConferenceStatus, ConsultationState, DraftSectionChange, ErrorCode,
+  ParticipantRole,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '@hoinghi/domain';
 
@@ -306,6 +307,24 @@ export const vi = {
     done: 'Đã xong',
     skipped: 'Đã bỏ qua',
   } satisfies Record<AgendaItemState, string>,
+  drafts: {
+    title: 'Dự thảo',
+    empty: 'Chưa có dự thảo nào được đưa ra lấy ý kiến.',
+    version: (n: number) => `Phiên bản ${n}`,
+    sections: (n: number) => `${n} mục`,
+    consultation: { not_open: 'Chưa lấy ý kiến', open: 'Đang lấy ý kiến', closed: 'Đã khép lại' } satisfies Record<ConsultationState, string>,
+    upload: 'Đưa dự thảo (.docx)',
+    uploadTitle: 'Tên dự thảo',
+    uploadFile: 'Tệp Word (.docx)',
+    uploadSubmit: 'Tải lên',
+    read: 'Đọc',
+    back: 'Quay lại hội nghị',
+    preamble: 'Phần mở đầu',
+    compare: (n: number) => `So sánh với phiên bản ${n}`,
+    hideCompare: 'Ẩn so sánh',
+    change: { unchanged: 'Giữ nguyên', changed: 'Đã sửa', added: 'Mới', removed: 'Đã bỏ' } satisfies Record<DraftSectionChange['change'], string>,
+    meta: (name: string, time: string) => `Đưa lên bởi ${name} lúc ${time}`,
+  },
   role: {
     chair: 'Chủ trì',
     co_chair: 'Đồng chủ trì',

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
+import { DraftsPanel } from '../components/DraftsPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
 import { can, type ConferenceAction } from '@hoinghi/domain';
@@ -71,6 +72,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
         <AttendancePanel sites={snapshot.sites} attendance={snapshot.attendance} />
         <FloorPanel floor={snapshot.floor} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
       </div>
+      <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={roles !== null && can(roles, 'drafts.manage')} />
       {canControl && mainSite && (
         <Suspense fallback={null}>
           <MainHallMedia conferenceId={conferenceId} sites={snapshot.sites} mainSiteId={mainSite.id} floorSiteId={snapshot.floor.holder?.siteId ?? null} />

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
+import { DraftsPanel } from '../components/DraftsPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
 import { FloorHolder } from '../components/FloorHolder';
@@ -65,6 +66,8 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
           {totals ? t.site.totals(totals.present, totals.convened, totals.late, totals.absent) : t.site.totals(0, 0, 0, 0)}
         </p>
       </section>
+
+      <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={false} />
 
       {roles &&
         (can(roles, 'attendance.check', siteId) ? (
