@@ -26,6 +26,7 @@ function base(version = 10): ConferenceSnapshot {
     records: [],
     floor: { holder: null, queue: [] },
     drafts: [],
+    comments: { items: [], receipts: [] },
   };
 }
 
