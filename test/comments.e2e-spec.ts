@@ -1,7 +1,11 @@
 // Comments on drafts, end to end: the API acknowledges (202, a receipt), the worker — a real child
 // process, killed with SIGKILL in the middle of a burst — stores each acknowledged comment exactly once,
 // and a comment reaches its author, the secretary and the chair, and no other site by any path.
-import type { CommentReceipt, CommentView, DraftSummary, DraftVersionView, ErrorResponse, ParticipantView } from '@hoinghi/contracts';
+import {
+  JobName, QueueName, type CommentReceipt, type CommentView, type DraftSummary, type DraftVersionView, type ErrorResponse, type ParticipantView,
+  type StoreCommentJob, type StoreCommentResult,
+} from '@hoinghi/contracts';
+import Queue from 'bull';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -196,6 +200,25 @@ describe('comments on drafts', () => {
     expect(JSON.stringify(catchUp.acks)).not.toContain(marker);
     const authorCatchUp = await new Promise<unknown>((resolve) => author.socket.emit('conference:sync', { conferenceId, sinceVersion: versionBefore }, resolve));
     expect(JSON.stringify(authorCatchUp)).toContain(marker);
+
+    // The job run a second time (a new job for the same receipt) stores nothing and tells no one.
+    const before = await stored();
+    const events = (await meeting.dataSource.query('SELECT count(*)::int AS n FROM conference_events WHERE conference_id = $1', [conferenceId]))[0].n;
+    const queue = new Queue<StoreCommentJob>(QueueName.Comments, REDIS_URL);
+    try {
+      const job = await queue.add(JobName.StoreComment, { v: 1, conferenceId, receiptId });
+      expect(await job.finished() as StoreCommentResult).toEqual({ commentId: comment.id, stored: false });
+      await job.remove();
+    } finally {
+      await queue.close();
+    }
+    expect(await stored()).toEqual(before);
+    expect((await meeting.dataSource.query('SELECT count(*)::int AS n FROM conference_events WHERE conference_id = $1', [conferenceId]))[0].n).toBe(events);
+    // And the database itself refuses a second comment for one submission.
+    await expect(meeting.dataSource.query(
+      `INSERT INTO draft_comments (submission_id, conference_id, draft_id, draft_version, kind, author_user_id, text)
+       SELECT submission_id, conference_id, draft_id, draft_version, kind, author_user_id, text FROM draft_comments WHERE id = $1`, [comment.id],
+    )).rejects.toThrow(/UQ_draft_comments_submission/);
 
     // The trail: the author submitted it, the platform stored it.
     const audit = (await chair.get<Array<{ action: string; actorUserId: string | null; details: Record<string, unknown> }>>(path('/audit'))).body;
