@@ -25,6 +25,8 @@ export interface CommentSubmissionContent {
  */
 @Entity('comment_submissions')
 @Index('UQ_comment_submissions_key', ['conferenceId', 'authorUserId', 'idempotencyKey'], { unique: true })
+// What the worker's sweep looks for: acknowledged, not yet stored (a handful at any time).
+@Index('IDX_comment_submissions_pending', ['createdAt'], { where: `status = 'accepted'` })
 export class CommentSubmissionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
