@@ -357,4 +357,21 @@ describe('comments on drafts', () => {
     const ids = new Set(receipts.values());
     expect(secretaryFeed.snapshot.comments.items.filter((c) => ids.has(c.receiptId))).toHaveLength(200);
   });
+
+  it('stores a submission whose job was lost, from the worker\'s sweep', async () => {
+    // As if its job had failed every attempt a minute ago: a submission still `accepted`, no job anywhere.
+    const [user] = await meeting.dataSource.query('SELECT id FROM users WHERE username = $1', [`${run}.dbb`]) as { id: string }[];
+    const content = {
+      kind: 'delegate', draftVersion: 1, sectionId: null, sectionLabel: '', text: 'Góp ý có việc bị mất', proposal: null, siteId: siteB,
+      speakerParticipantId: null, speakerName: null, floorRequestId: null,
+    };
+    const [{ id }] = await meeting.dataSource.query(
+      `INSERT INTO comment_submissions (conference_id, draft_id, author_user_id, idempotency_key, content, created_at)
+       VALUES ($1, $2, $3, $4, $5, now() - interval '1 minute') RETURNING id`,
+      [conferenceId, draft.draftId, user.id, `lost-${run}`, JSON.stringify(content)],
+    ) as { id: string }[];
+    const receipt = await until(() => delegateB.get(path(`/comments/receipts/${id}`)), (r) => r.body.status === 'received', 15_000);
+    expect((await chair.get<CommentView[]>(path('/comments'))).body.find((c) => c.id === receipt.body.commentId)).toMatchObject({ text: 'Góp ý có việc bị mất', siteId: siteB });
+    expect(worker.output).toMatch(/stored 1 overdue comment submission/);
+  });
 });
