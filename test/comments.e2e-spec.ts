@@ -249,6 +249,18 @@ describe('comments on drafts', () => {
     const comments = await until(() => chair.get<CommentView[]>(path('/comments')), (r) => r.body.some((c) => c.text === marker));
     expect(comments.body.find((c) => c.text === marker)).toMatchObject({ kind: 'floor', speakerName: 'Trần Văn Bình', siteId: siteB, sectionLabel: 'Điều 1.' });
     expect(JSON.stringify((await delegateB.get(path('/comments'))).body)).not.toContain(marker);
+
+    // One click from the floor log: the floor request names the speaker, or the site that had the floor.
+    const asked = await operatorB.post<{ id: string }>(path('/floor/requests'), { siteId: siteB, participantId: delegateBParticipant });
+    const siteAsked = await operatorA.post<{ id: string }>(path('/floor/requests'), { siteId: siteA });
+    expect([asked.status, siteAsked.status]).toEqual([201, 201]);
+    expect((await submit(secretary, { kind: 'floor', floorRequestId: asked.body.id, text: `${marker} (2)` })).status).toBe(202);
+    expect((await submit(secretary, { kind: 'floor', floorRequestId: siteAsked.body.id, text: `${marker} (3)` })).status).toBe(202);
+    const fromLog = await until(() => chair.get<CommentView[]>(path('/comments')), (r) => r.body.filter((c) => c.text.startsWith(`${marker} (`)).length === 2);
+    expect(fromLog.body.find((c) => c.text === `${marker} (2)`)).toMatchObject({ speakerParticipantId: delegateBParticipant, speakerName: 'Trần Văn Bình', siteId: siteB, floorRequestId: asked.body.id });
+    expect(fromLog.body.find((c) => c.text === `${marker} (3)`)).toMatchObject({ speakerParticipantId: null, speakerName: 'Điểm cầu Huyện Cao Lãnh', siteId: siteA });
+    expect((await submit(secretary, { kind: 'floor', text: 'Không rõ ai nói' })).body).toMatchObject({ fields: { speakerParticipantId: [expect.any(String)] } });
+    expect((await submit(secretary, { kind: 'floor', floorRequestId: randomUUID(), text: 'Không có' })).body).toMatchObject({ error: 'FLOOR_REQUEST_NOT_FOUND' });
   });
 
   it('refuses what a caller may not say, and bad fields, naming them', async () => {

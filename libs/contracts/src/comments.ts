@@ -34,9 +34,9 @@ export interface SubmitCommentRequest {
   proposal?: string;
   /** `site`: the site whose opinion this is (the caller runs it). */
   siteId?: string;
-  /** `floor`: the participant who spoke. */
+  /** `floor`: the participant who spoke; may be left out when `floorRequestId` names them (or their site). */
   speakerParticipantId?: string;
-  /** `floor`: the floor request they spoke under, when there was one. */
+  /** `floor`: the floor request they spoke under — enough by itself, from the floor log. */
   floorRequestId?: string;
 }
 
@@ -67,7 +67,7 @@ export interface CommentView {
   authorName: string;
   /** `site`: the site speaking; `delegate`: where the author attends (null for a leader); `floor`: the speaker's site. */
   siteId: string | null;
-  /** `floor`: who spoke. */
+  /** `floor`: who spoke (null when a whole site had the floor: `speakerName` is then the site's name). */
   speakerParticipantId: string | null;
   speakerName: string | null;
   floorRequestId: string | null;

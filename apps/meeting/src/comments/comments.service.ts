@@ -58,7 +58,9 @@ export class CommentsService implements ConferenceSection {
     }
     if (!dto.text.trim()) throw invalid('VALIDATION_FAILED', 'must not be empty', 'text');
     if (dto.kind === 'site' && !dto.siteId) throw invalid('VALIDATION_FAILED', 'is required for a site\'s opinion', 'siteId');
-    if (dto.kind === 'floor' && !dto.speakerParticipantId) throw invalid('VALIDATION_FAILED', 'is required for a comment from the floor', 'speakerParticipantId');
+    if (dto.kind === 'floor' && !dto.speakerParticipantId && !dto.floorRequestId) {
+      throw invalid('VALIDATION_FAILED', 'is required for a comment from the floor (or floorRequestId)', 'speakerParticipantId');
+    }
     try {
       return await this.changes.run({ user, conferenceId, permission: PERMISSION_OF[dto.kind], siteId: dto.kind === 'site' ? dto.siteId : undefined }, async (ctx) => {
         const again = await this.submitted(ctx.em, conferenceId, user.id, dto.idempotencyKey);
@@ -157,7 +159,7 @@ export class CommentsService implements ConferenceSection {
       sectionLabel = section.label;
     }
     let siteId: string | null = null;
-    let speaker: { participantId: string; name: string } | null = null;
+    let speaker: { participantId: string | null; name: string } | null = null;
     if (dto.kind === 'site') {
       if (!(await em.exists(SiteEntity, { where: { id: dto.siteId, conferenceId: conference.id } }))) {
         throw notFound('SITE_NOT_FOUND', `Site ${dto.siteId} does not exist in this conference.`);
@@ -166,13 +168,21 @@ export class CommentsService implements ConferenceSection {
     } else if (dto.kind === 'delegate') {
       siteId = ctx.roles.find((r) => r.role === 'delegate')?.siteId ?? null;
     } else {
-      const participant = await em.findOne(ParticipantEntity, { where: { id: dto.speakerParticipantId, conferenceId: conference.id } });
-      if (!participant) throw notFound('PARTICIPANT_NOT_FOUND', `Participant ${dto.speakerParticipantId} does not exist in this conference.`);
-      const person = await em.findOne(UserEntity, { where: { id: participant.userId }, select: ['id', 'fullName'] });
-      speaker = { participantId: participant.id, name: person?.fullName ?? '' };
-      siteId = participant.siteId;
-      if (dto.floorRequestId && !(await em.exists(FloorRequestEntity, { where: { id: dto.floorRequestId, conferenceId: conference.id } }))) {
-        throw notFound('FLOOR_REQUEST_NOT_FOUND', `Floor request ${dto.floorRequestId} does not exist in this conference.`);
+      // From the floor log in one click: the floor request names the speaker (or their site), or the secretary names them.
+      const request = dto.floorRequestId ? await em.findOne(FloorRequestEntity, { where: { id: dto.floorRequestId, conferenceId: conference.id } }) : null;
+      if (dto.floorRequestId && !request) throw notFound('FLOOR_REQUEST_NOT_FOUND', `Floor request ${dto.floorRequestId} does not exist in this conference.`);
+      const participantId = dto.speakerParticipantId ?? request?.participantId ?? null;
+      if (participantId) {
+        const participant = await em.findOne(ParticipantEntity, { where: { id: participantId, conferenceId: conference.id } });
+        if (!participant) throw notFound('PARTICIPANT_NOT_FOUND', `Participant ${participantId} does not exist in this conference.`);
+        const person = await em.findOne(UserEntity, { where: { id: participant.userId }, select: ['id', 'fullName'] });
+        speaker = { participantId: participant.id, name: person?.fullName ?? '' };
+        siteId = participant.siteId ?? request?.siteId ?? null;
+      } else {
+        // A site asked for the floor as a whole: its site speaks.
+        const site = await em.findOne(SiteEntity, { where: { id: request!.siteId }, select: ['id', 'name'] });
+        speaker = { participantId: null, name: site?.name ?? '' };
+        siteId = request!.siteId;
       }
     }
     return {

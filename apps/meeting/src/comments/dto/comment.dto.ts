@@ -32,10 +32,10 @@ export class SubmitCommentRequestDto implements SubmitCommentRequest {
   @IdField({ optional: true, description: '`site`: the site whose opinion this is.' })
   siteId?: string;
 
-  @IdField({ optional: true, description: '`floor`: the participant who spoke.' })
+  @IdField({ optional: true, description: '`floor`: the participant who spoke; may be left out when floorRequestId names them.' })
   speakerParticipantId?: string;
 
-  @IdField({ optional: true, description: '`floor`: the floor request they spoke under.' })
+  @IdField({ optional: true, description: '`floor`: the floor request they spoke under (from the floor log: enough by itself).' })
   floorRequestId?: string;
 }
 
