@@ -5,6 +5,8 @@ import { QueueName } from '@hoinghi/contracts';
 import { dataSourceOptions } from '@hoinghi/database';
 import { RecountAttendanceProcessor } from './attendance/recount-attendance.processor';
 import { WorkerChanges } from './change-log/worker-changes.service';
+import { CommentSweep } from './comments/comment-sweep.service';
+import { StoreCommentProcessor } from './comments/store-comment.processor';
 import { WORKER_CONFIG, WorkerConfig } from './config/worker-config';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
 import { MaintenanceQueueListener } from './queue-health/maintenance-queue.listener';
@@ -19,8 +21,13 @@ export class WorkerModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
         BullModule.forRoot({ redis: config.redisUrl }),
         BullModule.registerQueue({ name: QueueName.Maintenance }),
+        // A worker killed mid-job: its jobs are taken up again within seconds of a restart, and a job
+        // may stall a few times before it fails (the sweep stores whatever still slips through).
+        BullModule.registerQueue({ name: QueueName.Comments, settings: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 } }),
       ],
-      providers: [{ provide: WORKER_CONFIG, useValue: config }, WorkerChanges, HeartbeatProcessor, RecountAttendanceProcessor, MaintenanceQueueListener],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }, WorkerChanges, HeartbeatProcessor, RecountAttendanceProcessor, MaintenanceQueueListener,
+        StoreCommentProcessor, CommentSweep,
+      ],
     };
   }
 }

@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   DRAFT_FILE_INVALID: 'validation',
   DRAFT_EMPTY: 'validation',
   DRAFT_TOO_LONG: 'validation',
+  COMMENT_SECTION_UNKNOWN: 'validation',
   MAIN_SITE_RELAYED: 'validation',
   SITE_PARENT_UNKNOWN: 'validation',
   SITE_TREE_CYCLE: 'validation',
@@ -55,6 +56,7 @@ export const ERROR_CODES = {
   FOREIGN_CONFERENCE: 'forbidden',
   NOT_MAIN_SITE: 'forbidden',
   PLAIN_RTP_DISABLED: 'forbidden',
+  COMMENT_NOT_YOURS: 'forbidden',
 
   // 404: an id (or a route) that does not exist where it was looked for.
   ROUTE_NOT_FOUND: 'not_found',
@@ -68,6 +70,7 @@ export const ERROR_CODES = {
   FLOOR_REQUEST_NOT_FOUND: 'not_found',
   DRAFT_NOT_FOUND: 'not_found',
   DRAFT_VERSION_NOT_FOUND: 'not_found',
+  COMMENT_NOT_FOUND: 'not_found',
   UNKNOWN_TRANSPORT: 'not_found',
   UNKNOWN_PRODUCER: 'not_found',
   UNKNOWN_CONSUMER: 'not_found',
@@ -109,6 +112,9 @@ export const ERROR_CODES = {
   NOTHING_TO_RECORD: 'conflict',
   RECORDING_FAILED: 'conflict',
   NOT_RECORDING: 'conflict',
+  CONSULTATION_NOT_OPEN: 'conflict',
+  CONSULTATION_WRONG_STATE: 'conflict',
+  COMMENT_WITHDRAWN: 'conflict',
 
   // 413, 500 and 503
   PAYLOAD_TOO_LARGE: 'too_large',

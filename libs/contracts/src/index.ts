@@ -1,5 +1,6 @@
 export * from './model';
 export * from './drafts';
+export * from './comments';
 export * from './audience';
 export * from './errors';
 export * from './realtime';

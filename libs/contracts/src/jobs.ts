@@ -3,6 +3,8 @@
 
 export const QueueName = {
   Maintenance: 'maintenance',
+  /** Comments acknowledged by the API, stored by the worker. */
+  Comments: 'comments',
 } as const;
 
 export const JobName = {
@@ -10,6 +12,8 @@ export const JobName = {
   Heartbeat: 'heartbeat',
   /** Counts a conference's attendance again from the records and publishes the totals (when it starts). */
   RecountAttendance: 'attendance.recount',
+  /** Stores an acknowledged comment submission (once, however often it runs) and tells its audiences. */
+  StoreComment: 'comment.store',
 } as const;
 
 export interface HeartbeatJob {
@@ -29,4 +33,17 @@ export interface RecountAttendanceJob {
 export interface RecountAttendanceResult {
   /** Sites whose stored counts differed from their records and were repaired. */
   repairedSites: number;
+}
+
+export interface StoreCommentJob {
+  v: 1;
+  conferenceId: string;
+  /** The submission (its receipt id); its content is in PostgreSQL, not in the job. */
+  receiptId: string;
+}
+
+export interface StoreCommentResult {
+  commentId: string;
+  /** False when an earlier run already stored it. */
+  stored: boolean;
 }

@@ -1,5 +1,6 @@
 // Shapes shared by the meeting service, the media gateway, the worker and the web app.
 import type { ViewerScope } from './audience';
+import type { CommentsSection } from './comments';
 import type { DraftSummary } from './drafts';
 
 // Enumerations are string unions so they serialise as-is in JSON, PostgreSQL and socket payloads.
@@ -200,6 +201,8 @@ export interface ConferenceSnapshot {
   floor: FloorState;
   /** The drafts put to the conference for comment. */
   drafts: DraftSummary[];
+  /** Leaders: every comment of the conference; others: their own and (site staff) their site's opinions; and their receipts. */
+  comments: CommentsSection;
 }
 
 export interface AuditEntryView {

@@ -1,3 +1,4 @@
+import { countComments, type CommentView } from './comments';
 import type { ConferenceSnapshot, FloorRequestView, SiteAttendance } from './model';
 import { applyDelta, ConferenceDelta, ConferenceFeed, DeltaBody } from './realtime';
 
@@ -26,6 +27,7 @@ function base(version = 10): ConferenceSnapshot {
     records: [],
     floor: { holder: null, queue: [] },
     drafts: [],
+    comments: { items: [], receipts: [] },
   };
 }
 
@@ -104,5 +106,37 @@ describe('ConferenceFeed', () => {
     expect(feed.receive(state(15, 3))).toBe('applied');
     expect(feed.receive(state(12, 1))).toBe('applied'); // older: applied, but the totals stay at 15's
     expect(feed.snapshot.attendance.totals.present).toBe(3);
+  });
+});
+
+describe('comment deltas', () => {
+  const comment = (id: string, over: Partial<CommentView> = {}): CommentView => ({
+    id, receiptId: `r-${id}`, draftId: 'd1', draftVersion: 1, sectionId: 's1', sectionLabel: 'Điều 1.', kind: 'delegate', authorUserId: 'u',
+    authorName: 'Nguyễn Văn An', siteId: 'A', speakerParticipantId: null, speakerName: null, floorRequestId: null, text: 'Góp ý', proposal: null,
+    status: 'active', createdAt: '2026-12-01T01:00:00.000Z', updatedAt: '2026-12-01T01:00:00.000Z', ...over,
+  });
+
+  it('turns the author\'s receipt into received, then applies edits and withdrawals in place', () => {
+    let snapshot = base();
+    snapshot = applyDelta(snapshot, delta(11, null, 'person:u', {
+      type: 'comment.received', data: { receipt: { receiptId: 'r-1', status: 'received', draftId: 'd1', commentId: '1' }, comment: comment('1') },
+    }));
+    expect(snapshot.comments.receipts).toEqual([{ receiptId: 'r-1', status: 'received', draftId: 'd1', commentId: '1' }]);
+    snapshot = applyDelta(snapshot, delta(12, 11, 'person:u', { type: 'comment.changed', data: { comment: comment('1', { text: 'Đã sửa' }) } }));
+    snapshot = applyDelta(snapshot, delta(13, 12, 'person:u', { type: 'comment.changed', data: { comment: comment('2', { sectionId: null }) } }));
+    snapshot = applyDelta(snapshot, delta(14, 13, 'person:u', { type: 'comment.changed', data: { comment: comment('2', { sectionId: null, status: 'withdrawn' }) } }));
+    expect(snapshot.comments.items.map((c) => `${c.id}:${c.text}:${c.status}`)).toEqual(['1:Đã sửa:active', '2:Góp ý:withdrawn']);
+  });
+
+  it('counts active comments per draft, section (or the whole draft) and site', () => {
+    const counts = countComments([
+      comment('1'), comment('2', { sectionId: null }), comment('3', { siteId: 'B' }), comment('4', { status: 'withdrawn' }),
+      comment('5', { kind: 'floor', siteId: null, draftId: 'd2', sectionId: 's9' }),
+    ]);
+    expect(counts).toEqual({
+      byDraft: { d1: 3, d2: 1 },
+      bySection: { s1: 2, 'draft:d1': 1, s9: 1 },
+      bySite: { A: 2, B: 1 },
+    });
   });
 });

@@ -1,5 +1,6 @@
 // socket.io contract of the meeting service (default namespace). The protocol, step by step, is in
 // docs/asyncapi.json and docs/architecture.md ("Live updates").
+import type { CommentReceipt, CommentView } from './comments';
 import type { DraftSummary } from './drafts';
 import type { ErrorResponse } from './errors';
 import type {
@@ -44,7 +45,13 @@ export type DeltaBody =
   /** One site's floor requests that changed (status, place); closed ones leave the queue. Audience: that site. */
   | { type: 'floor.requests'; data: { requests: FloorRequestView[] } }
   /** A draft was put to the conference, or has a new version (its sections are read over REST). Audience: conference. */
-  | { type: 'draft.published'; data: { draft: DraftSummary } };
+  | { type: 'draft.published'; data: { draft: DraftSummary } }
+  /** A draft's consultation was opened or closed. Audience: conference. */
+  | { type: 'draft.updated'; data: { draft: DraftSummary } }
+  /** A comment was stored, edited or withdrawn. Audiences: the leaders; a site's opinion also its site's staff. */
+  | { type: 'comment.changed'; data: { comment: CommentView } }
+  /** The author's receipt turned into "received": their comment is stored. Audience: the author (person). */
+  | { type: 'comment.received'; data: { receipt: CommentReceipt & { draftId: string; commentId: string }; comment: CommentView } };
 
 export type ConferenceDeltaType = DeltaBody['type'];
 
@@ -132,7 +139,18 @@ export function applyDelta(snapshot: ConferenceSnapshot, delta: ConferenceDelta)
       return { ...next, floor: { ...next.floor, queue } };
     }
     case 'draft.published':
+    case 'draft.updated':
       return { ...next, drafts: upsert(next.drafts, [delta.data.draft], (d) => d.id) };
+    case 'comment.changed':
+      return { ...next, comments: { ...next.comments, items: upsert(next.comments.items, [delta.data.comment], (c) => c.id) } };
+    case 'comment.received':
+      return {
+        ...next,
+        comments: {
+          items: upsert(next.comments.items, [delta.data.comment], (c) => c.id),
+          receipts: upsert(next.comments.receipts, [delta.data.receipt], (r) => r.receiptId),
+        },
+      };
   }
 }
 

@@ -10,3 +10,4 @@ export * from './site-tree';
 export * from './audiences';
 export * from './conference-limits';
 export * from './draft-sections';
+export * from './comments';

@@ -11,18 +11,22 @@ const PERMISSIONS: Permission[] = [
   'attendance.check',
   'audit.view',
   'drafts.manage',
+  'consultation.control',
+  'comments.submit',
+  'comments.site',
+  'comments.floor',
   'media.join',
 ];
-const SITE_SCOPED: Permission[] = ['floor.request', 'attendance.check', 'media.join'];
+const SITE_SCOPED: Permission[] = ['floor.request', 'attendance.check', 'comments.site', 'media.join'];
 
 /** Who may do what, written out. Site-scoped permissions: at the assignment's own site. */
 const MATRIX: Record<ParticipantRole, Permission[]> = {
   chair: PERMISSIONS,
   co_chair: PERMISSIONS,
-  site_chair: ['conference.view', 'floor.request', 'attendance.check', 'media.join'],
-  site_operator: ['conference.view', 'floor.request', 'attendance.check', 'media.join'],
-  delegate: ['conference.view', 'floor.request'],
-  secretary: ['conference.view', 'audit.view', 'drafts.manage'],
+  site_chair: ['conference.view', 'floor.request', 'attendance.check', 'comments.site', 'media.join'],
+  site_operator: ['conference.view', 'floor.request', 'attendance.check', 'comments.site', 'media.join'],
+  delegate: ['conference.view', 'floor.request', 'comments.submit'],
+  secretary: ['conference.view', 'audit.view', 'drafts.manage', 'comments.floor'],
   observer: ['conference.view'],
 };
 
@@ -84,7 +88,7 @@ describe('can', () => {
       expect(can(as('delegate', 'site-1'), 'floor.request')).toBe(false);
     });
 
-    it.each(['attendance.check', 'media.join'] as const)('may not %s even at their own site', (permission) => {
+    it.each(['attendance.check', 'comments.site', 'media.join'] as const)('may not %s even at their own site', (permission) => {
       expect(can(as('delegate', 'site-1'), permission, 'site-1')).toBe(false);
     });
 

@@ -11,6 +11,10 @@ export type Permission =
   | 'attendance.check' // site-scoped
   | 'audit.view'
   | 'drafts.manage' // put drafts and their versions to the conference (the secretariat)
+  | 'consultation.control' // open and close a draft's consultation (the chairs)
+  | 'comments.submit' // a delegate's own comment on a draft
+  | 'comments.site' // site-scoped: the site's collective opinion (its chair or operator)
+  | 'comments.floor' // record a comment spoken from the floor (the secretary)
   | 'media.join'; // site-scoped
 
 /** Chairs act for every site: they run the whole conference from the main hall. */
@@ -27,6 +31,10 @@ export const GRANTS: Readonly<Record<Permission, { roles: readonly ParticipantRo
   'attendance.check': { roles: SITE_STAFF, siteScoped: true },
   'audit.view': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
   'drafts.manage': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
+  'consultation.control': { roles: CHAIRS, siteScoped: false },
+  'comments.submit': { roles: [...CHAIRS, 'delegate'], siteScoped: false },
+  'comments.site': { roles: SITE_STAFF, siteScoped: true },
+  'comments.floor': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
   'media.join': { roles: [...CHAIRS, ...SITE_STAFF], siteScoped: true },
 };
 

@@ -36,8 +36,8 @@ export interface EndpointDoc {
   summary: string;
   /** The success body's DTO (an array for a list), or null for none. */
   response: Type<unknown> | [Type<unknown>] | null;
-  /** 201 for POSTs that create, else 200. */
-  status?: 200 | 201;
+  /** 201 for POSTs that create, 202 for what is accepted and done later, else 200. */
+  status?: 200 | 201 | 202;
   errors: ErrorStatus[];
 }
 

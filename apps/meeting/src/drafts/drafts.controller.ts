@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { DRAFT_LIMITS, type DraftDiffView, type DraftSummary, type DraftVersionView } from '@hoinghi/contracts';
@@ -103,6 +103,20 @@ export class DraftsController {
     @UploadedFile() file: UploadedDocx | undefined,
   ): Promise<DraftVersionView> {
     return this.drafts.newVersion(user, conferenceId, draftId, { ...(await docxContent(file)), note: dto.note });
+  }
+
+  @Post(':draftId/consultation/open')
+  @HttpCode(200)
+  @Endpoint({ operationId: 'openConsultation', summary: 'Opens (or reopens) the consultation on a draft: comments are taken until it closes (the chairs).', response: DraftSummaryResponseDto, errors: [401, 403, 404, 409] })
+  openConsultation(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @IdParam('draftId') draftId: string): Promise<DraftSummary> {
+    return this.drafts.consultation(user, conferenceId, draftId, 'open');
+  }
+
+  @Post(':draftId/consultation/close')
+  @HttpCode(200)
+  @Endpoint({ operationId: 'closeConsultation', summary: 'Closes the consultation on a draft: later comments, edits and withdrawals answer 409 (the chairs).', response: DraftSummaryResponseDto, errors: [401, 403, 404, 409] })
+  closeConsultation(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @IdParam('draftId') draftId: string): Promise<DraftSummary> {
+    return this.drafts.consultation(user, conferenceId, draftId, 'close');
   }
 
   @Get(':draftId/diff')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AgendaItemEntity, ConferenceEntity, DraftEntity, DraftSectionEntity, DraftVersionEntity, UserEntity } from '@hoinghi/database';
-import { diffSections, invalid, notFound, splitIntoSections, type DraftBlock, type DraftSectionPart } from '@hoinghi/domain';
+import { diffSections, invalid, nextConsultationState, notFound, splitIntoSections, type DraftBlock, type DraftSectionPart } from '@hoinghi/domain';
 import {
   DRAFT_LIMITS, type DraftDiffView, type DraftSectionView, type DraftSource, type DraftSummary, type DraftVersionView,
 } from '@hoinghi/contracts';
@@ -57,6 +57,22 @@ export class DraftsService implements ConferenceSection {
       draft.currentVersion += 1;
       await ctx.em.update(DraftEntity, { id: draft.id }, { currentVersion: draft.currentVersion });
       return this.publish(ctx, user, draft, content, sections, 'draft.version');
+    });
+  }
+
+  /** The chair opens or closes the consultation on a draft; every site sees its state (`draft.updated`). */
+  consultation(user: AuthUser, conferenceId: string, draftId: string, action: 'open' | 'close'): Promise<DraftSummary> {
+    return this.changes.run({ user, conferenceId, permission: 'consultation.control' }, async (ctx) => {
+      const draft = await this.draft(ctx.em, conferenceId, draftId);
+      const from = draft.consultation;
+      draft.consultation = nextConsultationState(from, action);
+      await ctx.em.update(DraftEntity, { id: draft.id }, { consultation: draft.consultation, updatedAt: ctx.now });
+      const [summary] = await this.summaries(ctx.em, [{ ...draft, updatedAt: ctx.now }]);
+      return {
+        result: summary,
+        events: [{ audience: { kind: 'conference' }, type: 'draft.updated', data: { draft: summary } }],
+        audit: { action: `consultation.${action}`, details: { draftId, from, to: draft.consultation } },
+      };
     });
   }
 

@@ -7,6 +7,10 @@ export interface WorkerConfig {
   redisUrl: string;
   liveCoalesceMs: number;
   relaySweepMs: number;
+  /** How often the worker looks for acknowledged comments whose job never stored them. */
+  commentSweepMs: number;
+  /** How old such a submission must be before the sweep stores it itself. */
+  commentSweepAfterMs: number;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -17,5 +21,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     redisUrl: envUrl(env, 'REDIS_URL', LOCAL_REDIS_URL, REDIS_PROTOCOLS),
     liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 0, 5000),
     relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
+    commentSweepMs: envInt(env, 'COMMENT_SWEEP_MS', 10_000, 100, 600_000),
+    commentSweepAfterMs: envInt(env, 'COMMENT_SWEEP_AFTER_MS', 60_000, 0, 3_600_000),
   };
 }

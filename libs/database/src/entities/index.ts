@@ -12,11 +12,13 @@ export * from './conference-feed.entity';
 export * from './outbox-message.entity';
 export * from './attendance-count.entity';
 export * from './draft.entity';
+export * from './comment.entity';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
 import { ConferenceAttendanceEntity, SiteAttendanceEntity } from './attendance-count.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { CommentSubmissionEntity, DraftCommentEntity } from './comment.entity';
 import { ConferenceFeedEntity } from './conference-feed.entity';
 import { DraftEntity, DraftSectionEntity, DraftVersionEntity } from './draft.entity';
 import { ConferenceEventEntity } from './conference-event.entity';
@@ -32,5 +34,5 @@ export const ENTITIES = [
   UserEntity, OrgUnitEntity, ConferenceEntity, SiteEntity, ParticipantEntity,
   AgendaItemEntity, AttendanceRecordEntity, FloorRequestEntity, ConferenceEventEntity, AuditEntryEntity,
   ConferenceFeedEntity, OutboxMessageEntity, SiteAttendanceEntity, ConferenceAttendanceEntity,
-  DraftEntity, DraftVersionEntity, DraftSectionEntity,
+  DraftEntity, DraftVersionEntity, DraftSectionEntity, CommentSubmissionEntity, DraftCommentEntity,
 ];

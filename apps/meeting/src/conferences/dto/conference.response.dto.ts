@@ -6,6 +6,7 @@ import {
 import { AgendaItemResponseDto } from '../../agenda/dto/agenda-item.response.dto';
 import { AttendanceRecordResponseDto, AttendanceSummaryResponseDto } from '../../attendance/dto/attendance.response.dto';
 import { EnumProperty, IdProperty, TimeProperty } from '../../common/api-docs';
+import { CommentsSectionResponseDto } from '../../comments/dto/comment.response.dto';
 import { DraftSummaryResponseDto } from '../../drafts/dto/draft.response.dto';
 import { FloorStateResponseDto } from '../../floor/dto/floor.response.dto';
 import { SiteResponseDto } from '../../sites/dto/site.response.dto';
@@ -58,4 +59,5 @@ export class ConferenceSnapshotResponseDto implements ConferenceSnapshot {
   @ApiProperty({ type: [AttendanceRecordResponseDto], description: 'The delegates of the sites the caller runs, with their attendance.' }) records!: AttendanceRecordResponseDto[];
   @ApiProperty({ type: FloorStateResponseDto }) floor!: FloorStateResponseDto;
   @ApiProperty({ type: [DraftSummaryResponseDto], description: 'The drafts put to the conference for comment.' }) drafts!: DraftSummaryResponseDto[];
+  @ApiProperty({ type: CommentsSectionResponseDto, description: 'The comments on drafts the viewer may see, and their own receipts.' }) comments!: CommentsSectionResponseDto;
 }
