@@ -1,6 +1,6 @@
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceSummary, ConferenceView,
-  CreateConferenceRequest, DraftDiffView, DraftVersionView, MediaJoinTokenResponse, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
+  CommentReceipt, CreateConferenceRequest, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '@hoinghi/domain';
 import { apiRequest } from './client';
@@ -59,6 +59,12 @@ export const api = {
     form.append('file', file);
     return apiRequest<DraftVersionView>('POST', `${conference(id)}/drafts/import`, form);
   },
+
+  consultation: (id: string, draftId: string, change: 'open' | 'close') =>
+    apiRequest<DraftSummary>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/consultation/${change}`),
+  submitComment: (id: string, draftId: string, body: SubmitCommentRequest) =>
+    apiRequest<CommentReceipt>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/comments`, body),
+  withdrawComment: (id: string, commentId: string) => apiRequest<unknown>('DELETE', `${conference(id)}/comments/${encodeURIComponent(commentId)}`),
 
   mediaToken: (id: string, siteId: string) =>
     apiRequest<MediaJoinTokenResponse>('POST', `${conference(id)}/sites/${encodeURIComponent(siteId)}/media-token`),

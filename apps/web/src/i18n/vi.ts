@@ -1,6 +1,6 @@
 import type {
-  AgendaItemKind, AgendaItemState, AttendanceStatus, ConferenceKind, ConferenceStatus, ConsultationState, DraftSectionChange, ErrorCode,
-  ParticipantRole,
+  AgendaItemKind, AgendaItemState, AttendanceStatus, CommentKind, ConferenceKind, ConferenceStatus, ConsultationState, DraftSectionChange,
+  ErrorCode, ParticipantRole, ReceiptStatus,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '@hoinghi/domain';
 
@@ -329,6 +329,23 @@ export const vi = {
     compare: (n: number) => `So sánh với phiên bản ${n}`,
     hideCompare: 'Ẩn so sánh',
     change: { unchanged: 'Giữ nguyên', changed: 'Đã sửa', added: 'Mới', removed: 'Đã bỏ' } satisfies Record<DraftSectionChange['change'], string>,
+    consultationOpen: 'Mở lấy ý kiến',
+    consultationClose: 'Khép lại lấy ý kiến',
+    comment: 'Góp ý',
+    commentText: 'Nội dung góp ý',
+    commentProposal: 'Đề nghị sửa thành (không bắt buộc)',
+    commentAs: 'Góp ý với tư cách',
+    commentAsDelegate: 'Cá nhân',
+    commentAsSite: 'Ý kiến của điểm cầu',
+    commentSend: 'Gửi góp ý',
+    commentCancel: 'Hủy',
+    wholeDraft: 'Góp ý chung cho cả dự thảo',
+    receipt: { accepted: 'Đã gửi, đang ghi nhận…', received: 'Đã ghi nhận' } satisfies Record<ReceiptStatus, string>,
+    withdrawComment: 'Rút góp ý',
+    withdrawn: 'Đã rút',
+    comments: (n: number) => `${n} góp ý`,
+    proposal: 'Đề nghị sửa thành',
+    commentKind: { delegate: 'Đại biểu', site: 'Điểm cầu', floor: 'Phát biểu tại hội nghị' } satisfies Record<CommentKind, string>,
     meta: (name: string, time: string) => `Đưa lên bởi ${name} lúc ${time}`,
   },
   role: {
