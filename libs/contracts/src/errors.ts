@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   CANNOT_CONSUME: 'validation',
   UNSUPPORTED_MEDIA: 'validation',
   INVALID_MEDIA_PARAMETERS: 'validation',
+  RTP_PARAMETERS_REJECTED: 'validation', // a site's codec, parameter or header extension this gateway does not accept
 
   // 401: who is calling is unknown.
   UNAUTHENTICATED: 'unauthenticated',
