@@ -51,6 +51,7 @@ export const ERROR_CODES = {
   FOREIGN_CONFERENCE: 'forbidden',
   NOT_MAIN_SITE: 'forbidden',
   PLAIN_RTP_DISABLED: 'forbidden',
+  PLAIN_RTP_ADDRESS_REFUSED: 'forbidden', // a plain transport asked to send outside MEDIA_PLAIN_RTP_ALLOWED_HOSTS
 
   // 404: an id (or a route) that does not exist where it was looked for.
   ROUTE_NOT_FOUND: 'not_found',

@@ -248,6 +248,10 @@ export class Room {
       if (typeof ip !== 'string' || !Number.isInteger(port) || !Number.isInteger(rtcpPort)) {
         throw invalid('VALIDATION_FAILED', 'A plain transport needs ip, port and rtcpPort.');
       }
+      // Otherwise a site could make the gateway send a conference's media (unencrypted) anywhere it names.
+      if (!this.deps.config.plainRtpAllowedHosts.includes(ip)) {
+        throw forbidden('PLAIN_RTP_ADDRESS_REFUSED', `This gateway sends plain RTP only to ${this.deps.config.plainRtpAllowedHosts.join(', ')} (MEDIA_PLAIN_RTP_ALLOWED_HOSTS).`);
+      }
       await (entry.transport as mediasoup.types.PlainTransport).connect({ ip, port, rtcpPort });
     }
     entry.connected = true;
