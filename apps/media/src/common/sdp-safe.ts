@@ -46,7 +46,7 @@ export function assertSdpSafe(rtpParameters: mediasoup.types.RtpParameters): voi
     if (!/^[A-Za-z0-9:/._#-]{1,128}$/.test(ext.uri)) throw new UnsafeSdpValueError('header extension', ext.uri);
   }
   if (rtpParameters.mid !== undefined) sdpToken('mid', rtpParameters.mid);
-  if (rtpParameters.rtcp?.cname !== undefined && !/^[A-Za-z0-9+/=_.@{}-]{1,64}$/.test(rtpParameters.rtcp.cname)) {
+  if (rtpParameters.rtcp?.cname !== undefined && !/^[A-Za-z0-9+/=_.@{}-]{0,64}$/.test(rtpParameters.rtcp.cname)) {
     throw new UnsafeSdpValueError('cname', rtpParameters.rtcp.cname);
   }
   if (rtpParameters.msid !== undefined && !/^[A-Za-z0-9+/=_.{}-]{1,64}( [A-Za-z0-9+/=_.{}-]{1,64})?$/.test(rtpParameters.msid)) {

@@ -70,6 +70,9 @@ const field = (kind: 'audio' | 'video', value: unknown) => {
 describe('checkProducerRtpParameters', () => {
   it('accepts what browsers and the plain RTP tools send', () => {
     expect(() => checkProducerRtpParameters('video', camera(), router)).not.toThrow();
+    // Chromium 1xx through mediasoup-client 3.x: no cname (mediasoup picks one), an msid of two UUIDs.
+    const chromium = { ...camera(), rtcp: { cname: '', reducedSize: true }, msid: 'ad7bc160-6e86-4574-8d4d-049c11ed78f6 256cae4f-9a30-4c5f-8a71-a570102f6e6c' };
+    expect(() => checkProducerRtpParameters('video', chromium, router)).not.toThrow();
     expect(() => checkProducerRtpParameters('audio', microphone(), router)).not.toThrow();
     expect(() => checkProducerRtpParameters('video', h264(), router)).not.toThrow();
     expect(() => checkProducerRtpParameters('video', { ...h264(), codecs: [{ ...h264().codecs[0], parameters: { 'profile-level-id': 640032 } }] }, router)).not.toThrow();

@@ -21,8 +21,8 @@ const oneOf = (...values: unknown[]): Rule => (v) => values.includes(v);
 
 /** mid and rid: short tokens (Chromium sends "0", "r0"). */
 const TOKEN = /^[A-Za-z0-9_-]{1,32}$/;
-/** RTCP CNAME: Chromium sends 16 base64 characters, Firefox a {uuid}. */
-const CNAME = /^[A-Za-z0-9+/=_.@{}-]{1,64}$/;
+/** RTCP CNAME: Chromium sends 16 base64 characters or none (mediasoup then picks one), Firefox a {uuid}. */
+const CNAME = /^[A-Za-z0-9+/=_.@{}-]{0,64}$/;
 /** "stream-id track-id". */
 const MSID = /^[A-Za-z0-9+/=_.{}-]{1,64}( [A-Za-z0-9+/=_.{}-]{1,64})?$/;
 const SCALABILITY_MODE = /^[LS][1-4]T[1-3](_KEY)?h?$/;
