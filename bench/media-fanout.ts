@@ -279,7 +279,8 @@ async function gatewayFanout(consumers: number, workers: number, rtcPort: number
     });
 
     // The conference must be spread as intended: all sites in, on as many workers as asked for.
-    const health = (await (await fetch(`${url}/api/health`)).json()) as MediaHealth;
+    const service = jwt.sign({ typ: 'media-service' }, { secret: TOKEN_SECRET, algorithm: 'HS256', expiresIn: 30 });
+    const health = (await (await fetch(`${url}/api/health`, { headers: { authorization: `Bearer ${service}` } })).json()) as MediaHealth;
     const conference = health.conferences.find((c) => c.conferenceId === conferenceId);
     if (conference?.sites !== consumers + 1 || new Set(conference.workers).size !== workers) {
       throw new Error(`the conference is not spread as intended: ${JSON.stringify(conference)}`);

@@ -13,6 +13,7 @@ import { loadMediaConfig } from '../../apps/media/src/config/media-config';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
 import { launchChromium } from '../support/browser';
 import { FlakyLink } from '../support/flaky-link';
+import { serviceToken } from '../support/media-harness';
 import { Api, MeetingHarness } from '../support/meeting-harness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -30,6 +31,7 @@ declare global {
 describe('the programme in Chromium', () => {
   let media: INestApplication;
   let mediaUrl: string;
+  let mediaTokenSecret: string;
   let link: FlakyLink; // the sites' signalling path to the gateway
   let meeting: MeetingHarness;
   let browser: Browser;
@@ -42,10 +44,12 @@ describe('the programme in Chromium', () => {
   const timings = { joinMs: [] as number[], floorSwitchMs: [] as number[], rejoinAfterNetworkDropMs: [] as number[], rejoinAfterWorkerDeathMs: [] as number[] };
 
   beforeAll(async () => {
-    media = await createMediaApp(loadMediaConfig({
+    const config = loadMediaConfig({
       ...process.env, MEDIA_PORT: '0', MEDIA_RTC_PORT: '42000', MEDIA_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1',
       MEDIA_RECORDINGS_DIR: join(ROOT, 'test-results', 'recordings'),
-    }), ['error', 'warn']);
+    });
+    mediaTokenSecret = config.mediaTokenSecret;
+    media = await createMediaApp(config, ['error', 'warn']);
     await media.listen(0, '127.0.0.1');
     const mediaPort = (media.getHttpServer().address() as { port: number }).port;
     mediaUrl = `http://127.0.0.1:${mediaPort}`;
@@ -191,7 +195,8 @@ describe('the programme in Chromium', () => {
   });
 
   it('recovers when the mediasoup worker dies: a new worker, the sites re-join, frames flow again', async () => {
-    const health = async () => (await (await fetch(`${mediaUrl}/api/health`)).json()) as { workers: Array<{ pid: number }> };
+    const authorization = `Bearer ${serviceToken({ secret: mediaTokenSecret })}`; // the details need a service token
+    const health = async () => (await (await fetch(`${mediaUrl}/api/health`, { headers: { authorization } })).json()) as { workers: Array<{ pid: number }> };
     const [{ pid }] = (await health()).workers;
     const main = siteOf('Điểm cầu chính');
     const oldConsumers = (await receiver(districtB)).map((r) => r.consumerId);

@@ -94,7 +94,9 @@ export class MediaHarness {
   }
 
   async health(): Promise<{ status: string; workers: Array<{ index: number; pid: number; closed: boolean; conferences: string[] }>; conferences: Array<{ conferenceId: string; sites: number; routers: number; workers: number[] }> }> {
-    return (await fetch(`${this.url}/api/health`)).json() as never;
+    // The details need a service token (without one the gateway answers only { status }).
+    const authorization = `Bearer ${serviceToken({ secret: this.config.mediaTokenSecret })}`;
+    return (await fetch(`${this.url}/api/health`, { headers: { authorization } })).json() as never;
   }
 }
 

@@ -45,3 +45,59 @@ export interface MediaStatusEvent {
   details: Record<string, unknown>;
   at: string;
 }
+
+// ── Reading the channels ──────────────────────────────────────────────────────────────────────────
+// Anything that can publish on Redis can put a message on these channels, so a subscriber parses each
+// message with these before it acts: a message that is not exactly the declared shape is dropped (null)
+// and logged by the caller, never acted on.
+
+/** Ids (conference, site, request, participant) as the services create them: UUIDs, letters, digits, dashes. */
+const BUS_ID = /^[A-Za-z0-9-]{1,64}$/;
+/** A bus message is small; a megabyte of JSON is someone else's. */
+const MAX_BUS_MESSAGE = 16_384;
+
+function busObject(message: string): Record<string, unknown> | null {
+  if (typeof message !== 'string' || message.length > MAX_BUS_MESSAGE) return null;
+  try {
+    const value: unknown = JSON.parse(message);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const isBusId = (value: unknown): value is string => typeof value === 'string' && BUS_ID.test(value);
+const isInstant = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 40 && /^\d{4}-\d\d-\d\dT/.test(value) && !Number.isNaN(Date.parse(value));
+
+/** A FloorEvent from `hoinghi:floor`, or null when the message is not one. */
+export function parseFloorEvent(message: string): FloorEvent | null {
+  const e = busObject(message);
+  if (!e || e.v !== 1 || (e.kind !== 'granted' && e.kind !== 'ended')) return null;
+  if (!isBusId(e.conferenceId) || !isBusId(e.requestId) || !isBusId(e.siteId) || !isInstant(e.at)) return null;
+  const participantId = e.participantId;
+  if (participantId !== null && !isBusId(participantId)) return null;
+  return { v: 1, kind: e.kind, conferenceId: e.conferenceId, requestId: e.requestId, siteId: e.siteId, participantId, at: e.at };
+}
+
+/** A MediaStatusEvent from `hoinghi:media-status`, or null. Worker events carry flat details (ids, numbers, a sentence). */
+export function parseMediaStatusEvent(message: string): MediaStatusEvent | null {
+  const e = busObject(message);
+  if (!e || e.v !== 1 || (e.kind !== 'worker-died' && e.kind !== 'worker-replaced' && e.kind !== 'site-quality')) return null;
+  // '' = a worker that had no conference.
+  const conferenceId = e.conferenceId;
+  if (typeof conferenceId !== 'string' || !(conferenceId === '' ? e.kind !== 'site-quality' : isBusId(conferenceId)) || !isInstant(e.at)) return null;
+  if (e.siteId !== undefined && !isBusId(e.siteId)) return null;
+  if (e.kind === 'site-quality' && e.siteId === undefined) return null;
+  const details = e.details;
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return null;
+  if (e.kind !== 'site-quality') {
+    const flat = Object.values(details).every((v) =>
+      v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= 500));
+    if (!flat) return null;
+  }
+  return {
+    v: 1, kind: e.kind, conferenceId, ...(e.siteId !== undefined ? { siteId: e.siteId } : {}),
+    details: details as Record<string, unknown>, at: e.at,
+  };
+}

@@ -40,6 +40,7 @@ export const ERROR_CODES = {
   CANNOT_CONSUME: 'validation',
   UNSUPPORTED_MEDIA: 'validation',
   INVALID_MEDIA_PARAMETERS: 'validation',
+  RTP_PARAMETERS_REJECTED: 'validation', // a site's codec, parameter or header extension this gateway does not accept
 
   // 401: who is calling is unknown.
   UNAUTHENTICATED: 'unauthenticated',
@@ -57,6 +58,7 @@ export const ERROR_CODES = {
   NOT_MAIN_SITE: 'forbidden',
   PLAIN_RTP_DISABLED: 'forbidden',
   COMMENT_NOT_YOURS: 'forbidden',
+  PLAIN_RTP_ADDRESS_REFUSED: 'forbidden', // a plain transport asked to send outside MEDIA_PLAIN_RTP_ALLOWED_HOSTS
 
   // 404: an id (or a route) that does not exist where it was looked for.
   ROUTE_NOT_FOUND: 'not_found',

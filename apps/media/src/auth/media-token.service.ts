@@ -6,6 +6,8 @@ import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 
 /** Ids become socket.io room names and directory names: letters, digits, dashes only. */
 const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
+/** As the meeting service's ServiceTokenGuard: a leaked service token is worth a minute at most. */
+const SERVICE_TOKEN_MAX_SECONDS = 60;
 
 /** Checks the join token the meeting service issued (HS256, shared secret, short-lived, one site in one conference). */
 @Injectable()
@@ -39,6 +41,26 @@ export class MediaTokenService {
   /** A token opens one conference only (signalling joins and REST alike). */
   assertConference(claims: MediaJoinClaims, conferenceId: string): void {
     if (conferenceId !== claims.cid) throw forbidden('FOREIGN_CONFERENCE', 'This media token is for another conference.');
+  }
+
+  /**
+   * Operators' details (GET /api/health): a service token as the meeting service and the gateway sign
+   * them for each other — HS256 with MEDIA_TOKEN_SECRET, `typ: 'media-service'`, `exp` at most
+   * SERVICE_TOKEN_MAX_SECONDS ahead. Whoever holds the secret may look; nobody else.
+   */
+  async verifyService(header: string | undefined): Promise<void> {
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    if (!match) throw unauthenticated('SERVICE_TOKEN_MISSING', 'This needs Authorization: Bearer <service token>.');
+    let claims: Record<string, unknown>;
+    try {
+      claims = await this.jwt.verifyAsync<Record<string, unknown>>(match[1], { secret: this.config.mediaTokenSecret, algorithms: ['HS256'] });
+    } catch {
+      throw unauthenticated('SERVICE_TOKEN_INVALID', 'The service token is invalid or has expired.');
+    }
+    if (claims.typ !== 'media-service') throw unauthenticated('SERVICE_TOKEN_INVALID', 'This is not a service token.');
+    if (typeof claims.exp !== 'number' || claims.exp > Math.floor(Date.now() / 1000) + SERVICE_TOKEN_MAX_SECONDS) {
+      throw unauthenticated('SERVICE_TOKEN_INVALID', `A service token must expire within ${SERVICE_TOKEN_MAX_SECONDS} s.`);
+    }
   }
 
   /** REST: `Authorization: Bearer <media join token>`. */

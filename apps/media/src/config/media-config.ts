@@ -1,4 +1,5 @@
 import { envInt, envUrl, HTTP_PROTOCOLS, LOCAL_REDIS_URL, REDIS_PROTOCOLS } from '@hoinghi/server-kit';
+import { isIP } from 'node:net';
 import { cpus } from 'node:os';
 
 /** The media gateway's configuration, read once from the environment and validated at start-up. */
@@ -26,6 +27,8 @@ export interface MediaConfig {
   ffmpegPath: string;
   /** Allow PlainTransports over signalling (tests, benchmarks, ffmpeg ingest on a trusted network). */
   allowPlainRtp: boolean;
+  /** The only addresses a plain recv transport sends RTP to (MEDIA_PLAIN_RTP_ALLOWED_HOSTS; loopback by default). */
+  plainRtpAllowedHosts: string[];
   /** Handed to browsers with each transport (TURN for sites behind strict NAT), JSON in MEDIA_ICE_SERVERS. */
   iceServers: Array<{ urls: string | string[]; username?: string; credential?: string }>;
 }
@@ -33,6 +36,10 @@ export interface MediaConfig {
 export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConfig {
   const secret = env.MEDIA_TOKEN_SECRET || 'hoinghi-dev-secret-change-me';
   if (env.NODE_ENV === 'production' && !env.MEDIA_TOKEN_SECRET) throw new Error('MEDIA_TOKEN_SECRET must be set in production');
+  const allowPlainRtp = env.MEDIA_ALLOW_PLAIN_RTP === '1' || env.MEDIA_ALLOW_PLAIN_RTP === 'true';
+  if (allowPlainRtp && env.NODE_ENV === 'production') {
+    throw new Error('MEDIA_ALLOW_PLAIN_RTP must not be set when NODE_ENV=production: plain RTP is neither encrypted nor authenticated, any site could send or pull unprotected media');
+  }
   return {
     port: envInt(env, 'MEDIA_PORT', 3100, 0, 65535),
     workers: envInt(env, 'MEDIA_WORKERS', cpus().length, 1, 256),
@@ -47,9 +54,19 @@ export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConf
     qualityIntervalMs: envInt(env, 'MEDIA_QUALITY_INTERVAL_MS', 2000, 100, 60000),
     recordingsDir: env.MEDIA_RECORDINGS_DIR || 'recordings',
     ffmpegPath: env.MEDIA_FFMPEG || '/usr/bin/ffmpeg',
-    allowPlainRtp: env.MEDIA_ALLOW_PLAIN_RTP === '1' || env.MEDIA_ALLOW_PLAIN_RTP === 'true',
+    allowPlainRtp,
+    plainRtpAllowedHosts: plainRtpHosts(env.MEDIA_PLAIN_RTP_ALLOWED_HOSTS),
     iceServers: iceServers(env.MEDIA_ICE_SERVERS),
   };
+}
+
+/** A comma-separated list of IP addresses (no names: mediasoup connects to addresses, and a name could change). */
+function plainRtpHosts(raw: string | undefined): string[] {
+  if (!raw || !raw.trim()) return ['127.0.0.1', '::1'];
+  const hosts = raw.split(',').map((h) => h.trim()).filter(Boolean);
+  const bad = hosts.filter((h) => isIP(h) === 0);
+  if (bad.length) throw new Error(`MEDIA_PLAIN_RTP_ALLOWED_HOSTS must be IP addresses separated by commas, got "${bad.join('", "')}"`);
+  return hosts;
 }
 
 function iceServers(raw: string | undefined): MediaConfig['iceServers'] {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { FloorEvent, RedisChannel } from '@hoinghi/contracts';
+import { parseFloorEvent, RedisChannel } from '@hoinghi/contracts';
 import Redis from 'ioredis';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 import { RoomsService } from '../rooms/rooms.service';
@@ -48,7 +48,7 @@ export class FloorSubscriber implements OnModuleInit, OnApplicationShutdown {
   private async handle(message: string): Promise<void> {
     const event = parseFloorEvent(message);
     if (!event) {
-      this.log.warn(`ignoring a malformed floor event: ${message.slice(0, 200)}`);
+      this.log.warn(`dropped a malformed floor event: ${JSON.stringify(String(message).slice(0, 200))}`);
       return;
     }
     try {
@@ -57,16 +57,4 @@ export class FloorSubscriber implements OnModuleInit, OnApplicationShutdown {
       this.log.error(`floor ${event.kind} for conference ${event.conferenceId}: ${(error as Error).message}`);
     }
   }
-}
-
-export function parseFloorEvent(message: string): FloorEvent | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(message);
-  } catch {
-    return null;
-  }
-  const e = value as Partial<FloorEvent> | null;
-  if (!e || e.v !== 1 || (e.kind !== 'granted' && e.kind !== 'ended') || typeof e.conferenceId !== 'string' || typeof e.siteId !== 'string') return null;
-  return e as FloorEvent;
 }

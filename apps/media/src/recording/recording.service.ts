@@ -4,7 +4,7 @@ import { conflict } from '@hoinghi/domain';
 import * as mediasoup from 'mediasoup';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
@@ -25,6 +25,8 @@ interface Segment {
   ffmpeg: ChildProcess;
   exited: Promise<void>;
   sdpPath: string;
+  /** Resolves when ffmpeg has finished probing and muxes packets (with a video frame, if there is video). */
+  writing: Promise<void>;
 }
 
 interface Session {
@@ -204,9 +206,15 @@ export class RecordingService implements OnModuleInit, OnApplicationShutdown {
     await writeFile(sdpPath, recordingSdp(tracks));
     const ffmpeg = spawn(this.config.ffmpegPath, [
       '-nostdin', '-hide_banner', '-loglevel', 'error',
-      '-protocol_whitelist', 'file,udp,rtp', '-fflags', '+genpts', '-analyzeduration', '2000000',
-      '-i', sdpPath, '-map', '0', '-c', 'copy', '-f', 'webm', join(dir, file),
-    ], { stdio: ['ignore', 'ignore', 'pipe'] });
+      // ffmpeg learns a VP8 track's size only by decoding a key frame, and writes nothing before it has
+      // every track's parameters: -fpsprobesize 0 ends that probe at the first key frame (instead of
+      // after two seconds spent measuring the frame rate), the window leaves room for a late key frame.
+      '-protocol_whitelist', 'file,udp,rtp', '-fflags', '+genpts', '-analyzeduration', String(ANALYZE_MS * 1000), '-fpsprobesize', '0',
+      '-i', sdpPath, '-map', '0', '-c', 'copy', '-f', 'webm',
+      // Machine-readable progress on stdout: its first block means the header is written and packets are being muxed.
+      '-progress', 'pipe:1', '-stats_period', '0.1',
+      join(dir, file),
+    ], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     ffmpeg.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
     const exited = new Promise<void>((done) => ffmpeg.once('exit', (code, signal) => {
@@ -214,20 +222,37 @@ export class RecordingService implements OnModuleInit, OnApplicationShutdown {
       done();
     }));
     ffmpeg.once('error', (error) => this.log.error(`ffmpeg: ${error.message}`));
-    // ffmpeg binds its ports a moment after spawning; the stream only becomes decodable at a key frame,
-    // so resume then ask for key frames a few times while it starts (the notes' PlainTransport gotcha).
-    await sleep(300);
-    for (const consumer of consumers) await consumer.resume().catch(() => undefined);
-    for (const delay of [200, 900, 2400]) {
-      setTimeout(() => {
-        for (const c of consumers) if (c.kind === 'video' && !c.closed) void c.requestKeyFrame().catch(() => undefined);
-      }, delay).unref();
+    const hasVideo = tracks.some((t) => t.kind === 'video');
+    const writing = muxing(ffmpeg, hasVideo);
+    // Packets sent before ffmpeg listens are lost, and with them the key frame the resume asks for: wait
+    // until it holds its ports. Then ask for key frames until one is in the file (a browser answers
+    // within a round trip; a lost request, a busy host or an encoder that ignores PLI need another).
+    const listening = await portsHeld(tracks.map((t) => t.port), exited);
+    if (!listening) {
+      ffmpeg.kill('SIGKILL');
+      for (const t of transports) t.close();
+      await rm(sdpPath, { force: true });
+      throw new Error(`ffmpeg for ${file} did not start listening: ${stderr.trim()}`);
     }
-    return { file, startedAt: startedAt.toISOString(), sourceKey, transports, ffmpeg, exited, sdpPath };
+    for (const consumer of consumers) await consumer.resume().catch(() => undefined);
+    const keyFrames = setInterval(() => {
+      for (const c of consumers) if (c.kind === 'video' && !c.closed) void c.requestKeyFrame().catch(() => undefined);
+    }, KEY_FRAME_RETRY_MS);
+    const outcome = await within(ANALYZE_MS, 'waiting', writing.then(() => 'writing' as const), exited.then(() => 'exited' as const));
+    clearInterval(keyFrames);
+    if (outcome === 'exited') {
+      for (const t of transports) t.close();
+      await rm(sdpPath, { force: true });
+      throw new Error(`ffmpeg for ${file} ended before writing anything: ${stderr.trim()}`);
+    }
+    if (outcome === 'waiting') this.log.warn(`recording ${file}: no key frame reached ffmpeg within ${ANALYZE_MS} ms`);
+    return { file, startedAt: startedAt.toISOString(), sourceKey, transports, ffmpeg, exited, sdpPath, writing };
   }
 
   /** SIGINT lets ffmpeg write the WebM cues and trailer; then the transports go. */
   private async endSegment(segment: Segment): Promise<void> {
+    // SIGINT while ffmpeg still probes its input leaves a file of headers only: let it reach its first frame.
+    await within(ANALYZE_MS, undefined, segment.writing, segment.exited);
     if (segment.ffmpeg.exitCode === null && segment.ffmpeg.signalCode === null) {
       segment.ffmpeg.kill('SIGINT');
       const timer = setTimeout(() => segment.ffmpeg.kill('SIGKILL'), 5000);
@@ -244,6 +269,85 @@ export class RecordingService implements OnModuleInit, OnApplicationShutdown {
 
   private dirOf(conferenceId: string): string {
     return resolve(this.config.recordingsDir, conferenceId);
+  }
+}
+
+/** ffmpeg's probe window: a video key frame must reach it within this (stream time), else it cannot start. */
+const ANALYZE_MS = 10_000;
+/** How often the recorder's video consumers ask for a key frame until one is in the file. */
+const KEY_FRAME_RETRY_MS = 250;
+
+/** The first of `outcomes` to settle, or `otherwise` after `ms` (the timer does not outlive the race). */
+async function within<T, U>(ms: number, otherwise: U, ...outcomes: Array<Promise<T>>): Promise<T | U> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<U>((done) => (timer = setTimeout(() => done(otherwise), ms)));
+  try {
+    return await Promise.race([...outcomes, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Resolves once ffmpeg's `-progress` output shows it muxing — and, when there is a video track, at least
+ * one video frame written (`frame=` counts the first video stream's packets; the first is a key frame,
+ * ffmpeg drops what comes before one when copying).
+ */
+function muxing(ffmpeg: ChildProcess, hasVideo: boolean): Promise<void> {
+  return new Promise((done) => {
+    let buffered = '';
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        const frames = /^frame=(\d+)/.exec(line.trim());
+        const ready = hasVideo ? frames !== null && Number(frames[1]) > 0 : line.startsWith('progress=');
+        if (ready) {
+          ffmpeg.stdout?.off('data', onData);
+          ffmpeg.stdout?.resume(); // keep draining, so ffmpeg never blocks on a full pipe
+          done();
+          return;
+        }
+      }
+    };
+    ffmpeg.stdout?.on('data', onData);
+  });
+}
+
+/**
+ * Waits (at most 5 s) until every RTP port of ffmpeg's SDP is bound, as Linux lists in /proc/net/udp
+ * (binding them ourselves to find out could take a port from ffmpeg). Elsewhere: a fixed wait.
+ */
+async function portsHeld(ports: number[], exited: Promise<void>): Promise<boolean> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const until = Date.now() + 5000;
+  while (!gone && Date.now() < until) {
+    const bound = await boundUdpPorts();
+    if (!bound) {
+      await sleep(300);
+      return !gone;
+    }
+    if (ports.every((p) => bound.has(p))) return true;
+    await sleep(20);
+  }
+  return false;
+}
+
+async function boundUdpPorts(): Promise<Set<number> | null> {
+  try {
+    const tables = await Promise.all(['/proc/net/udp', '/proc/net/udp6'].map((f) => readFile(f, 'utf8').catch(() => '')));
+    if (!tables[0]) return null;
+    const ports = new Set<number>();
+    for (const line of tables.join('\n').split('\n')) {
+      const local = line.trim().split(/\s+/)[1]; // "0100007F:C350"
+      const hex = local?.split(':').pop();
+      if (hex && /^[0-9A-F]{4}$/.test(hex)) ports.add(parseInt(hex, 16));
+    }
+    return ports;
+  } catch {
+    return null;
   }
 }
 

@@ -5,15 +5,16 @@ import {
 } from '@hoinghi/contracts';
 import { conflict, forbidden, invalid, notFound } from '@hoinghi/domain';
 import * as mediasoup from 'mediasoup';
+import { assertSdpSafe } from '../common/sdp-safe';
 import type { MediaConfig } from '../config/media-config';
 import { effectiveSpatialLayer, LinkState } from '../quality/quality-policy';
 import type { PlacedRouter } from '../workers/worker-pool.service';
 import { Peer, PeerConsumer, PeerTransport, RouterSlot } from './peer';
+import { checkProducerRtpParameters } from './rtp-parameters-check';
 import type { SiteChannel } from './site-channel';
 
 type Producer = mediasoup.types.Producer;
 type ActiveSpeakerObserver = mediasoup.types.ActiveSpeakerObserver;
-type RtpParameters = mediasoup.types.RtpParameters;
 type DtlsParameters = mediasoup.types.DtlsParameters;
 type RtpCapabilities = mediasoup.types.RtpCapabilities;
 
@@ -247,6 +248,10 @@ export class Room {
       if (typeof ip !== 'string' || !Number.isInteger(port) || !Number.isInteger(rtcpPort)) {
         throw invalid('VALIDATION_FAILED', 'A plain transport needs ip, port and rtcpPort.');
       }
+      // Otherwise a site could make the gateway send a conference's media (unencrypted) anywhere it names.
+      if (!this.deps.config.plainRtpAllowedHosts.includes(ip)) {
+        throw forbidden('PLAIN_RTP_ADDRESS_REFUSED', `This gateway sends plain RTP only to ${this.deps.config.plainRtpAllowedHosts.join(', ')} (MEDIA_PLAIN_RTP_ALLOWED_HOSTS).`);
+      }
       await (entry.transport as mediasoup.types.PlainTransport).connect({ ip, port, rtcpPort });
     }
     entry.connected = true;
@@ -260,11 +265,13 @@ export class Room {
 
   // ── producing ──────────────────────────────────────────────────────────────────────────────────
 
-  async produce(peer: Peer, transportId: string, kind: MediaKind, rtpParameters: RtpParameters): Promise<Producer> {
+  /** `rtpParameters` as the site sent them: checked against the router before anything of them can reach another site or ffmpeg. */
+  async produce(peer: Peer, transportId: string, kind: MediaKind, sent: unknown): Promise<Producer> {
     const entry = this.transportOf(peer, transportId);
     if (entry.direction !== 'send') throw conflict('NOT_A_SEND_TRANSPORT', 'Produce on the send transport.');
     if (!entry.connected) throw conflict('TRANSPORT_NOT_CONNECTED', 'Connect the send transport before producing.');
     if (peer.producerOfKind(kind)) throw conflict('ALREADY_PRODUCING', `This site already sends ${kind}; close that producer first.`);
+    const rtpParameters = checkProducerRtpParameters(kind, sent, entry.slot.router.rtpCapabilities);
     const producer = await entry.transport.produce({ kind, rtpParameters, appData: { siteId: peer.siteId } });
     if (!this.owns(peer) || peer.producerOfKind(kind)) {
       producer.close();
@@ -311,6 +318,13 @@ export class Room {
     if (!this.owns(viewer) || viewer.consumerOfProducer(home.producer.id)) {
       consumer.close();
       throw conflict('ALREADY_CONSUMING', 'This site already consumes that producer, or its connection was replaced.');
+    }
+    try {
+      assertSdpSafe(consumer.rtpParameters); // the viewer's browser writes these into its SDP
+    } catch (error) {
+      consumer.close();
+      this.log.error(`site ${home.siteId}'s producer ${home.producer.id}: ${(error as Error).message}`);
+      throw invalid('RTP_PARAMETERS_REJECTED', 'The source site\'s codec parameters cannot be passed on.');
     }
     const pc: PeerConsumer = {
       consumer, sourceSiteId: home.siteId, wanted: false, flowing: false, requestedSpatialLayer: null, requestedTemporalLayer: null,

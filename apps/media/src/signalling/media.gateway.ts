@@ -114,8 +114,7 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
       const { room, peer } = this.seat(socket);
       const kind = body?.kind;
       if (kind !== 'audio' && kind !== 'video') throw invalid('VALIDATION_FAILED', "must be 'audio' or 'video'", 'kind');
-      const rtpParameters = object(body, 'rtpParameters') as unknown as mediasoup.types.RtpParameters;
-      const producer = await room.produce(peer, text(body, 'transportId'), kind, rtpParameters);
+      const producer = await room.produce(peer, text(body, 'transportId'), kind, body?.rtpParameters);
       return { producerId: producer.id };
     });
   }

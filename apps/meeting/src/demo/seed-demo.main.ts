@@ -8,6 +8,8 @@ import { DEMO_PASSWORD, seedDemo } from './seed-demo';
 /** `npm run seed:demo`: creates the database, runs migrations, seeds the demo conference once. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // seedDemo refuses too; here before the database is even created or migrated.
+  if (config.production) throw new Error('The demo seed refuses to run with NODE_ENV=production.');
   await prepareDatabase({ ownerUrl: config.databaseOwnerUrl, appUrl: config.databaseUrl });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {

@@ -1,10 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { OrgUnitEntity, UserEntity } from '@hoinghi/database';
+import { ConferenceEntity, OrgUnitEntity, UserEntity } from '@hoinghi/database';
 import { blocksFromText, foldVietnamese } from '@hoinghi/domain';
 import type { AgendaItemKind, ConferenceSnapshot, OrgUnitLevel, ParticipantRole } from '@hoinghi/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuthService, toUserView } from '../auth/auth.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ConferencesService } from '../conferences/conferences.service';
 import { DraftsService } from '../drafts/drafts.service';
 import { DEMO_DRAFTS } from './demo-drafts';
@@ -74,8 +75,13 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSeedRe
   for (const d of DONG_THAP_DISTRICTS) login(`vanhanh.${d.slug}`, `Kỹ thuật viên ${d.name}`, `kỹ thuật viên điểm cầu ${d.name}`);
   login('daibieu.tpcaolanh.1', DELEGATE_NAMES[0], 'đại biểu (… mỗi điểm cầu có daibieu.<điểm cầu>.1–3)');
 
+  const config = app.get<AppConfig>(APP_CONFIG);
+  if (config.production) {
+    throw new Error('The demo seed refuses to run with NODE_ENV=production: it creates an administrator whose password is published in the README.');
+  }
   const alreadySeeded = await dataSource.manager.exists(UserEntity, { where: { username: 'chutri' } });
   if (alreadySeeded) return { conference: null, logins };
+  await assertOnlyDemoData(dataSource.manager, logins);
 
   const passwordHash = await AuthService.hashPassword(DEMO_PASSWORD);
   const { units, users } = await dataSource.transaction(async (em) => ({
@@ -86,7 +92,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSeedRe
   const chair = toUserView(users.get('chutri')!);
   const start = nextMorning();
   const snapshot = await app.get(ConferencesService).create(chair, {
-    title: 'Hội nghị trực tuyến góp ý kiến dự thảo Kết luận về tiếp tục thực hiện Nghị quyết số 03-NQ/TU và dự thảo Kế hoạch kết nạp đảng viên nhiệm kỳ 2020 - 2025',
+    title: DEMO_TITLE,
     kind: 'draft_consultation',
     hostUnitId: units.get('board')!,
     plannedStart: start.toISOString(),
@@ -123,6 +129,31 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSeedRe
   const conferences = app.get(ConferencesService);
   await conferences.transition(chair, snapshot.conference.id, 'schedule');
   return { conference: await conferences.get(chair, snapshot.conference.id), logins };
+}
+
+const DEMO_TITLE = 'Hội nghị trực tuyến góp ý kiến dự thảo Kết luận về tiếp tục thực hiện Nghị quyết số 03-NQ/TU và dự thảo Kế hoạch kết nạp đảng viên nhiệm kỳ 2020 - 2025';
+
+/** Every username the demo creates. */
+function demoUsernames(logins: DemoLogin[]): string[] {
+  const delegates = ['main', ...DONG_THAP_DISTRICTS.map((d) => d.slug)]
+    .flatMap((key) => Array.from({ length: DELEGATES_PER_SITE }, (_, i) => `daibieu.${key}.${i + 1}`));
+  return ['quantri', ...logins.map((l) => l.username).filter((u) => !u.startsWith('daibieu.')), ...delegates];
+}
+
+/**
+ * The seed only ever fills an empty database (or finishes its own): a user whose username is not one of
+ * the demo's, or a conference that is not the demo's (by title), means the database is someone's real
+ * data, where an administrator with the published demo password must never appear.
+ */
+async function assertOnlyDemoData(em: EntityManager, logins: DemoLogin[]): Promise<void> {
+  const foreignUsers = await em.count(UserEntity, { where: { username: Not(In(demoUsernames(logins))) } });
+  const foreignConferences = await em.count(ConferenceEntity, { where: { title: Not(DEMO_TITLE) } });
+  if (foreignUsers > 0 || foreignConferences > 0) {
+    throw new Error(
+      `The demo seed refuses this database: it already holds ${foreignUsers} user(s) and ${foreignConferences} conference(s) that are not the demo's. `
+      + 'Seed the demo only into an empty database.',
+    );
+  }
 }
 
 async function seedOrgUnits(em: EntityManager): Promise<Map<string, string>> {

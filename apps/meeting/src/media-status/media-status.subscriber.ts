@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntryEntity, ConferenceEntity } from '@hoinghi/database';
-import { MediaStatusEvent, RedisChannel } from '@hoinghi/contracts';
+import { MediaStatusEvent, parseMediaStatusEvent, RedisChannel } from '@hoinghi/contracts';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -41,15 +41,14 @@ export class MediaStatusSubscriber implements OnApplicationBootstrap, OnApplicat
   }
 
   private async handle(message: string): Promise<void> {
-    let event: MediaStatusEvent;
-    try {
-      event = JSON.parse(message) as MediaStatusEvent;
-    } catch {
-      this.log.warn('ignored a media status message that is not JSON');
+    const event = parseMediaStatusEvent(message);
+    if (!event) {
+      this.log.warn(`dropped a malformed media status message: ${JSON.stringify(String(message).slice(0, 200))}`);
       return;
     }
-    if (event.v !== 1 || !INCIDENTS.includes(event.kind)) return;
+    if (!INCIDENTS.includes(event.kind)) return;
     this.sockets.publishMediaStatus(event);
+    if (event.conferenceId === '') return; // a worker that carried no conference: nothing to audit
     try {
       await this.audit(event);
     } catch (error) {

@@ -32,6 +32,8 @@ export const en: Dictionary = {
       CANNOT_CONSUME: 'This device cannot decode the other site\'s audio or video.',
       UNSUPPORTED_MEDIA: 'The media server does not support this audio or video format.',
       INVALID_MEDIA_PARAMETERS: 'The media server rejected the connection parameters.',
+      RTP_PARAMETERS_REJECTED: 'The media server rejected the audio or video codec parameters sent by the site.',
+      PLAIN_RTP_ADDRESS_REFUSED: 'The media server does not send plain RTP to this address.',
       UNAUTHENTICATED: 'Wrong username or password, or the session has expired.',
       TOKEN_MISSING: 'The media join token is missing; please reconnect.',
       TOKEN_EXPIRED: 'The media join token has expired; please reconnect.',

@@ -38,6 +38,8 @@ export const vi = {
       CANNOT_CONSUME: 'Thiết bị này không giải mã được hình ảnh hoặc âm thanh của điểm cầu kia.',
       UNSUPPORTED_MEDIA: 'Máy chủ truyền hình không hỗ trợ định dạng hình ảnh, âm thanh này.',
       INVALID_MEDIA_PARAMETERS: 'Máy chủ truyền hình từ chối các thông số kết nối.',
+      RTP_PARAMETERS_REJECTED: 'Máy chủ truyền hình từ chối thông số mã hoá hình ảnh hoặc âm thanh mà điểm cầu gửi lên.',
+      PLAIN_RTP_ADDRESS_REFUSED: 'Máy chủ truyền hình không gửi RTP thuần tới địa chỉ này.',
       UNAUTHENTICATED: 'Sai tên đăng nhập hoặc mật khẩu, hoặc phiên làm việc đã hết hạn.',
       TOKEN_MISSING: 'Thiếu mã tham gia truyền hình; vui lòng kết nối lại.',
       TOKEN_EXPIRED: 'Mã tham gia truyền hình đã hết hạn; vui lòng kết nối lại.',
