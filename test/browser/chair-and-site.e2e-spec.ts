@@ -1,18 +1,24 @@
 /// <reference lib="dom" />
 // The web app in Debian's Chromium against the real meeting service: the chair runs the demo
 // conference (seed 004) while an operator at a district site follows it live.
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { mkdirSync } from 'node:fs';
 import { Document, Packer, Paragraph } from 'docx';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
+import { loadWorkerConfig } from '../../apps/worker/src/config/worker-config';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { launchChromium } from '../support/browser';
+import { testAppDatabaseUrl, testDatabaseUrl } from '../support/test-config';
 import { MeetingHarness } from '../support/meeting-harness';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 describe('chair console and site view in Chromium', () => {
   let meeting: MeetingHarness;
+  let worker: INestApplicationContext;
   let browser: Browser;
   let chair: Page;
   let operator: Page;
@@ -20,6 +26,11 @@ describe('chair console and site view in Chromium', () => {
   beforeAll(async () => {
     meeting = await MeetingHarness.start({ webDistDir: join(__dirname, '..', '..', 'dist', 'web') }, { ownDatabase: 'browser_console' });
     await seedDemo(meeting.app);
+    // The worker stores comments: the same database, as the services' role.
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerConfig({
+      DATABASE_URL: testAppDatabaseUrl(`${testDatabaseUrl()}_browser_console`), REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+    })), { logger: ['error'] });
+    await worker.init();
     browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
     // Two contexts: two people on two machines, each with their own session — the chair on a
@@ -32,6 +43,7 @@ describe('chair console and site view in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
+    await worker?.close();
     await meeting?.stop();
   });
 
@@ -124,6 +136,32 @@ describe('chair console and site view in Chromium', () => {
     await expect(target.textContent()).resolves.toMatch(/3\.\s*Đến năm 2025, tỷ lệ đảng viên đạt trên 4% dân số/);
     await operator.screenshot({ path: join(SCREENSHOTS, 'draft-phone.png'), fullPage: false });
     await operator.goBack();
+    await operator.getByTestId('connection-status').and(operator.locator('[data-state="live"]')).waitFor();
+  });
+
+  it("takes a site's opinion on a draft section from the phone to the chair's screen, through the worker", async () => {
+    // The chair opens consultation on the draft Conclusion.
+    await chair.getByTestId('draft-row').filter({ hasText: 'Dự thảo Kết luận' }).getByRole('link').click();
+    await chair.getByTestId('consultation-toggle').click();
+    await chair.locator('[data-testid="consultation-state"][data-state="open"]').waitFor({ timeout: 3000 });
+
+    // The district's operator gives the site's opinion on target 3 (party members above 4% of the population).
+    await operator.getByTestId('draft-row').filter({ hasText: 'Dự thảo Kết luận' }).getByRole('link').click();
+    await operator.locator('[data-testid="consultation-state"][data-state="open"]').waitFor({ timeout: 3000 });
+    const target = operator.locator('[data-testid="draft-section"]').filter({ hasText: '4% dân số' }).first();
+    await target.getByTestId('comment-open').click();
+    await target.getByTestId('comment-text').fill('Đề nghị bổ sung lộ trình theo từng năm cho huyện Sa Đéc.');
+    await target.getByTestId('comment-send').click();
+    await target.getByTestId('comment').filter({ hasText: 'lộ trình theo từng năm' }).waitFor({ timeout: 5000 });
+
+    // The chair sees it beside the same section, live.
+    const atChair = chair.locator('[data-testid="draft-section"]').filter({ hasText: '4% dân số' }).first();
+    await atChair.getByTestId('comment').filter({ hasText: 'lộ trình theo từng năm' }).waitFor({ timeout: 5000 });
+    await expect(atChair.getByTestId('comment').first().textContent()).resolves.toMatch(/Điểm cầu/);
+    await operator.screenshot({ path: join(SCREENSHOTS, 'draft-comment-phone.png'), fullPage: false });
+    await chair.goBack();
+    await operator.goBack();
+    await chair.getByTestId('connection-status').and(chair.locator('[data-state="live"]')).waitFor();
     await operator.getByTestId('connection-status').and(operator.locator('[data-state="live"]')).waitFor();
   });
 
