@@ -72,9 +72,14 @@ export async function writeChange(em: EntityManager, conference: ConferenceEntit
   return deltas;
 }
 
+/**
+ * The previous *chained* delta of a stream. State deltas (the totals, `prev` null) share the conference
+ * stream but are coalesced, so most never reach a client: chaining to one would make every client see
+ * a gap and resync.
+ */
 async function lastVersion(em: EntityManager, conferenceId: string, stream: string): Promise<number | null> {
   const [row] = await em.query(
-    'SELECT max(version) AS v FROM conference_events WHERE conference_id = $1 AND stream = $2',
+    'SELECT max(version) AS v FROM conference_events WHERE conference_id = $1 AND stream = $2 AND prev IS NOT NULL',
     [conferenceId, stream],
   ) as { v: number | null }[];
   return row?.v ?? null;

@@ -1,9 +1,13 @@
 import { Initial1795430445898 } from './1795430445898-Initial';
 import { AuditPlatformActor1795432662354 } from './1795432662354-AuditPlatformActor';
 import { ChangeLogAudiences1796055717341 } from './1796055717341-ChangeLogAudiences';
+import { ChainedEventsIndex1796140800000 } from './1796140800000-ChainedEventsIndex';
 
 // Every migration, in order. Generate with `npm run migration:generate -- libs/database/src/migrations/<Name>`
 // (after `npm run build:server`), then append it here.
-export const MIGRATIONS: Function[] = [Initial1795430445898, AuditPlatformActor1795432662354, ChangeLogAudiences1796055717341];
+export const MIGRATIONS: Function[] = [
+  Initial1795430445898, AuditPlatformActor1795432662354, ChangeLogAudiences1796055717341,
+  ChainedEventsIndex1796140800000,
+];
 
 export const MIGRATIONS_TABLE = 'migrations';
