@@ -118,14 +118,16 @@ async function main(): Promise<void> {
   const started = now();
   const grants: Array<Timed & { requestId: string }> = [];
   const checkIns: Timed[] = new Array(plan.length);
-  let grantsDone = false;
+  // The chair grants the next request every 500 ms, whether or not the previous grant has been answered.
+  const grantCount = Math.min(requests.length, Math.floor(((plan.length / RATE) * 1000 - GRANT_MS / 2) / GRANT_MS) + 1);
   const grantLoop = (async () => {
-    for (let g = 0; !grantsDone && g < requests.length; g++) {
+    const answers: Promise<void>[] = [];
+    for (let g = 0; g < grantCount; g++) {
       await sleep(Math.max(0, started + GRANT_MS / 2 + g * GRANT_MS - now()));
-      if (grantsDone) break;
-      const entry = { requestId: requests[g], ...(await timed(PORTS[0], setup.chairToken, 'POST', `/conferences/${setup.conferenceId}/floor/requests/${requests[g]}/grant`)) };
-      grants.push(entry);
+      answers.push(timed(PORTS[0], setup.chairToken, 'POST', `/conferences/${setup.conferenceId}/floor/requests/${requests[g]}/grant`)
+        .then((answer) => void grants.push({ requestId: requests[g], ...answer })));
     }
+    await Promise.all(answers);
   })();
   const pending: Promise<void>[] = [];
   for (let i = 0; i < plan.length; i++) {
@@ -137,7 +139,6 @@ async function main(): Promise<void> {
   }
   const sendingSeconds = (now() - started) / 1000;
   await Promise.all(pending);
-  grantsDone = true;
   await grantLoop;
   const loadSeconds = (now() - started) / 1000;
 
@@ -163,6 +164,11 @@ async function main(): Promise<void> {
   console.log(`\n(b) ${checkIns.length} check-ins sent in ${sendingSeconds.toFixed(1)} s (${(checkIns.length / sendingSeconds).toFixed(1)}/s), all answered after ${loadSeconds.toFixed(1)} s; failed: ${failures.length}${failures[0] ? ` (e.g. ${failures[0].status} ${failures[0].error})` : ''}`);
   const checkInLatency = percentiles(checkIns.map((c) => c.answeredAt - c.sentAt));
   console.log(`    check-in request (PUT → answer): ${fmt(checkInLatency)}`);
+  // What the service got through: answers per second from the first to the last, and the median time
+  // between consecutive answers (while requests queue, that is how long one change holds the conference).
+  const answered = checkIns.map((c) => c.answeredAt).sort((x, y) => x - y);
+  const answerGaps = percentiles(answered.slice(1).map((at, i) => at - answered[i]));
+  console.log(`    answered ${(answered.length / ((answered[answered.length - 1] - answered[0]) / 1000)).toFixed(1)}/s from the first answer to the last; time between consecutive answers p50 ${answerGaps.p50.toFixed(1)} ms`);
   console.log(`(c) ${grants.length} floor grants, failed: ${grantFailures.length}${grantFailures[0] ? ` (e.g. ${grantFailures[0].status} ${grantFailures[0].error})` : ''}; grant request: ${fmt(percentiles(grants.map((g) => g.answeredAt - g.sentAt)))}`);
 
   // The version of each check-in: its attendance.record delta, as the operator's own socket received it.

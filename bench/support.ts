@@ -75,7 +75,7 @@ export class Histogram {
   private lowest = Infinity;
   private highest = -Infinity;
 
-  constructor(private readonly minMs = -1000, private readonly maxMs = 60_000, private readonly stepMs = 0.1) {
+  constructor(private readonly minMs = -1000, private readonly maxMs = 300_000, private readonly stepMs = 0.1) {
     this.buckets = new Uint32Array(Math.ceil((maxMs - minMs) / stepMs) + 1);
   }
 
