@@ -538,7 +538,7 @@ async function cleanUp(): Promise<void> {
   await Promise.allSettled(children.map((c) => stopChild(c)));
 }
 
-process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void cleanUp().then(() => process.exit(130)));
 main().then(
   async () => {
     await cleanUp();
