@@ -36,6 +36,8 @@ const PORTS = [3391, 3392];
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hoinghi_bench_national';
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const PROFILE = process.env.BENCH_CPU_PROF === '1';
+/** BENCH_SPLIT=1: every socket on instance B, every request to instance A (an experiment; the issue's setting is 0). */
+const SPLIT = process.env.BENCH_SPLIT === '1';
 
 interface Site {
   id: string;
@@ -66,7 +68,7 @@ const workers: Worker[] = [];
 async function main(): Promise<void> {
   const load = loadAverage();
   console.log(`national: ${SITES} sites (${PROVINCES} provinces, ${DISTRICTS} districts, ${SITES - 1 - PROVINCES - DISTRICTS} communes), `
-    + `${CHECKINS} check-ins at ${RATE}/s, floor grant every ${GRANT_MS} ms, ${THREADS} client threads; `
+    + `${CHECKINS} check-ins at ${RATE}/s, floor grant every ${GRANT_MS} ms, ${THREADS} client threads${SPLIT ? ', sockets on B and requests to A' : ''}; `
     + `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; load average ${load}`);
 
   // Two meeting instances: the first creates the database and runs the migrations.
@@ -85,8 +87,8 @@ async function main(): Promise<void> {
 
   // (a) every site joins: the chair on instance A, site i on instance i mod 2, spread over the threads.
   const specs: ClientSpec[] = [
-    { siteId: setup.sites[0].id, token: setup.chairToken, port: PORTS[0], chair: true },
-    ...setup.sites.map((s) => ({ siteId: s.id, token: s.operatorToken, port: s.port, chair: false })),
+    { siteId: setup.sites[0].id, token: setup.chairToken, port: SPLIT ? PORTS[1] : PORTS[0], chair: true },
+    ...setup.sites.map((s) => ({ siteId: s.id, token: s.operatorToken, port: SPLIT ? PORTS[1] : s.port, chair: false })),
   ];
   const threads = Array.from({ length: THREADS }, (_, index) => spawnThread({
     index, conferenceId: setup.conferenceId, clients: specs.filter((_, i) => i % THREADS === index), concurrency: 20,
@@ -525,7 +527,7 @@ async function setUp(): Promise<Setup> {
       conferenceId, chairToken,
       sites: siteIds.map((id, i) => ({
         id, position: i, level: levels[i], operatorId: operatorIds[i], operatorToken: accessToken(operatorIds[i]),
-        delegates: delegates[i], port: PORTS[i % 2],
+        delegates: delegates[i], port: SPLIT ? PORTS[0] : PORTS[i % 2],
       })),
     };
   } finally {
