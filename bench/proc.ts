@@ -1,5 +1,5 @@
 // What the benchmarks read of a process from /proc (Linux), and a sleep.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** USER_HZ on Linux: /proc/<pid>/stat times are in 1/100 s. */
 export const CLOCK_TICKS = 100;
@@ -22,3 +22,27 @@ export function processMemory(pid: number): { rss: number; peakRss: number } {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * utime + stime summed over every process whose command name is `comm` (e.g. `postgres`, all its
+ * backends): what a shared server spent, whoever asked it.
+ */
+export function commandTicks(comm: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== comm) continue;
+      total += processTicks(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** The 1-, 5- and 15-minute load averages. */
+export function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}

@@ -139,6 +139,26 @@ describe('live updates', () => {
     await chair.delete(path(`/floor/requests/${second.body.id}`));
   });
 
+  it('chains a change to the previous chained change of its stream, never to coalesced totals: no gap for anyone', async () => {
+    const [laiVung, chairConsole] = await Promise.all([live(operators[2]), live(chair)]);
+    const before = laiVung.snapshot.totalsVersion;
+    await operators[1].put(path(`/sites/${site(1)}/attendance/${delegates.get(1)![2].id}`), { status: 'present' });
+    await laiVung.until((s) => s.totalsVersion > before);
+    const request = await operators[2].post<FloorRequestView>(path('/floor/requests'), { siteId: site(2) });
+    await chair.post(path(`/floor/requests/${request.body.id}/grant`));
+    await laiVung.until((s) => s.floor.holder?.id === request.body.id);
+    await chairConsole.until((s) => s.floor.holder?.id === request.body.id);
+
+    // The holder follows the conference stream's last chained delta, not the totals written after it.
+    const holder = laiVung.received.find((d) => d.type === 'floor.holder' && d.data.holder?.id === request.body.id)!;
+    const [previous] = await meeting.dataSource.query(
+      'SELECT type, prev FROM conference_events WHERE conference_id = $1 AND version = $2', [conferenceId, holder.prev]);
+    expect(previous.type).not.toBe('attendance.totals');
+    expect(previous.prev).not.toBeNull();
+    for (const client of [laiVung, chairConsole]) expect(client.acks).toHaveLength(1); // the join: never a sync
+    await chair.post(path('/floor/end'));
+  });
+
   it('delivers a change the worker makes to the sockets, as the platform, and repairs drifted counts', async () => {
     const worker: INestApplicationContext = await NestFactory.createApplicationContext(
       WorkerModule.forRoot(loadWorkerConfig({ DATABASE_URL: testAppDatabaseUrl(), REDIS_URL, RELAY_SWEEP_MS: '200' })), { logger: ['error'] },

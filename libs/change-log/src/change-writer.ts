@@ -39,14 +39,12 @@ export async function writeChange(em: EntityManager, conference: ConferenceEntit
   if (change.actor.kind === 'nobody' && change.audit) throw new Error('a change made by nobody leaves no audit line');
   if (change.actor.kind !== 'nobody' && !change.audit) throw new Error('a change with an actor needs its audit line');
   const deltas: ConferenceDelta[] = [];
-  const lastOf = new Map<string, number | null>();
+  const chained = [...new Set(change.events.filter((e) => !e.state).map((e) => streamOf(e.audience)))];
+  const lastOf = await lastVersions(em, conference.id, chained);
   for (const { audience, state, ...body } of change.events) {
     const stream = streamOf(audience);
     let prev: number | null = null;
-    if (!state) {
-      if (!lastOf.has(stream)) lastOf.set(stream, await lastVersion(em, conference.id, stream));
-      prev = lastOf.get(stream) ?? 0;
-    }
+    if (!state) prev = lastOf.get(stream) ?? 0;
     conference.version += 1;
     if (!state) lastOf.set(stream, conference.version);
     deltas.push({ version: conference.version, prev, stream, at: now.toISOString(), ...body } as ConferenceDelta);
@@ -72,10 +70,19 @@ export async function writeChange(em: EntityManager, conference: ConferenceEntit
   return deltas;
 }
 
-async function lastVersion(em: EntityManager, conferenceId: string, stream: string): Promise<number | null> {
-  const [row] = await em.query(
-    'SELECT max(version) AS v FROM conference_events WHERE conference_id = $1 AND stream = $2',
-    [conferenceId, stream],
-  ) as { v: number | null }[];
-  return row?.v ?? null;
+/**
+ * The previous *chained* delta of each stream, in one round trip however many streams a change
+ * touches (a grant tells every queued site its new place): each is one probe of the partial index.
+ * State deltas (the totals, `prev` null) share the conference stream but are coalesced, so most never
+ * reach a client: chaining to one would make every client see a gap and resync.
+ */
+async function lastVersions(em: EntityManager, conferenceId: string, streams: string[]): Promise<Map<string, number | null>> {
+  if (streams.length === 0) return new Map();
+  const rows = await em.query(
+    `SELECT s.stream, (SELECT max(e.version) FROM conference_events e
+                        WHERE e.conference_id = $1 AND e.stream = s.stream AND e.prev IS NOT NULL) AS v
+       FROM unnest($2::varchar[]) AS s(stream)`,
+    [conferenceId, streams],
+  ) as { stream: string; v: number | null }[];
+  return new Map(rows.map((r) => [r.stream, r.v]));
 }

@@ -7,7 +7,8 @@ import { ConferenceEntity } from './conference.entity';
  * Reconnecting clients catch up from it; the change relay publishes it in version order.
  */
 @Entity('conference_events')
-@Index('IDX_conference_events_stream', ['conferenceId', 'stream', 'version'])
+/** The chained deltas of a stream (`prev` not null), for the writer's `max(version)`. */
+@Index('IDX_conference_events_chain', ['conferenceId', 'stream', 'version'], { where: 'prev IS NOT NULL' })
 export class ConferenceEventEntity {
   @PrimaryColumn({ name: 'conference_id', type: 'uuid' })
   conferenceId!: string;
