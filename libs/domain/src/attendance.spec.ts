@@ -1,5 +1,5 @@
 import type { AttendanceStatus } from '@hoinghi/contracts';
-import { AttendanceFact, countAttendance, isPresent, NO_ATTENDANCE, shiftCounts, summarizeAttendance } from './attendance';
+import { AttendanceFact, isPresent, summarizeAttendance } from './attendance';
 import { DomainError } from './errors';
 import { DEFAULT_QUORUM } from './quorum';
 
@@ -113,25 +113,5 @@ describe('summarizeAttendance', () => {
 
   it('rejects an invalid quorum rule', () => {
     expect(() => summarizeAttendance(['a'], [fact('a', 'present')], { numerator: 5, denominator: 4 })).toThrow(DomainError);
-  });
-});
-
-describe('shiftCounts', () => {
-  it('keeps the totals equal to the sum of the sites after any sequence of site changes', () => {
-    const sites = [0, 1, 2].map((i) => [fact(`s${i}`, null), fact(`s${i}`, null), fact(`s${i}`, null)]);
-    let totals = countAttendance(sites.flat());
-    const statuses = ['present', 'late', 'absent', null] as const;
-    for (let step = 0; step < 40; step += 1) {
-      const site = sites[step % 3];
-      const before = countAttendance(site);
-      site[step % 2] = { ...fact(`s${step % 3}`, statuses[step % 4]), checkedOut: step % 5 === 0 };
-      totals = shiftCounts(totals, before, countAttendance(site));
-      expect(totals).toEqual(countAttendance(sites.flat()));
-    }
-  });
-
-  it('adds a newly convened delegate', () => {
-    expect(shiftCounts({ convened: 5, present: 2, late: 1, absent: 1 }, NO_ATTENDANCE, { convened: 1, present: 0, late: 0, absent: 0 }))
-      .toEqual({ convened: 6, present: 2, late: 1, absent: 1 });
   });
 });

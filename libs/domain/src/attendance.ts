@@ -26,12 +26,6 @@ export function countAttendance(facts: AttendanceFact[]): AttendanceCounts {
   return counts;
 }
 
-/** The totals after one site's counts went from `before` to `after`: a change costs the same at any size. */
-export function shiftCounts(totals: AttendanceCounts, before: AttendanceCounts, after: AttendanceCounts): AttendanceCounts {
-  const shift = (key: keyof AttendanceCounts) => totals[key] - before[key] + after[key];
-  return { convened: shift('convened'), present: shift('present'), late: shift('late'), absent: shift('absent') };
-}
-
 /** Totals per site and overall for the convened delegates, and the quorum. Sites with nobody convened still appear. */
 export function summarizeAttendance(siteIds: string[], facts: AttendanceFact[], rule: QuorumRule): AttendanceSummary {
   const bySite = new Map<string, AttendanceFact[]>(siteIds.map((id) => [id, []]));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeEvent } from '@hoinghi/change-log';
 import { attendanceCounts, AttendanceRecordEntity, ConferenceEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
-import { assertEditable, conflict, notFound, quorumOf, shiftCounts } from '@hoinghi/domain';
+import { assertEditable, conflict, notFound, quorumOf } from '@hoinghi/domain';
 import type { AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ViewerScope } from '@hoinghi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -57,62 +57,63 @@ export class AttendanceService implements ConferenceSection {
   }
 
   checkIn(user: AuthUser, conferenceId: string, siteId: string, participantId: string, dto: CheckInRequestDto): Promise<AttendanceRecordView> {
-    return this.changes.run({ user, conferenceId, permission: 'attendance.check', siteId }, async (ctx) => {
-      assertEditable(ctx.conference.status, 'take attendance');
-      await this.delegateAt(ctx, siteId, participantId);
+    // The record is the delegate's own row: written before the conference's lock, which orders only the counts.
+    const prepare = async (em: EntityManager) => {
+      await this.delegateAt(em, conferenceId, siteId, participantId);
+      const existing = await em.findOne(AttendanceRecordEntity, { where: { conferenceId, participantId } });
       const checkedIn = dto.status !== 'absent';
-      const existing = await ctx.em.findOne(AttendanceRecordEntity, { where: { conferenceId, participantId } });
-      await ctx.em.upsert(
+      await em.upsert(
         AttendanceRecordEntity,
         {
           conferenceId, participantId, siteId, status: dto.status, reason: dto.reason?.trim() ?? null,
           // Keep the first check-in time when only the status changes (e.g. present → late).
-          checkedInAt: checkedIn ? (existing?.checkedInAt ?? ctx.now) : null, checkedOutAt: null, updatedBy: user.id,
+          checkedInAt: checkedIn ? (existing?.checkedInAt ?? new Date()) : null, checkedOutAt: null, updatedBy: user.id,
         },
         { conflictPaths: ['conferenceId', 'participantId'] },
       );
-      return this.recorded(ctx, siteId, participantId, 'attendance.check-in', { status: dto.status, reason: dto.reason ?? null });
+      return (await this.records(em, conferenceId, [siteId], participantId))[0];
+    };
+    return this.changes.run({ user, conferenceId, permission: 'attendance.check', siteId, prepare }, async (ctx, record) => {
+      assertEditable(ctx.conference.status, 'take attendance');
+      return this.recorded(ctx, record, 'attendance.check-in', { status: dto.status, reason: dto.reason ?? null });
     });
   }
 
   checkOut(user: AuthUser, conferenceId: string, siteId: string, participantId: string): Promise<AttendanceRecordView> {
-    return this.changes.run({ user, conferenceId, permission: 'attendance.check', siteId }, async (ctx) => {
-      assertEditable(ctx.conference.status, 'check a delegate out');
-      await this.delegateAt(ctx, siteId, participantId);
-      const record = await ctx.em.findOne(AttendanceRecordEntity, { where: { conferenceId, participantId } });
+    const prepare = async (em: EntityManager) => {
+      await this.delegateAt(em, conferenceId, siteId, participantId);
+      const record = await em.findOne(AttendanceRecordEntity, { where: { conferenceId, participantId } });
       if (!record || record.checkedInAt === null || record.checkedOutAt !== null) {
         throw conflict('NOT_CHECKED_IN', 'Cannot check this delegate out because they are not checked in.');
       }
-      await ctx.em.update(AttendanceRecordEntity, { id: record.id }, { checkedOutAt: ctx.now, updatedBy: user.id });
-      return this.recorded(ctx, siteId, participantId, 'attendance.check-out', {});
+      await em.update(AttendanceRecordEntity, { id: record.id }, { checkedOutAt: new Date(), updatedBy: user.id });
+      return (await this.records(em, conferenceId, [siteId], participantId))[0];
+    };
+    return this.changes.run({ user, conferenceId, permission: 'attendance.check', siteId, prepare }, async (ctx, record) => {
+      assertEditable(ctx.conference.status, 'check a delegate out');
+      return this.recorded(ctx, record, 'attendance.check-out', {});
     });
   }
 
   /**
    * After a site's delegates changed (a check-in, a newly convened delegate): its counts are counted
-   * again from its handful of records and the totals shifted by the difference, so the cost does not
-   * grow with the conference. The record goes to the site's staff, the counts to the site (and the
-   * leaders), the totals to everyone, coalesced.
+   * again from its handful of records and the totals shifted by the difference, in one statement, so
+   * the cost does not grow with the conference. The counts go to the site (and the leaders), the totals
+   * to everyone, coalesced.
    */
   async siteChanged(ctx: ChangeContext, siteId: string): Promise<ChangeEvent[]> {
-    const conferenceId = ctx.conference.id;
-    const before = await attendanceCounts.site(ctx.em, siteId);
-    const after = await attendanceCounts.countSite(ctx.em, conferenceId, siteId);
-    const totals = shiftCounts(await attendanceCounts.totals(ctx.em, conferenceId), before, after);
-    await attendanceCounts.saveSite(ctx.em, conferenceId, siteId, after);
-    await attendanceCounts.saveTotals(ctx.em, conferenceId, totals);
+    const { site, totals } = await attendanceCounts.recountSite(ctx.em, ctx.conference.id, siteId);
     const quorum = quorumOf(totals.convened, totals.present, rule(ctx.conference));
     const all = { siteId: 'all' as const, ...totals };
     return [
-      { audience: { kind: 'site', siteId }, type: 'attendance.site', data: { site: { siteId, ...after }, totals: all, quorum } },
+      { audience: { kind: 'site', siteId }, type: 'attendance.site', data: { site: { siteId, ...site }, totals: all, quorum } },
       { audience: { kind: 'conference' }, type: 'attendance.totals', data: { totals: all, quorum }, state: true },
     ];
   }
 
-  private async recorded(
-    ctx: ChangeContext, siteId: string, participantId: string, action: string, details: Record<string, unknown>,
-  ): Promise<ChangeOutcome<AttendanceRecordView>> {
-    const [record] = await this.records(ctx.em, ctx.conference.id, [siteId], participantId);
+  /** The record goes to the site's staff only (reasons stay there), the counts as `siteChanged` says. */
+  private async recorded(ctx: ChangeContext, record: AttendanceRecordView, action: string, details: Record<string, unknown>): Promise<ChangeOutcome<AttendanceRecordView>> {
+    const { participantId, siteId } = record;
     return {
       result: record,
       events: [
@@ -141,8 +142,8 @@ export class AttendanceService implements ConferenceSection {
   }
 
   /** The participant must be a delegate convened at this very site. */
-  private async delegateAt(ctx: ChangeContext, siteId: string, participantId: string): Promise<void> {
-    const delegate = await ctx.em.findOne(ParticipantEntity, { where: { id: participantId, conferenceId: ctx.conference.id, role: 'delegate' } });
+  private async delegateAt(em: EntityManager, conferenceId: string, siteId: string, participantId: string): Promise<void> {
+    const delegate = await em.findOne(ParticipantEntity, { where: { id: participantId, conferenceId, role: 'delegate' } });
     if (!delegate) throw notFound('PARTICIPANT_NOT_FOUND', `Delegate ${participantId} is not convened to this conference.`);
     if (delegate.siteId !== siteId) {
       throw notFound('PARTICIPANT_NOT_AT_SITE', `Delegate ${participantId} attends at another site, not this one.`);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeEvent, lockConference, OutboxItem, writeChange } from '@hoinghi/change-log';
 import type { ConferenceEntity } from '@hoinghi/database';
-import { assertCan, Permission, viewerScope } from '@hoinghi/domain';
+import { Permission, viewerScope } from '@hoinghi/domain';
 import type { RoleAssignment, ViewerScope } from '@hoinghi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -27,11 +27,16 @@ export interface ChangeOutcome<T> {
   outbox?: OutboxItem[];
 }
 
-export interface ChangeRequest {
+export interface ChangeRequest<P = void> {
   user: AuthUser;
   conferenceId: string;
   permission: Permission;
   siteId?: string;
+  /**
+   * Work that needs no lock (checks, writing the change's own rows), done in the same transaction
+   * before the conference's lock is taken: the lock is held only for what orders the change.
+   */
+  prepare?: (em: EntityManager, roles: RoleAssignment[]) => Promise<P>;
 }
 
 /**
@@ -47,15 +52,16 @@ export class ConferenceChanges {
     private readonly relay: ChangeRelayService,
   ) {}
 
-  async run<T>(request: ChangeRequest, work: (ctx: ChangeContext) => Promise<ChangeOutcome<T>>): Promise<T> {
+  async run<T, P = void>(request: ChangeRequest<P>, work: (ctx: ChangeContext, prepared: P) => Promise<ChangeOutcome<T>>): Promise<T> {
     const { user, conferenceId, permission, siteId } = request;
     const result = await this.dataSource.transaction(async (em) => {
+      // Who may do it does not need the lock: a role change racing a change is as if it came just after.
+      const roles = await this.access.authorize(em, user.id, conferenceId, permission, siteId);
+      const prepared = (await request.prepare?.(em, roles)) as P;
       const conference = await lockConference(em, conferenceId);
       if (!conference) throw conferenceNotFound(conferenceId);
-      const roles = await this.access.rolesOf(em, user.id, conferenceId);
-      assertCan(roles, permission, siteId);
       const now = new Date();
-      const outcome = await work({ em, conference, roles, scope: viewerScope(user.id, roles), now });
+      const outcome = await work({ em, conference, roles, scope: viewerScope(user.id, roles), now }, prepared);
       await writeChange(em, conference, { actor: { kind: 'user', userId: user.id }, ...outcome }, now);
       return outcome.result;
     });

@@ -8,6 +8,35 @@ const COUNT_COLUMNS = ['convened', 'present', 'late', 'absent'] as const;
 const pick = (row: AttendanceCounts | null | undefined): AttendanceCounts =>
   row ? { convened: row.convened, present: row.present, late: row.late, absent: row.absent } : { ...NO_ATTENDANCE };
 
+const RECOUNT_SITE = `
+  WITH fresh AS (
+    SELECT count(p.id)::int AS convened,
+           count(*) FILTER (WHERE a.status IN ('present', 'late') AND a.checked_out_at IS NULL)::int AS present,
+           count(*) FILTER (WHERE a.status = 'late' AND a.checked_out_at IS NULL)::int AS late,
+           count(*) FILTER (WHERE a.status = 'absent')::int AS absent
+      FROM participants p
+      LEFT JOIN attendance_records a ON a.conference_id = p.conference_id AND a.participant_id = p.id
+     WHERE p.conference_id = $1 AND p.site_id = $2 AND p.role = 'delegate'
+  ), old AS (
+    SELECT convened, present, late, absent FROM site_attendance WHERE site_id = $2
+  ), site AS (
+    INSERT INTO site_attendance (site_id, conference_id, convened, present, late, absent)
+    SELECT $2, $1, f.convened, f.present, f.late, f.absent FROM fresh f
+    ON CONFLICT (site_id) DO UPDATE
+      SET convened = EXCLUDED.convened, present = EXCLUDED.present, late = EXCLUDED.late, absent = EXCLUDED.absent
+    RETURNING convened, present, late, absent
+  ), totals AS (
+    UPDATE conference_attendance c
+       SET convened = c.convened - COALESCE(o.convened, 0) + f.convened,
+           present = c.present - COALESCE(o.present, 0) + f.present,
+           late = c.late - COALESCE(o.late, 0) + f.late,
+           absent = c.absent - COALESCE(o.absent, 0) + f.absent
+      FROM fresh f LEFT JOIN old o ON true
+     WHERE c.conference_id = $1
+    RETURNING c.convened, c.present, c.late, c.absent
+  )
+  SELECT row_to_json(s) AS site, row_to_json(t) AS totals FROM site s, totals t`;
+
 /** The head counts kept beside the attendance records (callers hold the conference's lock). */
 export const attendanceCounts = {
   /** One site's counts from its delegates' records (a site has a handful: cheap at any conference size). */
@@ -45,6 +74,17 @@ export const attendanceCounts = {
 
   async saveTotals(em: EntityManager, conferenceId: string, counts: AttendanceCounts): Promise<void> {
     await em.upsert(ConferenceAttendanceEntity, { conferenceId, ...counts }, ['conferenceId']);
+  },
+
+  /**
+   * After a site's delegates changed: the site's counts again from its handful of records, and the
+   * totals shifted by the difference (old counts out, new ones in) — one statement, because the caller
+   * holds the conference's lock and every round trip under it delays every writer queued behind.
+   */
+  async recountSite(em: EntityManager, conferenceId: string, siteId: string): Promise<{ site: AttendanceCounts; totals: AttendanceCounts }> {
+    const [row] = await em.query(RECOUNT_SITE, [conferenceId, siteId]) as { site: AttendanceCounts; totals: AttendanceCounts }[];
+    if (!row) throw new Error(`conference ${conferenceId} has no attendance totals row`);
+    return { site: pick(row.site), totals: pick(row.totals) };
   },
 
   /** Every site's counts and the totals from the records themselves (repairs drift; seeds). */
