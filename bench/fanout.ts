@@ -145,7 +145,7 @@ async function bareBroadcast(clients: number, changes: number, intervalMs: numbe
 
 function startMeeting(): ChildProcess {
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/meeting/src/main.js')], {
-    env: { ...process.env, PORT: String(PORT), DATABASE_URL, WEB_DIST_DIR: '', NODE_ENV: 'bench' },
+    env: { ...process.env, PORT: String(PORT), DATABASE_URL, WEB_DIST_DIR: '', NODE_ENV: 'development' }, // development mode: the dev secrets
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   child.on('exit', (code) => code && console.error(`meeting service exited with ${code}`));

@@ -228,7 +228,7 @@ async function quietMachine(): Promise<number> {
 async function gatewayFanout(consumers: number, workers: number, rtcPort: number, sinkTarget: RtpTarget): Promise<Fanout> {
   const config = loadMediaConfig({
     ...process.env,
-    NODE_ENV: 'bench',
+    NODE_ENV: 'development', // development mode: anything else is production and wants production secrets
     MEDIA_PORT: '0',
     MEDIA_LISTEN_IP: LOOPBACK,
     MEDIA_RTC_PORT: String(rtcPort),

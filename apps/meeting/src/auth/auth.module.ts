@@ -16,7 +16,7 @@ import { JwtAuthGuard } from './jwt-auth.guard';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.jwtSecret,
-        signOptions: { expiresIn: config.jwtExpiresIn as never, algorithm: 'HS256' },
+        signOptions: { expiresIn: config.jwtExpiresSeconds, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
