@@ -43,6 +43,8 @@ export const ERROR_CODES = {
   TOKEN_WRONG_TYPE: 'unauthenticated',
   SERVICE_TOKEN_MISSING: 'unauthenticated',
   SERVICE_TOKEN_INVALID: 'unauthenticated',
+  TOKEN_ALREADY_USED: 'unauthenticated', // a media join token is single-use
+  SESSION_EXPIRED: 'unauthenticated', // a socket's access token ended and was not renewed
 
   // 403: known caller, wrong role or site.
   ROLE_FORBIDDEN: 'forbidden',

@@ -5,3 +5,4 @@ export * from './realtime';
 export * from './bus';
 export * from './media';
 export * from './jobs';
+export * from './tokens';

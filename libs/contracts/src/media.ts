@@ -39,7 +39,12 @@ import type { ErrorResponse } from './errors';
 
 export const MEDIA_NAMESPACE = '/media';
 
-/** Claims of the short-lived join token (HS256, secret MEDIA_TOKEN_SECRET shared by meeting and media). */
+/**
+ * Claims of the short-lived join token (HS256, secret MEDIA_TOKEN_SECRET shared by meeting and media;
+ * `iss`/`aud` of TOKEN_PARTIES.mediaJoin). It is single-use: the gateway remembers its `jti` until it
+ * expires and refuses it a second time (TOKEN_ALREADY_USED), and a socket whose token has expired can
+ * create no new transports (TOKEN_EXPIRED): reconnect with a fresh token.
+ */
 export interface MediaJoinClaims {
   typ: 'media-join';
   cid: string; // conference id
@@ -56,6 +61,7 @@ export interface MediaJoinClaims {
 export interface MediaServiceClaims {
   typ: 'media-service';
 }
+// Both carry `iss` and `aud` (TOKEN_PARTIES in tokens.ts), set as signing options.
 
 export interface MediaJoinTokenResponse {
   token: string;

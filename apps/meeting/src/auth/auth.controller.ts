@@ -21,6 +21,17 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @Post('refresh')
+  @HttpCode(200)
+  @Endpoint({
+    operationId: 'refreshToken', summary: 'A fresh access token for a valid one (renew before `expiresAt`; then `auth:renew` on the socket).',
+    response: LoginResponseDto, errors: [401],
+  })
+  refresh(@CurrentUser() user: AuthUser): Promise<LoginResponse> {
+    return this.auth.refresh(user);
+  }
+
+  @ApiBearerAuth()
   @Get('me')
   @Endpoint({ operationId: 'getMe', summary: 'The signed-in user.', response: UserResponseDto, errors: [401] })
   me(@CurrentUser() user: AuthUser): UserView {

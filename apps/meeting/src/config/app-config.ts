@@ -12,7 +12,7 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   jwtSecret: string;
-  /** Lifetime of an access token (JWT_EXPIRES_IN, 30m…24h). */
+  /** Lifetime of an access token (JWT_EXPIRES_IN, 30m…24h); clients renew before it ends. */
   jwtExpiresSeconds: number;
   mediaTokenSecret: string;
   mediaTokenSeconds: number;

@@ -39,6 +39,8 @@ export const en: Dictionary = {
       TOKEN_WRONG_TYPE: 'This is not a media join token.',
       SERVICE_TOKEN_MISSING: 'The media gateway presented no service token.',
       SERVICE_TOKEN_INVALID: 'The media gateway\'s service token is not valid or has expired.',
+      TOKEN_ALREADY_USED: 'The media join token has already been used; please reconnect to get a new one.',
+      SESSION_EXPIRED: 'Your session has expired; please sign in again.',
       ROLE_FORBIDDEN: 'You are not allowed to do this.',
       NOT_A_PARTICIPANT: 'You do not take part in this conference.',
       FOREIGN_CONFERENCE: 'This join token is for another conference.',

@@ -44,6 +44,8 @@ export const vi = {
       TOKEN_WRONG_TYPE: 'Đây không phải mã tham gia truyền hình.',
       SERVICE_TOKEN_MISSING: 'Máy chủ truyền hình chưa xuất trình mã dịch vụ.',
       SERVICE_TOKEN_INVALID: 'Mã dịch vụ của máy chủ truyền hình không hợp lệ hoặc đã hết hạn.',
+      TOKEN_ALREADY_USED: 'Mã tham gia truyền hình đã được dùng; vui lòng kết nối lại để nhận mã mới.',
+      SESSION_EXPIRED: 'Phiên làm việc đã hết hạn; vui lòng đăng nhập lại.',
       ROLE_FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
       NOT_A_PARTICIPANT: 'Bạn không tham dự hội nghị này.',
       FOREIGN_CONFERENCE: 'Mã tham gia này dành cho một hội nghị khác.',
