@@ -3,7 +3,7 @@
 // (apps/web/src/i18n): the compiler refuses a code missing from either.
 
 /** What kind of failure; the HTTP status (and socket.io statusCode) follows from it. */
-export type ErrorCategory = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'internal';
+export type ErrorCategory = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'too_many' | 'internal';
 
 export const ERROR_STATUS: Readonly<Record<ErrorCategory, number>> = {
   validation: 400,
@@ -12,6 +12,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCategory, number>> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  too_many: 429, // with a Retry-After header
   internal: 500,
 };
 
@@ -104,8 +105,9 @@ export const ERROR_CODES = {
   RECORDING_FAILED: 'conflict',
   NOT_RECORDING: 'conflict',
 
-  // 413 and 500
+  // 413, 429 and 500
   PAYLOAD_TOO_LARGE: 'too_large',
+  LOGIN_BUSY: 'too_many', // too many password checks already waiting
   INTERNAL: 'internal',
 } as const satisfies Record<string, ErrorCategory>;
 
@@ -126,4 +128,5 @@ export interface ErrorResponse {
   message: string; // a sentence for people
   fields?: FieldErrors; // 400s about named fields
   errorId?: string; // 500s: the same id is in the server log
+  retryAfter?: number; // 429s: seconds, as in the Retry-After header
 }

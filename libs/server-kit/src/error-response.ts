@@ -24,6 +24,8 @@ export function toErrorResponse(exception: unknown, logger: Logger, translate?: 
     case 'conflict':
     case 'too_large':
       return body;
+    case 'too_many':
+      return { ...body, retryAfter: error.retryAfterSeconds ?? 1 };
     case 'internal':
       return internalError(logger, exception);
     default:

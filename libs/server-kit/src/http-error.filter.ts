@@ -13,6 +13,8 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorResponse(exception, this.logger, this.translate);
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (body.retryAfter !== undefined) response.setHeader('Retry-After', String(body.retryAfter));
+    response.status(body.statusCode).json(body);
   }
 }

@@ -15,7 +15,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @Endpoint({ operationId: 'login', summary: 'Sign in; the token goes in Authorization: Bearer.', response: LoginResponseDto, errors: [400, 401] })
+  @Endpoint({ operationId: 'login', summary: 'Sign in; the token goes in Authorization: Bearer.', response: LoginResponseDto, errors: [400, 401, 429] })
   login(@Body() dto: LoginRequestDto): Promise<LoginResponse> {
     return this.auth.login(dto.username, dto.password);
   }

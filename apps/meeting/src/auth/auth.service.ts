@@ -7,6 +7,7 @@ import { TOKEN_PARTIES, type LoginResponse, type UserView } from '@hoinghi/contr
 import * as argon2 from 'argon2';
 import { Repository } from 'typeorm';
 import type { AccessSession, AccessTokenClaims, AuthUser } from './auth-user';
+import { PasswordChecks } from './password-checks';
 
 export const toUserView = (u: UserEntity): UserView => ({
   id: u.id,
@@ -21,19 +22,20 @@ const WRONG_LOGIN = 'Wrong username or password.';
 @Injectable()
 export class AuthService {
   /**
-   * Verified against when the username is unknown, with the same parameters as real hashes, so an
-   * unknown user and a wrong password take the same time and get the same answer.
+   * Verified against when the username is unknown, with the same parameters as real hashes and through
+   * the same queue, so an unknown user and a wrong password take the same time and get the same answer.
    */
   private readonly decoyHash = AuthService.hashPassword('decoy-password-never-used');
 
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly jwt: JwtService,
+    private readonly passwords: PasswordChecks,
   ) {}
 
   async login(username: string, password: string): Promise<LoginResponse> {
     const user = await this.users.findOne({ where: { username: username.trim().toLowerCase() } });
-    const ok = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
+    const ok = await this.passwords.verify(user?.passwordHash ?? (await this.decoyHash), password);
     if (!user || !ok) throw unauthenticated('UNAUTHENTICATED', WRONG_LOGIN);
     return this.issue(toUserView(user));
   }

@@ -2,6 +2,7 @@ import {
   assertDistinctSecrets, DATABASE_PROTOCOLS, envDuration, envInt, envSecret, envUrl, LOCAL_DATABASE_URL, LOCAL_REDIS_URL, REDIS_PROTOCOLS,
   RunMode, runMode,
 } from '@hoinghi/server-kit';
+import { cpus } from 'node:os';
 
 /**
  * The meeting service's configuration, read once from the environment and validated at start-up.
@@ -16,6 +17,10 @@ export interface AppConfig {
   jwtExpiresSeconds: number;
   mediaTokenSecret: string;
   mediaTokenSeconds: number;
+  /** Password hashes (argon2) running at once (LOGIN_HASH_CONCURRENCY); the rest of the API keeps the other cores. */
+  loginHashConcurrency: number;
+  /** Logins waiting for a hash slot (LOGIN_HASH_QUEUE); beyond them 429 LOGIN_BUSY. */
+  loginHashQueue: number;
   mediaPublicUrl: string;
   /** A client further behind than this many versions gets a snapshot instead of deltas. */
   maxCatchUpDeltas: number;
@@ -49,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtExpiresSeconds: envDuration(env, 'JWT_EXPIRES_IN', '12h', ACCESS_TOKEN_MIN_SECONDS, ACCESS_TOKEN_MAX_SECONDS),
     mediaTokenSecret,
     mediaTokenSeconds: envInt(env, 'MEDIA_TOKEN_SECONDS', 120, 10, 3600),
+    loginHashConcurrency: envInt(env, 'LOGIN_HASH_CONCURRENCY', Math.max(1, Math.floor(cpus().length / 2)), 1, 64),
+    loginHashQueue: envInt(env, 'LOGIN_HASH_QUEUE', 64, 0, 10000),
     mediaPublicUrl: env.MEDIA_PUBLIC_URL || 'http://localhost:3100',
     maxCatchUpDeltas: envInt(env, 'MAX_CATCH_UP_DELTAS', 500, 1, 100000),
     liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 0, 5000),

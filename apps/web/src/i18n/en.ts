@@ -94,6 +94,7 @@ export const en: Dictionary = {
       RECORDING_FAILED: 'Recording could not start; please tell the administrators.',
       NOT_RECORDING: 'The conference is not being recorded.',
       PAYLOAD_TOO_LARGE: 'The data sent is too large.',
+      LOGIN_BUSY: 'The server is handling many sign-ins; please try again in a few seconds.',
       INTERNAL: 'The server ran into an unexpected error. If it happens again, tell the administrators the error id.',
     },
   },

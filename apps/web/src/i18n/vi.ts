@@ -99,6 +99,7 @@ export const vi = {
       RECORDING_FAILED: 'Không bắt đầu ghi hình được; vui lòng báo quản trị viên.',
       NOT_RECORDING: 'Hội nghị không đang được ghi hình.',
       PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
+      LOGIN_BUSY: 'Máy chủ đang xử lý nhiều lượt đăng nhập; vui lòng thử lại sau giây lát.',
       INTERNAL: 'Máy chủ gặp lỗi ngoài dự kiến. Nếu lỗi lặp lại, vui lòng báo quản trị viên kèm mã lỗi.',
     } satisfies Record<ErrorCode, string>,
   },
