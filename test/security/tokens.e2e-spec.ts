@@ -4,6 +4,7 @@
 import { MediaClientEvent, MediaJoinTokenResponse, TOKEN_PARTIES } from '@hoinghi/contracts';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
+import { FlakyLink } from '../support/flaky-link';
 import { MediaHarness, ok, request, serviceToken, sleep, TEST_MEDIA_SECRET } from '../support/media-harness';
 import { Api, MeetingHarness } from '../support/meeting-harness';
 
@@ -78,6 +79,23 @@ describe('tokens name their issuer and audience', () => {
     const jti = randomUUID();
     await media.connect(media.token({ cid: conferenceId, sid: 'other' }, { jti }));
     expect((await media.connectError(media.token({ cid: conferenceId, sid: 'other' }, { jti, expiresIn: 90 }))).data).toMatchObject({ error: 'TOKEN_ALREADY_USED' });
+  });
+
+  it('while Redis is unreachable the gateway still admits sites and refuses replays (it remembers the jti itself)', async () => {
+    const link = await FlakyLink.start(Number(new URL(media.config.redisUrl).port || 6379), new URL(media.config.redisUrl).hostname);
+    const cut = await MediaHarness.start({ MEDIA_WORKERS: '1', MEDIA_RTC_PORT: '41215', REDIS_URL: `redis://127.0.0.1:${link.port}` });
+    try {
+      link.cut();
+      const token = cut.token({ cid: conferenceId, sid: 'offline-site' });
+      const started = Date.now();
+      await cut.connect(token);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect((await cut.connectError(token)).data).toMatchObject({ statusCode: 401, error: 'TOKEN_ALREADY_USED' });
+    } finally {
+      link.restore();
+      await cut.stop();
+      await link.stop();
+    }
   });
 
   it('a media connection whose join token has expired cannot create transports or join', async () => {

@@ -18,11 +18,17 @@ export class UsedJoinTokens implements OnApplicationShutdown {
   private readonly redis: Redis;
   /** jti → expiry (ms); used while Redis is away, and always checked, so a token used then stays used. */
   private readonly local = new Map<string, number>();
+  private lastError: string | null = null;
 
   constructor(@Inject(MEDIA_CONFIG) config: MediaConfig) {
     // No offline queue: a command while Redis is away fails at once instead of waiting for it.
     this.redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-    this.redis.on('error', (error) => this.log.warn(`Redis: ${error.message}`));
+    // Once per kind of failure, not once per reconnection attempt.
+    this.redis.on('error', (error) => {
+      if (error.message !== this.lastError) this.log.warn(`Redis: ${error.message}`);
+      this.lastError = error.message;
+    });
+    this.redis.on('ready', () => (this.lastError = null));
   }
 
   /** Records the token's use; throws TOKEN_ALREADY_USED when it was used before. */
