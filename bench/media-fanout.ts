@@ -16,7 +16,7 @@ import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import {
   MEDIA_NAMESPACE, MediaAck, MediaClientEvent, MediaClientToServerEvents, MediaJoinClaims, MediaServerToClientEvents,
-  PlainTransportOptions, TransportOptions,
+  PlainTransportOptions, TOKEN_PARTIES, TransportOptions,
 } from '@hoinghi/contracts';
 import * as mediasoup from 'mediasoup';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -228,7 +228,7 @@ async function quietMachine(): Promise<number> {
 async function gatewayFanout(consumers: number, workers: number, rtcPort: number, sinkTarget: RtpTarget): Promise<Fanout> {
   const config = loadMediaConfig({
     ...process.env,
-    NODE_ENV: 'bench',
+    NODE_ENV: 'development', // development mode: anything else is production and wants production secrets
     MEDIA_PORT: '0',
     MEDIA_LISTEN_IP: LOOPBACK,
     MEDIA_RTC_PORT: String(rtcPort),
@@ -250,7 +250,9 @@ async function gatewayFanout(consumers: number, workers: number, rtcPort: number
     const jwt = new JwtService();
     const connect = async (siteId: string, main: boolean) => {
       const claims: MediaJoinClaims = { typ: 'media-join', cid: conferenceId, sid: siteId, uid: `user-${siteId}`, main };
-      const socket = await connectSite(url, jwt.sign(claims, { secret: TOKEN_SECRET, algorithm: 'HS256', expiresIn: 600 }));
+      const socket = await connectSite(url, jwt.sign(claims, {
+        secret: TOKEN_SECRET, algorithm: 'HS256', expiresIn: 600, jwtid: randomUUID(), ...TOKEN_PARTIES.mediaJoin, // single-use: one per site
+      }));
       sockets.push(socket);
       return socket;
     };

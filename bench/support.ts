@@ -3,12 +3,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
+import { TOKEN_PARTIES } from '@hoinghi/contracts';
+import { DEV_SECRETS } from '@hoinghi/server-kit';
 import { sleep } from './proc';
 
 export const ROOT = join(__dirname, '..', '..');
 
-/** The development secret the meeting service uses when JWT_SECRET is not set (config/app-config.ts). */
-export const JWT_SECRET = process.env.JWT_SECRET || 'hoinghi-dev-secret-change-me';
+/** The development secret the meeting service uses when JWT_SECRET is not set (it runs in development mode here). */
+export const JWT_SECRET = process.env.JWT_SECRET || DEV_SECRETS.JWT_SECRET;
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across worker threads and processes. */
 export const now = () => performance.timeOrigin + performance.now();
@@ -18,7 +20,8 @@ export const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 /** One meeting instance (`node dist/apps/meeting/src/main.js`); its stderr goes to ours. */
 export function startMeeting(port: number, databaseUrl: string, extraEnv: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): ChildProcess {
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/meeting/src/main.js')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, JWT_SECRET, WEB_DIST_DIR: '', NODE_ENV: 'bench', ...extraEnv },
+    // Development mode: the development secrets and one database role (the bench's DATABASE_URL).
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, JWT_SECRET, WEB_DIST_DIR: '', NODE_ENV: 'development', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   child.on('exit', (code, signal) => code && !signal && console.error(`meeting service on :${port} exited with ${code}`));
@@ -39,11 +42,12 @@ export async function waitForHealth(port: number, timeoutMs = 60_000): Promise<v
   await waitUntilAsync(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok === true, timeoutMs);
 }
 
-/** An access token as `AuthService.login` signs it (HS256, claims `{ sub, typ: 'access' }`), without argon2. */
+/** An access token as `AuthService.login` signs it (HS256, `{ sub, typ: 'access' }`, its issuer and audience), without argon2. */
 export function accessToken(userId: string, secret = JWT_SECRET, seconds = 12 * 3600): string {
   const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const iat = Math.floor(Date.now() / 1000);
-  const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: userId, typ: 'access', iat, exp: iat + seconds })}`;
+  const { issuer: iss, audience: aud } = TOKEN_PARTIES.access;
+  const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: userId, typ: 'access', iss, aud, iat, exp: iat + seconds })}`;
   return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }
 

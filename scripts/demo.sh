@@ -9,6 +9,10 @@ bash scripts/install-deps.sh
 export PATH="$PWD/node_modules/.bin:$PATH"   # Node 24 from the npm registry's `node` package
 npm run --silent build
 
+# Development mode: the development secrets from the repository are accepted only with NODE_ENV exactly
+# `development` or `test`; anything else (unset too) is production and needs JWT_SECRET and MEDIA_TOKEN_SECRET.
+export NODE_ENV=development
+
 export PORT="${PORT:-3000}"
 export MEETING_INTERNAL_URL="${MEETING_INTERNAL_URL:-http://127.0.0.1:$PORT}"   # the gateway reads the floor holder there
 npm run --silent seed:demo

@@ -10,6 +10,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"   # Node 24 from the npm registry's `
 echo "node $(node --version)"
 npm run --silent build
 
+# Test mode: development secrets allowed (NODE_ENV exactly `test`; anything else but `development` is production).
 export NODE_ENV=test
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hoinghi_test}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"

@@ -5,7 +5,7 @@ import { ClientEvent, ServerEvent } from '@hoinghi/contracts';
 import { createGenerator } from 'ts-json-schema-generator';
 import { repoPath } from './repo-files';
 
-const TYPES = ['JoinRequest', 'JoinAck', 'ConferenceDelta', 'ConferenceSnapshot', 'MediaStatusEvent', 'ErrorResponse'];
+const TYPES = ['JoinRequest', 'JoinAck', 'ConferenceDelta', 'ConferenceSnapshot', 'MediaStatusEvent', 'ErrorResponse', 'RenewRequest', 'RenewAck'];
 
 function schemas(): Record<string, unknown> {
   const generator = createGenerator({
@@ -41,6 +41,8 @@ export function buildAsyncApi(): unknown {
         'Apply deltas with `applyDelta`/`ConferenceFeed` from the contracts, or as docs/architecture.md ("Live updates") says.',
         'socket.io reconnects by itself, but a new connection is in no room: join again with your last version.',
         'On `conference:resync` the server may have missed deltas for you: sync.',
+        'A connection lives as long as its access token: before it ends, get a fresh one from POST /api/auth/refresh and emit',
+        '`auth:renew` with it; otherwise the server sends `auth:expired` at the end and disconnects (and refuses join and sync).',
       ].join(' '),
     },
     defaultContentType: 'application/json',
@@ -62,6 +64,9 @@ export function buildAsyncApi(): unknown {
             type: 'object', properties: { conferenceId: { type: 'string', format: 'uuid' } }, required: ['conferenceId'],
           }),
           joinAck: message('JoinAck', 'The acknowledgement of join and sync.', ref('JoinAck')),
+          renew: message(ClientEvent.Renew, 'A fresh access token of the same user for this connection: answered with a RenewAck.', ref('RenewRequest')),
+          renewAck: message('RenewAck', 'The acknowledgement of auth:renew: the new end of the connection, or why not.', ref('RenewAck')),
+          sessionExpired: message(ServerEvent.SessionExpired, 'The access token ended without a renewal (SESSION_EXPIRED); the server disconnects.', ref('ErrorResponse')),
           delta: message(ServerEvent.Delta, 'One change you may see, in version order, with its conferenceId.', {
             allOf: [ref('ConferenceDelta'), { type: 'object', properties: { conferenceId: { type: 'string' } }, required: ['conferenceId'] }],
           }),
@@ -81,6 +86,11 @@ export function buildAsyncApi(): unknown {
         action: 'send', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/sync' }],
         reply: { channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/joinAck' }] },
       },
+      renewSession: {
+        action: 'send', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/renew' }],
+        reply: { channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/renewAck' }] },
+      },
+      receiveSessionExpired: { action: 'receive', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/sessionExpired' }] },
       leaveConference: { action: 'send', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/leave' }] },
       receiveDelta: { action: 'receive', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/delta' }] },
       receiveResync: { action: 'receive', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/resync' }] },

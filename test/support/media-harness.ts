@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import {
   MEDIA_NAMESPACE, MediaAck, MediaClientToServerEvents, MediaJoinClaims, MediaServerToClientEvents, MediaServiceClaims, RedisChannel,
+  TOKEN_PARTIES, TokenKind,
 } from '@hoinghi/contracts';
+import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { JwtService } from '@nestjs/jwt';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -50,10 +52,20 @@ export class MediaHarness {
     await this.app.close();
   }
 
-  /** A join token as the meeting service signs it (override claims, secret or lifetime to forge bad ones). */
-  token(claims: Partial<MediaJoinClaims> & { cid: string; sid: string }, options: { secret?: string; expiresIn?: number; extra?: object } = {}): string {
+  /**
+   * A join token as the meeting service signs it, with a fresh jti (override claims, secret, lifetime,
+   * parties or the jti to forge bad ones).
+   */
+  token(
+    claims: Partial<MediaJoinClaims> & { cid: string; sid: string },
+    options: { secret?: string; expiresIn?: number; extra?: object; parties?: TokenKind | null; jti?: string } = {},
+  ): string {
     const payload = { typ: 'media-join', uid: 'user-1', main: false, ...claims, ...options.extra };
-    return new JwtService().sign(payload, { secret: options.secret ?? TEST_MEDIA_SECRET, algorithm: 'HS256', expiresIn: options.expiresIn ?? 120 });
+    const parties = options.parties === null ? {} : TOKEN_PARTIES[options.parties ?? 'mediaJoin'];
+    return new JwtService().sign(payload, {
+      secret: options.secret ?? TEST_MEDIA_SECRET, algorithm: 'HS256', expiresIn: options.expiresIn ?? 120,
+      jwtid: options.jti ?? randomUUID(), ...parties,
+    });
   }
 
   /** Connects to /media; resolves when connected, rejects with the connect_error. */
@@ -104,11 +116,12 @@ export class MediaHarness {
  * A service token as the gateway signs it for the meeting service's internal routes; override the
  * secret or the lifetime (null: no `exp`) to forge bad ones.
  */
-export function serviceToken(options: { secret?: string; expiresIn?: number | null } = {}): string {
+export function serviceToken(options: { secret?: string; expiresIn?: number | null; parties?: TokenKind | null } = {}): string {
   const claims: MediaServiceClaims = { typ: 'media-service' };
   const expiresIn = options.expiresIn === undefined ? 30 : options.expiresIn;
+  const parties = options.parties === null ? {} : TOKEN_PARTIES[options.parties ?? 'mediaService'];
   return new JwtService().sign(claims, {
-    secret: options.secret ?? TEST_MEDIA_SECRET, algorithm: 'HS256', ...(expiresIn === null ? {} : { expiresIn }),
+    secret: options.secret ?? TEST_MEDIA_SECRET, algorithm: 'HS256', ...(expiresIn === null ? {} : { expiresIn }), ...parties,
   });
 }
 

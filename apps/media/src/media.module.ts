@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { MediaTokenGuard } from './auth/media-token.guard';
 import { MediaTokenService } from './auth/media-token.service';
+import { UsedJoinTokens } from './auth/used-join-tokens';
 import { MediaStatusPublisher } from './bus/media-status.publisher';
 import { HttpErrorFilter } from '@hoinghi/server-kit';
 import { fromMediasoup } from './common/media-errors';
@@ -33,6 +34,7 @@ export class MediaModule {
         WorkerPool,
         MediaTokenService,
         MediaTokenGuard,
+        UsedJoinTokens,
         MediaStatusPublisher,
         SiteNotifier,
         { provide: SITE_CHANNEL, useExisting: SiteNotifier },

@@ -4,7 +4,7 @@
 
 /** What kind of failure; the HTTP status (and socket.io statusCode) follows from it. */
 export type ErrorCategory =
-  | 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'internal' | 'unavailable';
+  | 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'too_many' | 'internal' | 'unavailable';
 
 export const ERROR_STATUS: Readonly<Record<ErrorCategory, number>> = {
   validation: 400,
@@ -13,6 +13,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCategory, number>> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  too_many: 429, // with a Retry-After header
   internal: 500,
   unavailable: 503,
 };
@@ -50,6 +51,8 @@ export const ERROR_CODES = {
   TOKEN_WRONG_TYPE: 'unauthenticated',
   SERVICE_TOKEN_MISSING: 'unauthenticated',
   SERVICE_TOKEN_INVALID: 'unauthenticated',
+  TOKEN_ALREADY_USED: 'unauthenticated', // a media join token is single-use
+  SESSION_EXPIRED: 'unauthenticated', // a socket's access token ended and was not renewed
 
   // 403: known caller, wrong role or site.
   ROLE_FORBIDDEN: 'forbidden',
@@ -118,8 +121,9 @@ export const ERROR_CODES = {
   CONSULTATION_WRONG_STATE: 'conflict',
   COMMENT_WITHDRAWN: 'conflict',
 
-  // 413, 500 and 503
+  // 413, 429, 500 and 503
   PAYLOAD_TOO_LARGE: 'too_large',
+  LOGIN_BUSY: 'too_many', // too many password checks already waiting
   INTERNAL: 'internal',
   SERVICE_UNAVAILABLE: 'unavailable', // a dependency (PostgreSQL, Redis) is unreachable; answered with Retry-After
 } as const satisfies Record<string, ErrorCategory>;
@@ -141,4 +145,5 @@ export interface ErrorResponse {
   message: string; // a sentence for people
   fields?: FieldErrors; // 400s about named fields
   errorId?: string; // 500s: the same id is in the server log
+  retryAfter?: number; // 429s and 503s: seconds, as in the Retry-After header
 }

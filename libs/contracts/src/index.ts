@@ -7,3 +7,4 @@ export * from './realtime';
 export * from './bus';
 export * from './media';
 export * from './jobs';
+export * from './tokens';

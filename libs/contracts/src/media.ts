@@ -2,10 +2,12 @@
 //
 // ── How a site joins (mediasoup-client 3.x) ─────────────────────────────────────────────────────────
 //  0. POST /api/conferences/:id/sites/:siteId/media-token on the meeting service → MediaJoinTokenResponse.
-//  1. io(`${mediaUrl}${MEDIA_NAMESPACE}`, { auth: { token } }). A missing, expired or forged token, or one
-//     that is not a media-join token, ends in `connect_error` whose `message` says why and whose `data`
-//     is a MediaErrorBody (statusCode 401). Tip: pass `auth` as a function that fetches a fresh token, so
-//     socket.io's automatic reconnection works after the 2-minute token has expired.
+//  1. io(`${mediaUrl}${MEDIA_NAMESPACE}`, { auth: { token } }). A missing, expired or forged token, one
+//     that is not a media-join token, or one already used (tokens are single-use: TOKEN_ALREADY_USED) ends
+//     in `connect_error` whose `message` says why and whose `data` is a MediaErrorBody (statusCode 401).
+//     Pass `auth` as a function that fetches a fresh token for every connection: socket.io's automatic
+//     reconnection then works. Join and CreateTransport need the connection's token to be unexpired
+//     (TOKEN_EXPIRED): to open new transports after the 2 minutes, reconnect.
 //  2. emit Join { conferenceId } (must be the token's conference; else 403) → { routerRtpCapabilities }.
 //     device.load({ routerRtpCapabilities }).
 //  3. emit CreateTransport { direction: 'send' } and { direction: 'recv' } → transport options;
@@ -27,8 +29,9 @@
 //  6. Render: a district site shows the main site (Programme.mainSiteId) and the floor holder
 //     (Programme.floorSiteId); the main site shows every site as a grid, highlighting ActiveSpeaker.
 //  7. ProducerClosed { producerId } → close your local consumer of that producer.
-//     WorkerRestarted → close the Device's transports and go back to step 2 on the same socket
-//     (no new token needed): the conference has moved to a new mediasoup worker.
+//     WorkerRestarted → the conference has moved to a new mediasoup worker: close the Device's
+//     transports and reconnect (a fresh token), then step 2. Re-joining on the same socket works only
+//     while its join token is unexpired, i.e. within its first 2 minutes.
 //     transport 'connectionstatechange' = 'failed' (or 'disconnected' for a few seconds) → emit
 //     RestartIce { transportId } → { iceParameters }; transport.restartIce({ iceParameters }).
 //     A new connection that joins for the same site replaces this one (this socket gets Error REPLACED
@@ -39,7 +42,12 @@ import type { ErrorResponse } from './errors';
 
 export const MEDIA_NAMESPACE = '/media';
 
-/** Claims of the short-lived join token (HS256, secret MEDIA_TOKEN_SECRET shared by meeting and media). */
+/**
+ * Claims of the short-lived join token (HS256, secret MEDIA_TOKEN_SECRET shared by meeting and media;
+ * `iss`/`aud` of TOKEN_PARTIES.mediaJoin). It is single-use: the gateway remembers its `jti` until it
+ * expires and refuses it a second time (TOKEN_ALREADY_USED), and a socket whose token has expired can
+ * create no new transports (TOKEN_EXPIRED): reconnect with a fresh token.
+ */
 export interface MediaJoinClaims {
   typ: 'media-join';
   cid: string; // conference id
@@ -56,6 +64,7 @@ export interface MediaJoinClaims {
 export interface MediaServiceClaims {
   typ: 'media-service';
 }
+// Both carry `iss` and `aud` (TOKEN_PARTIES in tokens.ts), set as signing options.
 
 export interface MediaJoinTokenResponse {
   token: string;

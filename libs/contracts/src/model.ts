@@ -59,6 +59,8 @@ export interface UserPage {
 
 export interface LoginResponse {
   accessToken: string;
+  /** When the access token ends; renew before with POST /auth/refresh (and `auth:renew` on a socket). */
+  expiresAt: string;
   user: UserView;
 }
 

@@ -63,6 +63,8 @@ export const ClientEvent = {
   Join: 'conference:join',
   Leave: 'conference:leave',
   Sync: 'conference:sync',
+  /** A fresh access token (from POST /api/auth/refresh) for this connection, before the current one ends. */
+  Renew: 'auth:renew',
 } as const;
 
 export const ServerEvent = {
@@ -71,6 +73,8 @@ export const ServerEvent = {
   Resync: 'conference:resync',
   /** Media gateway incidents (a worker died, was replaced), relayed by the meeting service; not versioned. */
   MediaStatus: 'conference:media-status',
+  /** The connection's access token ended without `auth:renew` (an ErrorResponse, SESSION_EXPIRED); the server disconnects. */
+  SessionExpired: 'auth:expired',
 } as const;
 
 export interface JoinRequest {
@@ -84,16 +88,29 @@ export type JoinAck =
   | { ok: true; mode: 'deltas'; version: number; deltas: ConferenceDelta[] }
   | { ok: false; error: ErrorResponse };
 
+/**
+ * A connection lives as long as its access token: at `expiresAt` the server sends `auth:expired` and
+ * disconnects, and refuses join and sync from then on. Renew before with the token of POST /api/auth/refresh
+ * (same user).
+ */
+export interface RenewRequest {
+  token: string;
+}
+
+export type RenewAck = { ok: true; expiresAt: string } | { ok: false; error: ErrorResponse };
+
 export interface ServerToClientEvents {
   [ServerEvent.Delta]: (delta: ConferenceDelta & { conferenceId: string }) => void;
   [ServerEvent.Resync]: (notice: { conferenceId: string }) => void;
   [ServerEvent.MediaStatus]: (event: MediaStatusEvent) => void;
+  [ServerEvent.SessionExpired]: (error: ErrorResponse) => void;
 }
 
 export interface ClientToServerEvents {
   [ClientEvent.Join]: (request: JoinRequest, ack: (answer: JoinAck) => void) => void;
   [ClientEvent.Sync]: (request: JoinRequest, ack: (answer: JoinAck) => void) => void;
   [ClientEvent.Leave]: (request: { conferenceId: string }, ack?: (answer: { ok: boolean }) => void) => void;
+  [ClientEvent.Renew]: (request: RenewRequest, ack: (answer: RenewAck) => void) => void;
 }
 
 const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;

@@ -50,6 +50,6 @@ describe('ERROR_CODES', () => {
   });
 
   it('answers each category with its HTTP status', () => {
-    expect(ERROR_STATUS).toEqual({ validation: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, internal: 500, unavailable: 503 });
+    expect(ERROR_STATUS).toEqual({ validation: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, too_many: 429, internal: 500, unavailable: 503 });
   });
 });

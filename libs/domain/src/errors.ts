@@ -12,6 +12,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Readonly<FieldErrors>,
+    /** 429s: how many seconds to wait (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -22,6 +24,9 @@ export class DomainError extends Error {
 export const conflict = (code: CodeOf<'conflict'>, message: string) => new DomainError(code, message);
 export const forbidden = (code: CodeOf<'forbidden'>, message: string) => new DomainError(code, message);
 export const notFound = (code: CodeOf<'not_found'>, message: string) => new DomainError(code, message);
+/** A 429: the edge sends `Retry-After: retryAfterSeconds`. */
+export const tooMany = (code: CodeOf<'too_many'>, message: string, retryAfterSeconds: number) =>
+  new DomainError(code, message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));
 export const unauthenticated = (code: CodeOf<'unauthenticated'>, message: string) => new DomainError(code, message);
 
 /**

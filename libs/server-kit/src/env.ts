@@ -37,3 +37,69 @@ export const HTTP_PROTOCOLS = ['http:', 'https:'];
 export const LOCAL_DATABASE_URL = 'postgres://hoinghi_app@127.0.0.1:5432/hoinghi';
 export const LOCAL_DATABASE_OWNER_URL = 'postgres://postgres@127.0.0.1:5432/hoinghi';
 export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
+
+// ── Run mode and secrets ───────────────────────────────────────────────────────────────────────────
+// Development values exist only for a process explicitly started in development or test mode:
+// `NODE_ENV` exactly `development` or `test`. Anything else (unset, `production`, `Production`,
+// `staging`, a typo) runs under production rules, so forgetting the variable fails closed.
+
+export type RunMode = 'development' | 'test' | 'production';
+
+export function runMode(env: Env): RunMode {
+  return env.NODE_ENV === 'development' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'production';
+}
+
+/** Secrets used only in development and test mode; they are in the repository, so production refuses them. */
+export const DEV_SECRETS = {
+  JWT_SECRET: 'hoinghi-dev-jwt-secret-not-for-production',
+  MEDIA_TOKEN_SECRET: 'hoinghi-dev-media-secret-not-for-production',
+} as const;
+export type SecretName = keyof typeof DEV_SECRETS;
+
+/** Every value ever published as a development secret (older ones included). */
+const PUBLISHED_SECRETS = new Set<string>([...Object.values(DEV_SECRETS), 'hoinghi-dev-secret-change-me']);
+
+export const MIN_SECRET_BYTES = 32;
+
+/**
+ * A signing secret. Development and test mode fall back to the published development value; production
+ * rules need one that is set, at least MIN_SECRET_BYTES bytes (UTF-8) long and not a published one.
+ */
+export function envSecret(env: Env, name: SecretName): string {
+  const value = env[name] ?? '';
+  if (runMode(env) !== 'production') return value || DEV_SECRETS[name];
+  const how = `start with NODE_ENV=development or NODE_ENV=test for the development values`;
+  if (!value) throw new Error(`${name} must be set (at least ${MIN_SECRET_BYTES} random bytes), or ${how}`);
+  if (PUBLISHED_SECRETS.has(value)) throw new Error(`${name} must not be the development secret published in the repository`);
+  if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES) {
+    throw new Error(`${name} must be at least ${MIN_SECRET_BYTES} bytes long, got ${Buffer.byteLength(value, 'utf8')}`);
+  }
+  return value;
+}
+
+/** Production rules: the user tokens' secret and the media tokens' secret are two secrets, not one. */
+export function assertDistinctSecrets(env: Env, jwtSecret: string, mediaTokenSecret: string): void {
+  if (runMode(env) === 'production' && jwtSecret === mediaTokenSecret) {
+    throw new Error('JWT_SECRET and MEDIA_TOKEN_SECRET must be different secrets');
+  }
+}
+
+const DURATION = /^(\d{1,6})(s|m|h)?$/;
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
+
+/** `90`, `90s`, `30m`, `12h`: whole seconds between `minSeconds` and `maxSeconds` (anything else, e.g. `forever` or `7d`, is refused). */
+export function envDuration(env: Env, name: string, fallback: string, minSeconds: number, maxSeconds: number): number {
+  const raw = env[name] || fallback;
+  const match = DURATION.exec(raw.trim());
+  const seconds = match ? Number(match[1]) * UNIT_SECONDS[(match[2] ?? 's') as keyof typeof UNIT_SECONDS] : NaN;
+  if (!match || seconds < minSeconds || seconds > maxSeconds) {
+    throw new Error(`${name} must be a duration such as 30m or 12h, between ${formatSeconds(minSeconds)} and ${formatSeconds(maxSeconds)}, got "${raw}"`);
+  }
+  return seconds;
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
+}

@@ -59,7 +59,9 @@ describe('toErrorResponse', () => {
     ['a pooled connection cut', new Error('Connection terminated unexpectedly')],
   ])('answers %s with 503 SERVICE_UNAVAILABLE, not a 500', (_what, exception) => {
     logged.mockClear();
-    expect(toErrorResponse(exception, logger)).toEqual({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/nothing was changed/) });
+    expect(toErrorResponse(exception, logger)).toEqual({
+      statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/nothing was changed/), retryAfter: 5,
+    });
     expect(logged).not.toHaveBeenCalled();
   });
 });

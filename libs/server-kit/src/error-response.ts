@@ -23,8 +23,11 @@ export function toErrorResponse(exception: unknown, logger: Logger, translate?: 
     case 'not_found':
     case 'conflict':
     case 'too_large':
-    case 'unavailable':
       return body;
+    case 'too_many':
+      return { ...body, retryAfter: error.retryAfterSeconds ?? 1 };
+    case 'unavailable':
+      return { ...body, retryAfter: RETRY_AFTER_SECONDS };
     case 'internal':
       return internalError(logger, exception);
     default:

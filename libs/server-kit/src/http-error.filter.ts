@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { ERROR_STATUS } from '@hoinghi/contracts';
-import { type ErrorTranslator, RETRY_AFTER_SECONDS, toErrorResponse } from './error-response';
+import { type ErrorTranslator, toErrorResponse } from './error-response';
 
 /** Global filter: every REST failure answers an ErrorResponse with its category's status. */
 @Catch()
@@ -15,7 +14,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorResponse(exception, this.logger, this.translate);
     const response = host.switchToHttp().getResponse<Response>();
-    if (body.statusCode === ERROR_STATUS.unavailable) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (body.retryAfter !== undefined) response.setHeader('Retry-After', String(body.retryAfter));
     response.status(body.statusCode).json(body);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { MediaJoinClaims } from '@hoinghi/contracts';
+import { TOKEN_PARTIES, type MediaJoinClaims } from '@hoinghi/contracts';
 import { forbidden, unauthenticated } from '@hoinghi/domain';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 
@@ -9,7 +9,17 @@ const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
 /** As the meeting service's ServiceTokenGuard: a leaked service token is worth a minute at most. */
 const SERVICE_TOKEN_MAX_SECONDS = 60;
 
-/** Checks the join token the meeting service issued (HS256, shared secret, short-lived, one site in one conference). */
+/** A verified join token: its claims, its id (single use) and its end (ms since the epoch). */
+export interface VerifiedJoinToken {
+  claims: MediaJoinClaims;
+  jti: string;
+  expiresAt: number;
+}
+
+/**
+ * Checks the join token the meeting service issued (HS256, shared secret, `iss`/`aud` of
+ * TOKEN_PARTIES.mediaJoin, short-lived, one site in one conference).
+ */
 @Injectable()
 export class MediaTokenService {
   constructor(
@@ -18,24 +28,37 @@ export class MediaTokenService {
   ) {}
 
   async verify(token: unknown): Promise<MediaJoinClaims> {
+    return (await this.verifyJoin(token)).claims;
+  }
+
+  async verifyJoin(token: unknown): Promise<VerifiedJoinToken> {
     if (typeof token !== 'string' || token === '') {
       throw unauthenticated('TOKEN_MISSING', 'A media join token is required (socket.io auth: { token }).');
     }
     let payload: Record<string, unknown>;
     try {
-      payload = await this.jwt.verifyAsync<Record<string, unknown>>(token, { secret: this.config.mediaTokenSecret, algorithms: ['HS256'] });
+      payload = await this.jwt.verifyAsync<Record<string, unknown>>(token, {
+        secret: this.config.mediaTokenSecret, algorithms: ['HS256'],
+        issuer: TOKEN_PARTIES.mediaJoin.issuer, audience: TOKEN_PARTIES.mediaJoin.audience,
+      });
     } catch (error) {
       if (error instanceof Error && error.name === 'TokenExpiredError') {
         throw unauthenticated('TOKEN_EXPIRED', 'The media join token has expired; ask the meeting service for a new one.');
       }
+      if (error instanceof Error && /audience|issuer/.test(error.message)) {
+        throw unauthenticated('TOKEN_WRONG_TYPE', 'This token was not issued for the media gateway.');
+      }
       throw unauthenticated('TOKEN_INVALID', 'The media join token is not valid (bad signature or malformed).');
     }
-    const { typ, cid, sid, uid, main } = payload;
+    const { typ, cid, sid, uid, main, jti, exp } = payload;
     if (typ !== 'media-join') throw unauthenticated('TOKEN_WRONG_TYPE', 'This is not a media join token.');
     if (typeof cid !== 'string' || typeof sid !== 'string' || typeof uid !== 'string' || typeof main !== 'boolean' || !SAFE_ID.test(cid) || !SAFE_ID.test(sid)) {
       throw unauthenticated('TOKEN_INVALID', 'The media join token lacks its conference, site or user.');
     }
-    return { typ, cid, sid, uid, main };
+    if (typeof jti !== 'string' || jti === '' || typeof exp !== 'number') {
+      throw unauthenticated('TOKEN_INVALID', 'The media join token lacks its id or its expiry.');
+    }
+    return { claims: { typ, cid, sid, uid, main }, jti, expiresAt: exp * 1000 };
   }
 
   /** A token opens one conference only (signalling joins and REST alike). */

@@ -1,9 +1,13 @@
-import { envInt, envUrl, HTTP_PROTOCOLS, LOCAL_REDIS_URL, REDIS_PROTOCOLS } from '@hoinghi/server-kit';
+import {
+  assertDistinctSecrets, envInt, envSecret, envUrl, HTTP_PROTOCOLS, LOCAL_REDIS_URL, REDIS_PROTOCOLS, RunMode, runMode,
+} from '@hoinghi/server-kit';
 import { isIP } from 'node:net';
 import { cpus } from 'node:os';
 
 /** The media gateway's configuration, read once from the environment and validated at start-up. */
 export interface MediaConfig {
+  /** `development` and `test` only when NODE_ENV says exactly so; anything else is production. */
+  mode: RunMode;
   port: number;
   /** mediasoup workers; one per core by default. */
   workers: number;
@@ -34,13 +38,15 @@ export interface MediaConfig {
 }
 
 export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConfig {
-  const secret = env.MEDIA_TOKEN_SECRET || 'hoinghi-dev-secret-change-me';
-  if (env.NODE_ENV === 'production' && !env.MEDIA_TOKEN_SECRET) throw new Error('MEDIA_TOKEN_SECRET must be set in production');
+  const secret = envSecret(env, 'MEDIA_TOKEN_SECRET');
+  // The gateway does not need JWT_SECRET; if a shared environment file sets it, it must still differ.
+  if (env.JWT_SECRET) assertDistinctSecrets(env, env.JWT_SECRET, secret);
   const allowPlainRtp = env.MEDIA_ALLOW_PLAIN_RTP === '1' || env.MEDIA_ALLOW_PLAIN_RTP === 'true';
-  if (allowPlainRtp && env.NODE_ENV === 'production') {
-    throw new Error('MEDIA_ALLOW_PLAIN_RTP must not be set when NODE_ENV=production: plain RTP is neither encrypted nor authenticated, any site could send or pull unprotected media');
+  if (allowPlainRtp && runMode(env) === 'production') {
+    throw new Error('MEDIA_ALLOW_PLAIN_RTP must not be set in production: plain RTP is neither encrypted nor authenticated, any site could send or pull unprotected media');
   }
   return {
+    mode: runMode(env),
     port: envInt(env, 'MEDIA_PORT', 3100, 0, 65535),
     workers: envInt(env, 'MEDIA_WORKERS', cpus().length, 1, 256),
     rtcBasePort: envInt(env, 'MEDIA_RTC_PORT', 40000, 1024, 65000),

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { FloorHolderResponse, MediaServiceClaims } from '@hoinghi/contracts';
+import { TOKEN_PARTIES, type FloorHolderResponse, type MediaServiceClaims } from '@hoinghi/contracts';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 
 /** Half the meeting service's 60 s limit, so clocks of the two hosts may differ by up to 30 s. */
@@ -18,7 +18,10 @@ export class FloorSource {
   /** Resolves with the holder's site id, or null for nobody (also for a conference the meeting service does not know); throws when it cannot tell. */
   async holder(conferenceId: string): Promise<string | null> {
     const claims: MediaServiceClaims = { typ: 'media-service' };
-    const token = await this.jwt.signAsync(claims, { secret: this.config.mediaTokenSecret, algorithm: 'HS256', expiresIn: TOKEN_SECONDS });
+    const token = await this.jwt.signAsync(claims, {
+      secret: this.config.mediaTokenSecret, algorithm: 'HS256', expiresIn: TOKEN_SECONDS,
+      issuer: TOKEN_PARTIES.mediaService.issuer, audience: TOKEN_PARTIES.mediaService.audience,
+    });
     const url = `${this.config.meetingInternalUrl}/api/internal/conferences/${encodeURIComponent(conferenceId)}/floor-holder`;
     let response: Response;
     try {

@@ -7,16 +7,17 @@ import {
   MediaClientToServerEvents, mediaConferenceRoom, MediaJoinClaims, MediaJoinResult, MediaReadyResult, MediaServerToClientEvents,
   ProduceResult, RecordingState, RestartIceResult, TransportOptions,
 } from '@hoinghi/contracts';
-import { forbidden, invalid } from '@hoinghi/domain';
+import { forbidden, invalid, unauthenticated } from '@hoinghi/domain';
 import * as mediasoup from 'mediasoup';
 import type { Namespace, Socket } from 'socket.io';
 import { MediaTokenService } from '../auth/media-token.service';
+import { UsedJoinTokens } from '../auth/used-join-tokens';
 import { toMediaError } from '../common/media-errors';
 import { RecordingService } from '../recording/recording.service';
 import { RoomsService, SocketSeat } from '../rooms/rooms.service';
 import { SiteNotifier } from './site-notifier';
 
-type MediaSocket = Socket<MediaClientToServerEvents, MediaServerToClientEvents, Record<string, never>, { claims: MediaJoinClaims; seat?: SocketSeat }>;
+type MediaSocket = Socket<MediaClientToServerEvents, MediaServerToClientEvents, Record<string, never>, { claims: MediaJoinClaims; tokenExpiresAt: number; seat?: SocketSeat }>;
 type Body = Record<string, unknown> | undefined;
 
 /**
@@ -30,6 +31,7 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
 
   constructor(
     private readonly tokens: MediaTokenService,
+    private readonly usedTokens: UsedJoinTokens,
     private readonly rooms: RoomsService,
     private readonly recordings: RecordingService,
     private readonly notifier: SiteNotifier,
@@ -37,13 +39,15 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
 
   afterInit(namespace: Namespace): void {
     this.notifier.attach(namespace);
-    // No token, a bad signature, an expired token or another kind of token: refused before any event.
+    // No token, a bad signature, an expired token, another kind of token or one used before: refused before any event.
     namespace.use((socket, next) => {
-      this.tokens.verify(socket.handshake.auth?.token).then(
-        (claims) => {
-          (socket as MediaSocket).data.claims = claims;
-          next();
-        },
+      const admit = async () => {
+        const token = await this.tokens.verifyJoin(socket.handshake.auth?.token);
+        await this.usedTokens.claim(token.jti, token.expiresAt);
+        Object.assign((socket as MediaSocket).data, { claims: token.claims, tokenExpiresAt: token.expiresAt });
+      };
+      admit().then(
+        () => next(),
         (error: unknown) => {
           const body = toMediaError(error, this.logger);
           next(Object.assign(new Error(body.message), { data: body }));
@@ -61,6 +65,7 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
     return this.answer(async () => {
       const conferenceId = text(body, 'conferenceId');
       const { claims } = socket.data;
+      this.assertTokenLive(socket);
       this.tokens.assertConference(claims, conferenceId); // before the socket enters the conference's room
       // In the room before the peer exists, so the Programme that the join triggers reaches this socket.
       await socket.join(mediaConferenceRoom(conferenceId));
@@ -82,6 +87,7 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
   createTransport(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck<TransportOptions>> {
     return this.answer(async () => {
       const { room, peer } = this.seat(socket);
+      this.assertTokenLive(socket);
       const direction = body?.direction;
       if (direction !== 'send' && direction !== 'recv') throw invalid('VALIDATION_FAILED', "must be 'send' or 'recv'", 'direction');
       const type = body?.type ?? 'webrtc';
@@ -205,6 +211,16 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
   @SubscribeMessage(MediaClientEvent.StopRecording)
   stopRecording(@ConnectedSocket() socket: MediaSocket): Promise<MediaAck<{ recording: RecordingState }>> {
     return this.answer(async () => ({ recording: await this.recordings.stop(this.chair(socket)) }));
+  }
+
+  /**
+   * A connection lives on after its join token expires, but opens nothing new with it: no join and no
+   * transport (a takeover with a leaked old token gets no media); the client reconnects with a fresh token.
+   */
+  private assertTokenLive(socket: MediaSocket): void {
+    if (Date.now() >= socket.data.tokenExpiresAt) {
+      throw unauthenticated('TOKEN_EXPIRED', 'The join token of this connection has expired; reconnect with a fresh one.');
+    }
   }
 
   private seat(socket: MediaSocket) {

@@ -9,9 +9,16 @@ export interface AuthUser {
   canConvene: boolean;
 }
 
+/** Signed with JWT_SECRET; `iss`/`aud` are TOKEN_PARTIES.access, `exp` JWT_EXPIRES_IN ahead. */
 export interface AccessTokenClaims {
   sub: string;
   typ: 'access';
+}
+
+/** A verified access token: its user and when it ends (ms since the epoch). */
+export interface AccessSession {
+  user: AuthUser;
+  expiresAt: number;
 }
 
 export const IS_PUBLIC = 'isPublic';

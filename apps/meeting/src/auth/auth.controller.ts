@@ -15,9 +15,20 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @Endpoint({ operationId: 'login', summary: 'Sign in; the token goes in Authorization: Bearer.', response: LoginResponseDto, errors: [400, 401] })
+  @Endpoint({ operationId: 'login', summary: 'Sign in; the token goes in Authorization: Bearer.', response: LoginResponseDto, errors: [400, 401, 429] })
   login(@Body() dto: LoginRequestDto): Promise<LoginResponse> {
     return this.auth.login(dto.username, dto.password);
+  }
+
+  @ApiBearerAuth()
+  @Post('refresh')
+  @HttpCode(200)
+  @Endpoint({
+    operationId: 'refreshToken', summary: 'A fresh access token for a valid one (renew before `expiresAt`; then `auth:renew` on the socket).',
+    response: LoginResponseDto, errors: [401],
+  })
+  refresh(@CurrentUser() user: AuthUser): Promise<LoginResponse> {
+    return this.auth.refresh(user);
   }
 
   @ApiBearerAuth()

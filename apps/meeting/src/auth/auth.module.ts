@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { PasswordChecks } from './password-checks';
 
 @Global()
 @Module({
@@ -16,13 +17,13 @@ import { JwtAuthGuard } from './jwt-auth.guard';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.jwtSecret,
-        signOptions: { expiresIn: config.jwtExpiresIn as never, algorithm: 'HS256' },
+        signOptions: { expiresIn: config.jwtExpiresSeconds, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  providers: [AuthService, PasswordChecks, { provide: APP_GUARD, useClass: JwtAuthGuard }],
   exports: [AuthService, JwtModule],
 })
 export class AuthModule {}

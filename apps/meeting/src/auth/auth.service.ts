@@ -3,10 +3,11 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { UserEntity } from '@hoinghi/database';
 import { unauthenticated } from '@hoinghi/domain';
-import type { LoginResponse, UserView } from '@hoinghi/contracts';
+import { TOKEN_PARTIES, type LoginResponse, type UserView } from '@hoinghi/contracts';
 import * as argon2 from 'argon2';
 import { Repository } from 'typeorm';
-import type { AccessTokenClaims, AuthUser } from './auth-user';
+import type { AccessSession, AccessTokenClaims, AuthUser } from './auth-user';
+import { PasswordChecks } from './password-checks';
 
 export const toUserView = (u: UserEntity): UserView => ({
   id: u.id,
@@ -16,36 +17,60 @@ export const toUserView = (u: UserEntity): UserView => ({
   canConvene: u.canConvene,
 });
 
+const WRONG_LOGIN = 'Wrong username or password.';
+
 @Injectable()
 export class AuthService {
-  /** Verified against when the username is unknown, so both failures take the same time. */
-  private readonly decoyHash = argon2.hash('decoy-password-never-used');
+  /**
+   * Verified against when the username is unknown, with the same parameters as real hashes and through
+   * the same queue, so an unknown user and a wrong password take the same time and get the same answer.
+   */
+  private readonly decoyHash = AuthService.hashPassword('decoy-password-never-used');
 
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly jwt: JwtService,
+    private readonly passwords: PasswordChecks,
   ) {}
 
   async login(username: string, password: string): Promise<LoginResponse> {
     const user = await this.users.findOne({ where: { username: username.trim().toLowerCase() } });
-    const ok = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !ok) throw unauthenticated('UNAUTHENTICATED', 'Wrong username or password.');
-    const claims: AccessTokenClaims = { sub: user.id, typ: 'access' };
-    return { accessToken: await this.jwt.signAsync(claims), user: toUserView(user) };
+    const ok = await this.passwords.verify(user?.passwordHash ?? (await this.decoyHash), password);
+    if (!user || !ok) throw unauthenticated('UNAUTHENTICATED', WRONG_LOGIN);
+    return this.issue(toUserView(user));
   }
 
-  /** Resolves an access token to its user; used by the HTTP guard and the socket gateway. */
+  /** A fresh access token for the caller of a valid one (the guard has checked it and the user still exists). */
+  refresh(user: AuthUser): Promise<LoginResponse> {
+    return this.issue(user);
+  }
+
+  /** Resolves an access token to its user; used by the HTTP guard. */
   async authenticate(token: string | undefined): Promise<AuthUser> {
+    return (await this.verify(token)).user;
+  }
+
+  /** Resolves an access token to its user and its end; the socket gateway disconnects at that end. */
+  async verify(token: string | undefined): Promise<AccessSession> {
     if (!token) throw unauthenticated('UNAUTHENTICATED', 'Sign in first: no access token was sent.');
-    let claims: AccessTokenClaims;
+    let claims: AccessTokenClaims & { exp?: number };
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp?: number }>(token, {
+        issuer: TOKEN_PARTIES.access.issuer, audience: TOKEN_PARTIES.access.audience,
+      });
     } catch {
       throw unauthenticated('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again.');
     }
-    const user = claims.typ === 'access' ? await this.users.findOne({ where: { id: claims.sub } }) : null;
+    const user = claims.typ === 'access' && typeof claims.exp === 'number' ? await this.users.findOne({ where: { id: claims.sub } }) : null;
     if (!user) throw unauthenticated('UNAUTHENTICATED', 'The access token does not belong to a known user; sign in again.');
-    return toUserView(user);
+    return { user: toUserView(user), expiresAt: claims.exp! * 1000 };
+  }
+
+  private async issue(user: UserView): Promise<LoginResponse> {
+    const claims: AccessTokenClaims = { sub: user.id, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(claims, { issuer: TOKEN_PARTIES.access.issuer, audience: TOKEN_PARTIES.access.audience });
+    const { exp } = this.jwt.decode<{ exp: number }>(accessToken);
+    return { accessToken, expiresAt: new Date(exp * 1000).toISOString(), user };
   }
 
   static hashPassword(password: string): Promise<string> {

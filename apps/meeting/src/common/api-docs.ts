@@ -20,6 +20,9 @@ export class ErrorResponseDto implements ErrorResponse {
 
   @ApiProperty({ required: false, description: 'For 500s: the id under which the server logged the error.' })
   errorId?: string;
+
+  @ApiProperty({ required: false, type: 'integer', description: 'For 429s: seconds to wait, also sent as the Retry-After header.' })
+  retryAfter?: number;
 }
 
 const ERROR_MEANINGS: Record<ErrorStatus, string> = {
@@ -28,8 +31,9 @@ const ERROR_MEANINGS: Record<ErrorStatus, string> = {
   403: 'The caller\'s role (or site) in this conference does not allow it.',
   404: 'An id in the path or body does not exist (in this conference).',
   409: 'Not possible in the current state; the message says why.',
+  429: 'Too many attempts, or too many at once; wait the Retry-After header\'s seconds.',
 };
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 429;
 
 export interface EndpointDoc {
   operationId: string;

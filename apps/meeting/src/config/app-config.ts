@@ -1,6 +1,8 @@
 import {
-  DATABASE_PROTOCOLS, envInt, envUrl, LOCAL_DATABASE_OWNER_URL, LOCAL_DATABASE_URL, LOCAL_REDIS_URL, REDIS_PROTOCOLS,
+  assertDistinctSecrets, DATABASE_PROTOCOLS, envDuration, envInt, envSecret, envUrl, LOCAL_DATABASE_OWNER_URL, LOCAL_DATABASE_URL,
+  LOCAL_REDIS_URL, REDIS_PROTOCOLS, RunMode, runMode,
 } from '@hoinghi/server-kit';
+import { cpus } from 'node:os';
 
 /**
  * The meeting service's configuration, read once from the environment and validated at start-up.
@@ -14,9 +16,14 @@ export interface AppConfig {
   databaseOwnerUrl: string;
   redisUrl: string;
   jwtSecret: string;
-  jwtExpiresIn: string;
+  /** Lifetime of an access token (JWT_EXPIRES_IN, 30m…24h); clients renew before it ends. */
+  jwtExpiresSeconds: number;
   mediaTokenSecret: string;
   mediaTokenSeconds: number;
+  /** Password hashes (argon2) running at once (LOGIN_HASH_CONCURRENCY); the rest of the API keeps the other cores. */
+  loginHashConcurrency: number;
+  /** Logins waiting for a hash slot (LOGIN_HASH_QUEUE); beyond them 429 LOGIN_BUSY. */
+  loginHashQueue: number;
   mediaPublicUrl: string;
   /** A client further behind than this many versions gets a snapshot instead of deltas. */
   maxCatchUpDeltas: number;
@@ -25,35 +32,40 @@ export interface AppConfig {
   /** How often the change relay looks for changes or outbox messages nobody delivered yet. */
   relaySweepMs: number;
   webDistDir: string | null;
+  /** `development` and `test` only when NODE_ENV says exactly so; anything else is production. */
+  mode: RunMode;
   production: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-const DEV_SECRET = 'hoinghi-dev-secret-change-me';
+/** Bounds of JWT_EXPIRES_IN: long enough for a renewal round trip, at most a conference day. */
+export const ACCESS_TOKEN_MIN_SECONDS = 30 * 60;
+export const ACCESS_TOKEN_MAX_SECONDS = 24 * 3600;
 
+/** Throws a sentence naming the variable when a value is missing, weak or out of bounds (see docs/security.md). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const production = env.NODE_ENV === 'production';
-  const secret = (name: string) => {
-    const value = env[name] || DEV_SECRET;
-    if (production && value === DEV_SECRET) throw new Error(`${name} must be set in production`);
-    if (value.length < 16) throw new Error(`${name} must be at least 16 characters`);
-    return value;
-  };
+  const mode = runMode(env);
+  const jwtSecret = envSecret(env, 'JWT_SECRET');
+  const mediaTokenSecret = envSecret(env, 'MEDIA_TOKEN_SECRET');
+  assertDistinctSecrets(env, jwtSecret, mediaTokenSecret);
   return {
     port: envInt(env, 'PORT', 3000, 0, 65535),
-    ...databaseUrls(env, production),
+    ...databaseUrls(env, mode === 'production'),
     redisUrl: envUrl(env, 'REDIS_URL', LOCAL_REDIS_URL, REDIS_PROTOCOLS),
-    jwtSecret: secret('JWT_SECRET'),
-    jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
-    mediaTokenSecret: secret('MEDIA_TOKEN_SECRET'),
+    jwtSecret,
+    jwtExpiresSeconds: envDuration(env, 'JWT_EXPIRES_IN', '12h', ACCESS_TOKEN_MIN_SECONDS, ACCESS_TOKEN_MAX_SECONDS),
+    mediaTokenSecret,
     mediaTokenSeconds: envInt(env, 'MEDIA_TOKEN_SECONDS', 120, 10, 3600),
+    loginHashConcurrency: envInt(env, 'LOGIN_HASH_CONCURRENCY', Math.max(1, Math.floor(cpus().length / 2)), 1, 64),
+    loginHashQueue: envInt(env, 'LOGIN_HASH_QUEUE', 64, 0, 10000),
     mediaPublicUrl: env.MEDIA_PUBLIC_URL || 'http://localhost:3100',
     maxCatchUpDeltas: envInt(env, 'MAX_CATCH_UP_DELTAS', 500, 1, 100000),
     liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 0, 5000),
     relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     webDistDir: env.WEB_DIST_DIR === '' ? null : env.WEB_DIST_DIR || 'dist/web',
-    production,
+    mode,
+    production: mode === 'production',
   };
 }
 

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { unauthenticated } from '@hoinghi/domain';
+import { TOKEN_PARTIES } from '@hoinghi/contracts';
 import type { Request } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
@@ -9,7 +10,8 @@ export const SERVICE_TOKEN_MAX_SECONDS = 60;
 
 /**
  * Internal routes answer other services, not users: `Authorization: Bearer <jwt>` signed HS256 with
- * MEDIA_TOKEN_SECRET, `typ: 'media-service'` (contracts' MediaServiceClaims) and an `exp` at most
+ * MEDIA_TOKEN_SECRET, `typ: 'media-service'` (contracts' MediaServiceClaims), `iss`/`aud` of
+ * TOKEN_PARTIES.mediaService and an `exp` at most
  * SERVICE_TOKEN_MAX_SECONDS ahead. The routes are @Public() for the user guard, which runs first.
  */
 @Injectable()
@@ -26,7 +28,11 @@ export class ServiceTokenGuard implements CanActivate {
     let claims: Record<string, unknown>;
     try {
       // algorithms pinned: a token with alg "none" or RS256 never verifies.
-      claims = await this.jwt.verifyAsync<Record<string, unknown>>(match[1], { secret: this.config.mediaTokenSecret, algorithms: ['HS256'] });
+      // iss/aud pinned: a media join token (same secret) is for the gateway, not for this route.
+      claims = await this.jwt.verifyAsync<Record<string, unknown>>(match[1], {
+        secret: this.config.mediaTokenSecret, algorithms: ['HS256'],
+        issuer: TOKEN_PARTIES.mediaService.issuer, audience: TOKEN_PARTIES.mediaService.audience,
+      });
     } catch {
       throw unauthenticated('SERVICE_TOKEN_INVALID', 'The service token is invalid or has expired.');
     }

@@ -3,7 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SiteEntity } from '@hoinghi/database';
 import { notFound } from '@hoinghi/domain';
-import type { MediaJoinClaims, MediaJoinTokenResponse } from '@hoinghi/contracts';
+import { TOKEN_PARTIES, type MediaJoinClaims, type MediaJoinTokenResponse } from '@hoinghi/contracts';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService } from '../access/access.service';
@@ -26,7 +27,11 @@ export class MediaTokensService {
     if (!site) throw notFound('SITE_NOT_FOUND', `Site ${siteId} does not exist in this conference.`);
     const claims: MediaJoinClaims = { typ: 'media-join', cid: conferenceId, sid: siteId, uid: user.id, main: site.isMain };
     const seconds = this.config.mediaTokenSeconds;
-    const token = await this.jwt.signAsync(claims, { secret: this.config.mediaTokenSecret, expiresIn: seconds, algorithm: 'HS256' });
+    // Single-use: the gateway remembers the jti until the token expires.
+    const token = await this.jwt.signAsync(claims, {
+      secret: this.config.mediaTokenSecret, expiresIn: seconds, algorithm: 'HS256',
+      issuer: TOKEN_PARTIES.mediaJoin.issuer, audience: TOKEN_PARTIES.mediaJoin.audience, jwtid: randomUUID(),
+    });
     return { token, expiresAt: new Date(Date.now() + seconds * 1000).toISOString(), mediaUrl: this.config.mediaPublicUrl };
   }
 }

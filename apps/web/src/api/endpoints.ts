@@ -12,6 +12,7 @@ const conference = (id: string) => `/conferences/${encodeURIComponent(id)}`;
 
 export const api = {
   login: (username: string, password: string) => apiRequest<LoginResponse>('POST', '/auth/login', { username, password }),
+  refresh: () => apiRequest<LoginResponse>('POST', '/auth/refresh'),
   me: () => apiRequest<UserView>('GET', '/auth/me'),
 
   searchOrgUnits: (q: string) => apiRequest<OrgUnitView[]>('GET', `/org-units?q=${encodeURIComponent(q)}`),

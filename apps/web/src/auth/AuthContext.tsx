@@ -2,7 +2,11 @@ import type { UserView } from '@hoinghi/contracts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setUnauthorizedHandler } from '../api/client';
 import { api } from '../api/endpoints';
-import { clearToken, getToken, setToken } from './session';
+import { clearToken, getToken, getTokenExpiry, setToken } from './session';
+
+/** Renew this long before the token ends (a conference day outlives one token); retry this often on failure. */
+const RENEW_AHEAD_MS = 5 * 60_000;
+const RETRY_MS = 30_000;
 
 type AuthStatus = 'checking' | 'signedIn' | 'signedOut';
 
@@ -27,6 +31,30 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => setUnauthorizedHandler(signOut), [signOut]);
 
+  // Silent renewal through a conference day: shortly before the token ends, ask for a fresh one over REST;
+  // storing it makes every open conference connection renew itself (auth:renew).
+  useEffect(() => {
+    if (status !== 'signedIn') return;
+    let timer: ReturnType<typeof setTimeout>;
+    const schedule = (delay: number) => {
+      timer = setTimeout(renew, Math.max(1_000, delay));
+    };
+    const renew = () => {
+      api.refresh().then(
+        (answer) => {
+          setToken(answer.accessToken, answer.expiresAt);
+          const lifetime = Date.parse(answer.expiresAt) - Date.now();
+          schedule(lifetime - Math.min(RENEW_AHEAD_MS, lifetime / 5));
+        },
+        // A 401 signs out through the unauthorized handler; anything else (network) is retried until the end.
+        () => schedule(RETRY_MS),
+      );
+    };
+    const expiresAt = getTokenExpiry();
+    schedule(expiresAt === null ? 0 : expiresAt - Date.now() - RENEW_AHEAD_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
+
   // A reload keeps the token (sessionStorage) but not the user: ask the server who we are.
   useEffect(() => {
     if (!getToken()) return;
@@ -46,7 +74,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const answer = await api.login(username, password);
-    setToken(answer.accessToken);
+    setToken(answer.accessToken, answer.expiresAt);
     setUser(answer.user);
     setStatus('signedIn');
   }, []);

@@ -183,7 +183,12 @@ export class MediaSession {
       this.set({ quality });
     });
     socket.on(MediaServerEvent.Recording, (recording) => this.set({ recording }));
-    socket.on(MediaServerEvent.WorkerRestarted, () => void this.join());
+    // A re-join creates new transports, which the gateway allows only while the join token is fresh
+    // (they are single-use and short-lived): reconnect, and `auth` fetches a new token.
+    socket.on(MediaServerEvent.WorkerRestarted, () => {
+      socket.disconnect();
+      socket.connect();
+    });
     socket.on(MediaServerEvent.Error, (error) => {
       if (error.error === 'REPLACED') {
         this.closed = true; // another tab took over this site: do not fight it

@@ -4,7 +4,7 @@ import {
 } from '@hoinghi/contracts';
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { getToken } from '../auth/session';
+import { getToken, onTokenRenewed } from '../auth/session';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 
@@ -22,7 +22,8 @@ export interface LiveConference {
  * Keeps a live copy of one conference (cut to what this user may see): joins over socket.io, applies
  * deltas through the contracts' ConferenceFeed, asks for a sync on a gap or when the server says it
  * may have missed some, and joins again with the last version after a reconnect (socket.io
- * reconnects by itself, but a new connection is in no room until it joins).
+ * reconnects by itself, but a new connection is in no room until it joins). When the app renews the
+ * access token, the connection renews too (`auth:renew`), so the server keeps it past the old token's end.
  */
 export function useConference(conferenceId: string): LiveConference {
   const [snapshot, setSnapshot] = useState<ConferenceSnapshot | null>(null);
@@ -83,6 +84,13 @@ export function useConference(conferenceId: string): LiveConference {
     socket.on(ServerEvent.MediaStatus, (event) => {
       if (event.conferenceId === conferenceId) setMediaIncident(event);
     });
+    socket.on(ServerEvent.SessionExpired, (expired) => setError(expired.message));
+    const stopRenewing = onTokenRenewed((token) => {
+      if (!socket.connected) return; // the next connection presents the new token itself
+      socket.emit(ClientEvent.Renew, { token }, (ack) => {
+        if (!ack.ok) setError(ack.error.message);
+      });
+    });
     socket.on(ServerEvent.Delta, (delta) => {
       if (delta.conferenceId !== conferenceId) return;
       if (catchingUp || !feed) {
@@ -98,6 +106,7 @@ export function useConference(conferenceId: string): LiveConference {
     });
 
     return () => {
+      stopRenewing();
       socket.disconnect();
     };
   }, [conferenceId]);

@@ -12,5 +12,6 @@ export class UserResponseDto implements UserView {
 
 export class LoginResponseDto implements LoginResponse {
   @ApiProperty({ description: 'Bearer token for every other call (Authorization: Bearer …).' }) accessToken!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the token ends; renew it before with POST /auth/refresh.' }) expiresAt!: string;
   @ApiProperty({ type: UserResponseDto }) user!: UserResponseDto;
 }

@@ -1,0 +1,71 @@
+import { DEV_SECRETS } from '@hoinghi/server-kit';
+import { loadConfig } from './app-config';
+
+const JWT = 'j'.repeat(32);
+const MEDIA = 'm'.repeat(32);
+const production = { JWT_SECRET: JWT, MEDIA_TOKEN_SECRET: MEDIA };
+
+describe('loadConfig: secrets and the run mode', () => {
+  it('uses the development secrets only when NODE_ENV is exactly development or test', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      const config = loadConfig({ NODE_ENV });
+      expect(config).toMatchObject({ mode: NODE_ENV, production: false, jwtSecret: DEV_SECRETS.JWT_SECRET, mediaTokenSecret: DEV_SECRETS.MEDIA_TOKEN_SECRET });
+    }
+  });
+
+  it.each([
+    ['unset', {}],
+    ['production', { NODE_ENV: 'production' }],
+    ['Production', { NODE_ENV: 'Production' }],
+    ['DEVELOPMENT', { NODE_ENV: 'DEVELOPMENT' }],
+    ['bench', { NODE_ENV: 'bench' }],
+    ['empty', { NODE_ENV: '' }],
+  ])('applies production rules when NODE_ENV is %s: no secret, no start', (_, env) => {
+    expect(() => loadConfig(env)).toThrow(
+      'JWT_SECRET must be set (at least 32 random bytes), or start with NODE_ENV=development or NODE_ENV=test for the development values',
+    );
+    expect(loadConfig({ ...env, ...production })).toMatchObject({ mode: 'production', production: true, jwtSecret: JWT, mediaTokenSecret: MEDIA });
+  });
+
+  it('refuses a missing MEDIA_TOKEN_SECRET in production', () => {
+    expect(() => loadConfig({ JWT_SECRET: JWT })).toThrow('MEDIA_TOKEN_SECRET must be set (at least 32 random bytes)');
+  });
+
+  it('refuses a secret shorter than 32 bytes in production (bytes, not characters)', () => {
+    expect(() => loadConfig({ ...production, JWT_SECRET: 'x'.repeat(16) })).toThrow('JWT_SECRET must be at least 32 bytes long, got 16');
+    expect(() => loadConfig({ ...production, MEDIA_TOKEN_SECRET: 'x' })).toThrow('MEDIA_TOKEN_SECRET must be at least 32 bytes long, got 1');
+    // 11 × "ệ" is 11 characters but 33 bytes.
+    expect(loadConfig({ ...production, JWT_SECRET: 'ệ'.repeat(11) }).jwtSecret).toBe('ệ'.repeat(11));
+  });
+
+  it('refuses the published development secrets in production, old and new', () => {
+    for (const secret of [DEV_SECRETS.JWT_SECRET, DEV_SECRETS.MEDIA_TOKEN_SECRET, 'hoinghi-dev-secret-change-me']) {
+      expect(() => loadConfig({ ...production, JWT_SECRET: secret })).toThrow('JWT_SECRET must not be the development secret published in the repository');
+      expect(() => loadConfig({ ...production, MEDIA_TOKEN_SECRET: secret })).toThrow('MEDIA_TOKEN_SECRET must not be the development secret');
+    }
+  });
+
+  it('refuses one secret for both kinds of token in production', () => {
+    expect(() => loadConfig({ JWT_SECRET: JWT, MEDIA_TOKEN_SECRET: JWT })).toThrow('JWT_SECRET and MEDIA_TOKEN_SECRET must be different secrets');
+  });
+});
+
+describe('loadConfig: JWT_EXPIRES_IN', () => {
+  const expiry = (JWT_EXPIRES_IN: string) => loadConfig({ ...production, JWT_EXPIRES_IN }).jwtExpiresSeconds;
+
+  it('reads 30m … 24h (default 12h)', () => {
+    expect(loadConfig(production).jwtExpiresSeconds).toBe(12 * 3600);
+    expect(expiry('30m')).toBe(1800);
+    expect(expiry('24h')).toBe(86400);
+    expect(expiry('3600')).toBe(3600);
+    expect(expiry('5400s')).toBe(5400);
+  });
+
+  it.each(['forever', '7d', '25h', '10m', '0', '-1h', '1.5h', '12 hours'])('refuses %s', (value) => {
+    expect(() => expiry(value)).toThrow(`JWT_EXPIRES_IN must be a duration such as 30m or 12h, between 30m and 24h, got "${value}"`);
+  });
+
+  it('holds in development too (a token that never ends is never right)', () => {
+    expect(() => loadConfig({ NODE_ENV: 'development', JWT_EXPIRES_IN: 'forever' })).toThrow('JWT_EXPIRES_IN must be a duration');
+  });
+});
