@@ -175,9 +175,12 @@ describe('the programme in Chromium', () => {
     await new Promise((r) => setTimeout(r, 2500));
     await hall.getByTestId('recording-stop').click();
     await hall.getByTestId('recording-badge').waitFor({ state: 'detached', timeout: 10_000 });
-    const file = hall.getByTestId('recording-file').first();
-    await file.waitFor({ timeout: 10_000 });
-    expect(Number(await file.getAttribute('data-bytes'))).toBeGreaterThan(10_000);
+    // The list shown while recording (the active file, still empty) is read again once the recorder has
+    // stopped: wait for that refresh rather than read the list of the moment.
+    await hall.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid="recording-file"]')].some((f) => Number(f.getAttribute('data-bytes')) > 10_000),
+      null, { timeout: 10_000 },
+    );
   });
 
   it('brings the sites back into the programme by themselves after the network drops', async () => {

@@ -6,12 +6,12 @@ import { JwtService } from '@nestjs/jwt';
 import { loadConfig } from '../../apps/meeting/src/config/app-config';
 import { loadMediaConfig } from '../../apps/media/src/config/media-config';
 import { Api, MeetingHarness } from '../support/meeting-harness';
-import { testDatabaseUrl } from '../support/test-config';
+import { testAppDatabaseUrl, testDatabaseUrl } from '../support/test-config';
 
 const STRONG_JWT = 'production-jwt-secret-of-at-least-32-bytes';
 const STRONG_MEDIA = 'production-media-secret-of-at-least-32-bytes';
-/** The environment of `npm run start:meeting` on a server where nobody set NODE_ENV. */
-const plainStart = { DATABASE_URL: testDatabaseUrl(), PORT: '0' };
+/** The environment of `npm run start:meeting` on a server where nobody set NODE_ENV (two database roles, as production needs). */
+const plainStart = { DATABASE_URL: testAppDatabaseUrl(), DATABASE_OWNER_URL: testDatabaseUrl(), PORT: '0' };
 
 /** An administrator's access token as anyone holding the repository could sign it. */
 const forged = (userId: string, secret: string) =>
