@@ -178,7 +178,7 @@ describe('the programme in Chromium', () => {
     // The list shown while recording (the active file, still empty) is read again once the recorder has
     // stopped: wait for that refresh rather than read the list of the moment.
     await hall.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="recording-file"]')].some((f) => Number(f.getAttribute('data-bytes')) > 10_000),
+      () => Array.from(document.querySelectorAll('[data-testid="recording-file"]')).some((f) => Number(f.getAttribute('data-bytes')) > 10_000),
       null, { timeout: 10_000 },
     );
   });

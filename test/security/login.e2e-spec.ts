@@ -67,3 +67,39 @@ describe('login under load', () => {
     expect(await unknown.json()).toEqual(await wrong.json());
   });
 });
+
+describe('guessed passwords', () => {
+  let meeting: MeetingHarness;
+  const run = `g${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    // The service's real defaults: 10 attempts per username and 30 per address in a minute.
+    meeting = await MeetingHarness.start({ loginAttemptsPerUsername: 10, loginAttemptsPerAddress: 30, loginWindowSeconds: 60 });
+    for (const name of ['target', 'other']) await meeting.createUser(`${run}.${name}`, 'Người dùng');
+  });
+
+  afterAll(() => meeting?.stop());
+
+  it('60 wrong passwords in 30 s for one user: 429 with Retry-After after 10, and not even the right one gets through', async () => {
+    const statuses: number[] = [];
+    let refused: Response | null = null;
+    for (let i = 0; i < 60; i += 1) {
+      const answer = await login(meeting.url, `${run}.target`, `wrong-${i}`);
+      statuses.push(answer.status);
+      if (answer.status === 429) refused ??= answer;
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual(Array(50).fill(429));
+    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused!.json()).toMatchObject({ statusCode: 429, error: 'TOO_MANY_LOGIN_ATTEMPTS', retryAfter: expect.any(Number) });
+    expect((await login(meeting.url, `${run}.target`, TEST_PASSWORD)).status).toBe(429);
+  });
+
+  it('counts per address too: a guesser spreading attempts over usernames is stopped at 30', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i += 1) statuses.push((await login(meeting.url, `${run}.nobody${i}`, 'x')).status);
+    // 60 attempts from this address in the first test already: everything is refused now, also the other user's right password.
+    expect(statuses.every((s) => s === 429)).toBe(true);
+    expect((await login(meeting.url, `${run}.other`, TEST_PASSWORD)).status).toBe(429);
+  });
+});

@@ -123,7 +123,8 @@ export const ERROR_CODES = {
 
   // 413, 429, 500 and 503
   PAYLOAD_TOO_LARGE: 'too_large',
-  LOGIN_BUSY: 'too_many', // too many password checks already waiting
+  LOGIN_BUSY: 'too_many',
+  TOO_MANY_LOGIN_ATTEMPTS: 'too_many', // per client address or per username, within LOGIN_WINDOW_SECONDS // too many password checks already waiting
   INTERNAL: 'internal',
   SERVICE_UNAVAILABLE: 'unavailable', // a dependency (PostgreSQL, Redis) is unreachable; answered with Retry-After
 } as const satisfies Record<string, ErrorCategory>;

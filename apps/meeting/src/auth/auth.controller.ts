@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, UserView } from '@hoinghi/contracts';
 import { Endpoint } from '../common/api-docs';
 import { AuthUser, CurrentUser, Public } from './auth-user';
 import { AuthService } from './auth.service';
+import { LoginThrottleGuard } from './login-throttle.guard';
 import { LoginResponseDto, UserResponseDto } from './dto/auth.response.dto';
 import { LoginRequestDto } from './dto/login.dto';
 
@@ -14,6 +15,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @UseGuards(LoginThrottleGuard)
   @HttpCode(200)
   @Endpoint({ operationId: 'login', summary: 'Sign in; the token goes in Authorization: Bearer.', response: LoginResponseDto, errors: [400, 401, 429] })
   login(@Body() dto: LoginRequestDto): Promise<LoginResponse> {

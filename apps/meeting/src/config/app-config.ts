@@ -24,6 +24,10 @@ export interface AppConfig {
   loginHashConcurrency: number;
   /** Logins waiting for a hash slot (LOGIN_HASH_QUEUE); beyond them 429 LOGIN_BUSY. */
   loginHashQueue: number;
+  /** Sign-in attempts allowed per client address, and per username, within `loginWindowSeconds`. */
+  loginAttemptsPerAddress: number;
+  loginAttemptsPerUsername: number;
+  loginWindowSeconds: number;
   mediaPublicUrl: string;
   /** A client further behind than this many versions gets a snapshot instead of deltas. */
   maxCatchUpDeltas: number;
@@ -59,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mediaTokenSeconds: envInt(env, 'MEDIA_TOKEN_SECONDS', 120, 10, 3600),
     loginHashConcurrency: envInt(env, 'LOGIN_HASH_CONCURRENCY', Math.max(1, Math.floor(cpus().length / 2)), 1, 64),
     loginHashQueue: envInt(env, 'LOGIN_HASH_QUEUE', 64, 0, 10000),
+    loginAttemptsPerAddress: envInt(env, 'LOGIN_ATTEMPTS_PER_ADDRESS', 30, 1, 100000),
+    loginAttemptsPerUsername: envInt(env, 'LOGIN_ATTEMPTS_PER_USERNAME', 10, 1, 10000),
+    loginWindowSeconds: envInt(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86400),
     mediaPublicUrl: env.MEDIA_PUBLIC_URL || 'http://localhost:3100',
     maxCatchUpDeltas: envInt(env, 'MAX_CATCH_UP_DELTAS', 500, 1, 100000),
     liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 0, 5000),

@@ -109,6 +109,7 @@ export const en: Dictionary = {
       DRAFT_NOT_FOUND: 'This draft does not exist in the conference.',
       DRAFT_VERSION_NOT_FOUND: 'This version of the draft does not exist.',
       COMMENT_NOT_FOUND: 'This comment does not exist in the conference.',
+      TOO_MANY_LOGIN_ATTEMPTS: 'Too many sign-in attempts; please wait a moment and try again.',
       LOGIN_BUSY: 'The server is handling many sign-ins; please try again in a few seconds.',
       INTERNAL: 'The server ran into an unexpected error. If it happens again, tell the administrators the error id.',
     },

@@ -115,6 +115,7 @@ export const vi = {
       DRAFT_NOT_FOUND: 'Không tìm thấy dự thảo này trong hội nghị.',
       DRAFT_VERSION_NOT_FOUND: 'Không tìm thấy phiên bản này của dự thảo.',
       COMMENT_NOT_FOUND: 'Không tìm thấy ý kiến góp ý này trong hội nghị.',
+      TOO_MANY_LOGIN_ATTEMPTS: 'Đăng nhập sai quá nhiều lần; vui lòng chờ một lát rồi thử lại.',
       LOGIN_BUSY: 'Máy chủ đang xử lý nhiều lượt đăng nhập; vui lòng thử lại sau giây lát.',
       INTERNAL: 'Máy chủ gặp lỗi ngoài dự kiến. Nếu lỗi lặp lại, vui lòng báo quản trị viên kèm mã lỗi.',
     } satisfies Record<ErrorCode, string>,
