@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { unauthenticated } from '@hoinghi/domain';
+import { closeRedis } from '@hoinghi/server-kit';
 import Redis from 'ioredis';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 
@@ -57,7 +58,7 @@ export class UsedJoinTokens implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    await closeRedis(this.redis);
   }
 }
 
