@@ -1,6 +1,5 @@
 import type { AttendanceCounts } from '@hoinghi/domain';
-import { countAttendance, NO_ATTENDANCE } from '@hoinghi/domain';
-import type { AttendanceStatus } from '@hoinghi/contracts';
+import { NO_ATTENDANCE } from '@hoinghi/domain';
 import type { EntityManager } from 'typeorm';
 import { ConferenceAttendanceEntity, SiteAttendanceEntity } from '../entities/attendance-count.entity';
 
@@ -39,22 +38,6 @@ const RECOUNT_SITE = `
 
 /** The head counts kept beside the attendance records (callers hold the conference's lock). */
 export const attendanceCounts = {
-  /** One site's counts from its delegates' records (a site has a handful: cheap at any conference size). */
-  async countSite(em: EntityManager, conferenceId: string, siteId: string): Promise<AttendanceCounts> {
-    const facts = await em.query(
-      `SELECT p.site_id AS "siteId", a.status, a.checked_out_at IS NOT NULL AS "checkedOut"
-         FROM participants p
-         LEFT JOIN attendance_records a ON a.conference_id = p.conference_id AND a.participant_id = p.id
-        WHERE p.conference_id = $1 AND p.site_id = $2 AND p.role = 'delegate'`,
-      [conferenceId, siteId],
-    ) as { siteId: string; status: AttendanceStatus | null; checkedOut: boolean }[];
-    return countAttendance(facts);
-  },
-
-  async site(em: EntityManager, siteId: string): Promise<AttendanceCounts> {
-    return pick(await em.findOne(SiteAttendanceEntity, { where: { siteId } }));
-  },
-
   async sites(em: EntityManager, conferenceId: string, siteIds: string[] | 'all'): Promise<Array<AttendanceCounts & { siteId: string }>> {
     const query = em.createQueryBuilder(SiteAttendanceEntity, 's')
       .innerJoin('sites', 'site', 'site.id = s.site_id')
@@ -66,14 +49,6 @@ export const attendanceCounts = {
 
   async totals(em: EntityManager, conferenceId: string): Promise<AttendanceCounts> {
     return pick(await em.findOne(ConferenceAttendanceEntity, { where: { conferenceId } }));
-  },
-
-  async saveSite(em: EntityManager, conferenceId: string, siteId: string, counts: AttendanceCounts): Promise<void> {
-    await em.upsert(SiteAttendanceEntity, { siteId, conferenceId, ...counts }, ['siteId']);
-  },
-
-  async saveTotals(em: EntityManager, conferenceId: string, counts: AttendanceCounts): Promise<void> {
-    await em.upsert(ConferenceAttendanceEntity, { conferenceId, ...counts }, ['conferenceId']);
   },
 
   /**
@@ -105,7 +80,7 @@ export const attendanceCounts = {
     const totals = { ...NO_ATTENDANCE };
     for (const site of sites) for (const key of COUNT_COLUMNS) totals[key] += site[key];
     if (sites.length) await em.upsert(SiteAttendanceEntity, sites.map((s) => ({ ...s, conferenceId })), ['siteId']);
-    await this.saveTotals(em, conferenceId, totals);
+    await em.upsert(ConferenceAttendanceEntity, { conferenceId, ...totals }, ['conferenceId']);
     return { sites, totals };
   },
 };
