@@ -158,6 +158,8 @@ describe('chair console and site view in Chromium', () => {
     const atChair = chair.locator('[data-testid="draft-section"]').filter({ hasText: '4% dân số' }).first();
     await atChair.getByTestId('comment').filter({ hasText: 'lộ trình theo từng năm' }).waitFor({ timeout: 5000 });
     await expect(atChair.getByTestId('comment').first().textContent()).resolves.toMatch(/Điểm cầu/);
+    // The chair's tally names the site that spoke.
+    await expect(chair.getByTestId('comment-tally').textContent()).resolves.toMatch(/Sa Đéc \(1\)/);
     await operator.screenshot({ path: join(SCREENSHOTS, 'draft-comment-phone.png'), fullPage: false });
     await chair.goBack();
     await operator.goBack();

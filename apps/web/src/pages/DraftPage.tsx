@@ -1,4 +1,4 @@
-import type { CommentView, DraftDiffView, DraftSectionView, DraftVersionView, SubmitCommentRequest } from '@hoinghi/contracts';
+import { countComments, type CommentView, type DraftDiffView, type DraftSectionView, type DraftVersionView, type SubmitCommentRequest } from '@hoinghi/contracts';
 import { can } from '@hoinghi/domain';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/endpoints';
@@ -55,6 +55,10 @@ export function DraftPage({ conferenceId, draftId }: { conferenceId: string; dra
   const comments = (snapshot?.comments.items ?? []).filter((c) => c.draftId === draftId && c.status === 'active');
   const pending = (snapshot?.comments.receipts ?? []).filter((r) => r.draftId === draftId && r.status === 'accepted');
   const onSection = (sectionId: string | null) => comments.filter((c) => c.sectionId === sectionId);
+  // The chair's and the secretariat's tally: how many comments each site gave (leaders see them all).
+  const leader = snapshot?.scope.leader === true;
+  const bySite = leader ? Object.entries(countComments(comments).bySite) : [];
+  const siteName = (id: string) => snapshot?.sites.find((s) => s.id === id)?.name ?? id;
 
   return (
     <div className="page draft-page">
@@ -83,6 +87,11 @@ export function DraftPage({ conferenceId, draftId }: { conferenceId: string; dra
         )}
       </div>
       <ErrorNotice error={error ?? action.error} />
+      {leader && comments.length > 0 && (
+        <p className="draft-page__tally" data-testid="comment-tally">
+          {t.drafts.comments(comments.length)}: {bySite.map(([siteId, n]) => `${siteName(siteId)} (${n})`).join(', ')}
+        </p>
+      )}
       {pending.length > 0 && <p className="notice" data-testid="receipts-pending">{t.drafts.receipt.accepted} ({pending.length})</p>}
       {commenter && <CommentBox conferenceId={conferenceId} draftId={draftId} sectionId={null} commenter={commenter} label={t.drafts.wholeDraft} />}
       <CommentList comments={onSection(null)} />
