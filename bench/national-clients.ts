@@ -208,16 +208,14 @@ class SiteClient {
       const feed = this.feed!;
       const ack = await this.ask(ClientEvent.Sync, { conferenceId: this.conferenceId, sinceVersion: feed.version });
       if (!ack.ok) throw new Error(`sync: ${ack.error.message}`);
-      if (ack.mode === 'snapshot') {
-        this.snapshotsAfterJoin++;
-        feed.reset(ack.snapshot);
-      } else if (feed.receiveAll(ack.deltas) === 'gap') {
+      if (ack.mode === 'snapshot') this.snapshotsAfterJoin++;
+      if (feed.acceptAck(ack) === 'gap') {
         const fresh = await this.ask(ClientEvent.Sync, { conferenceId: this.conferenceId });
-        if (fresh.ok && fresh.mode === 'snapshot') {
+        if (fresh.ok) {
           this.snapshotsAfterJoin++;
-          feed.reset(fresh.snapshot);
+          feed.acceptAck(fresh);
         }
-      } else feed.advanceTo(ack.version);
+      }
       this.noteTotals();
     })().finally(() => {
       this.syncing = null;

@@ -50,11 +50,10 @@ export class LiveClient {
     this.syncing ??= (async () => {
       const ack = await this.ask(ClientEvent.Sync, { conferenceId: this.conferenceId, sinceVersion: this.feed.version });
       if (!ack.ok) throw new Error(`sync: ${ack.error.message}`);
-      if (ack.mode === 'snapshot') this.feed.reset(ack.snapshot);
-      else if (this.feed.receiveAll(ack.deltas) === 'gap') {
+      if (this.feed.acceptAck(ack) === 'gap') {
         const fresh = await this.ask(ClientEvent.Sync, { conferenceId: this.conferenceId });
-        if (fresh.ok && fresh.mode === 'snapshot') this.feed.reset(fresh.snapshot);
-      } else this.feed.advanceTo(ack.version);
+        if (fresh.ok) this.feed.acceptAck(fresh);
+      }
     })().finally(() => {
       this.syncing = null;
       void this.replayBuffered();

@@ -139,4 +139,14 @@ describe('comment deltas', () => {
       bySite: { A: 2, B: 1 },
     });
   });
+
+  it('takes a join or sync answer: a snapshot replaces, deltas apply and advance, a hole says gap', () => {
+    const feed = new ConferenceFeed(base(10));
+    expect(feed.acceptAck({ ok: true, mode: 'deltas', version: 20, deltas: [site(12, 5, 1)] })).toBe('applied');
+    expect(feed.version).toBe(20);
+    expect(feed.acceptAck({ ok: true, mode: 'deltas', version: 30, deltas: [site(25, 24, 2)] })).toBe('gap');
+    expect(feed.acceptAck({ ok: true, mode: 'snapshot', snapshot: base(40) })).toBe('applied');
+    expect(feed.version).toBe(40);
+    expect(feed.snapshot.attendance.perSite[0].present).toBe(0);
+  });
 });

@@ -225,6 +225,20 @@ export class ConferenceFeed {
     return 'applied';
   }
 
+  /**
+   * A join or sync answer: a snapshot replaces everything; missed deltas are applied and the feed is
+   * complete up to the answer's version. 'gap': the deltas had a hole — ask again without a version.
+   */
+  acceptAck(ack: Extract<JoinAck, { ok: true }>): FeedVerdict {
+    if (ack.mode === 'snapshot') {
+      this.reset(ack.snapshot);
+      return 'applied';
+    }
+    if (this.receiveAll(ack.deltas) === 'gap') return 'gap';
+    this.advanceTo(ack.version);
+    return 'applied';
+  }
+
   /** Catch-up answers and buffered deltas: in version order; stops at the first gap. */
   receiveAll(deltas: ConferenceDelta[]): FeedVerdict {
     let verdict: FeedVerdict = 'duplicate';

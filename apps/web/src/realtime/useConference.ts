@@ -55,13 +55,9 @@ export function useConference(conferenceId: string): LiveConference {
       setConnection('live');
       const pending = waiting;
       waiting = [];
-      if (ack.mode === 'snapshot') {
-        if (feed) feed.reset(ack.snapshot);
-        else feed = new ConferenceFeed(ack.snapshot);
-      } else if (!feed || feed.receiveAll(ack.deltas) === 'gap') {
+      if (!feed && ack.mode === 'snapshot') feed = new ConferenceFeed(ack.snapshot);
+      else if (!feed || feed.acceptAck(ack) === 'gap') {
         return catchUp(ClientEvent.Join, true); // deltas without a base, or a hole: start from a snapshot
-      } else {
-        feed.advanceTo(ack.version);
       }
       if (feed.receiveAll(pending) === 'gap') catchUp(ClientEvent.Sync);
       publish();
