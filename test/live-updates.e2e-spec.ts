@@ -159,6 +159,58 @@ describe('live updates', () => {
     await chair.post(path('/floor/end'));
   });
 
+  it('commits a burst of check-ins in groups: each answered with its own record, a refused one alone, the counts exact', async () => {
+    const burst: ParticipantView[] = [];
+    for (let n = 0; n < 20; n += 1) {
+      const user = await meeting.createUser(`${run}.burst${n}`, `Đại biểu dự khuyết ${n} Sa Đéc`);
+      burst.push((await chair.post<ParticipantView>(path('/participants'), { userId: user.id, role: 'delegate', siteId: site(1) })).body);
+    }
+    const [saDec, chairConsole] = await Promise.all([live(operators[1]), live(chair)]);
+    const [{ max: lastVersion }] = await meeting.dataSource.query('SELECT max(version)::int AS max FROM conference_events WHERE conference_id = $1', [conferenceId]);
+    const statusOf = (n: number) => (n % 4 === 0 ? 'late' : 'present');
+    const checkIn = (who: Api, siteIndex: number, participantId: string, body: object) =>
+      who.put<AttendanceRecordView>(path(`/sites/${site(siteIndex)}/attendance/${participantId}`), body);
+
+    const answers = await Promise.all([
+      ...burst.map((d, n) => checkIn(operators[1], 1, d.id, { status: statusOf(n) })),
+      checkIn(operators[1], 1, delegates.get(2)![0].id, { status: 'present' }), // a Lai Vung delegate at Sa Đéc
+      checkIn(operators[2], 1, burst[0].id, { status: 'absent', reason: REASON }), // Lai Vung's operator at Sa Đéc
+      checkIn(operators[1], 1, burst[1].id, { status: 'late' }), // the same delegate twice in one burst
+    ]);
+    answers.slice(0, 20).forEach((answer, n) => {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ participantId: burst[n].id, siteId: site(1), status: statusOf(n) });
+    });
+    expect(answers[20]).toMatchObject({ status: 404, body: { error: 'PARTICIPANT_NOT_AT_SITE' } });
+    expect(answers[21]).toMatchObject({ status: 403, body: { error: 'ROLE_FORBIDDEN' } });
+    expect(answers[22]).toMatchObject({ status: 200, body: { participantId: burst[1].id, status: 'late' } });
+
+    // Fewer transactions than check-ins: a group's deltas share its commit time. One audit line each.
+    const [{ groups, records }] = await meeting.dataSource.query(
+      `SELECT count(DISTINCT created_at)::int AS groups, count(*)::int AS records FROM conference_events
+        WHERE conference_id = $1 AND type = 'attendance.record' AND version > $2`, [conferenceId, lastVersion]);
+    expect(records).toBe(21);
+    expect(groups).toBeLessThan(21);
+    const [{ audits }] = await meeting.dataSource.query(
+      `SELECT count(*)::int AS audits FROM audit_entries WHERE conference_id = $1 AND action = 'attendance.check-in' AND details->>'participantId' = ANY($2)`,
+      [conferenceId, burst.map((d) => d.id)]);
+    expect(audits).toBe(21);
+
+    // The kept counts are those of the records, and both consoles have them without asking again.
+    const [fresh] = await meeting.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status IN ('present', 'late') AND checked_out_at IS NULL)::int AS present,
+              count(*) FILTER (WHERE status = 'late' AND checked_out_at IS NULL)::int AS late
+         FROM attendance_records WHERE site_id = $1`, [site(1)]);
+    const [kept] = await meeting.dataSource.query('SELECT present, late FROM site_attendance WHERE site_id = $1', [site(1)]);
+    expect(kept).toEqual(fresh);
+    const siteCounts = (s: ConferenceSnapshot) => s.attendance.perSite.find((c) => c.siteId === site(1))!;
+    await saDec.until((s) => siteCounts(s).present === fresh.present && siteCounts(s).late === fresh.late);
+    await chairConsole.until((s) => siteCounts(s).present === fresh.present && s.attendance.totals.present === kept.present + s.attendance.perSite
+      .filter((c) => c.siteId !== site(1)).reduce((sum, c) => sum + c.present, 0));
+    expect(saDec.snapshot.records.filter((r) => burst.some((d) => d.id === r.participantId && r.status !== null))).toHaveLength(20);
+    for (const client of [saDec, chairConsole]) expect(client.acks).toHaveLength(1); // the join: never a sync
+  });
+
   it('delivers a change the worker makes to the sockets, as the platform, and repairs drifted counts', async () => {
     const worker: INestApplicationContext = await NestFactory.createApplicationContext(
       WorkerModule.forRoot(loadWorkerConfig({ DATABASE_URL: testAppDatabaseUrl(), REDIS_URL, RELAY_SWEEP_MS: '200' })), { logger: ['error'] },

@@ -40,13 +40,28 @@ export function lockConference(em: EntityManager, conferenceId: string): Promise
  * per event, each chained to the previous version of its stream, the audit line and the outbox. The
  * same for every writer (meeting service, worker). Returns the deltas as clients will receive them.
  */
-export async function writeChange(em: EntityManager, conference: ConferenceEntity, change: ChangeRecord, now: Date): Promise<ConferenceDelta[]> {
-  if (change.actor.kind === 'nobody' && change.audit) throw new Error('a change made by nobody leaves no audit line');
-  if (change.actor.kind !== 'nobody' && !change.audit) throw new Error('a change with an actor needs its audit line');
+export function writeChange(em: EntityManager, conference: ConferenceEntity, change: ChangeRecord, now: Date): Promise<ConferenceDelta[]> {
+  return writeChanges(em, conference, [change], now);
+}
+
+/**
+ * Several changes committed together (a group of check-ins): as `writeChange` for each, in one
+ * statement, except that a state delta (the totals) is written only as the last change left it.
+ */
+export async function writeChanges(em: EntityManager, conference: ConferenceEntity, changes: ChangeRecord[], now: Date): Promise<ConferenceDelta[]> {
+  for (const change of changes) {
+    if (change.actor.kind === 'nobody' && change.audit) throw new Error('a change made by nobody leaves no audit line');
+    if (change.actor.kind !== 'nobody' && !change.audit) throw new Error('a change with an actor needs its audit line');
+  }
+  const events = latestStates(changes.flatMap((change) => change.events));
+  const audits = changes.filter((change) => change.audit).map((change) => ({
+    userId: change.actor.kind === 'user' ? change.actor.userId : null, ...change.audit!,
+  }));
+  const outbox = changes.flatMap((change) => change.outbox ?? []);
   const deltas: ConferenceDelta[] = [];
-  const chained = [...new Set(change.events.filter((e) => !e.state).map((e) => streamOf(e.audience)))];
+  const chained = [...new Set(events.filter((e) => !e.state).map((e) => streamOf(e.audience)))];
   const lastOf = await lastVersions(em, conference.id, chained);
-  for (const { audience, state, ...body } of change.events) {
+  for (const { audience, state, ...body } of events) {
     const stream = streamOf(audience);
     let prev: number | null = null;
     if (!state) prev = lastOf.get(stream) ?? 0;
@@ -58,13 +73,19 @@ export async function writeChange(em: EntityManager, conference: ConferenceEntit
     conference.id, now, conference.version,
     deltas.map((d) => d.version), deltas.map((d) => d.stream), deltas.map((d) => d.prev), deltas.map((d) => d.type),
     deltas.map((d) => JSON.stringify(d.data)),
-    change.audit ? (change.actor.kind === 'user' ? change.actor.userId : null) : null, change.audit?.action ?? null,
-    change.audit ? JSON.stringify(change.audit.details) : null,
-    (change.outbox ?? []).map((item) => item.kind),
-    (change.outbox ?? []).map((item) => (item.kind === 'redis' ? item.channel : `${item.queue}/${item.name}`)),
-    (change.outbox ?? []).map((item) => JSON.stringify(item.payload)),
+    audits.map((a) => a.userId), audits.map((a) => a.action), audits.map((a) => JSON.stringify(a.details)),
+    outbox.map((item) => item.kind),
+    outbox.map((item) => (item.kind === 'redis' ? item.channel : `${item.queue}/${item.name}`)),
+    outbox.map((item) => JSON.stringify(item.payload)),
   ]);
   return deltas;
+}
+
+/** A state delta carries a whole state: only the last of each stream and type is worth a version. */
+function latestStates(events: ChangeEvent[]): ChangeEvent[] {
+  const last = new Map<string, ChangeEvent>();
+  for (const event of events) if (event.state) last.set(`${streamOf(event.audience)}|${event.type}`, event);
+  return events.filter((event) => !event.state || last.get(`${streamOf(event.audience)}|${event.type}`) === event);
 }
 
 /**
@@ -82,7 +103,8 @@ const WRITE_CHANGE = `
     UPDATE conferences SET version = $3 WHERE id = $1 AND cardinality($4::int[]) > 0 RETURNING 1
   ), audit AS (
     INSERT INTO audit_entries (conference_id, actor_user_id, action, details, at)
-    SELECT $1, $9, $10, $11::jsonb, $2 WHERE $10::varchar IS NOT NULL
+    SELECT $1, a.actor, a.action, a.details, $2
+      FROM unnest($9::uuid[], $10::varchar[], $11::jsonb[]) AS a(actor, action, details)
     RETURNING 1
   ), outbox AS (
     INSERT INTO outbox_messages (conference_id, kind, target, payload)

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConferenceEntity, ParticipantEntity } from '@hoinghi/database';
-import { assertCan, notFound, Permission } from '@hoinghi/domain';
+import { assertCan, DomainError, notFound, Permission } from '@hoinghi/domain';
 import type { RoleAssignment } from '@hoinghi/contracts';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 
 /** Answers "may this user do that in this conference (at that site)?" from the participants table. */
 @Injectable()
@@ -24,6 +24,31 @@ export class AccessService {
     const roles = await this.rolesOf(em, userId, conferenceId);
     assertCan(roles, permission, siteId);
     return roles;
+  }
+
+  /**
+   * `authorize` for several callers of one conference in two queries: per caller its roles, or the
+   * error that refuses it (the conference's 404 refuses them all).
+   */
+  async authorizeAll(
+    em: EntityManager,
+    conferenceId: string,
+    permission: Permission,
+    callers: Array<{ user: { id: string }; siteId?: string }>,
+  ): Promise<Array<RoleAssignment[] | DomainError>> {
+    if (!(await em.exists(ConferenceEntity, { where: { id: conferenceId } }))) return callers.map(() => conferenceNotFound(conferenceId));
+    const userIds = [...new Set(callers.map((c) => c.user.id))];
+    const rows = await em.find(ParticipantEntity, { where: { conferenceId, userId: In(userIds) }, select: ['userId', 'role', 'siteId'] });
+    return callers.map(({ user, siteId }) => {
+      const roles = rows.filter((r) => r.userId === user.id).map((r) => ({ role: r.role, siteId: r.siteId }));
+      try {
+        assertCan(roles, permission, siteId);
+        return roles;
+      } catch (error) {
+        if (error instanceof DomainError) return error;
+        throw error;
+      }
+    });
   }
 }
 

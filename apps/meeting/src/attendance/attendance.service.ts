@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeEvent } from '@hoinghi/change-log';
 import { attendanceCounts, AttendanceRecordEntity, ConferenceEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
-import { assertEditable, conflict, notFound, quorumOf } from '@hoinghi/domain';
-import type { AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ViewerScope } from '@hoinghi/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { assertEditable, conflict, DomainError, notFound, quorumOf } from '@hoinghi/domain';
+import type { AttendanceRecordView, AttendanceStatus, AttendanceSummary, ConferenceSnapshot, ViewerScope } from '@hoinghi/contracts';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService } from '../access/access.service';
 import { ChangeContext, ChangeOutcome, ConferenceChanges } from '../change-log/conference-changes.service';
 import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
+import type { ChangeGroup } from '../change-log/change-group';
 import { ConferenceSyncService } from '../change-log/conference-sync.service';
 import { CheckInRequestDto } from './dto/attendance.dto';
 import { isoOrNull } from '../common/dates';
@@ -26,7 +27,10 @@ export class AttendanceService implements ConferenceSection {
     views: ConferenceViews,
   ) {
     views.register(this);
+    this.checkIns = this.checkInGroup();
   }
+
+  private readonly checkIns: ChangeGroup<CheckIn, AttendanceRecordView, AttendanceRecordView>;
 
   /** Counts of the sites the viewer sees, the totals and quorum, and the records of the sites they run. */
   async readSection(em: EntityManager, conference: ConferenceEntity, scope: ViewerScope): Promise<SnapshotPart> {
@@ -57,25 +61,42 @@ export class AttendanceService implements ConferenceSection {
   }
 
   checkIn(user: AuthUser, conferenceId: string, siteId: string, participantId: string, dto: CheckInRequestDto): Promise<AttendanceRecordView> {
-    // The record is the delegate's own row: written before the conference's lock, which orders only the counts.
-    const prepare = async (em: EntityManager) => {
-      await this.delegateAt(em, conferenceId, siteId, participantId);
-      const existing = await em.findOne(AttendanceRecordEntity, { where: { conferenceId, participantId } });
-      const checkedIn = dto.status !== 'absent';
-      await em.upsert(
-        AttendanceRecordEntity,
-        {
-          conferenceId, participantId, siteId, status: dto.status, reason: dto.reason?.trim() ?? null,
-          // Keep the first check-in time when only the status changes (e.g. present → late).
-          checkedInAt: checkedIn ? (existing?.checkedInAt ?? new Date()) : null, checkedOutAt: null, updatedBy: user.id,
-        },
-        { conflictPaths: ['conferenceId', 'participantId'] },
-      );
-      return (await this.records(em, conferenceId, [siteId], participantId))[0];
-    };
-    return this.changes.run({ user, conferenceId, permission: 'attendance.check', siteId, prepare }, async (ctx, record) => {
-      assertEditable(ctx.conference.status, 'take attendance');
-      return this.recorded(ctx, record, 'attendance.check-in', { status: dto.status, reason: dto.reason ?? null });
+    return this.checkIns.submit(conferenceId, { user, siteId, request: { participantId, status: dto.status, reason: dto.reason?.trim() ?? null } });
+  }
+
+  /**
+   * Check-ins come in bursts (every site's operator at the opening), so they are committed in groups:
+   * each group's delegates checked and their records written in three statements, then, under the
+   * conference's lock, the touched sites recounted in one.
+   */
+  private checkInGroup(): ChangeGroup<CheckIn, AttendanceRecordView, AttendanceRecordView> {
+    return this.changes.group<CheckIn, AttendanceRecordView, AttendanceRecordView>({
+      permission: 'attendance.check',
+      keyOf: (member) => member.request.participantId,
+      prepare: async (em, conferenceId, members) => {
+        const verdicts = await this.delegatesAt(em, conferenceId, members.map((m) => ({ siteId: m.siteId!, participantId: m.request.participantId })));
+        const accepted = members.filter((_, i) => verdicts[i] === null);
+        if (accepted.length) await em.query(UPSERT_CHECK_INS, [
+          conferenceId, new Date(), accepted.map((m) => m.request.participantId), accepted.map((m) => m.siteId),
+          accepted.map((m) => m.request.status), accepted.map((m) => m.request.reason), accepted.map((m) => m.user.id),
+        ]);
+        const records = new Map((await this.recordsOf(em, conferenceId, accepted.map((m) => m.request.participantId))).map((r) => [r.participantId, r]));
+        return members.map((m, i) => verdicts[i] ?? records.get(m.request.participantId)!);
+      },
+      commit: async (ctx, members) => {
+        assertEditable(ctx.conference.status, 'take attendance');
+        const sites = [...new Set(members.map((m) => m.prepared.siteId))];
+        return {
+          results: members.map((m) => m.prepared),
+          audits: members.map(({ request, prepared }) => ({
+            action: 'attendance.check-in', details: { participantId: prepared.participantId, siteId: prepared.siteId, status: request.status, reason: request.reason },
+          })),
+          events: [
+            ...members.map(({ prepared: record }) => ({ audience: { kind: 'site-staff', siteId: record.siteId }, type: 'attendance.record', data: { record } }) as ChangeEvent),
+            ...(await this.sitesChanged(ctx, sites)),
+          ],
+        };
+      },
     });
   }
 
@@ -96,17 +117,17 @@ export class AttendanceService implements ConferenceSection {
   }
 
   /**
-   * After a site's delegates changed (a check-in, a newly convened delegate): its counts are counted
-   * again from its handful of records and the totals shifted by the difference, in one statement, so
-   * the cost does not grow with the conference. The counts go to the site (and the leaders), the totals
-   * to everyone, coalesced.
+   * After some sites' delegates changed (check-ins, a newly convened delegate): their counts are
+   * counted again from their records and the totals shifted by the differences, in one statement, so
+   * the cost does not grow with the conference. Each site's counts go to the site (and the leaders),
+   * the totals to everyone, coalesced.
    */
-  async siteChanged(ctx: ChangeContext, siteId: string): Promise<ChangeEvent[]> {
-    const { site, totals } = await attendanceCounts.recountSite(ctx.em, ctx.conference.id, siteId);
+  async sitesChanged(ctx: Pick<ChangeContext, 'em' | 'conference'>, siteIds: string[]): Promise<ChangeEvent[]> {
+    const { sites, totals } = await attendanceCounts.recountSites(ctx.em, ctx.conference.id, siteIds);
     const quorum = quorumOf(totals.convened, totals.present, rule(ctx.conference));
     const all = { siteId: 'all' as const, ...totals };
     return [
-      { audience: { kind: 'site', siteId }, type: 'attendance.site', data: { site: { siteId, ...site }, totals: all, quorum } },
+      ...sites.map((site): ChangeEvent => ({ audience: { kind: 'site', siteId: site.siteId }, type: 'attendance.site', data: { site, totals: all, quorum } })),
       { audience: { kind: 'conference' }, type: 'attendance.totals', data: { totals: all, quorum }, state: true },
     ];
   }
@@ -118,15 +139,26 @@ export class AttendanceService implements ConferenceSection {
       result: record,
       events: [
         { audience: { kind: 'site-staff', siteId }, type: 'attendance.record', data: { record } },
-        ...(await this.siteChanged(ctx, siteId)),
+        ...(await this.sitesChanged(ctx, [siteId])),
       ],
       audit: { action, details: { participantId, siteId, ...details } },
     };
   }
 
   /** The delegates of some sites with their attendance (delegates never checked have status null). */
-  private async records(em: EntityManager, conferenceId: string, siteIds: string[], participantId?: string): Promise<AttendanceRecordView[]> {
-    const query = em
+  private records(em: EntityManager, conferenceId: string, siteIds: string[], participantId?: string): Promise<AttendanceRecordView[]> {
+    const query = this.recordQuery(em, conferenceId).andWhere('p.site_id IN (:...siteIds)', { siteIds });
+    if (participantId) query.andWhere('p.id = :participantId', { participantId });
+    return this.readRecords(query);
+  }
+
+  private recordsOf(em: EntityManager, conferenceId: string, participantIds: string[]): Promise<AttendanceRecordView[]> {
+    if (!participantIds.length) return Promise.resolve([]);
+    return this.readRecords(this.recordQuery(em, conferenceId).andWhere('p.id IN (:...participantIds)', { participantIds }));
+  }
+
+  private recordQuery(em: EntityManager, conferenceId: string) {
+    return em
       .createQueryBuilder(ParticipantEntity, 'p')
       .innerJoin('p.user', 'u')
       .leftJoin(AttendanceRecordEntity, 'a', 'a.conference_id = p.conference_id AND a.participant_id = p.id')
@@ -134,21 +166,51 @@ export class AttendanceService implements ConferenceSection {
         'p.id AS "participantId"', 'u.full_name AS "fullName"', 'p.site_id AS "siteId"', 'a.status AS "status"',
         'a.reason AS "reason"', 'a.checked_in_at AS "checkedInAt"', 'a.checked_out_at AS "checkedOutAt"',
       ])
-      .where('p.conference_id = :conferenceId AND p.site_id IN (:...siteIds) AND p.role = :role', { conferenceId, siteIds, role: 'delegate' })
+      .where('p.conference_id = :conferenceId AND p.role = :role', { conferenceId, role: 'delegate' })
       .orderBy('u.full_name_search', 'ASC');
-    if (participantId) query.andWhere('p.id = :participantId', { participantId });
+  }
+
+  private async readRecords(query: SelectQueryBuilder<ParticipantEntity>): Promise<AttendanceRecordView[]> {
     const rows = await query.getRawMany<AttendanceRecordView & { checkedInAt: Date | null; checkedOutAt: Date | null }>();
     return rows.map((r) => ({ ...r, checkedInAt: isoOrNull(r.checkedInAt), checkedOutAt: isoOrNull(r.checkedOutAt) }));
   }
 
+  /** Each participant must be a delegate convened at the given site: per pair, null or the 404 saying why (one query). */
+  private async delegatesAt(em: EntityManager, conferenceId: string, pairs: Array<{ siteId: string; participantId: string }>): Promise<Array<DomainError | null>> {
+    const ids = [...new Set(pairs.map((p) => p.participantId))];
+    const rows = await em.find(ParticipantEntity, { where: { id: In(ids), conferenceId, role: 'delegate' }, select: ['id', 'siteId'] });
+    const siteOf = new Map(rows.map((r) => [r.id, r.siteId]));
+    return pairs.map(({ siteId, participantId }) => {
+      if (!siteOf.has(participantId)) return notFound('PARTICIPANT_NOT_FOUND', `Delegate ${participantId} is not convened to this conference.`);
+      if (siteOf.get(participantId) !== siteId) return notFound('PARTICIPANT_NOT_AT_SITE', `Delegate ${participantId} attends at another site, not this one.`);
+      return null;
+    });
+  }
+
   /** The participant must be a delegate convened at this very site. */
   private async delegateAt(em: EntityManager, conferenceId: string, siteId: string, participantId: string): Promise<void> {
-    const delegate = await em.findOne(ParticipantEntity, { where: { id: participantId, conferenceId, role: 'delegate' } });
-    if (!delegate) throw notFound('PARTICIPANT_NOT_FOUND', `Delegate ${participantId} is not convened to this conference.`);
-    if (delegate.siteId !== siteId) {
-      throw notFound('PARTICIPANT_NOT_AT_SITE', `Delegate ${participantId} attends at another site, not this one.`);
-    }
+    const [refusal] = await this.delegatesAt(em, conferenceId, [{ siteId, participantId }]);
+    if (refusal) throw refusal;
   }
 }
+
+interface CheckIn {
+  participantId: string;
+  status: AttendanceStatus;
+  reason: string | null;
+}
+
+/**
+ * A group's records in one statement. A delegate's first check-in time is kept when only the status
+ * changes (present → late); absent clears it.
+ */
+const UPSERT_CHECK_INS = `
+  INSERT INTO attendance_records (conference_id, participant_id, site_id, status, reason, checked_in_at, checked_out_at, updated_by, updated_at)
+  SELECT $1, r.participant_id, r.site_id, r.status, r.reason, CASE WHEN r.status <> 'absent' THEN $2::timestamptz END, NULL, r.updated_by, $2
+    FROM unnest($3::uuid[], $4::uuid[], $5::varchar[], $6::varchar[], $7::uuid[]) AS r(participant_id, site_id, status, reason, updated_by)
+  ON CONFLICT (conference_id, participant_id) DO UPDATE SET
+    site_id = EXCLUDED.site_id, status = EXCLUDED.status, reason = EXCLUDED.reason,
+    checked_in_at = CASE WHEN EXCLUDED.status <> 'absent' THEN COALESCE(attendance_records.checked_in_at, EXCLUDED.checked_in_at) END,
+    checked_out_at = NULL, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`;
 
 const rule = (c: ConferenceEntity) => ({ numerator: c.quorumNumerator, denominator: c.quorumDenominator });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeEvent, lockConference, OutboxItem, writeChange } from '@hoinghi/change-log';
 import type { ConferenceEntity } from '@hoinghi/database';
@@ -8,6 +8,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService, conferenceNotFound } from '../access/access.service';
 import { ChangeRelayService } from './change-relay.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ChangeGroup, ChangeGroupSpec } from './change-group';
 
 export interface ChangeContext {
   em: EntityManager;
@@ -50,7 +52,13 @@ export class ConferenceChanges {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly relay: ChangeRelayService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Changes of one kind that arrive in bursts, committed in groups (see `ChangeGroup`). */
+  group<R, P, T>(spec: ChangeGroupSpec<R, P, T>): ChangeGroup<R, P, T> {
+    return new ChangeGroup(this.dataSource, this.access, this.relay, spec, this.config.changeGroupMax);
+  }
 
   async run<T, P = void>(request: ChangeRequest<P>, work: (ctx: ChangeContext, prepared: P) => Promise<ChangeOutcome<T>>): Promise<T> {
     const { user, conferenceId, permission, siteId } = request;

@@ -33,6 +33,8 @@ export interface AppConfig {
   maxCatchUpDeltas: number;
   /** State changes (totals, quorum) reach each audience at most this often, newest wins. */
   liveCoalesceMs: number;
+  /** Requests of a burst (check-ins) committed together in one transaction at most (see ChangeGroup). */
+  changeGroupMax: number;
   /** How often the change relay looks for changes or outbox messages nobody delivered yet. */
   relaySweepMs: number;
   webDistDir: string | null;
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mediaPublicUrl: env.MEDIA_PUBLIC_URL || 'http://localhost:3100',
     maxCatchUpDeltas: envInt(env, 'MAX_CATCH_UP_DELTAS', 500, 1, 100000),
     liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 0, 5000),
+    changeGroupMax: envInt(env, 'CHANGE_GROUP_MAX', 200, 1, 5000),
     relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     webDistDir: env.WEB_DIST_DIR === '' ? null : env.WEB_DIST_DIR || 'dist/web',
     mode,

@@ -53,7 +53,7 @@ export class ParticipantsService {
       // A new delegate changes the convened count, hence the quorum.
       return {
         result: view,
-        events: dto.role === 'delegate' ? await this.attendance.siteChanged(ctx, saved.siteId!) : [],
+        events: dto.role === 'delegate' ? await this.attendance.sitesChanged(ctx, [saved.siteId!]) : [],
         audit: { action: 'participant.add', details: { participantId: saved.id, userId: dto.userId, role: dto.role, siteId: dto.siteId ?? null } },
       };
     });

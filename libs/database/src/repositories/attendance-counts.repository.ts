@@ -7,34 +7,37 @@ const COUNT_COLUMNS = ['convened', 'present', 'late', 'absent'] as const;
 const pick = (row: AttendanceCounts | null | undefined): AttendanceCounts =>
   row ? { convened: row.convened, present: row.present, late: row.late, absent: row.absent } : { ...NO_ATTENDANCE };
 
-const RECOUNT_SITE = `
+const RECOUNT_SITES = `
   WITH fresh AS (
-    SELECT count(p.id)::int AS convened,
+    SELECT s.site_id,
+           count(p.id)::int AS convened,
            count(*) FILTER (WHERE a.status IN ('present', 'late') AND a.checked_out_at IS NULL)::int AS present,
            count(*) FILTER (WHERE a.status = 'late' AND a.checked_out_at IS NULL)::int AS late,
            count(*) FILTER (WHERE a.status = 'absent')::int AS absent
-      FROM participants p
+      FROM unnest($2::uuid[]) AS s(site_id)
+      LEFT JOIN participants p ON p.conference_id = $1 AND p.site_id = s.site_id AND p.role = 'delegate'
       LEFT JOIN attendance_records a ON a.conference_id = p.conference_id AND a.participant_id = p.id
-     WHERE p.conference_id = $1 AND p.site_id = $2 AND p.role = 'delegate'
+     GROUP BY s.site_id
   ), old AS (
-    SELECT convened, present, late, absent FROM site_attendance WHERE site_id = $2
+    SELECT site_id, convened, present, late, absent FROM site_attendance WHERE site_id = ANY($2::uuid[])
   ), site AS (
     INSERT INTO site_attendance (site_id, conference_id, convened, present, late, absent)
-    SELECT $2, $1, f.convened, f.present, f.late, f.absent FROM fresh f
+    SELECT f.site_id, $1, f.convened, f.present, f.late, f.absent FROM fresh f
     ON CONFLICT (site_id) DO UPDATE
       SET convened = EXCLUDED.convened, present = EXCLUDED.present, late = EXCLUDED.late, absent = EXCLUDED.absent
-    RETURNING convened, present, late, absent
+    RETURNING site_id AS "siteId", convened, present, late, absent
+  ), shift AS (
+    SELECT COALESCE(sum(f.convened - COALESCE(o.convened, 0)), 0)::int AS convened, COALESCE(sum(f.present - COALESCE(o.present, 0)), 0)::int AS present,
+           COALESCE(sum(f.late - COALESCE(o.late, 0)), 0)::int AS late, COALESCE(sum(f.absent - COALESCE(o.absent, 0)), 0)::int AS absent
+      FROM fresh f LEFT JOIN old o ON o.site_id = f.site_id
   ), totals AS (
     UPDATE conference_attendance c
-       SET convened = c.convened - COALESCE(o.convened, 0) + f.convened,
-           present = c.present - COALESCE(o.present, 0) + f.present,
-           late = c.late - COALESCE(o.late, 0) + f.late,
-           absent = c.absent - COALESCE(o.absent, 0) + f.absent
-      FROM fresh f LEFT JOIN old o ON true
+       SET convened = c.convened + d.convened, present = c.present + d.present, late = c.late + d.late, absent = c.absent + d.absent
+      FROM shift d
      WHERE c.conference_id = $1
     RETURNING c.convened, c.present, c.late, c.absent
   )
-  SELECT row_to_json(s) AS site, row_to_json(t) AS totals FROM site s, totals t`;
+  SELECT (SELECT json_agg(row_to_json(s)) FROM site s) AS sites, (SELECT row_to_json(t) FROM totals t) AS totals`;
 
 /** The head counts kept beside the attendance records (callers hold the conference's lock). */
 export const attendanceCounts = {
@@ -52,14 +55,15 @@ export const attendanceCounts = {
   },
 
   /**
-   * After a site's delegates changed: the site's counts again from its handful of records, and the
-   * totals shifted by the difference (old counts out, new ones in) — one statement, because the caller
-   * holds the conference's lock and every round trip under it delays every writer queued behind.
+   * After some sites' delegates changed: each site's counts again from its handful of records, and the
+   * totals shifted by the differences (old counts out, new ones in) — one statement however many sites,
+   * because the caller holds the conference's lock and every round trip under it delays every writer
+   * queued behind.
    */
-  async recountSite(em: EntityManager, conferenceId: string, siteId: string): Promise<{ site: AttendanceCounts; totals: AttendanceCounts }> {
-    const [row] = await em.query(RECOUNT_SITE, [conferenceId, siteId]) as { site: AttendanceCounts; totals: AttendanceCounts }[];
-    if (!row) throw new Error(`conference ${conferenceId} has no attendance totals row`);
-    return { site: pick(row.site), totals: pick(row.totals) };
+  async recountSites(em: EntityManager, conferenceId: string, siteIds: string[]): Promise<{ sites: Array<AttendanceCounts & { siteId: string }>; totals: AttendanceCounts }> {
+    const [row] = await em.query(RECOUNT_SITES, [conferenceId, siteIds]) as { sites: Array<AttendanceCounts & { siteId: string }> | null; totals: AttendanceCounts | null }[];
+    if (!row?.totals) throw new Error(`conference ${conferenceId} has no attendance totals row`);
+    return { sites: (row.sites ?? []).map((s) => ({ siteId: s.siteId, ...pick(s) })), totals: pick(row.totals) };
   },
 
   /** Every site's counts and the totals from the records themselves (repairs drift; seeds). */
