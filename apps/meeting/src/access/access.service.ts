@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConferenceEntity, ParticipantEntity } from '@hoinghi/database';
 import { assertCan, DomainError, notFound, Permission } from '@hoinghi/domain';
 import type { RoleAssignment } from '@hoinghi/contracts';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 /** Answers "may this user do that in this conference (at that site)?" from the participants table. */
 @Injectable()
@@ -27,7 +27,7 @@ export class AccessService {
   }
 
   /**
-   * `authorize` for several callers of one conference in two queries: per caller its roles, or the
+   * `authorize` for several callers of one conference in one query: per caller its roles, or the
    * error that refuses it (the conference's 404 refuses them all).
    */
   async authorizeAll(
@@ -36,9 +36,13 @@ export class AccessService {
     permission: Permission,
     callers: Array<{ user: { id: string }; siteId?: string }>,
   ): Promise<Array<RoleAssignment[] | DomainError>> {
-    if (!(await em.exists(ConferenceEntity, { where: { id: conferenceId } }))) return callers.map(() => conferenceNotFound(conferenceId));
-    const userIds = [...new Set(callers.map((c) => c.user.id))];
-    const rows = await em.find(ParticipantEntity, { where: { conferenceId, userId: In(userIds) }, select: ['userId', 'role', 'siteId'] });
+    const rows = await em.query(
+      `SELECT p.user_id AS "userId", p.role, p.site_id AS "siteId"
+         FROM conferences c LEFT JOIN participants p ON p.conference_id = c.id AND p.user_id = ANY($2::uuid[])
+        WHERE c.id = $1`,
+      [conferenceId, [...new Set(callers.map((c) => c.user.id))]],
+    ) as Array<{ userId: string | null } & RoleAssignment>;
+    if (!rows.length) return callers.map(() => conferenceNotFound(conferenceId));
     return callers.map(({ user, siteId }) => {
       const roles = rows.filter((r) => r.userId === user.id).map((r) => ({ role: r.role, siteId: r.siteId }));
       try {

@@ -66,22 +66,24 @@ export class AttendanceService implements ConferenceSection {
 
   /**
    * Check-ins come in bursts (every site's operator at the opening), so they are committed in groups:
-   * each group's delegates checked and their records written in three statements, then, under the
-   * conference's lock, the touched sites recounted in one.
+   * each group's callers authorised in one statement, its delegates checked and their records written
+   * in another, then, under the conference's lock, the touched sites recounted in one.
    */
   private checkInGroup(): ChangeGroup<CheckIn, AttendanceRecordView, AttendanceRecordView> {
     return this.changes.group<CheckIn, AttendanceRecordView, AttendanceRecordView>({
       permission: 'attendance.check',
       keyOf: (member) => member.request.participantId,
       prepare: async (em, conferenceId, members) => {
-        const verdicts = await this.delegatesAt(em, conferenceId, members.map((m) => ({ siteId: m.siteId!, participantId: m.request.participantId })));
-        const accepted = members.filter((_, i) => verdicts[i] === null);
-        if (accepted.length) await em.query(UPSERT_CHECK_INS, [
-          conferenceId, new Date(), accepted.map((m) => m.request.participantId), accepted.map((m) => m.siteId),
-          accepted.map((m) => m.request.status), accepted.map((m) => m.request.reason), accepted.map((m) => m.user.id),
-        ]);
-        const records = new Map((await this.recordsOf(em, conferenceId, accepted.map((m) => m.request.participantId))).map((r) => [r.participantId, r]));
-        return members.map((m, i) => verdicts[i] ?? records.get(m.request.participantId)!);
+        const rows = await em.query(CHECK_IN_DELEGATES, [
+          conferenceId, new Date(), members.map((m) => m.request.participantId), members.map((m) => m.siteId),
+          members.map((m) => m.request.status), members.map((m) => m.request.reason), members.map((m) => m.user.id),
+        ]) as RecordRow[];
+        const written = new Map(rows.map((row) => [row.participantId, recordView(row)]));
+        // Only a refused member costs a second query, which says why.
+        const refused = members.filter((m) => !written.has(m.request.participantId));
+        const verdicts = await this.delegatesAt(em, conferenceId, refused.map((m) => ({ siteId: m.siteId!, participantId: m.request.participantId })));
+        return members.map((m) => written.get(m.request.participantId)
+          ?? verdicts[refused.indexOf(m)] ?? notFound('PARTICIPANT_NOT_FOUND', `Delegate ${m.request.participantId} is not convened to this conference.`));
       },
       commit: async (ctx, members) => {
         assertEditable(ctx.conference.status, 'take attendance');
@@ -152,11 +154,6 @@ export class AttendanceService implements ConferenceSection {
     return this.readRecords(query);
   }
 
-  private recordsOf(em: EntityManager, conferenceId: string, participantIds: string[]): Promise<AttendanceRecordView[]> {
-    if (!participantIds.length) return Promise.resolve([]);
-    return this.readRecords(this.recordQuery(em, conferenceId).andWhere('p.id IN (:...participantIds)', { participantIds }));
-  }
-
   private recordQuery(em: EntityManager, conferenceId: string) {
     return em
       .createQueryBuilder(ParticipantEntity, 'p')
@@ -171,8 +168,7 @@ export class AttendanceService implements ConferenceSection {
   }
 
   private async readRecords(query: SelectQueryBuilder<ParticipantEntity>): Promise<AttendanceRecordView[]> {
-    const rows = await query.getRawMany<AttendanceRecordView & { checkedInAt: Date | null; checkedOutAt: Date | null }>();
-    return rows.map((r) => ({ ...r, checkedInAt: isoOrNull(r.checkedInAt), checkedOutAt: isoOrNull(r.checkedOutAt) }));
+    return (await query.getRawMany<RecordRow>()).map(recordView);
   }
 
   /** Each participant must be a delegate convened at the given site: per pair, null or the 404 saying why (one query). */
@@ -200,17 +196,30 @@ interface CheckIn {
   reason: string | null;
 }
 
+type RecordRow = AttendanceRecordView & { checkedInAt: Date | null; checkedOutAt: Date | null };
+const recordView = (row: RecordRow): AttendanceRecordView => ({ ...row, checkedInAt: isoOrNull(row.checkedInAt), checkedOutAt: isoOrNull(row.checkedOutAt) });
+
 /**
- * A group's records in one statement. A delegate's first check-in time is kept when only the status
- * changes (present → late); absent clears it.
+ * A group's check-ins in one statement: the records of the delegates convened at the site each names
+ * are written and returned as views; a check-in that names anyone else writes nothing. A delegate's
+ * first check-in time is kept when only the status changes (present → late); absent clears it.
  */
-const UPSERT_CHECK_INS = `
-  INSERT INTO attendance_records (conference_id, participant_id, site_id, status, reason, checked_in_at, checked_out_at, updated_by, updated_at)
-  SELECT $1, r.participant_id, r.site_id, r.status, r.reason, CASE WHEN r.status <> 'absent' THEN $2::timestamptz END, NULL, r.updated_by, $2
-    FROM unnest($3::uuid[], $4::uuid[], $5::varchar[], $6::varchar[], $7::uuid[]) AS r(participant_id, site_id, status, reason, updated_by)
-  ON CONFLICT (conference_id, participant_id) DO UPDATE SET
-    site_id = EXCLUDED.site_id, status = EXCLUDED.status, reason = EXCLUDED.reason,
-    checked_in_at = CASE WHEN EXCLUDED.status <> 'absent' THEN COALESCE(attendance_records.checked_in_at, EXCLUDED.checked_in_at) END,
-    checked_out_at = NULL, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`;
+const CHECK_IN_DELEGATES = `
+  WITH asked AS (
+    SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::varchar[], $6::varchar[], $7::uuid[]) AS r(participant_id, site_id, status, reason, updated_by)
+  ), written AS (
+    INSERT INTO attendance_records (conference_id, participant_id, site_id, status, reason, checked_in_at, checked_out_at, updated_by, updated_at)
+    SELECT $1, r.participant_id, r.site_id, r.status, r.reason, CASE WHEN r.status <> 'absent' THEN $2::timestamptz END, NULL, r.updated_by, $2
+      FROM asked r
+      JOIN participants p ON p.id = r.participant_id AND p.conference_id = $1 AND p.role = 'delegate' AND p.site_id = r.site_id
+    ON CONFLICT (conference_id, participant_id) DO UPDATE SET
+      site_id = EXCLUDED.site_id, status = EXCLUDED.status, reason = EXCLUDED.reason,
+      checked_in_at = CASE WHEN EXCLUDED.status <> 'absent' THEN COALESCE(attendance_records.checked_in_at, EXCLUDED.checked_in_at) END,
+      checked_out_at = NULL, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+    RETURNING participant_id, site_id, status, reason, checked_in_at, checked_out_at
+  )
+  SELECT w.participant_id AS "participantId", u.full_name AS "fullName", w.site_id AS "siteId", w.status, w.reason,
+         w.checked_in_at AS "checkedInAt", w.checked_out_at AS "checkedOutAt"
+    FROM written w JOIN participants p ON p.id = w.participant_id JOIN users u ON u.id = p.user_id`;
 
 const rule = (c: ConferenceEntity) => ({ numerator: c.quorumNumerator, denominator: c.quorumDenominator });
