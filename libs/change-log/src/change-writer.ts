@@ -1,4 +1,4 @@
-import type { Audience, ConferenceDelta, DeltaBody } from '@hoinghi/contracts';
+import type { Audience, DeltaBody } from '@hoinghi/contracts';
 import { streamOf } from '@hoinghi/contracts';
 import { ConferenceEntity } from '@hoinghi/database';
 import type { EntityManager } from 'typeorm';
@@ -38,9 +38,9 @@ export function lockConference(em: EntityManager, conferenceId: string): Promise
 /**
  * Records a change in the caller's transaction, on a conference locked by `lockConference`: one version
  * per event, each chained to the previous version of its stream, the audit line and the outbox. The
- * same for every writer (meeting service, worker). Returns the deltas as clients will receive them.
+ * same for every writer (meeting service, worker).
  */
-export function writeChange(em: EntityManager, conference: ConferenceEntity, change: ChangeRecord, now: Date): Promise<ConferenceDelta[]> {
+export function writeChange(em: EntityManager, conference: ConferenceEntity, change: ChangeRecord, now: Date): Promise<void> {
   return writeChanges(em, conference, [change], now);
 }
 
@@ -48,7 +48,7 @@ export function writeChange(em: EntityManager, conference: ConferenceEntity, cha
  * Several changes committed together (a group of check-ins): as `writeChange` for each, in one
  * statement, except that a state delta (the totals) is written only as the last change left it.
  */
-export async function writeChanges(em: EntityManager, conference: ConferenceEntity, changes: ChangeRecord[], now: Date): Promise<ConferenceDelta[]> {
+export async function writeChanges(em: EntityManager, conference: ConferenceEntity, changes: ChangeRecord[], now: Date): Promise<void> {
   for (const change of changes) {
     if (change.actor.kind === 'nobody' && change.audit) throw new Error('a change made by nobody leaves no audit line');
     if (change.actor.kind !== 'nobody' && !change.audit) throw new Error('a change with an actor needs its audit line');
@@ -58,27 +58,17 @@ export async function writeChanges(em: EntityManager, conference: ConferenceEnti
     userId: change.actor.kind === 'user' ? change.actor.userId : null, ...change.audit!,
   }));
   const outbox = changes.flatMap((change) => change.outbox ?? []);
-  const deltas: ConferenceDelta[] = [];
-  const chained = [...new Set(events.filter((e) => !e.state).map((e) => streamOf(e.audience)))];
-  const lastOf = await lastVersions(em, conference.id, chained);
-  for (const { audience, state, ...body } of events) {
-    const stream = streamOf(audience);
-    let prev: number | null = null;
-    if (!state) prev = lastOf.get(stream) ?? 0;
-    conference.version += 1;
-    if (!state) lastOf.set(stream, conference.version);
-    deltas.push({ version: conference.version, prev, stream, at: now.toISOString(), ...body } as ConferenceDelta);
-  }
+  const first = conference.version + 1;
+  conference.version += events.length;
   await em.query(WRITE_CHANGE, [
     conference.id, now, conference.version,
-    deltas.map((d) => d.version), deltas.map((d) => d.stream), deltas.map((d) => d.prev), deltas.map((d) => d.type),
-    deltas.map((d) => JSON.stringify(d.data)),
+    events.map((_, i) => first + i), events.map((e) => streamOf(e.audience)), events.map((e) => !e.state), events.map((e) => e.type),
+    events.map((e) => JSON.stringify(e.data)),
     audits.map((a) => a.userId), audits.map((a) => a.action), audits.map((a) => JSON.stringify(a.details)),
     outbox.map((item) => item.kind),
     outbox.map((item) => (item.kind === 'redis' ? item.channel : `${item.queue}/${item.name}`)),
     outbox.map((item) => JSON.stringify(item.payload)),
   ]);
-  return deltas;
 }
 
 /** A state delta carries a whole state: only the last of each stream and type is worth a version. */
@@ -92,12 +82,24 @@ function latestStates(events: ChangeEvent[]): ChangeEvent[] {
  * The deltas, the conference's version, the audit line and the outbox in one statement: a change
  * holds the conference's lock, so every round trip under it is one more wait for every writer queued
  * behind it (at 100 check-ins a second the lock is the bottleneck, see docs/benchmarks.md).
+ *
+ * Each chained delta's `prev` is the previous chained delta of its stream: in this change (lag), or
+ * else the newest in the log, one probe of the partial index per stream. State deltas (the totals,
+ * `prev` null) share the conference stream but are coalesced, so most never reach a client: chaining
+ * to one would make every client see a gap and resync.
  */
 const WRITE_CHANGE = `
-  WITH events AS (
+  WITH input AS (
+    SELECT * FROM unnest($4::int[], $5::varchar[], $6::boolean[], $7::varchar[], $8::jsonb[]) AS e(version, stream, chained, type, data)
+  ), chained AS (
+    SELECT e.*, CASE WHEN e.chained THEN COALESCE(
+             lag(e.version) OVER (PARTITION BY e.stream, e.chained ORDER BY e.version),
+             (SELECT max(x.version) FROM conference_events x WHERE x.conference_id = $1 AND x.stream = e.stream AND x.prev IS NOT NULL),
+             0) END AS prev
+      FROM input e
+  ), events AS (
     INSERT INTO conference_events (conference_id, version, stream, prev, type, data, created_at)
-    SELECT $1, e.version, e.stream, e.prev, e.type, e.data, $2
-      FROM unnest($4::int[], $5::varchar[], $6::int[], $7::varchar[], $8::jsonb[]) AS e(version, stream, prev, type, data)
+    SELECT $1, e.version, e.stream, e.prev, e.type, e.data, $2 FROM chained e
     RETURNING 1
   ), version AS (
     UPDATE conferences SET version = $3 WHERE id = $1 AND cardinality($4::int[]) > 0 RETURNING 1
@@ -113,20 +115,3 @@ const WRITE_CHANGE = `
   )
   SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM version) AS version,
          (SELECT count(*) FROM audit) AS audit, (SELECT count(*) FROM outbox) AS outbox`;
-
-/**
- * The previous *chained* delta of each stream, in one round trip however many streams a change
- * touches (a grant tells every queued site its new place): each is one probe of the partial index.
- * State deltas (the totals, `prev` null) share the conference stream but are coalesced, so most never
- * reach a client: chaining to one would make every client see a gap and resync.
- */
-async function lastVersions(em: EntityManager, conferenceId: string, streams: string[]): Promise<Map<string, number | null>> {
-  if (streams.length === 0) return new Map();
-  const rows = await em.query(
-    `SELECT s.stream, (SELECT max(e.version) FROM conference_events e
-                        WHERE e.conference_id = $1 AND e.stream = s.stream AND e.prev IS NOT NULL) AS v
-       FROM unnest($2::varchar[]) AS s(stream)`,
-    [conferenceId, streams],
-  ) as { stream: string; v: number | null }[];
-  return new Map(rows.map((r) => [r.stream, r.v]));
-}
