@@ -1,5 +1,5 @@
 import { ERROR_CODES, ERROR_STATUS, PARTICIPANT_ROLES, type ErrorCode } from '@hoinghi/contracts';
-import { AGENDA_ITEM_TRANSITIONS, can, CONFERENCE_TRANSITIONS, GRANTS, type Permission } from '@hoinghi/domain';
+import { AGENDA_ITEM_TRANSITIONS, can, CONFERENCE_TRANSITIONS, GRANTS, MINUTES_TRANSITIONS, type Permission } from '@hoinghi/domain';
 
 // Markdown tables drawn from the domain's own tables, for docs/rules.md. The permission cells ask can()
 // itself, so they show what the code does (chairs act for every site), not a second reading of GRANTS.
@@ -45,10 +45,18 @@ export function errorCodesTable(): string {
   );
 }
 
+export function minutesStatesTable(): string {
+  return table(
+    ['action', 'from', 'to'],
+    Object.entries(MINUTES_TRANSITIONS).map(([action, rule]) => [code(action), rule.from.map(code).join(', '), code(rule.to)]),
+  );
+}
+
 const SECTIONS: Record<string, () => string> = {
   permissions: permissionsTable,
   'conference-states': conferenceStatesTable,
   'agenda-states': agendaStatesTable,
+  'minutes-states': minutesStatesTable,
   'error-codes': errorCodesTable,
 };
 

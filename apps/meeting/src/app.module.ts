@@ -19,6 +19,7 @@ import { HealthController } from './health/health.controller';
 import { InternalModule } from './internal/internal.module';
 import { MediaStatusModule } from './media-status/media-status.module';
 import { MediaTokensModule } from './media-tokens/media-tokens.module';
+import { MinutesModule } from './minutes/minutes.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ChangeLogModule } from './change-log/change-log.module';
@@ -36,7 +37,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
         AuthModule, AccessModule, ChangeLogModule,
         OrgUnitsModule, UsersModule, ConferencesModule, SitesModule, ParticipantsModule,
-        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, AuditModule, MediaTokensModule, MediaStatusModule,
+        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, MinutesModule, AuditModule, MediaTokensModule, MediaStatusModule,
         InternalModule,
       ],
       controllers: [HealthController],

@@ -73,6 +73,7 @@ export const ERROR_CODES = {
   ORG_UNIT_NOT_FOUND: 'not_found',
   AGENDA_ITEM_NOT_FOUND: 'not_found',
   FLOOR_REQUEST_NOT_FOUND: 'not_found',
+  MINUTES_VERSION_NOT_FOUND: 'not_found',
   DRAFT_NOT_FOUND: 'not_found',
   DRAFT_VERSION_NOT_FOUND: 'not_found',
   COMMENT_NOT_FOUND: 'not_found',
@@ -120,6 +121,9 @@ export const ERROR_CODES = {
   CONSULTATION_NOT_OPEN: 'conflict',
   CONSULTATION_WRONG_STATE: 'conflict',
   COMMENT_WITHDRAWN: 'conflict',
+  MINUTES_WRONG_STATE: 'conflict',
+  MINUTES_NOT_EDITABLE: 'conflict',
+  MINUTES_ITEM_STALE: 'conflict', // answered with `current`: the item as it is now
 
   // 413, 429, 500 and 503
   PAYLOAD_TOO_LARGE: 'too_large',
@@ -147,4 +151,5 @@ export interface ErrorResponse {
   fields?: FieldErrors; // 400s about named fields
   errorId?: string; // 500s: the same id is in the server log
   retryAfter?: number; // 429s and 503s: seconds, as in the Retry-After header
+  current?: unknown; // 409s about a stale edit: what the thing is now, so the client can show it and merge
 }

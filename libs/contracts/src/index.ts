@@ -8,3 +8,4 @@ export * from './bus';
 export * from './media';
 export * from './jobs';
 export * from './tokens';
+export * from './minutes';

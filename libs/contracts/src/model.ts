@@ -2,6 +2,7 @@
 import type { ViewerScope } from './audience';
 import type { CommentsSection } from './comments';
 import type { DraftSummary } from './drafts';
+import type { MinutesVersionSummary } from './minutes';
 
 // Enumerations are string unions so they serialise as-is in JSON, PostgreSQL and socket payloads.
 
@@ -205,6 +206,8 @@ export interface ConferenceSnapshot {
   drafts: DraftSummary[];
   /** Leaders: every comment of the conference; others: their own and (site staff) their site's opinions; and their receipts. */
   comments: CommentsSection;
+  /** Versions of the minutes, newest first: leaders every one, others the published ones. */
+  minutes: MinutesVersionSummary[];
 }
 
 export interface AuditEntryView {

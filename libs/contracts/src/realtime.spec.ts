@@ -28,6 +28,7 @@ function base(version = 10): ConferenceSnapshot {
     floor: { holder: null, queue: [] },
     drafts: [],
     comments: { items: [], receipts: [] },
+    minutes: [],
   };
 }
 

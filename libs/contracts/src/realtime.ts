@@ -2,6 +2,7 @@
 // docs/asyncapi.json and docs/architecture.md ("Live updates").
 import type { CommentReceipt, CommentView } from './comments';
 import type { DraftSummary } from './drafts';
+import type { MinutesItemView, MinutesVersionSummary } from './minutes';
 import type { ErrorResponse } from './errors';
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ConferenceView, FloorRequestView,
@@ -51,7 +52,11 @@ export type DeltaBody =
   /** A comment was stored, edited or withdrawn. Audiences: the leaders; a site's opinion also its site's staff. */
   | { type: 'comment.changed'; data: { comment: CommentView } }
   /** The author's receipt turned into "received": their comment is stored. Audience: the author (person). */
-  | { type: 'comment.received'; data: { receipt: CommentReceipt & { draftId: string; commentId: string }; comment: CommentView } };
+  | { type: 'comment.received'; data: { receipt: CommentReceipt & { draftId: string; commentId: string }; comment: CommentView } }
+  /** A version of the minutes was started, submitted, returned, approved or published. Audience: leaders; published: conference. */
+  | { type: 'minutes.changed'; data: { minutes: MinutesVersionSummary } }
+  /** One agenda item's text in the minutes being kept (another secretary's edit). Audience: leaders. */
+  | { type: 'minutes.item'; data: { version: number; item: MinutesItemView } };
 
 export type ConferenceDeltaType = DeltaBody['type'];
 
@@ -168,6 +173,10 @@ export function applyDelta(snapshot: ConferenceSnapshot, delta: ConferenceDelta)
           receipts: upsert(next.comments.receipts, [delta.data.receipt], (r) => r.receiptId),
         },
       };
+    case 'minutes.changed':
+      return { ...next, minutes: upsert(next.minutes, [delta.data.minutes], (m) => String(m.version)).sort((a, b) => b.version - a.version) };
+    case 'minutes.item':
+      return next; // the minutes editor reads items over REST and follows these itself
   }
 }
 

@@ -14,6 +14,8 @@ export class DomainError extends Error {
     readonly fields?: Readonly<FieldErrors>,
     /** 429s: how many seconds to wait (the Retry-After header). */
     readonly retryAfterSeconds?: number,
+    /** 409s about a stale edit: the thing as it is now (ErrorResponse.current). */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -22,6 +24,8 @@ export class DomainError extends Error {
 }
 
 export const conflict = (code: CodeOf<'conflict'>, message: string) => new DomainError(code, message);
+/** A 409 for an edit made on an outdated copy: the answer carries the thing as it is now. */
+export const stale = (code: CodeOf<'conflict'>, message: string, current: unknown) => new DomainError(code, message, undefined, undefined, current);
 export const forbidden = (code: CodeOf<'forbidden'>, message: string) => new DomainError(code, message);
 export const notFound = (code: CodeOf<'not_found'>, message: string) => new DomainError(code, message);
 /** A 429: the edge sends `Retry-After: retryAfterSeconds`. */

@@ -21,9 +21,10 @@ export function toErrorResponse(exception: unknown, logger: Logger, translate?: 
     case 'unauthenticated':
     case 'forbidden':
     case 'not_found':
-    case 'conflict':
     case 'too_large':
       return body;
+    case 'conflict':
+      return error.current === undefined ? body : { ...body, current: error.current };
     case 'too_many':
       return { ...body, retryAfter: error.retryAfterSeconds ?? 1 };
     case 'unavailable':

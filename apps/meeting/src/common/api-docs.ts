@@ -23,6 +23,9 @@ export class ErrorResponseDto implements ErrorResponse {
 
   @ApiProperty({ required: false, type: 'integer', description: 'For 429s: seconds to wait, also sent as the Retry-After header.' })
   retryAfter?: number;
+
+  @ApiProperty({ required: false, type: Object, description: 'For 409s about an edit made on an outdated copy (e.g. MINUTES_ITEM_STALE): the thing as it is now.' })
+  current?: unknown;
 }
 
 const ERROR_MEANINGS: Record<ErrorStatus, string> = {

@@ -13,6 +13,7 @@ export * from './outbox-message.entity';
 export * from './attendance-count.entity';
 export * from './draft.entity';
 export * from './comment.entity';
+export * from './minutes.entity';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
@@ -24,6 +25,7 @@ import { DraftEntity, DraftSectionEntity, DraftVersionEntity } from './draft.ent
 import { ConferenceEventEntity } from './conference-event.entity';
 import { ConferenceEntity } from './conference.entity';
 import { FloorRequestEntity } from './floor-request.entity';
+import { MinutesItemEntity, MinutesVersionEntity } from './minutes.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { ParticipantEntity } from './participant.entity';
@@ -35,4 +37,5 @@ export const ENTITIES = [
   AgendaItemEntity, AttendanceRecordEntity, FloorRequestEntity, ConferenceEventEntity, AuditEntryEntity,
   ConferenceFeedEntity, OutboxMessageEntity, SiteAttendanceEntity, ConferenceAttendanceEntity,
   DraftEntity, DraftVersionEntity, DraftSectionEntity, CommentSubmissionEntity, DraftCommentEntity,
+  MinutesVersionEntity, MinutesItemEntity,
 ];

@@ -1,3 +1,4 @@
+import { MinutesVersionSummaryResponseDto } from '../../minutes/dto/minutes.response.dto';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import {
   CONFERENCE_KINDS, CONFERENCE_STATUSES, PARTICIPANT_ROLES, type ConferenceKind, type ConferenceStatus, type ConferenceSummary,
@@ -60,4 +61,5 @@ export class ConferenceSnapshotResponseDto implements ConferenceSnapshot {
   @ApiProperty({ type: FloorStateResponseDto }) floor!: FloorStateResponseDto;
   @ApiProperty({ type: [DraftSummaryResponseDto], description: 'The drafts put to the conference for comment.' }) drafts!: DraftSummaryResponseDto[];
   @ApiProperty({ type: CommentsSectionResponseDto, description: 'The comments on drafts the viewer may see, and their own receipts.' }) comments!: CommentsSectionResponseDto;
+  @ApiProperty({ type: [MinutesVersionSummaryResponseDto], description: 'Versions of the minutes, newest first: the chairs and secretariat every one, sites the published ones.' }) minutes!: MinutesVersionSummaryResponseDto[];
 }

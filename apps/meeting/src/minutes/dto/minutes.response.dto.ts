@@ -1,0 +1,128 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  MINUTES_STATUSES, type MinutesAbsentee, type MinutesDiffView, type MinutesFacts, type MinutesItemView, type MinutesSpeaker,
+  type MinutesStatus, type MinutesTask, type MinutesVersionSummary, type MinutesVersionView,
+} from '@hoinghi/contracts';
+import { EnumProperty, IdProperty, TimeProperty } from '../../common/api-docs';
+
+const Int = (description?: string) => ApiProperty({ type: 'integer', description });
+const NullableText = (description?: string) => ApiProperty({ type: String, nullable: true, description });
+
+export class MinutesSpeakerResponseDto implements MinutesSpeaker {
+  @IdProperty({ nullable: true, description: 'The floor request (floor log) the speaker came from.' }) floorRequestId!: string | null;
+  @ApiProperty() fullName!: string;
+  @ApiProperty() siteName!: string;
+  @TimeProperty({ nullable: true }) startedAt!: string | null;
+  @TimeProperty({ nullable: true }) endedAt!: string | null;
+  @ApiProperty() summary!: string;
+}
+
+export class MinutesTaskResponseDto implements MinutesTask {
+  @ApiProperty() unit!: string;
+  @ApiProperty() task!: string;
+  @NullableText('yyyy-mm-dd') due!: string | null;
+}
+
+export class MinutesItemResponseDto implements MinutesItemView {
+  @IdProperty() agendaItemId!: string;
+  @Int() position!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ type: [MinutesSpeakerResponseDto] }) speakers!: MinutesSpeakerResponseDto[];
+  @ApiProperty() conclusion!: string;
+  @ApiProperty({ type: [MinutesTaskResponseDto] }) tasks!: MinutesTaskResponseDto[];
+  @Int('Send it back with an edit: a newer one means someone else edited meanwhile (409).') revision!: number;
+  @TimeProperty({ nullable: true }) updatedAt!: string | null;
+  @NullableText() updatedByName!: string | null;
+}
+
+class MinutesAbsenteeResponseDto implements MinutesAbsentee {
+  @ApiProperty() fullName!: string;
+  @NullableText() reason!: string | null;
+}
+
+class MinutesSiteAttendanceResponseDto {
+  @ApiProperty() siteName!: string;
+  @Int() convened!: number;
+  @Int() present!: number;
+  @ApiProperty({ type: [MinutesAbsenteeResponseDto] }) absentees!: MinutesAbsenteeResponseDto[];
+}
+
+class MinutesAttendanceResponseDto {
+  @Int() convened!: number;
+  @Int() present!: number;
+  @Int() late!: number;
+  @Int() absent!: number;
+  @ApiProperty({ type: [MinutesSiteAttendanceResponseDto] }) perSite!: MinutesSiteAttendanceResponseDto[];
+}
+
+class MinutesQuorumResponseDto {
+  @Int() convened!: number;
+  @Int() present!: number;
+  @ApiProperty() met!: boolean;
+}
+
+class MinutesDraftFactResponseDto {
+  @ApiProperty() title!: string;
+  @Int() version!: number;
+  @Int() comments!: number;
+  @Int() sites!: number;
+}
+
+export class MinutesFactsResponseDto implements MinutesFacts {
+  @ApiProperty() conferenceTitle!: string;
+  @ApiProperty() hostUnit!: string;
+  @ApiProperty({ description: 'The main site.' }) place!: string;
+  @ApiProperty({ type: [String] }) connectedSites!: string[];
+  @TimeProperty() plannedStart!: string;
+  @TimeProperty({ nullable: true }) startedAt!: string | null;
+  @TimeProperty({ nullable: true }) endedAt!: string | null;
+  @ApiProperty({ type: [String] }) chairs!: string[];
+  @ApiProperty({ type: [String] }) recorders!: string[];
+  @ApiProperty({ type: MinutesAttendanceResponseDto }) attendance!: MinutesAttendanceResponseDto;
+  @ApiProperty({ type: MinutesQuorumResponseDto, nullable: true }) quorumAtOpening!: MinutesQuorumResponseDto | null;
+  @ApiProperty({ type: [MinutesDraftFactResponseDto] }) drafts!: MinutesDraftFactResponseDto[];
+}
+
+export class MinutesVersionSummaryResponseDto implements MinutesVersionSummary {
+  @Int() version!: number;
+  @EnumProperty(MINUTES_STATUSES) status!: MinutesStatus;
+  @NullableText('Số …-BB/…') documentNumber!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) corrects!: number | null;
+  @NullableText() correctionReason!: string | null;
+  @TimeProperty({ nullable: true }) publishedAt!: string | null;
+  @NullableText('SHA-256 (hex) of the canonical content.') sha256!: string | null;
+}
+
+export class MinutesVersionResponseDto implements MinutesVersionView {
+  @IdProperty() conferenceId!: string;
+  @Int() version!: number;
+  @EnumProperty(MINUTES_STATUSES) status!: MinutesStatus;
+  @NullableText('Số …-BB/…') documentNumber!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) corrects!: number | null;
+  @NullableText() correctionReason!: string | null;
+  @NullableText() returnReason!: string | null;
+  @TimeProperty({ nullable: true }) submittedAt!: string | null;
+  @TimeProperty({ nullable: true }) approvedAt!: string | null;
+  @NullableText() approvedByName!: string | null;
+  @TimeProperty({ nullable: true }) publishedAt!: string | null;
+  @NullableText('SHA-256 (hex) of the canonical content.') sha256!: string | null;
+  @ApiProperty({ type: MinutesFactsResponseDto }) facts!: MinutesFactsResponseDto;
+  @ApiProperty({ type: [MinutesItemResponseDto] }) items!: MinutesItemResponseDto[];
+  @ApiProperty({ description: 'A published version whose sources (attendance, people, drafts) changed after publication.' }) sourcesChanged!: boolean;
+}
+
+class MinutesItemChangeResponseDto {
+  @IdProperty() agendaItemId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [String], enum: ['summary', 'speakers', 'conclusion', 'tasks'] }) changed!: Array<'summary' | 'speakers' | 'conclusion' | 'tasks'>;
+  @ApiProperty({ type: MinutesItemResponseDto, nullable: true }) before!: MinutesItemResponseDto | null;
+  @ApiProperty({ type: MinutesItemResponseDto, nullable: true }) after!: MinutesItemResponseDto | null;
+}
+
+export class MinutesDiffResponseDto implements MinutesDiffView {
+  @Int() from!: number;
+  @Int() to!: number;
+  @ApiProperty({ type: [MinutesItemChangeResponseDto] }) items!: MinutesItemChangeResponseDto[];
+  @ApiProperty() factsChanged!: boolean;
+}

@@ -1,0 +1,126 @@
+// Minutes (biên bản): kept per agenda item by the secretariat during the conference, approved by the
+// chair, published as an immutable version with its SHA-256; corrections are new versions.
+
+export const MINUTES_STATUSES = ['draft', 'submitted', 'approved', 'published'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+/** What the secretariat and the chair do to a version of the minutes (the workflow is in docs/rules.md). */
+export const MINUTES_ACTIONS = ['submit', 'return', 'approve', 'publish'] as const;
+export type MinutesAction = (typeof MINUTES_ACTIONS)[number];
+
+export const MINUTES_LIMITS = {
+  textChars: 20_000,
+  nameChars: 200,
+  reasonChars: 1000,
+  speakers: 200,
+  tasks: 100,
+} as const;
+
+/** One speaker of an agenda item, as the floor log had them (full name, site, times) and what they said. */
+export interface MinutesSpeaker {
+  /** The floor request the speaker came from; null when the secretary typed the speaker in. */
+  floorRequestId: string | null;
+  fullName: string;
+  siteName: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  summary: string;
+}
+
+/** A task the chair assigned (giao nhiệm vụ): to which unit, what, by when. */
+export interface MinutesTask {
+  unit: string;
+  task: string;
+  /** yyyy-mm-dd, or null when no date was set. */
+  due: string | null;
+}
+
+/** The secretariat's text of one agenda item; `revision` is the version check for concurrent editors. */
+export interface MinutesItemView {
+  agendaItemId: string;
+  position: number;
+  title: string;
+  summary: string;
+  speakers: MinutesSpeaker[];
+  conclusion: string;
+  tasks: MinutesTask[];
+  revision: number;
+  updatedAt: string | null;
+  updatedByName: string | null;
+}
+
+export interface MinutesAbsentee {
+  fullName: string;
+  reason: string | null;
+}
+
+/**
+ * What the platform knows and the minutes cite, read from their sources (the conference, its sites,
+ * participants, attendance, the change log). A published version keeps the facts as they were; the
+ * view says when a source changed since (`sourcesChanged`).
+ */
+export interface MinutesFacts {
+  conferenceTitle: string;
+  hostUnit: string;
+  /** The main site. */
+  place: string;
+  connectedSites: string[];
+  plannedStart: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  chairs: string[];
+  recorders: string[];
+  attendance: {
+    convened: number;
+    present: number;
+    late: number;
+    absent: number;
+    perSite: Array<{ siteName: string; convened: number; present: number; absentees: MinutesAbsentee[] }>;
+  };
+  /** The head count when the conference was opened (the totals as the change log had them then). */
+  quorumAtOpening: { convened: number; present: number; met: boolean } | null;
+  /** Each draft put to the conference and how many comments it received (the consolidation summary). */
+  drafts: Array<{ title: string; version: number; comments: number; sites: number }>;
+}
+
+export interface MinutesVersionView {
+  conferenceId: string;
+  version: number;
+  status: MinutesStatus;
+  /** The document number (Số 01-BB/…), given at the first publication. */
+  documentNumber: string | null;
+  /** The version this one corrects, and why. */
+  corrects: number | null;
+  correctionReason: string | null;
+  /** Why the chair sent it back to the secretariat (the last time). */
+  returnReason: string | null;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  approvedByName: string | null;
+  publishedAt: string | null;
+  /** SHA-256 (hex) of the canonical content, once published. */
+  sha256: string | null;
+  facts: MinutesFacts;
+  items: MinutesItemView[];
+  /** Published versions: a source of the facts changed after publication (a correction may be due). */
+  sourcesChanged: boolean;
+}
+
+/** The list of versions (the history), newest first. */
+export interface MinutesVersionSummary {
+  version: number;
+  status: MinutesStatus;
+  documentNumber: string | null;
+  corrects: number | null;
+  correctionReason: string | null;
+  publishedAt: string | null;
+  sha256: string | null;
+}
+
+/** Per agenda item, what differs between two versions. */
+export interface MinutesDiffView {
+  from: number;
+  to: number;
+  items: Array<{ agendaItemId: string; title: string; changed: Array<'summary' | 'speakers' | 'conclusion' | 'tasks'>; before: MinutesItemView | null; after: MinutesItemView | null }>;
+  factsChanged: boolean;
+}

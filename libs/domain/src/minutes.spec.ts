@@ -1,0 +1,66 @@
+import type { MinutesItemView } from '@hoinghi/contracts';
+import { DomainError } from './errors';
+import { assertMinutesEditable, canonicalJson, diffMinutesItems, minutesDocumentNumber, minutesTransition, unitCodeOf } from './minutes';
+
+describe('minutes workflow', () => {
+  it.each([
+    ['draft', 'submit', 'submitted'],
+    ['submitted', 'approve', 'approved'],
+    ['submitted', 'return', 'draft'],
+    ['approved', 'return', 'draft'],
+    ['approved', 'publish', 'published'],
+  ] as const)('%s --%s--> %s', (from, action, to) => {
+    expect(minutesTransition(from, action)).toBe(to);
+  });
+
+  it.each([
+    ['draft', 'approve', 'The minutes cannot be approved because they are a draft.'],
+    ['draft', 'publish', 'The minutes cannot be published because they are a draft.'],
+    ['submitted', 'publish', 'The minutes cannot be published because they are submitted to the chair.'],
+    ['published', 'return', 'The minutes cannot be returned because they are published.'],
+    ['published', 'submit', 'The minutes cannot be submitted because they are published.'],
+  ] as const)('refuses %s --%s--> with a 409 saying why', (from, action, message) => {
+    expect(() => minutesTransition(from, action)).toThrow(expect.objectContaining({ code: 'MINUTES_WRONG_STATE', category: 'conflict', message }));
+  });
+
+  it('lets only a draft be edited, and tells a published one to be corrected', () => {
+    expect(() => assertMinutesEditable('draft')).not.toThrow();
+    for (const status of ['submitted', 'approved'] as const) expect(() => assertMinutesEditable(status)).toThrow(DomainError);
+    expect(() => assertMinutesEditable('published')).toThrow(/publish a correction/);
+  });
+});
+
+describe('canonicalJson', () => {
+  it('sorts keys at every depth and drops undefined, so equal content hashes equal', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: null, y: true }], c: undefined } })).toBe('{"a":{"d":[2,{"y":true,"z":null}]},"b":1}');
+  });
+
+  it('writes Vietnamese in one Unicode form (NFC): composed and decomposed diacritics agree', () => {
+    const composed = 'Nguyễn Thị Ửng';
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    expect(canonicalJson({ name: decomposed })).toBe(canonicalJson({ name: composed }));
+  });
+});
+
+describe('diffMinutesItems', () => {
+  const item = (id: string, position: number, patch: Partial<MinutesItemView> = {}): MinutesItemView => ({
+    agendaItemId: id, position, title: `Mục ${position}`, summary: '', speakers: [], conclusion: '', tasks: [], revision: 1, updatedAt: null, updatedByName: null, ...patch,
+  });
+
+  it('names the parts that changed per item, ignoring revisions, and items only on one side', () => {
+    const before = [item('a', 1, { summary: 'x' }), item('b', 2, { conclusion: 'y' })];
+    const after = [item('a', 1, { summary: 'x', revision: 7 }), item('b', 2, { conclusion: 'z', tasks: [{ unit: 'VP', task: 't', due: null }] }), item('c', 3, { summary: 'new' })];
+    expect(diffMinutesItems(before, after).map(({ agendaItemId, changed }) => ({ agendaItemId, changed }))).toEqual([
+      { agendaItemId: 'b', changed: ['conclusion', 'tasks'] },
+      { agendaItemId: 'c', changed: ['summary'] },
+    ]);
+  });
+});
+
+describe('document numbers', () => {
+  it('numbers from 01 with the body\'s initials, without diacritics', () => {
+    expect(minutesDocumentNumber(1, unitCodeOf('Tỉnh ủy Đồng Tháp'))).toBe('01-BB/TUDT');
+    expect(minutesDocumentNumber(12, 'HU')).toBe('12-BB/HU');
+  });
+});
