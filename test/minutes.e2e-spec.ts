@@ -1,7 +1,7 @@
 // Minutes (biên bản): two secretaries keep them per agenda item, the chair approves and publishes,
 // a published version is frozen (hash, database trigger), a correction is version 2.
 import type {
-  ConferenceSnapshot, ErrorResponse, FloorRequestView, MinutesDiffView, MinutesItemView, MinutesVersionView, ParticipantView,
+  ConferenceSnapshot, ErrorResponse, FloorRequestView, MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesVersionView, ParticipantView,
 } from '@hoinghi/contracts';
 import { canonicalJson } from '@hoinghi/domain';
 import { createHash } from 'node:crypto';
@@ -67,6 +67,9 @@ describe('minutes', () => {
     expect((await secretaries[0].post<ErrorResponse>(path(`/items/${itemId}/speakers`), { floorRequestId: request.body.id })).status).toBe(409); // never spoke
     await chair.post(`/conferences/${conferenceId}/floor/requests/${request.body.id}/grant`);
     await chair.post(`/conferences/${conferenceId}/floor/end`);
+    const log = await secretaries[0].get<MinutesSpeaker[]>(path('/floor-log'));
+    expect(log.body).toEqual([expect.objectContaining({ floorRequestId: request.body.id, fullName: 'Nguyễn Văn Ấn' })]);
+    expect((await operators[1].get(path('/floor-log'))).status).toBe(403);
     const added = await secretaries[0].post<MinutesItemView>(path(`/items/${itemId}/speakers`), { floorRequestId: request.body.id });
     expect(added.status).toBe(201);
     expect(added.body.speakers).toEqual([expect.objectContaining({

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'console'; conferenceId: string }
   | { name: 'site'; conferenceId: string; siteId: string }
   | { name: 'draft'; conferenceId: string; draftId: string }
+  | { name: 'minutes'; conferenceId: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'hoinghi:navigate';
@@ -23,6 +24,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'conferences' && parts.length === 4 && parts[2] === 'sites') {
     return { name: 'site', conferenceId: parts[1], siteId: parts[3] };
   }
+  if (parts[0] === 'conferences' && parts.length === 3 && parts[2] === 'minutes') return { name: 'minutes', conferenceId: parts[1] };
   if (parts[0] === 'conferences' && parts.length === 4 && parts[2] === 'drafts') {
     return { name: 'draft', conferenceId: parts[1], draftId: parts[3] };
   }

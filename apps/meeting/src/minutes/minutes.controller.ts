@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { MinutesDiffView, MinutesItemView, MinutesVersionSummary, MinutesVersionView } from '@hoinghi/contracts';
+import type { MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesVersionSummary, MinutesVersionView } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Endpoint } from '../common/api-docs';
 import { IdParam } from '../common/parse-id.pipe';
 import { MinutesService } from './minutes.service';
 import { AddMinutesSpeakerRequestDto, EditMinutesItemRequestDto, MinutesDiffQueryDto, MinutesReasonRequestDto } from './dto/minutes.dto';
 import {
-  MinutesDiffResponseDto, MinutesItemResponseDto, MinutesVersionResponseDto, MinutesVersionSummaryResponseDto,
+  MinutesDiffResponseDto, MinutesItemResponseDto, MinutesSpeakerResponseDto, MinutesVersionResponseDto, MinutesVersionSummaryResponseDto,
 } from './dto/minutes.response.dto';
 
 @ApiTags('minutes')
@@ -32,6 +32,12 @@ export class MinutesController {
   @Endpoint({ operationId: 'getMinutesVersion', summary: 'One version of the minutes (sites: published ones only).', response: MinutesVersionResponseDto, errors: [400, 401, 403, 404] })
   version(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @Param('version', ParseIntPipe) version: number): Promise<MinutesVersionView> {
     return this.minutes.version(user, conferenceId, version);
+  }
+
+  @Get('floor-log')
+  @Endpoint({ operationId: 'getMinutesFloorLog', summary: 'Everyone who had the floor, in order, as speakers to insert (the chairs and secretariat).', response: [MinutesSpeakerResponseDto], errors: [401, 403, 404] })
+  floorLog(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string): Promise<MinutesSpeaker[]> {
+    return this.minutes.floorLog(user, conferenceId);
   }
 
   @Get('diff')

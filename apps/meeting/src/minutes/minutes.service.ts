@@ -86,6 +86,12 @@ export class MinutesService implements ConferenceSection {
     return { from, to, items: diffMinutesItems(before.items, after.items), factsChanged: canonicalJson(before.facts) !== canonicalJson(after.facts) };
   }
 
+  /** Everyone who had the floor, in order: what the secretary picks speakers from. */
+  async floorLog(user: AuthUser, conferenceId: string): Promise<MinutesSpeaker[]> {
+    await this.leaderOnly(user, conferenceId);
+    return this.speakers(this.dataSource.manager, conferenceId);
+  }
+
   /** An item's text; a stale revision gets 409 with the item as it is now (two secretaries on one item). */
   editItem(user: AuthUser, conferenceId: string, agendaItemId: string, dto: EditMinutesItemRequestDto): Promise<MinutesItemView> {
     return this.changes.run({ user, conferenceId, permission: 'minutes.write' }, async (ctx) => {
@@ -284,15 +290,23 @@ export class MinutesService implements ConferenceSection {
     const request = await em.findOne(FloorRequestEntity, { where: { id: floorRequestId, conferenceId } });
     if (!request) throw notFound('FLOOR_REQUEST_NOT_FOUND', `Floor request ${floorRequestId} is not part of this conference.`);
     if (!request.grantedAt) throw conflict('FLOOR_REQUEST_NOT_QUEUED', 'This request never had the floor, so nobody spoke under it.');
-    const [who] = await em.query(
-      `SELECT s.name AS "siteName", u.full_name AS "fullName" FROM sites s
-         LEFT JOIN participants p ON p.id = $2 LEFT JOIN users u ON u.id = p.user_id WHERE s.id = $1`,
-      [request.siteId, request.participantId],
-    ) as { siteName: string; fullName: string | null }[];
-    return {
-      floorRequestId, fullName: who.fullName ?? `Đại diện ${who.siteName}`, siteName: who.siteName,
-      startedAt: request.grantedAt.toISOString(), endedAt: isoOrNull(request.endedAt), summary: '',
-    };
+    return (await this.speakers(em, conferenceId, floorRequestId))[0];
+  }
+
+  /** Floor requests that had the floor, as speakers: the delegate's full name, or their site speaking as one. */
+  private async speakers(em: EntityManager, conferenceId: string, floorRequestId?: string): Promise<MinutesSpeaker[]> {
+    const rows = await em.query(
+      `SELECT r.id, s.name AS "siteName", u.full_name AS "fullName", r.granted_at AS "grantedAt", r.ended_at AS "endedAt"
+         FROM floor_requests r JOIN sites s ON s.id = r.site_id
+         LEFT JOIN participants p ON p.id = r.participant_id LEFT JOIN users u ON u.id = p.user_id
+        WHERE r.conference_id = $1 AND r.granted_at IS NOT NULL AND ($2::uuid IS NULL OR r.id = $2)
+        ORDER BY r.granted_at`,
+      [conferenceId, floorRequestId ?? null],
+    ) as Array<{ id: string; siteName: string; fullName: string | null; grantedAt: Date; endedAt: Date | null }>;
+    return rows.map((r) => ({
+      floorRequestId: r.id, fullName: r.fullName ?? `Đại diện ${r.siteName}`, siteName: r.siteName,
+      startedAt: r.grantedAt.toISOString(), endedAt: isoOrNull(r.endedAt), summary: '',
+    }));
   }
 
   private unsavedFirstVersion(conferenceId: string): MinutesVersionEntity {

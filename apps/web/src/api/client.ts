@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | null,
     message: string,
     readonly fields: Record<string, string[]> = {},
+    /** A 409 about an edit on an outdated copy: the thing as it is now. */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -54,7 +56,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     onUnauthorized();
   }
   const error = (payload ?? {}) as Partial<ErrorResponse>;
-  throw new ApiError(response.status, error.error ?? null, error.message ?? response.statusText, error.fields ?? {});
+  throw new ApiError(response.status, error.error ?? null, error.message ?? response.statusText, error.fields ?? {}, error.current);
 }
 
 function parseJson(text: string): unknown {

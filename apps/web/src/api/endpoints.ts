@@ -1,6 +1,6 @@
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceSummary, ConferenceView,
-  CommentReceipt, CreateConferenceRequest, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
+  CommentReceipt, CreateConferenceRequest, MinutesAction, MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '@hoinghi/domain';
 import { apiRequest } from './client';
@@ -66,6 +66,17 @@ export const api = {
   submitComment: (id: string, draftId: string, body: SubmitCommentRequest) =>
     apiRequest<CommentReceipt>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/comments`, body),
   withdrawComment: (id: string, commentId: string) => apiRequest<unknown>('DELETE', `${conference(id)}/comments/${encodeURIComponent(commentId)}`),
+
+  minutes: (id: string, version?: number) => apiRequest<MinutesVersionView>('GET', `${conference(id)}/minutes${version ? `/versions/${version}` : ''}`),
+  minutesDiff: (id: string, from: number, to: number) => apiRequest<MinutesDiffView>('GET', `${conference(id)}/minutes/diff?from=${from}&to=${to}`),
+  minutesFloorLog: (id: string) => apiRequest<MinutesSpeaker[]>('GET', `${conference(id)}/minutes/floor-log`),
+  editMinutesItem: (id: string, itemId: string, body: { revision: number; summary?: string; conclusion?: string; speakers?: Array<Pick<MinutesSpeaker, 'fullName' | 'siteName' | 'summary'> & { floorRequestId?: string }>; tasks?: Array<Omit<MinutesTask, 'due'> & { due?: string }> }) =>
+    apiRequest<MinutesItemView>('PUT', `${conference(id)}/minutes/items/${encodeURIComponent(itemId)}`, body),
+  addMinutesSpeaker: (id: string, itemId: string, floorRequestId: string) =>
+    apiRequest<MinutesItemView>('POST', `${conference(id)}/minutes/items/${encodeURIComponent(itemId)}/speakers`, { floorRequestId }),
+  minutesAction: (id: string, action: MinutesAction, reason?: string) =>
+    apiRequest<MinutesVersionView>('POST', `${conference(id)}/minutes/${action}`, reason === undefined ? undefined : { reason }),
+  correctMinutes: (id: string, reason: string) => apiRequest<MinutesVersionView>('POST', `${conference(id)}/minutes/corrections`, { reason }),
 
   mediaToken: (id: string, siteId: string) =>
     apiRequest<MediaJoinTokenResponse>('POST', `${conference(id)}/sites/${encodeURIComponent(siteId)}/media-token`),

@@ -3,6 +3,7 @@ import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
 import { DraftsPanel } from '../components/DraftsPanel';
+import { MinutesPanel } from '../components/MinutesPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
 import { can, type ConferenceAction } from '@hoinghi/domain';
@@ -73,6 +74,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
         <FloorPanel floor={snapshot.floor} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
       </div>
       <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={roles !== null && can(roles, 'drafts.manage')} />
+      <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
       {canControl && mainSite && (
         <Suspense fallback={null}>
           <MainHallMedia conferenceId={conferenceId} sites={snapshot.sites} mainSiteId={mainSite.id} floorSiteId={snapshot.floor.holder?.siteId ?? null} />

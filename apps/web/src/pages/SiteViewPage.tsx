@@ -3,6 +3,7 @@ import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
 import { DraftsPanel } from '../components/DraftsPanel';
+import { MinutesPanel } from '../components/MinutesPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
 import { FloorHolder } from '../components/FloorHolder';
@@ -68,6 +69,7 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
       </section>
 
       <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={false} />
+      <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
 
       {roles &&
         (can(roles, 'attendance.check', siteId) ? (
