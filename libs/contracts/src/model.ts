@@ -1,6 +1,7 @@
 // Shapes shared by the meeting service, the media gateway, the worker and the web app.
 import type { ViewerScope } from './audience';
 import type { CommentsSection } from './comments';
+import type { ConsolidationPointView } from './consolidation';
 import type { DraftSummary } from './drafts';
 
 // Enumerations are string unions so they serialise as-is in JSON, PostgreSQL and socket payloads.
@@ -205,6 +206,8 @@ export interface ConferenceSnapshot {
   drafts: DraftSummary[];
   /** Leaders: every comment of the conference; others: their own and (site staff) their site's opinions; and their receipts. */
   comments: CommentsSection;
+  /** Leaders: the consolidation points of every draft; others: none. */
+  points: ConsolidationPointView[];
 }
 
 export interface AuditEntryView {

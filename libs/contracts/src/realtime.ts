@@ -1,6 +1,7 @@
 // socket.io contract of the meeting service (default namespace). The protocol, step by step, is in
 // docs/asyncapi.json and docs/architecture.md ("Live updates").
 import type { CommentReceipt, CommentView } from './comments';
+import type { ConsolidationPointView } from './consolidation';
 import type { DraftSummary } from './drafts';
 import type { ErrorResponse } from './errors';
 import type {
@@ -51,7 +52,11 @@ export type DeltaBody =
   /** A comment was stored, edited or withdrawn. Audiences: the leaders; a site's opinion also its site's staff. */
   | { type: 'comment.changed'; data: { comment: CommentView } }
   /** The author's receipt turned into "received": their comment is stored. Audience: the author (person). */
-  | { type: 'comment.received'; data: { receipt: CommentReceipt & { draftId: string; commentId: string }; comment: CommentView } };
+  | { type: 'comment.received'; data: { receipt: CommentReceipt & { draftId: string; commentId: string }; comment: CommentView } }
+  /** A consolidation point was made, regrouped, decided on or absorbed into a version. Audience: the leaders. */
+  | { type: 'point.changed'; data: { point: ConsolidationPointView } }
+  /** A consolidation point was deleted (its comments are free to be grouped again). Audience: the leaders. */
+  | { type: 'point.removed'; data: { pointId: string; draftId: string } };
 
 export type ConferenceDeltaType = DeltaBody['type'];
 
@@ -168,6 +173,10 @@ export function applyDelta(snapshot: ConferenceSnapshot, delta: ConferenceDelta)
           receipts: upsert(next.comments.receipts, [delta.data.receipt], (r) => r.receiptId),
         },
       };
+    case 'point.changed':
+      return { ...next, points: upsert(next.points, [delta.data.point], (p) => p.id) };
+    case 'point.removed':
+      return { ...next, points: next.points.filter((p) => p.id !== delta.data.pointId) };
   }
 }
 

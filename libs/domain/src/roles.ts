@@ -15,6 +15,7 @@ export type Permission =
   | 'comments.submit' // a delegate's own comment on a draft
   | 'comments.site' // site-scoped: the site's collective opinion (its chair or operator)
   | 'comments.floor' // record a comment spoken from the floor (the secretary)
+  | 'consolidation.manage' // group comments into points, decide on them, render the consolidation report (the secretariat)
   | 'media.join'; // site-scoped
 
 /** Chairs act for every site: they run the whole conference from the main hall. */
@@ -35,6 +36,7 @@ export const GRANTS: Readonly<Record<Permission, { roles: readonly ParticipantRo
   'comments.submit': { roles: [...CHAIRS, 'delegate'], siteScoped: false },
   'comments.site': { roles: SITE_STAFF, siteScoped: true },
   'comments.floor': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
+  'consolidation.manage': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
   'media.join': { roles: [...CHAIRS, ...SITE_STAFF], siteScoped: true },
 };
 

@@ -13,6 +13,8 @@ export * from './outbox-message.entity';
 export * from './attendance-count.entity';
 export * from './draft.entity';
 export * from './comment.entity';
+export * from './consolidation.entity';
+export * from './document.entity';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
@@ -20,6 +22,8 @@ import { ConferenceAttendanceEntity, SiteAttendanceEntity } from './attendance-c
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CommentSubmissionEntity, DraftCommentEntity } from './comment.entity';
 import { ConferenceFeedEntity } from './conference-feed.entity';
+import { ConsolidationPointCommentEntity, ConsolidationPointEntity } from './consolidation.entity';
+import { DocumentEntity } from './document.entity';
 import { DraftEntity, DraftSectionEntity, DraftVersionEntity } from './draft.entity';
 import { ConferenceEventEntity } from './conference-event.entity';
 import { ConferenceEntity } from './conference.entity';
@@ -35,4 +39,5 @@ export const ENTITIES = [
   AgendaItemEntity, AttendanceRecordEntity, FloorRequestEntity, ConferenceEventEntity, AuditEntryEntity,
   ConferenceFeedEntity, OutboxMessageEntity, SiteAttendanceEntity, ConferenceAttendanceEntity,
   DraftEntity, DraftVersionEntity, DraftSectionEntity, CommentSubmissionEntity, DraftCommentEntity,
+  ConsolidationPointEntity, ConsolidationPointCommentEntity, DocumentEntity,
 ];
