@@ -1,8 +1,11 @@
 import type {
   AgendaItemKind, AgendaItemState, AttendanceStatus, CommentKind, ConferenceKind, ConferenceStatus, ConsultationState, DraftSectionChange,
-  ErrorCode, ParticipantRole, ReceiptStatus,
+  Disposition, ErrorCode, ParticipantRole, ReceiptStatus,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '@hoinghi/domain';
+
+/** The secretary's filter on the comment stream: not yet in a point, in one, withdrawn. */
+export type CommentFilterStatus = 'open' | 'grouped' | 'withdrawn';
 
 // The Vietnamese dictionary is the reference: every other language must have the same shape (see Dictionary).
 export const vi = {
@@ -363,6 +366,44 @@ export const vi = {
     proposal: 'Đề nghị sửa thành',
     commentKind: { delegate: 'Đại biểu', site: 'Điểm cầu', floor: 'Phát biểu tại hội nghị' } satisfies Record<CommentKind, string>,
     meta: (name: string, time: string) => `Đưa lên bởi ${name} lúc ${time}`,
+  },
+  consolidation: {
+    title: 'Tổng hợp ý kiến',
+    stream: 'Ý kiến góp ý',
+    filterSection: 'Mục',
+    filterSite: 'Điểm cầu',
+    filterStatus: 'Trạng thái',
+    all: 'Tất cả',
+    wholeDraft: 'Cả dự thảo',
+    status: { open: 'Chưa tổng hợp', grouped: 'Đã tổng hợp', withdrawn: 'Đã rút' } satisfies Record<CommentFilterStatus, string>,
+    noComments: 'Không có ý kiến nào khớp bộ lọc.',
+    selected: (n: number) => `Đã chọn ${n} ý kiến`,
+    inPoint: (summary: string) => `Thuộc nội dung: ${summary}`,
+    summary: 'Nội dung tổng hợp',
+    disposition: 'Hướng xử lý',
+    undecided: 'Chưa quyết định',
+    dispositions: { accepted: 'Tiếp thu', partly_accepted: 'Tiếp thu một phần', explained: 'Giải trình (không tiếp thu)' } satisfies Record<Disposition, string>,
+    response: 'Nội dung trả lời, giải trình',
+    group: 'Tổng hợp thành một nội dung',
+    addTo: 'Thêm vào nội dung',
+    add: 'Thêm',
+    points: (n: number) => `${n} nội dung đã tổng hợp`,
+    pointComments: (n: number) => `${n} ý kiến`,
+    removeComment: 'Bỏ ra',
+    save: 'Lưu',
+    deletePoint: 'Xóa nội dung',
+    absorbed: (v: number) => `Đã tiếp thu vào phiên bản ${v}`,
+    report: 'Tải báo cáo tổng hợp (.docx)',
+    reportWaiting: 'Đang tạo báo cáo…',
+    reportReady: (name: string) => `Đã tải: ${name}`,
+    reportFailed: 'Không tạo được báo cáo; vui lòng thử lại.',
+    totals: (comments: number, grouped: number, points: number) => `${comments} ý kiến, đã tổng hợp ${grouped} thành ${points} nội dung`,
+    newVersion: 'Lưu phiên bản mới',
+    newVersionText: 'Nội dung phiên bản mới (mỗi đoạn một dòng)',
+    newVersionNote: 'Ghi chú (không bắt buộc)',
+    absorbs: 'Phiên bản này tiếp thu các nội dung',
+    noneAbsorbable: 'Chưa có nội dung nào đã quyết định tiếp thu.',
+    versionAbsorbed: 'Phiên bản này đã tiếp thu',
   },
   role: {
     chair: 'Chủ trì',
