@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const started = now();
   for (let i = 0; i < plan.length; i++) {
     const due = started + (i * SECONDS * 1000) / COMMENTS;
-    if (due > now() + 1) await sleep(due - now());
+    if (due > now() + 1) await sleep(Math.max(0, due - now()));
     pending.push(timed(PORT, plan[i].site.token, 'POST', path, plan[i].body).then((r) => void (acks[i] = r)));
   }
   const sentSeconds = (now() - started) / 1000;
