@@ -3,6 +3,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
+import type { Client } from 'pg';
 import { TOKEN_PARTIES } from '@hoinghi/contracts';
 import { DEV_SECRETS } from '@hoinghi/server-kit';
 import { sleep } from './proc';
@@ -137,4 +138,46 @@ export async function inParallel<T, R>(items: T[], limit: number, work: (item: T
     }
   }));
   return results;
+}
+
+/** One request's times (wall clock, `now()`) and outcome. */
+export interface Timed {
+  sentAt: number;
+  answeredAt: number;
+  status: number;
+  error?: string;
+}
+
+/** One REST call, timed; never throws (a failure is its status and error). */
+export async function timed(port: number, token: string, method: string, path: string, body?: unknown): Promise<Timed> {
+  const sentAt = now();
+  try {
+    const r = await fetch(`http://127.0.0.1:${port}/api${path}`, {
+      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    return { sentAt, answeredAt: now(), status: r.status, error: r.ok ? undefined : text.slice(0, 200) };
+  } catch (error) {
+    return { sentAt, answeredAt: now(), status: 0, error: (error as Error).message };
+  }
+}
+
+/** One REST call whose JSON answer is needed: throws on anything but 2xx. */
+export async function api<T>(port: number, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const r = await fetch(`http://127.0.0.1:${port}/api${path}`, {
+    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+/** Inserts rows in batches of one multi-row INSERT each. */
+export async function insertRows(db: Client, table: string, columns: string[], rows: unknown[][], batch = 1000): Promise<void> {
+  for (let i = 0; i < rows.length; i += batch) {
+    const chunk = rows.slice(i, i + batch);
+    const values = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`).join(', ');
+    await db.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, chunk.flat());
+  }
 }

@@ -5,6 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdirSync } from 'node:fs';
 import { Document, Packer, Paragraph } from 'docx';
+import mammoth from 'mammoth';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
@@ -164,6 +165,62 @@ describe('chair console and site view in Chromium', () => {
     await chair.goBack();
     await operator.goBack();
     await chair.getByTestId('connection-status').and(chair.locator('[data-state="live"]')).waitFor();
+    await operator.getByTestId('connection-status').and(operator.locator('[data-state="live"]')).waitFor();
+  });
+
+  it("brings a site's opinion to the secretary's desk live; the secretary accepts it, and the report downloads with it", async () => {
+    // The secretary, on a laptop, at the draft Conclusion: the districts' written opinions and the consolidated point of the demo are there.
+    const secretary = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'vi-VN', acceptDownloads: true })).newPage();
+    await logIn(secretary, 'thuky');
+    await secretary.getByTestId('draft-row').filter({ hasText: 'Dự thảo Kết luận' }).getByRole('link').click();
+    await secretary.getByTestId('consolidation').waitFor();
+    await secretary.locator('[data-testid="point"][data-disposition="partly_accepted"]').filter({ hasText: 'Giao chỉ tiêu tỷ lệ đảng viên' }).waitFor();
+
+    // Sa Đéc's operator sends another opinion from the phone; it reaches the secretary's stream live.
+    const opinion = 'Đề nghị làm rõ nguồn lực thực hiện chỉ tiêu tại các xã, phường của Sa Đéc.';
+    await operator.getByTestId('draft-row').filter({ hasText: 'Dự thảo Kết luận' }).getByRole('link').click();
+    const target = operator.locator('[data-testid="draft-section"]').filter({ hasText: '4% dân số' }).first();
+    await target.getByTestId('comment-open').click();
+    await target.getByTestId('comment-text').fill(opinion);
+    await target.getByTestId('comment-send').click();
+    const row = secretary.getByTestId('consolidation-comment').filter({ hasText: opinion });
+    await row.waitFor({ timeout: 5000 });
+
+    // Filters: by site (Sa Đéc's two opinions), then back to every site.
+    await secretary.getByTestId('filter-site').selectOption({ label: 'Điểm cầu Thành phố Sa Đéc' });
+    await expect(secretary.getByTestId('consolidation-comment').count()).resolves.toBe(2);
+    await secretary.getByTestId('filter-site').selectOption({ index: 0 });
+
+    // She groups both of Sa Đéc's opinions into one point and accepts it.
+    await row.getByTestId('comment-select').check();
+    await secretary.getByTestId('consolidation-comment').filter({ hasText: 'lộ trình theo từng năm' }).getByTestId('comment-select').check();
+    const form = secretary.getByTestId('group-form');
+    await form.getByTestId('point-summary').fill('Bổ sung lộ trình và nguồn lực thực hiện chỉ tiêu đảng viên');
+    await form.getByTestId('point-disposition').selectOption('accepted');
+    await form.getByTestId('point-response').fill('Đã bổ sung lộ trình hằng năm tại mục III.');
+    await form.getByTestId('point-create').click();
+    await secretary.locator('[data-testid="point"][data-disposition="accepted"]').filter({ hasText: 'Bổ sung lộ trình và nguồn lực' }).waitFor({ timeout: 3000 });
+    // Consolidated, it leaves the stream of comments still to consolidate (the default filter), and shows under its status.
+    await row.waitFor({ state: 'detached' });
+    await secretary.getByTestId('filter-status').selectOption('grouped');
+    await secretary.locator('[data-testid="consolidation-comment"][data-status="grouped"]').filter({ hasText: opinion }).waitFor();
+    await secretary.screenshot({ path: join(SCREENSHOTS, 'consolidation-laptop.png'), fullPage: true });
+
+    // The report: rendered by the worker, polled, downloaded.
+    const [download] = await Promise.all([secretary.waitForEvent('download', { timeout: 20_000 }), secretary.getByTestId('report-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/^Tong-hop-y-kien-du-thao-ket-luan.*\.docx$/);
+    const text = (await mammoth.extractRawText({ path: await download.path() })).value;
+    expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(text).toContain(opinion);
+    expect(text).toContain('Đề nghị bổ sung lộ trình theo từng năm cho huyện Sa Đéc.');
+    expect(text).toMatch(/Bổ sung lộ trình và nguồn lực thực hiện chỉ tiêu đảng viên[\s\S]*Hướng xử lý: Tiếp thu\./);
+    await secretary.locator('[data-testid="report-state"][data-state="ready"]').waitFor();
+
+    // The same desk on a phone.
+    await secretary.setViewportSize({ width: 390, height: 844 });
+    await secretary.getByTestId('consolidation').screenshot({ path: join(SCREENSHOTS, 'consolidation-phone.png') });
+    await secretary.context().close();
+    await operator.goBack();
     await operator.getByTestId('connection-status').and(operator.locator('[data-state="live"]')).waitFor();
   });
 

@@ -13,6 +13,8 @@ import { ConferencesModule } from './conferences/conferences.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CommentsModule } from './comments/comments.module';
+import { ConsolidationModule } from './consolidation/consolidation.module';
+import { DocumentsModule } from './documents/documents.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { FloorModule } from './floor/floor.module';
 import { HealthController } from './health/health.controller';
@@ -37,7 +39,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
         AuthModule, AccessModule, ChangeLogModule,
         OrgUnitsModule, UsersModule, ConferencesModule, SitesModule, ParticipantsModule,
-        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, MinutesModule, AuditModule, MediaTokensModule, MediaStatusModule,
+        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, AuditModule, MediaTokensModule, MediaStatusModule,
         InternalModule,
       ],
       controllers: [HealthController],

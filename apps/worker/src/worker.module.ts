@@ -7,6 +7,7 @@ import { RecountAttendanceProcessor } from './attendance/recount-attendance.proc
 import { WorkerChanges } from './change-log/worker-changes.service';
 import { CommentSweep } from './comments/comment-sweep.service';
 import { StoreCommentProcessor } from './comments/store-comment.processor';
+import { RenderDocumentProcessor } from './documents/render-document.processor';
 import { WORKER_CONFIG, WorkerConfig } from './config/worker-config';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
 import { MaintenanceQueueListener } from './queue-health/maintenance-queue.listener';
@@ -24,9 +25,10 @@ export class WorkerModule {
         // A worker killed mid-job: its jobs are taken up again within seconds of a restart, and a job
         // may stall a few times before it fails (the sweep stores whatever still slips through).
         BullModule.registerQueue({ name: QueueName.Comments, settings: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 } }),
+        BullModule.registerQueue({ name: QueueName.Documents }),
       ],
       providers: [{ provide: WORKER_CONFIG, useValue: config }, WorkerChanges, HeartbeatProcessor, RecountAttendanceProcessor, MaintenanceQueueListener,
-        StoreCommentProcessor, CommentSweep,
+        StoreCommentProcessor, CommentSweep, RenderDocumentProcessor,
       ],
     };
   }

@@ -1,4 +1,5 @@
 // Drafts (dự thảo) put to a conference for comment: versions of numbered sections.
+import type { Disposition } from './consolidation';
 
 export const CONSULTATION_STATES = ['not_open', 'open', 'closed'] as const;
 export type ConsultationState = (typeof CONSULTATION_STATES)[number];
@@ -50,6 +51,8 @@ export interface DraftVersionView {
   createdAt: string;
   createdByName: string;
   sections: DraftSectionView[];
+  /** The consolidation points this version absorbed (recorded when the secretariat saved it). */
+  absorbedPoints: Array<{ id: string; summary: string; sectionLabel: string; disposition: Disposition | null }>;
 }
 
 export type DraftSectionChange =
@@ -75,4 +78,6 @@ export interface CreateDraftRequest {
 export interface NewDraftVersionRequest {
   text: string;
   note?: string;
+  /** The consolidation points of this draft the new version absorbs (accepted or partly accepted ones). */
+  absorbedPointIds?: string[];
 }

@@ -35,6 +35,9 @@ export const ERROR_CODES = {
   SITE_TREE_CYCLE: 'validation',
   SITE_REQUIRED_FOR_ROLE: 'validation',
   AGENDA_ORDER_INVALID: 'validation',
+  POINT_COMMENTS_INVALID: 'validation', // a comment id that is not an active comment of the draft, or not on the point's section
+  POINT_RESPONSE_REQUIRED: 'validation', // partly accepted and explained points need their response
+  ABSORBED_POINTS_INVALID: 'validation',
   FLOOR_PLACE_INVALID: 'validation',
   SPEAKER_NOT_AT_SITE: 'validation',
   OWN_PRODUCER: 'validation',
@@ -77,6 +80,8 @@ export const ERROR_CODES = {
   DRAFT_NOT_FOUND: 'not_found',
   DRAFT_VERSION_NOT_FOUND: 'not_found',
   COMMENT_NOT_FOUND: 'not_found',
+  POINT_NOT_FOUND: 'not_found',
+  DOCUMENT_NOT_FOUND: 'not_found',
   UNKNOWN_TRANSPORT: 'not_found',
   UNKNOWN_PRODUCER: 'not_found',
   UNKNOWN_CONSUMER: 'not_found',
@@ -124,6 +129,11 @@ export const ERROR_CODES = {
   MINUTES_WRONG_STATE: 'conflict',
   MINUTES_NOT_EDITABLE: 'conflict',
   MINUTES_ITEM_STALE: 'conflict', // answered with `current`: the item as it is now
+  COMMENT_ALREADY_IN_POINT: 'conflict',
+  POINT_EMPTY: 'conflict',
+  POINT_ABSORBED: 'conflict',
+  POINT_NOT_ABSORBABLE: 'conflict',
+  DOCUMENT_NOT_READY: 'conflict',
 
   // 413, 429, 500 and 503
   PAYLOAD_TOO_LARGE: 'too_large',

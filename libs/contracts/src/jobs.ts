@@ -5,6 +5,8 @@ export const QueueName = {
   Maintenance: 'maintenance',
   /** Comments acknowledged by the API, stored by the worker. */
   Comments: 'comments',
+  /** Documents (the consolidation report as .docx) rendered by the worker and kept in PostgreSQL. */
+  Documents: 'documents',
 } as const;
 
 export const JobName = {
@@ -14,6 +16,8 @@ export const JobName = {
   RecountAttendance: 'attendance.recount',
   /** Stores an acknowledged comment submission (once, however often it runs) and tells its audiences. */
   StoreComment: 'comment.store',
+  /** Renders a requested document into its row of `documents` (once: a ready one is left alone). */
+  RenderDocument: 'document.render',
 } as const;
 
 export interface HeartbeatJob {
@@ -46,4 +50,17 @@ export interface StoreCommentResult {
   commentId: string;
   /** False when an earlier run already stored it. */
   stored: boolean;
+}
+
+export interface RenderDocumentJob {
+  v: 1;
+  conferenceId: string;
+  /** The `documents` row (the job id the requester polls); what to render is in it, not in the job. */
+  documentId: string;
+}
+
+export interface RenderDocumentResult {
+  bytes: number;
+  /** False when an earlier run already rendered it. */
+  rendered: boolean;
 }

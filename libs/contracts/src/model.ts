@@ -1,6 +1,7 @@
 // Shapes shared by the meeting service, the media gateway, the worker and the web app.
 import type { ViewerScope } from './audience';
 import type { CommentsSection } from './comments';
+import type { ConsolidationPointView } from './consolidation';
 import type { DraftSummary } from './drafts';
 import type { MinutesVersionSummary } from './minutes';
 
@@ -208,6 +209,8 @@ export interface ConferenceSnapshot {
   comments: CommentsSection;
   /** Versions of the minutes, newest first: leaders every one, others the published ones. */
   minutes: MinutesVersionSummary[];
+  /** Leaders: the consolidation points of every draft; others: none. */
+  points: ConsolidationPointView[];
 }
 
 export interface AuditEntryView {

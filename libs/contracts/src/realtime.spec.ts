@@ -1,4 +1,5 @@
 import { countComments, type CommentView } from './comments';
+import type { ConsolidationPointView } from './consolidation';
 import type { ConferenceSnapshot, FloorRequestView, SiteAttendance } from './model';
 import { applyDelta, ConferenceDelta, ConferenceFeed, DeltaBody } from './realtime';
 
@@ -29,6 +30,7 @@ function base(version = 10): ConferenceSnapshot {
     drafts: [],
     comments: { items: [], receipts: [] },
     minutes: [],
+    points: [],
   };
 }
 
@@ -149,5 +151,22 @@ describe('comment deltas', () => {
     expect(feed.acceptAck({ ok: true, mode: 'snapshot', snapshot: base(40) })).toBe('applied');
     expect(feed.version).toBe(40);
     expect(feed.snapshot.attendance.perSite[0].present).toBe(0);
+  });
+});
+
+describe('consolidation point deltas', () => {
+  const point = (id: string, over: Partial<ConsolidationPointView> = {}): ConsolidationPointView => ({
+    id, draftId: 'd1', sectionId: 's1', sectionLabel: 'Điều 1.', summary: 'Bổ sung lộ trình', commentIds: ['1'], disposition: null, response: '',
+    absorbedInVersion: null, createdAt: '2026-12-01T01:00:00.000Z', updatedAt: '2026-12-01T01:00:00.000Z', ...over,
+  });
+
+  it('adds, changes in place and removes points', () => {
+    let snapshot = base();
+    snapshot = applyDelta(snapshot, delta(11, 0, 'leaders', { type: 'point.changed', data: { point: point('p1') } }));
+    snapshot = applyDelta(snapshot, delta(12, 11, 'leaders', { type: 'point.changed', data: { point: point('p2') } }));
+    snapshot = applyDelta(snapshot, delta(13, 12, 'leaders', { type: 'point.changed', data: { point: point('p1', { disposition: 'accepted', commentIds: ['1', '2'] }) } }));
+    expect(snapshot.points.map((p) => `${p.id}:${p.disposition}:${p.commentIds.length}`)).toEqual(['p1:accepted:2', 'p2:null:1']);
+    snapshot = applyDelta(snapshot, delta(14, 13, 'leaders', { type: 'point.removed', data: { pointId: 'p1', draftId: 'd1' } }));
+    expect(snapshot.points.map((p) => p.id)).toEqual(['p2']);
   });
 });

@@ -1,6 +1,7 @@
 // socket.io contract of the meeting service (default namespace). The protocol, step by step, is in
 // docs/asyncapi.json and docs/architecture.md ("Live updates").
 import type { CommentReceipt, CommentView } from './comments';
+import type { ConsolidationPointView } from './consolidation';
 import type { DraftSummary } from './drafts';
 import type { MinutesItemView, MinutesVersionSummary } from './minutes';
 import type { ErrorResponse } from './errors';
@@ -56,7 +57,11 @@ export type DeltaBody =
   /** A version of the minutes was started, submitted, returned, approved or published. Audience: leaders; published: conference. */
   | { type: 'minutes.changed'; data: { minutes: MinutesVersionSummary } }
   /** One agenda item's text in the minutes being kept (another secretary's edit). Audience: leaders. */
-  | { type: 'minutes.item'; data: { version: number; item: MinutesItemView } };
+  | { type: 'minutes.item'; data: { version: number; item: MinutesItemView } }
+  /** A consolidation point was made, regrouped, decided on or absorbed into a version. Audience: the leaders. */
+  | { type: 'point.changed'; data: { point: ConsolidationPointView } }
+  /** A consolidation point was deleted (its comments are free to be grouped again). Audience: the leaders. */
+  | { type: 'point.removed'; data: { pointId: string; draftId: string } };
 
 export type ConferenceDeltaType = DeltaBody['type'];
 
@@ -177,6 +182,10 @@ export function applyDelta(snapshot: ConferenceSnapshot, delta: ConferenceDelta)
       return { ...next, minutes: upsert(next.minutes, [delta.data.minutes], (m) => String(m.version)).sort((a, b) => b.version - a.version) };
     case 'minutes.item':
       return next; // the minutes editor reads items over REST and follows these itself
+    case 'point.changed':
+      return { ...next, points: upsert(next.points, [delta.data.point], (p) => p.id) };
+    case 'point.removed':
+      return { ...next, points: next.points.filter((p) => p.id !== delta.data.pointId) };
   }
 }
 

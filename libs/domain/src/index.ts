@@ -12,3 +12,4 @@ export * from './conference-limits';
 export * from './draft-sections';
 export * from './comments';
 export * from './minutes';
+export * from './consolidation';

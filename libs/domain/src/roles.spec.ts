@@ -15,6 +15,7 @@ const PERMISSIONS: Permission[] = [
   'comments.submit',
   'comments.site',
   'comments.floor',
+  'consolidation.manage',
   'media.join',
 ];
 const SITE_SCOPED: Permission[] = ['floor.request', 'attendance.check', 'comments.site', 'media.join'];
@@ -26,7 +27,7 @@ const MATRIX: Record<ParticipantRole, Permission[]> = {
   site_chair: ['conference.view', 'floor.request', 'attendance.check', 'comments.site', 'media.join'],
   site_operator: ['conference.view', 'floor.request', 'attendance.check', 'comments.site', 'media.join'],
   delegate: ['conference.view', 'floor.request', 'comments.submit'],
-  secretary: ['conference.view', 'audit.view', 'drafts.manage', 'comments.floor'],
+  secretary: ['conference.view', 'audit.view', 'drafts.manage', 'comments.floor', 'consolidation.manage'],
   observer: ['conference.view'],
 };
 

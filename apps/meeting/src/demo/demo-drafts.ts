@@ -46,3 +46,35 @@ IV. TỔ CHỨC THỰC HIỆN
 1. Các cấp ủy cơ sở xây dựng kế hoạch cụ thể và báo cáo kết quả hằng quý.`,
   },
 ] as const;
+
+/**
+ * Written opinions the districts sent in before the conference (as they do, on the documents sent out
+ * with the invitation): a site's collective opinion (its operator) or a delegate's own; `at` is a phrase of
+ * the section commented on. Sa Đéc has not answered yet: it speaks during the conference.
+ */
+export const DEMO_COMMENTS: ReadonlyArray<{
+  draft: 0 | 1; at: string; site: string; kind: 'site' | 'delegate'; text: string; proposal?: string;
+}> = [
+  { draft: 0, at: '4% dân số', site: 'laivung', kind: 'site', text: 'Thống nhất chỉ tiêu; đề nghị bổ sung giải pháp tạo nguồn từ đoàn viên ưu tú để bảo đảm đạt trên 4% dân số.' },
+  {
+    draft: 0, at: '4% dân số', site: 'thapmuoi', kind: 'site', text: 'Đề nghị giao chỉ tiêu tỷ lệ đảng viên cụ thể cho từng huyện, thành phố, vì điều kiện các địa phương khác nhau.',
+    proposal: 'Đến năm 2025, tỷ lệ đảng viên toàn tỉnh đạt trên 4% dân số; giao chỉ tiêu cụ thể cho từng đảng bộ huyện, thành phố.',
+  },
+  { draft: 0, at: 'đơn điệu', site: 'caolanh', kind: 'site', text: 'Đề nghị nêu rõ nguyên nhân nội dung sinh hoạt ở một số chi bộ còn đơn điệu.' },
+  { draft: 0, at: 'Thực hiện nghiêm các nguyên tắc', site: 'hongngu', kind: 'delegate', text: 'Đề nghị bổ sung giải pháp ứng dụng công nghệ thông tin trong sinh hoạt chi bộ.' },
+  { draft: 1, at: 'kết nạp ít nhất 01 đảng viên', site: 'chauthanh', kind: 'site', text: 'Chỉ tiêu mỗi chi bộ ấp, khóm kết nạp ít nhất 01 đảng viên mỗi năm khó đạt ở các ấp vùng sâu; đề nghị xem xét lại.' },
+  { draft: 1, at: 'Tạo nguồn kết nạp', site: 'tanhong', kind: 'delegate', text: 'Đề nghị bổ sung nguồn kết nạp từ lực lượng dân quân tự vệ và thanh niên hoàn thành nghĩa vụ quân sự.' },
+];
+
+/** What the secretariat has consolidated so far: comments of DEMO_COMMENTS by index. */
+export const DEMO_POINTS: ReadonlyArray<{ draft: 0 | 1; comments: number[]; summary: string; disposition: 'accepted' | 'partly_accepted' | 'explained'; response: string }> = [
+  {
+    draft: 0, comments: [0, 1], summary: 'Giao chỉ tiêu tỷ lệ đảng viên cho từng huyện, thành phố và bổ sung giải pháp tạo nguồn',
+    disposition: 'partly_accepted',
+    response: 'Tiếp thu giải pháp tạo nguồn tại mục IV; chỉ tiêu cho từng đảng bộ huyện, thành phố sẽ do Ban Tổ chức Tỉnh ủy hướng dẫn, Kết luận giữ chỉ tiêu chung của tỉnh.',
+  },
+  {
+    draft: 1, comments: [4], summary: 'Xem xét lại chỉ tiêu mỗi chi bộ ấp, khóm kết nạp ít nhất 01 đảng viên mỗi năm', disposition: 'explained',
+    response: 'Giữ chỉ tiêu vì đã được Đại hội Đảng bộ Tỉnh thông qua; các ấp vùng sâu được hỗ trợ tạo nguồn theo mục III.',
+  },
+];

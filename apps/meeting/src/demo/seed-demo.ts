@@ -1,14 +1,16 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { ConferenceEntity, OrgUnitEntity, UserEntity } from '@hoinghi/database';
+import { CommentSubmissionEntity, ConferenceEntity, draftComments, OrgUnitEntity, UserEntity } from '@hoinghi/database';
 import { blocksFromText, foldVietnamese } from '@hoinghi/domain';
-import type { AgendaItemKind, ConferenceSnapshot, OrgUnitLevel, ParticipantRole } from '@hoinghi/contracts';
+import type { AgendaItemKind, ConferenceSnapshot, DraftVersionView, OrgUnitLevel, ParticipantRole } from '@hoinghi/contracts';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuthService, toUserView } from '../auth/auth.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ConferencesService } from '../conferences/conferences.service';
 import { DraftsService } from '../drafts/drafts.service';
-import { DEMO_DRAFTS } from './demo-drafts';
+import { CommentsService } from '../comments/comments.service';
+import { ConsolidationService } from '../consolidation/consolidation.service';
+import { DEMO_COMMENTS, DEMO_DRAFTS, DEMO_POINTS } from './demo-drafts';
 import { ParticipantsService } from '../participants/participants.service';
 
 /**
@@ -120,15 +122,54 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSeedRe
   }
   // The secretariat puts the two drafts of the day under their agenda items.
   const secretary = toUserView(users.get('thuky')!);
+  const drafts: DraftVersionView[] = [];
   for (const draft of DEMO_DRAFTS) {
     const agendaItemId = snapshot.agenda.find((item) => item.title === draft.agendaTitle)?.id;
-    await app.get(DraftsService).create(secretary, snapshot.conference.id, { title: draft.title, agendaItemId }, {
+    drafts.push(await app.get(DraftsService).create(secretary, snapshot.conference.id, { title: draft.title, agendaItemId }, {
       source: 'text', fileName: null, blocks: blocksFromText(draft.text),
-    });
+    }));
   }
+  await seedWrittenComments(app, snapshot.conference.id, drafts, (username) => toUserView(users.get(username)!), siteIdByKey);
   const conferences = app.get(ConferencesService);
   await conferences.transition(chair, snapshot.conference.id, 'schedule');
   return { conference: await conferences.get(chair, snapshot.conference.id), logins };
+}
+
+/**
+ * The districts' written opinions on the two drafts, sent before the conference, and what the secretariat
+ * has consolidated of them. Taken through the API's own services (the receipts, the audit trail); stored
+ * here rather than by the worker, which may not run yet (its job finds them stored and does nothing).
+ * Consultation is closed again afterwards: the chair reopens it during the conference.
+ */
+async function seedWrittenComments(
+  app: INestApplicationContext, conferenceId: string, drafts: DraftVersionView[], user: (username: string) => ReturnType<typeof toUserView>,
+  siteIdByKey: Map<string, string>,
+): Promise<void> {
+  const chair = user('chutri');
+  const [draftsService, comments, consolidation] = [app.get(DraftsService), app.get(CommentsService), app.get(ConsolidationService)];
+  for (const draft of drafts) await draftsService.consultation(chair, conferenceId, draft.draftId, 'open');
+  const receipts: string[] = [];
+  for (const [i, c] of DEMO_COMMENTS.entries()) {
+    const sectionId = drafts[c.draft].sections.find((s) => s.text.includes(c.at) || s.heading.includes(c.at))!.id;
+    const author = user(c.kind === 'site' ? `vanhanh.${c.site}` : `daibieu.${c.site}.2`);
+    const receipt = await comments.submit(author, conferenceId, drafts[c.draft].draftId, {
+      idempotencyKey: `demo-written-${i}`, kind: c.kind, sectionId, text: c.text, proposal: c.proposal,
+      ...(c.kind === 'site' ? { siteId: siteIdByKey.get(c.site) } : {}),
+    });
+    receipts.push(receipt.receiptId);
+  }
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const commentIds = await dataSource.transaction(async (em) => {
+    const ids: string[] = [];
+    for (const id of receipts) ids.push((await draftComments.store(em, await em.findOneByOrFail(CommentSubmissionEntity, { id }))).comment.id);
+    return ids;
+  });
+  for (const p of DEMO_POINTS) {
+    await consolidation.create(user('thuky'), conferenceId, drafts[p.draft].draftId, {
+      summary: p.summary, commentIds: p.comments.map((i) => commentIds[i]), disposition: p.disposition, response: p.response,
+    });
+  }
+  for (const draft of drafts) await draftsService.consultation(chair, conferenceId, draft.draftId, 'close');
 }
 
 const DEMO_TITLE = 'Hội nghị trực tuyến góp ý kiến dự thảo Kết luận về tiếp tục thực hiện Nghị quyết số 03-NQ/TU và dự thảo Kế hoạch kết nạp đảng viên nhiệm kỳ 2020 - 2025';

@@ -80,14 +80,14 @@ export class DraftsController {
   }
 
   @Post(':draftId/versions')
-  @Endpoint({ operationId: 'createDraftVersion', summary: 'Saves a new version of a draft from pasted text (the secretariat).', response: DraftVersionResponseDto, status: 201, errors: [400, 401, 403, 404] })
+  @Endpoint({ operationId: 'createDraftVersion', summary: 'Saves a new version of a draft from pasted text (the secretariat), recording the consolidation points it absorbs.', response: DraftVersionResponseDto, status: 201, errors: [400, 401, 403, 404, 409] })
   newVersion(
     @CurrentUser() user: AuthUser,
     @IdParam('conferenceId') conferenceId: string,
     @IdParam('draftId') draftId: string,
     @Body() dto: NewDraftVersionRequestDto,
   ): Promise<DraftVersionView> {
-    return this.drafts.newVersion(user, conferenceId, draftId, { source: 'text', fileName: null, blocks: blocksFromText(dto.text), note: dto.note });
+    return this.drafts.newVersion(user, conferenceId, draftId, { source: 'text', fileName: null, blocks: blocksFromText(dto.text), note: dto.note, absorbedPointIds: dto.absorbedPointIds });
   }
 
   @Post(':draftId/versions/import')

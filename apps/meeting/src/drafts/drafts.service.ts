@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AgendaItemEntity, ConferenceEntity, DraftEntity, DraftSectionEntity, DraftVersionEntity, UserEntity } from '@hoinghi/database';
-import { diffSections, invalid, nextConsultationState, notFound, splitIntoSections, type DraftBlock, type DraftSectionPart } from '@hoinghi/domain';
+import {
+  AgendaItemEntity, ConferenceEntity, consolidation, ConsolidationPointEntity, DraftEntity, DraftSectionEntity, DraftVersionEntity, UserEntity,
+} from '@hoinghi/database';
+import {
+  assertAbsorbable, diffSections, invalid, nextConsultationState, notFound, POINT_AUDIENCES, splitIntoSections, type DraftBlock,
+  type DraftSectionPart,
+} from '@hoinghi/domain';
+import type { ChangeEvent } from '@hoinghi/change-log';
 import {
   DRAFT_LIMITS, type DraftDiffView, type DraftSectionView, type DraftSource, type DraftSummary, type DraftVersionView,
 } from '@hoinghi/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ChangeContext, ChangeOutcome, ConferenceChanges } from '../change-log/conference-changes.service';
 import { ConferenceSyncService } from '../change-log/conference-sync.service';
@@ -18,6 +24,8 @@ export interface DraftContent {
   fileName: string | null;
   blocks: DraftBlock[];
   note?: string;
+  /** Consolidation points of the draft this version absorbs (the version records them). */
+  absorbedPointIds?: string[];
 }
 
 /** Drafts (dự thảo): the secretariat puts them to the conference as numbered sections, version after version. */
@@ -56,8 +64,21 @@ export class DraftsService implements ConferenceSection {
       const draft = await this.draft(ctx.em, conferenceId, draftId);
       draft.currentVersion += 1;
       await ctx.em.update(DraftEntity, { id: draft.id }, { currentVersion: draft.currentVersion });
-      return this.publish(ctx, user, draft, content, sections, 'draft.version');
+      const absorbed = await this.absorb(ctx, draft, content.absorbedPointIds ?? []);
+      const outcome = await this.publish(ctx, user, draft, content, sections, 'draft.version');
+      return { ...outcome, events: [...outcome.events, ...absorbed], audit: { ...outcome.audit, details: { ...outcome.audit.details, absorbedPointIds: content.absorbedPointIds ?? [] } } };
     });
+  }
+
+  /** The points the new version absorbs record it; the leaders see them change (`point.changed`). */
+  private async absorb(ctx: ChangeContext, draft: DraftEntity, pointIds: string[]): Promise<ChangeEvent[]> {
+    if (!pointIds.length) return [];
+    const ids = [...new Set(pointIds)];
+    const points = await ctx.em.find(ConsolidationPointEntity, { where: { id: In(ids), conferenceId: draft.conferenceId } });
+    assertAbsorbable(draft.id, ids, points);
+    await ctx.em.update(ConsolidationPointEntity, { id: In(ids) }, { absorbedInVersion: draft.currentVersion, updatedAt: ctx.now });
+    const views = await consolidation.views(ctx.em, points.map((p) => ({ ...p, absorbedInVersion: draft.currentVersion, updatedAt: ctx.now })));
+    return views.flatMap((point) => POINT_AUDIENCES.map((audience): ChangeEvent => ({ audience, type: 'point.changed', data: { point } })));
   }
 
   /** The chair opens or closes the consultation on a draft; every site sees its state (`draft.updated`). */
@@ -138,14 +159,16 @@ export class DraftsService implements ConferenceSection {
   private async versionView(em: EntityManager, draft: DraftEntity, number: number): Promise<DraftVersionView> {
     const version = await em.findOne(DraftVersionEntity, { where: { draftId: draft.id, version: number } });
     if (!version) throw notFound('DRAFT_VERSION_NOT_FOUND', `Draft ${draft.id} has no version ${number}.`);
-    const [sections, author] = [
+    const [sections, author, absorbed] = [
       await em.find(DraftSectionEntity, { where: { versionId: version.id }, order: { position: 'ASC' } }),
       await em.findOneBy(UserEntity, { id: version.createdBy }),
+      await em.find(ConsolidationPointEntity, { where: { draftId: draft.id, absorbedInVersion: number }, order: { createdAt: 'ASC' } }),
     ];
     return {
       draftId: draft.id, title: draft.title, agendaItemId: draft.agendaItemId, version: version.version, source: version.source,
       fileName: version.fileName, note: version.note, createdAt: version.createdAt.toISOString(), createdByName: author?.fullName ?? '',
       sections: sections.map((s) => ({ id: s.id, position: s.position, label: s.label, heading: s.heading, text: s.text, level: s.level, parentId: s.parentId })),
+      absorbedPoints: absorbed.map((p) => ({ id: p.id, summary: p.summary, sectionLabel: p.sectionLabel, disposition: p.disposition })),
     };
   }
 

@@ -30,7 +30,7 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -65,4 +65,22 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** A file the API serves (a rendered document): its bytes and the name the server gave it. */
+export async function apiDownload(path: string): Promise<{ blob: Blob; fileName: string }> {
+  const token = getToken();
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch (error) {
+    throw new ApiError(0, null, error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) {
+    const error = (parseJson(await response.text()) ?? {}) as Partial<ErrorResponse>;
+    throw new ApiError(response.status, error.error ?? null, error.message ?? response.statusText, error.fields ?? {});
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'document.docx';
+  return { blob: await response.blob(), fileName };
 }

@@ -1,9 +1,10 @@
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceSummary, ConferenceView,
-  CommentReceipt, CreateConferenceRequest, MinutesAction, MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
+  CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
+  NewDraftVersionRequest, UpdatePointRequest, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '@hoinghi/domain';
-import { apiRequest } from './client';
+import { apiDownload, apiRequest } from './client';
 
 // One function per REST call of docs/architecture.md that the web app uses.
 
@@ -66,6 +67,20 @@ export const api = {
   submitComment: (id: string, draftId: string, body: SubmitCommentRequest) =>
     apiRequest<CommentReceipt>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/comments`, body),
   withdrawComment: (id: string, commentId: string) => apiRequest<unknown>('DELETE', `${conference(id)}/comments/${encodeURIComponent(commentId)}`),
+
+  createPoint: (id: string, draftId: string, body: CreatePointRequest) =>
+    apiRequest<ConsolidationPointView>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/points`, body),
+  updatePoint: (id: string, pointId: string, body: UpdatePointRequest) =>
+    apiRequest<ConsolidationPointView>('PATCH', `${conference(id)}/points/${encodeURIComponent(pointId)}`, body),
+  deletePoint: (id: string, pointId: string) => apiRequest<void>('DELETE', `${conference(id)}/points/${encodeURIComponent(pointId)}`),
+  consolidationReport: (id: string, draftId: string) =>
+    apiRequest<ConsolidationReportView>('GET', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/report`),
+  renderReport: (id: string, draftId: string) =>
+    apiRequest<DocumentJobReceipt>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/report`),
+  documentJob: (id: string, jobId: string) => apiRequest<DocumentJobView>('GET', `${conference(id)}/documents/${encodeURIComponent(jobId)}`),
+  downloadDocument: (id: string, jobId: string) => apiDownload(`${conference(id)}/documents/${encodeURIComponent(jobId)}/file`),
+  newDraftVersion: (id: string, draftId: string, body: NewDraftVersionRequest) =>
+    apiRequest<DraftVersionView>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/versions`, body),
 
   minutes: (id: string, version?: number) => apiRequest<MinutesVersionView>('GET', `${conference(id)}/minutes${version ? `/versions/${version}` : ''}`),
   minutesDiff: (id: string, from: number, to: number) => apiRequest<MinutesDiffView>('GET', `${conference(id)}/minutes/diff?from=${from}&to=${to}`),

@@ -10,6 +10,7 @@ import { formatTime } from '../i18n/format';
 import { useT } from '../i18n/I18nContext';
 import { useConference } from '../realtime/useConference';
 import { Link } from '../router';
+import { ConsolidationPanel } from './draft/ConsolidationPanel';
 
 /** Numbered and lettered points (levels 6 and 8 of the domain's outline). */
 const POINT_LEVEL = 6;
@@ -87,6 +88,13 @@ export function DraftPage({ conferenceId, draftId }: { conferenceId: string; dra
         )}
       </div>
       <ErrorNotice error={error ?? action.error} />
+      {draft.absorbedPoints.length > 0 && (
+        <div className="notice" data-testid="version-absorbed">
+          {t.consolidation.versionAbsorbed}:
+          <ul>{draft.absorbedPoints.map((p) => <li key={p.id}>{p.sectionLabel || t.consolidation.wholeDraft} · {p.summary}</li>)}</ul>
+        </div>
+      )}
+      {snapshot && roles && can(roles, 'consolidation.manage') && <ConsolidationPanel conferenceId={conferenceId} draft={draft} snapshot={snapshot} />}
       {leader && comments.length > 0 && (
         <p className="draft-page__tally" data-testid="comment-tally">
           {t.drafts.comments(comments.length)}: {bySite.map(([siteId, n]) => `${siteName(siteId)} (${n})`).join(', ')}

@@ -1,7 +1,7 @@
 import { OnQueueError, OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import type { ChangeEvent } from '@hoinghi/change-log';
-import { CommentSubmissionEntity, DraftCommentEntity, draftComments, receiptOf } from '@hoinghi/database';
+import { CommentSubmissionEntity, draftComments, receiptOf } from '@hoinghi/database';
 import { commentAudiences } from '@hoinghi/domain';
 import { JobName, QueueName, type StoreCommentJob, type StoreCommentResult } from '@hoinghi/contracts';
 import type { Job } from 'bull';
@@ -32,22 +32,14 @@ export class StoreCommentProcessor {
       const submission = await em.findOne(CommentSubmissionEntity, { where: { id: receiptId, conferenceId } });
       if (!submission) return null;
       if (submission.status === 'received') return { result: { commentId: submission.commentId!, stored: false }, change: null };
-      const c = submission.content;
-      const inserted = await em.createQueryBuilder().insert().into(DraftCommentEntity).values({
-        submissionId: submission.id, conferenceId, draftId: submission.draftId, draftVersion: c.draftVersion, sectionId: c.sectionId,
-        sectionLabel: c.sectionLabel, kind: c.kind, authorUserId: submission.authorUserId, siteId: c.siteId,
-        speakerParticipantId: c.speakerParticipantId, speakerName: c.speakerName, floorRequestId: c.floorRequestId,
-        text: c.text, proposal: c.proposal, status: 'active', createdAt: submission.createdAt, updatedAt: submission.createdAt,
-      }).orIgnore().returning('id').execute();
-      const comment = await em.findOneOrFail(DraftCommentEntity, { where: { submissionId: submission.id } });
-      await em.update(CommentSubmissionEntity, { id: submission.id }, { status: 'received', commentId: comment.id });
+      const { comment, inserted } = await draftComments.store(em, submission);
       const [view] = await draftComments.views(em, [comment]);
       const receipt = { ...receiptOf({ ...submission, status: 'received', commentId: comment.id }), commentId: comment.id };
       const events: ChangeEvent[] = commentAudiences(comment).map((audience) => audience.kind === 'person'
         ? { audience, type: 'comment.received' as const, data: { receipt, comment: view } }
         : { audience, type: 'comment.changed' as const, data: { comment: view } });
       return {
-        result: { commentId: comment.id, stored: inserted.identifiers.length > 0 },
+        result: { commentId: comment.id, stored: inserted },
         change: {
           actor: { kind: 'platform' },
           audit: { action: 'comment.store', details: { receiptId: submission.id, commentId: comment.id, draftId: submission.draftId, authorUserId: submission.authorUserId } },

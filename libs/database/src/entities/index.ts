@@ -14,6 +14,8 @@ export * from './attendance-count.entity';
 export * from './draft.entity';
 export * from './comment.entity';
 export * from './minutes.entity';
+export * from './consolidation.entity';
+export * from './document.entity';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
@@ -21,6 +23,8 @@ import { ConferenceAttendanceEntity, SiteAttendanceEntity } from './attendance-c
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CommentSubmissionEntity, DraftCommentEntity } from './comment.entity';
 import { ConferenceFeedEntity } from './conference-feed.entity';
+import { ConsolidationPointCommentEntity, ConsolidationPointEntity } from './consolidation.entity';
+import { DocumentEntity } from './document.entity';
 import { DraftEntity, DraftSectionEntity, DraftVersionEntity } from './draft.entity';
 import { ConferenceEventEntity } from './conference-event.entity';
 import { ConferenceEntity } from './conference.entity';
@@ -38,4 +42,5 @@ export const ENTITIES = [
   ConferenceFeedEntity, OutboxMessageEntity, SiteAttendanceEntity, ConferenceAttendanceEntity,
   DraftEntity, DraftVersionEntity, DraftSectionEntity, CommentSubmissionEntity, DraftCommentEntity,
   MinutesVersionEntity, MinutesItemEntity,
+  ConsolidationPointEntity, ConsolidationPointCommentEntity, DocumentEntity,
 ];

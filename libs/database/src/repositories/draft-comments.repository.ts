@@ -31,6 +31,23 @@ export const draftComments = {
     return query.orderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC').getMany();
   },
 
+  /**
+   * Stores an acknowledged submission as its comment, once: the unique index on the comment's submission
+   * refuses a second copy, and the submission turns `received`. Call under the conference's lock.
+   */
+  async store(em: EntityManager, submission: CommentSubmissionEntity): Promise<{ comment: DraftCommentEntity; inserted: boolean }> {
+    const c = submission.content;
+    const inserted = await em.createQueryBuilder().insert().into(DraftCommentEntity).values({
+      submissionId: submission.id, conferenceId: submission.conferenceId, draftId: submission.draftId, draftVersion: c.draftVersion,
+      sectionId: c.sectionId, sectionLabel: c.sectionLabel, kind: c.kind, authorUserId: submission.authorUserId, siteId: c.siteId,
+      speakerParticipantId: c.speakerParticipantId, speakerName: c.speakerName, floorRequestId: c.floorRequestId,
+      text: c.text, proposal: c.proposal, status: 'active', createdAt: submission.createdAt, updatedAt: submission.createdAt,
+    }).orIgnore().returning('id').execute();
+    const comment = await em.findOneOrFail(DraftCommentEntity, { where: { submissionId: submission.id } });
+    await em.update(CommentSubmissionEntity, { id: submission.id }, { status: 'received', commentId: comment.id });
+    return { comment, inserted: inserted.identifiers.length > 0 };
+  },
+
   /** The viewer's own submissions and what became of them. */
   async receipts(em: EntityManager, conferenceId: string, userId: string): Promise<Receipt[]> {
     const rows = await em.find(CommentSubmissionEntity, { where: { conferenceId, authorUserId: userId }, order: { createdAt: 'ASC' } });

@@ -8,6 +8,7 @@ import { AgendaItemResponseDto } from '../../agenda/dto/agenda-item.response.dto
 import { AttendanceRecordResponseDto, AttendanceSummaryResponseDto } from '../../attendance/dto/attendance.response.dto';
 import { EnumProperty, IdProperty, TimeProperty } from '../../common/api-docs';
 import { CommentsSectionResponseDto } from '../../comments/dto/comment.response.dto';
+import { ConsolidationPointResponseDto } from '../../consolidation/dto/consolidation.response.dto';
 import { DraftSummaryResponseDto } from '../../drafts/dto/draft.response.dto';
 import { FloorStateResponseDto } from '../../floor/dto/floor.response.dto';
 import { SiteResponseDto } from '../../sites/dto/site.response.dto';
@@ -62,4 +63,5 @@ export class ConferenceSnapshotResponseDto implements ConferenceSnapshot {
   @ApiProperty({ type: [DraftSummaryResponseDto], description: 'The drafts put to the conference for comment.' }) drafts!: DraftSummaryResponseDto[];
   @ApiProperty({ type: CommentsSectionResponseDto, description: 'The comments on drafts the viewer may see, and their own receipts.' }) comments!: CommentsSectionResponseDto;
   @ApiProperty({ type: [MinutesVersionSummaryResponseDto], description: 'Versions of the minutes, newest first: the chairs and secretariat every one, sites the published ones.' }) minutes!: MinutesVersionSummaryResponseDto[];
+  @ApiProperty({ type: [ConsolidationPointResponseDto], description: 'Leaders: the consolidation points of every draft; others: none.' }) points!: ConsolidationPointResponseDto[];
 }

@@ -1,5 +1,5 @@
-import { DRAFT_LIMITS, type CreateDraftRequest, type NewDraftVersionRequest } from '@hoinghi/contracts';
-import { IdField, IntField, TextField } from '../../common/dto-fields';
+import { CONSOLIDATION_LIMITS, DRAFT_LIMITS, type CreateDraftRequest, type NewDraftVersionRequest } from '@hoinghi/contracts';
+import { IdField, IdListField, IntField, TextField } from '../../common/dto-fields';
 
 export class CreateDraftRequestDto implements CreateDraftRequest {
   @TextField(DRAFT_LIMITS.titleChars, { example: 'Dự thảo Kết luận về tiếp tục thực hiện Nghị quyết số 03-NQ/TU' })
@@ -27,6 +27,9 @@ export class NewDraftVersionRequestDto implements NewDraftVersionRequest {
 
   @TextField(DRAFT_LIMITS.noteChars, { optional: true, description: 'What changed, e.g. which comments were absorbed.' })
   note?: string;
+
+  @IdListField(CONSOLIDATION_LIMITS.absorbedPerVersion, { optional: true, description: 'The consolidation points of this draft the version absorbs (accepted or partly accepted, not absorbed before).' })
+  absorbedPointIds?: string[];
 }
 
 export class ImportDraftVersionRequestDto {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
-  CONSULTATION_STATES, DRAFT_SOURCES, type ConsultationState, type DraftDiffView, type DraftSectionChange, type DraftSectionView,
+  CONSULTATION_STATES, DISPOSITIONS, DRAFT_SOURCES, type ConsultationState, type Disposition, type DraftDiffView, type DraftSectionChange, type DraftSectionView,
   type DraftSource, type DraftSummary, type DraftVersionView,
 } from '@hoinghi/contracts';
 import { EnumProperty, IdProperty, TimeProperty } from '../../common/api-docs';
@@ -25,6 +25,13 @@ export class DraftSectionResponseDto implements DraftSectionView {
   @IdProperty({ nullable: true }) parentId!: string | null;
 }
 
+export class AbsorbedPointResponseDto implements Omit<DraftVersionView['absorbedPoints'][number], never> {
+  @IdProperty() id!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty() sectionLabel!: string;
+  @EnumProperty(DISPOSITIONS, { nullable: true }) disposition!: Disposition | null;
+}
+
 export class DraftVersionResponseDto implements DraftVersionView {
   @IdProperty() draftId!: string;
   @ApiProperty() title!: string;
@@ -36,6 +43,7 @@ export class DraftVersionResponseDto implements DraftVersionView {
   @TimeProperty() createdAt!: string;
   @ApiProperty() createdByName!: string;
   @ApiProperty({ type: [DraftSectionResponseDto] }) sections!: DraftSectionResponseDto[];
+  @ApiProperty({ type: [AbsorbedPointResponseDto], description: 'The consolidation points this version absorbed.' }) absorbedPoints!: AbsorbedPointResponseDto[];
 }
 
 export class DraftSectionChangeResponseDto {
