@@ -126,6 +126,7 @@ export const ERROR_CODES = {
   CONSULTATION_NOT_OPEN: 'conflict',
   CONSULTATION_WRONG_STATE: 'conflict',
   COMMENT_WITHDRAWN: 'conflict',
+  AGENDA_CHANGED: 'conflict', // answered with `current`: who changed the agenda last, when, and the agenda now
   MINUTES_WRONG_STATE: 'conflict',
   MINUTES_NOT_EDITABLE: 'conflict',
   MINUTES_ITEM_STALE: 'conflict', // answered with `current`: the item as it is now

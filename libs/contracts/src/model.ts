@@ -213,6 +213,13 @@ export interface ConferenceSnapshot {
   points: ConsolidationPointView[];
 }
 
+/** ErrorResponse.current of AGENDA_CHANGED: who changed the agenda last, when, and the agenda as it is now. */
+export interface AgendaChangedBy {
+  name: string | null;
+  at: string | null;
+  agenda: AgendaItemView[];
+}
+
 export interface AuditEntryView {
   id: string;
   at: string;

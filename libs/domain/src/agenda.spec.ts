@@ -1,5 +1,5 @@
 import type { AgendaItemState } from '@hoinghi/contracts';
-import { activeItem, advance, AgendaEntry, completeItem, reorder, skipItem, startItem } from './agenda';
+import { activeItem, advance, agendaAsSeen, AgendaEntry, completeItem, reorder, skipItem, startItem } from './agenda';
 import { DomainError } from './errors';
 import { caught } from './testing/caught';
 
@@ -276,5 +276,26 @@ describe('reorder', () => {
     const snapshot = structuredClone(items);
     reorder(items, ['d', 'c', 'b', 'a']);
     expect(items).toEqual(snapshot);
+  });
+});
+
+describe('agendaAsSeen', () => {
+  const items = [
+    { id: 'a', position: 1, state: 'done' as const, startedAt: null, endedAt: null },
+    { id: 'b', position: 2, state: 'active' as const, startedAt: null, endedAt: null },
+    { id: 'c', position: 3, state: 'pending' as const, startedAt: null, endedAt: null },
+  ];
+
+  it('holds when the item in progress, or the item\'s state, is the one the chair saw', () => {
+    expect(agendaAsSeen(items, { activeItemId: 'b' })).toBe(true);
+    expect(agendaAsSeen(items, { itemId: 'c', state: 'pending' })).toBe(true);
+    expect(agendaAsSeen(items, null)).toBe(true);
+  });
+
+  it('fails when another chair moved on, or the item changed state meanwhile', () => {
+    expect(agendaAsSeen(items, { activeItemId: 'a' })).toBe(false);
+    expect(agendaAsSeen(items, { activeItemId: null })).toBe(false);
+    expect(agendaAsSeen(items, { itemId: 'b', state: 'pending' })).toBe(false);
+    expect(agendaAsSeen(items, { itemId: 'ghost', state: 'pending' })).toBe(false);
   });
 });

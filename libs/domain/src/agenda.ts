@@ -33,6 +33,20 @@ function find<T extends AgendaEntry>(items: T[], id: string): T {
   return item;
 }
 
+/**
+ * What a chair saw when pressing a control: the item in progress (for "next"), or one item's state
+ * (for start, complete, skip). Two chairs pressing at once, or a double click, must not both act: the
+ * second saw a state that is gone.
+ */
+export type AgendaExpectation = { activeItemId: string | null } | { itemId: string; state: AgendaItemState };
+
+/** True when the agenda is still as the caller saw it (no expectation: nothing to check). */
+export function agendaAsSeen<T extends AgendaEntry>(items: T[], expected: AgendaExpectation | null): boolean {
+  if (!expected) return true;
+  if ('activeItemId' in expected) return (activeItem(items)?.id ?? null) === expected.activeItemId;
+  return items.find((i) => i.id === expected.itemId)?.state === expected.state;
+}
+
 export function activeItem<T extends AgendaEntry>(items: T[]): T | undefined {
   return items.find((i) => i.state === 'active');
 }

@@ -6,7 +6,7 @@ import { Endpoint } from '../common/api-docs';
 import { IdParam } from '../common/parse-id.pipe';
 import { AgendaService } from './agenda.service';
 import { AgendaItemResponseDto } from './dto/agenda-item.response.dto';
-import { AgendaItemRequestDto, ReorderAgendaRequestDto } from './dto/agenda.dto';
+import { AgendaItemControlRequestDto, AgendaItemRequestDto, NextAgendaItemRequestDto, ReorderAgendaRequestDto } from './dto/agenda.dto';
 
 /** A change to the running agenda: the chair's (agenda.control), only while live; answers the whole agenda. */
 const runDoc = (operationId: string, summary: string) =>
@@ -44,8 +44,8 @@ export class AgendaController {
   @Post('next')
   @HttpCode(200)
   @runDoc('nextAgendaItem', 'Finishes the item in progress and starts the next pending one.')
-  next(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string): Promise<AgendaItemView[]> {
-    return this.agenda.next(user, conferenceId);
+  next(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @Body() dto: NextAgendaItemRequestDto): Promise<AgendaItemView[]> {
+    return this.agenda.next(user, conferenceId, dto.expectedActiveItemId === undefined ? null : { activeItemId: dto.expectedActiveItemId });
   }
 
   @Post(':itemId/start')
@@ -55,8 +55,9 @@ export class AgendaController {
     @CurrentUser() user: AuthUser,
     @IdParam('conferenceId') conferenceId: string,
     @IdParam('itemId') itemId: string,
+    @Body() dto: AgendaItemControlRequestDto,
   ): Promise<AgendaItemView[]> {
-    return this.agenda.transition(user, conferenceId, itemId, 'start');
+    return this.agenda.transition(user, conferenceId, itemId, 'start', dto.expectedState);
   }
 
   @Post(':itemId/complete')
@@ -66,8 +67,9 @@ export class AgendaController {
     @CurrentUser() user: AuthUser,
     @IdParam('conferenceId') conferenceId: string,
     @IdParam('itemId') itemId: string,
+    @Body() dto: AgendaItemControlRequestDto,
   ): Promise<AgendaItemView[]> {
-    return this.agenda.transition(user, conferenceId, itemId, 'complete');
+    return this.agenda.transition(user, conferenceId, itemId, 'complete', dto.expectedState);
   }
 
   @Post(':itemId/skip')
@@ -77,7 +79,8 @@ export class AgendaController {
     @CurrentUser() user: AuthUser,
     @IdParam('conferenceId') conferenceId: string,
     @IdParam('itemId') itemId: string,
+    @Body() dto: AgendaItemControlRequestDto,
   ): Promise<AgendaItemView[]> {
-    return this.agenda.transition(user, conferenceId, itemId, 'skip');
+    return this.agenda.transition(user, conferenceId, itemId, 'skip', dto.expectedState);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgendaItemEntity, ConferenceEntity } from '@hoinghi/database';
-import { advance, assertEditable, assertLive, assertRoomFor, completeItem, reorder, skipItem, startItem } from '@hoinghi/domain';
-import type { AgendaItemView } from '@hoinghi/contracts';
+import { advance, agendaAsSeen, AgendaExpectation, assertEditable, assertLive, assertRoomFor, completeItem, reorder, skipItem, stale, startItem } from '@hoinghi/domain';
+import type { AgendaChangedBy, AgendaItemState, AgendaItemView } from '@hoinghi/contracts';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ChangeContext, ConferenceChanges, ChangeOutcome } from '../change-log/conference-changes.service';
@@ -46,20 +46,37 @@ export class AgendaService implements ConferenceSection {
     });
   }
 
-  next(user: AuthUser, conferenceId: string): Promise<AgendaItemView[]> {
+  next(user: AuthUser, conferenceId: string, expected: AgendaExpectation | null): Promise<AgendaItemView[]> {
     return this.changes.run({ user, conferenceId, permission: 'agenda.control' }, async (ctx) => {
       assertLive(ctx.conference.status, 'move to the next agenda item');
-      return this.apply(ctx, advance(await this.items(ctx), ctx.now), 'agenda.next', {});
+      const items = await this.asSeen(ctx, expected);
+      return this.apply(ctx, advance(items, ctx.now), 'agenda.next', {});
     });
   }
 
-  transition(user: AuthUser, conferenceId: string, itemId: string, transition: Transition): Promise<AgendaItemView[]> {
+  transition(user: AuthUser, conferenceId: string, itemId: string, transition: Transition, expectedState?: AgendaItemState): Promise<AgendaItemView[]> {
     return this.changes.run({ user, conferenceId, permission: 'agenda.control' }, async (ctx) => {
       assertLive(ctx.conference.status, `${transition} an agenda item`);
-      const items = await this.items(ctx);
+      const items = await this.asSeen(ctx, expectedState ? { itemId, state: expectedState } : null);
       const rule = { start: startItem, complete: completeItem, skip: skipItem }[transition];
       return this.apply(ctx, rule(items, itemId, ctx.now), `agenda.${transition}`, { itemId });
     });
+  }
+
+  /**
+   * The agenda, if it is still as the caller saw it; else 409 AGENDA_CHANGED naming who changed it
+   * last and when (from the audit trail), with the agenda as it is now.
+   */
+  private async asSeen(ctx: ChangeContext, expected: AgendaExpectation | null): Promise<AgendaItemEntity[]> {
+    const items = await this.items(ctx);
+    if (agendaAsSeen(items, expected)) return items;
+    const [last] = await ctx.em.query(
+      `SELECT u.full_name AS name, a.at FROM audit_entries a LEFT JOIN users u ON u.id = a.actor_user_id
+        WHERE a.conference_id = $1 AND a.action LIKE 'agenda.%' ORDER BY a.id DESC LIMIT 1`,
+      [ctx.conference.id],
+    ) as Array<{ name: string | null; at: Date }>;
+    const changedBy: AgendaChangedBy = { name: last?.name ?? null, at: last?.at.toISOString() ?? null, agenda: (await this.readSection(ctx.em, ctx.conference)).agenda };
+    throw stale('AGENDA_CHANGED', `The agenda changed since you saw it${last?.name ? ` (${last.name}, ${changedBy.at})` : ''}; nothing was done. Look at it again and choose.`, changedBy);
   }
 
   private items(ctx: ChangeContext): Promise<AgendaItemEntity[]> {

@@ -1,5 +1,5 @@
 import type {
-  AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceSummary, ConferenceView,
+  AgendaItemState, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceSummary, ConferenceView,
   CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
   NewDraftVersionRequest, UpdatePointRequest, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
@@ -22,9 +22,11 @@ export const api = {
   createConference: (body: CreateConferenceRequest) => apiRequest<ConferenceSnapshot>('POST', '/conferences', body),
   transition: (id: string, action: ConferenceAction) => apiRequest<ConferenceView>('POST', `${conference(id)}/${action}`),
 
-  nextAgendaItem: (id: string) => apiRequest<AgendaItemView[]>('POST', `${conference(id)}/agenda/next`),
-  changeAgendaItem: (id: string, itemId: string, change: 'start' | 'complete' | 'skip') =>
-    apiRequest<AgendaItemView[]>('POST', `${conference(id)}/agenda/${encodeURIComponent(itemId)}/${change}`),
+  /** As the chair saw the agenda: if someone else moved it meanwhile, 409 AGENDA_CHANGED and nothing happens. */
+  nextAgendaItem: (id: string, expectedActiveItemId: string | null) =>
+    apiRequest<AgendaItemView[]>('POST', `${conference(id)}/agenda/next`, { expectedActiveItemId }),
+  changeAgendaItem: (id: string, itemId: string, change: 'start' | 'complete' | 'skip', expectedState: AgendaItemState) =>
+    apiRequest<AgendaItemView[]>('POST', `${conference(id)}/agenda/${encodeURIComponent(itemId)}/${change}`, { expectedState }),
 
   siteAttendance: (id: string, siteId: string) =>
     apiRequest<AttendanceRecordView[]>('GET', `${conference(id)}/sites/${encodeURIComponent(siteId)}/attendance`),

@@ -1,4 +1,6 @@
+import type { AgendaChangedBy } from '@hoinghi/contracts';
 import { ApiError } from '../api/client';
+import { formatTime } from '../i18n/format';
 import { useT } from '../i18n/I18nContext';
 
 /**
@@ -11,6 +13,9 @@ export function ErrorNotice({ error }: { error: unknown }) {
   let message: string;
   if (error instanceof ApiError) {
     message = error.isNetworkError ? t.errors.network : ((error.code && t.errors.byCode[error.code]) || error.message);
+    // A stale control (two chairs at once) says who changed it and when.
+    const by = error.code === 'AGENDA_CHANGED' ? (error.current as AgendaChangedBy | undefined) : undefined;
+    if (by?.name) message += ` ${t.errors.changedBy(by.name, formatTime(by.at, t.locale))}`;
   }
   else if (typeof error === 'string') message = error;
   else message = t.errors.unknown;

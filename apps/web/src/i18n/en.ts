@@ -14,6 +14,7 @@ export const en: Dictionary = {
   },
   errors: {
     network: 'Cannot reach the server. Please check the network and try again.',
+    changedBy: (name: string, time: string) => `(Changed by ${name} at ${time}.)`,
     unknown: 'Something went wrong.',
     byCode: {
       VALIDATION_FAILED: 'Some of the information is not valid; please check the marked fields.',
@@ -102,6 +103,7 @@ export const en: Dictionary = {
       CONSULTATION_WRONG_STATE: 'The draft\'s consultation is not in a state that allows this.',
       COMMENT_WITHDRAWN: 'This comment has been withdrawn.',
       MINUTES_VERSION_NOT_FOUND: 'This version of the minutes does not exist.',
+      AGENDA_CHANGED: 'The agenda was just changed by someone else, so your action was not carried out; please look again and choose.',
       MINUTES_WRONG_STATE: 'The minutes are in a state that does not allow this.',
       MINUTES_NOT_EDITABLE: 'The minutes have been submitted or published and cannot be edited; published minutes are corrected by a new version.',
       MINUTES_ITEM_STALE: 'Someone else has just edited this item of the minutes; the latest text has been loaded, please review and edit again.',

@@ -22,6 +22,7 @@ export const vi = {
   errors: {
     network: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
     unknown: 'Đã có lỗi xảy ra.',
+    changedBy: (name: string, time: string) => `(Người thay đổi: ${name}, lúc ${time}.)`,
     /** Every server error code (ERROR_CODES in contracts) in Vietnamese; the compiler refuses a missing one. */
     byCode: {
       VALIDATION_FAILED: 'Thông tin gửi lên chưa hợp lệ; vui lòng xem lại các ô được đánh dấu.',
@@ -110,6 +111,7 @@ export const vi = {
       CONSULTATION_WRONG_STATE: 'Việc lấy ý kiến dự thảo không ở trạng thái cho phép thao tác này.',
       COMMENT_WITHDRAWN: 'Ý kiến này đã được rút.',
       MINUTES_VERSION_NOT_FOUND: 'Không tìm thấy phiên bản biên bản này.',
+      AGENDA_CHANGED: 'Chương trình hội nghị vừa được người khác thay đổi nên thao tác của bạn chưa được thực hiện; vui lòng xem lại rồi chọn.',
       MINUTES_WRONG_STATE: 'Biên bản đang ở trạng thái không cho phép thao tác này.',
       MINUTES_NOT_EDITABLE: 'Biên bản đã trình hoặc đã ban hành nên không sửa được; biên bản đã ban hành chỉ có thể đính chính bằng phiên bản mới.',
       MINUTES_ITEM_STALE: 'Người khác vừa sửa mục này của biên bản; nội dung mới nhất đã được tải lại, vui lòng xem và sửa lại.',

@@ -67,8 +67,8 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
           canControl={canControl}
           live={live}
           busy={action.busy}
-          onNext={() => run(() => api.nextAgendaItem(conferenceId))}
-          onChange={(itemId, change) => run(() => api.changeAgendaItem(conferenceId, itemId, change))}
+          onNext={() => run(() => api.nextAgendaItem(conferenceId, snapshot.agenda.find((i) => i.state === 'active')?.id ?? null))}
+          onChange={(itemId, change) => run(() => api.changeAgendaItem(conferenceId, itemId, change, snapshot.agenda.find((i) => i.id === itemId)!.state))}
         />
         <AttendancePanel sites={snapshot.sites} attendance={snapshot.attendance} />
         <FloorPanel floor={snapshot.floor} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
