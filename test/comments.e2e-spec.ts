@@ -233,6 +233,54 @@ describe('comments on drafts', () => {
     expect((await submit(delegateA, { kind: 'delegate', text }, randomUUID())).body).toMatchObject({ error: 'DRAFT_NOT_FOUND' });
   });
 
+  it('commits a burst of submissions in groups: each its own receipt, a copy of one key answered with the first, a refused one alone; stored once each, in groups', async () => {
+    const authors: Array<{ who: Api; body: Record<string, unknown> }> = [
+      { who: delegateA, body: { kind: 'delegate' } },
+      { who: delegateA2, body: { kind: 'delegate' } },
+      { who: delegateB, body: { kind: 'delegate' } },
+      { who: operatorA, body: { kind: 'site', siteId: siteA } },
+      { who: secretary, body: { kind: 'floor', speakerParticipantId: delegateBParticipant } },
+    ];
+    const burst = Array.from({ length: 38 }, (_, i) => ({ ...authors[i % authors.length], key: `group-${run}-${i}`, text: `Góp ý dồn ${i}` }));
+    const answers = await Promise.all([
+      ...burst.map((item) => submit(item.who, { ...item.body, idempotencyKey: item.key, text: item.text, sectionId: draft.sections[0].id })),
+      submit(burst[0].who, { ...burst[0].body, idempotencyKey: burst[0].key, text: burst[0].text }), // the same comment sent twice at once
+      submit(operatorB, { kind: 'site', siteId: siteA, text: 'Ý kiến thay điểm cầu khác' }), // another site's operator
+    ]);
+    answers.slice(0, 38).forEach((answer) => expect(answer).toMatchObject({ status: 202, body: { receiptId: expect.any(String), status: 'accepted' } }));
+    const receipts = answers.slice(0, 38).map((a) => a.body.receiptId);
+    expect(new Set(receipts).size).toBe(38);
+    // The copy waits for the next group and answers the first receipt, with its status by then (the worker may have stored it).
+    expect(answers[38]).toMatchObject({ status: 202, body: { receiptId: receipts[0], status: expect.stringMatching(/^(accepted|received)$/) } });
+    expect(answers[39]).toMatchObject({ status: 403, body: { error: 'ROLE_FORBIDDEN' } });
+
+    // Fewer transactions than submissions: a group's audit lines share its commit time. One line and one store job each.
+    const [submitted] = await meeting.dataSource.query(
+      `SELECT count(*)::int AS audits, count(DISTINCT at)::int AS groups FROM audit_entries
+        WHERE conference_id = $1 AND action = 'comment.submit' AND details->>'receiptId' = ANY($2)`, [conferenceId, receipts]);
+    expect(submitted.audits).toBe(38);
+    expect(submitted.groups).toBeLessThan(38);
+    const [{ jobs }] = await meeting.dataSource.query(
+      `SELECT count(*)::int AS jobs FROM outbox_messages WHERE conference_id = $1 AND target = $2 AND payload->>'receiptId' = ANY($3)`,
+      [conferenceId, `${QueueName.Comments}/${JobName.StoreComment}`, receipts]);
+    expect(jobs).toBe(38);
+
+    // The worker stores each exactly once, several in one transaction.
+    const storedOnce = () => meeting.dataSource.query(
+      `SELECT (SELECT count(*) FROM comment_submissions WHERE id = ANY($2) AND status = 'received')::int AS received,
+              (SELECT count(*) FROM draft_comments WHERE submission_id = ANY($2))::int AS comments,
+              (SELECT count(*) FROM comment_submissions WHERE conference_id = $1 AND idempotency_key LIKE $3)::int AS submissions`,
+      [conferenceId, receipts, `group-${run}-%`]).then((rows: Array<Record<string, number>>) => rows[0]);
+    expect(await until(storedOnce, (s) => s.received === 38, 20_000)).toEqual({ received: 38, comments: 38, submissions: 38 });
+    const [stored] = await meeting.dataSource.query(
+      `SELECT count(*)::int AS audits, count(DISTINCT at)::int AS groups FROM audit_entries
+        WHERE conference_id = $1 AND action = 'comment.store' AND details->>'receiptId' = ANY($2)`, [conferenceId, receipts]);
+    expect(stored.audits).toBe(38);
+    expect(stored.groups).toBeLessThan(38);
+    const chairView = (await chair.get<CommentView[]>(path('/comments'))).body.filter((c) => receipts.includes(c.receiptId));
+    expect(chairView.map((c) => c.text).sort()).toEqual(burst.map((b) => b.text).sort());
+  });
+
   it('lets the author alone edit or withdraw a comment while consultation is open; after closing, comments and edits are 409', async () => {
     const key = randomUUID();
     const receipt = (await submit(delegateA, { idempotencyKey: key, kind: 'delegate', text: 'Bản đầu' })).body;

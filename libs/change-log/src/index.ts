@@ -1,3 +1,4 @@
 export * from './change-writer';
 export * from './change-relay';
 export * from './outbox-deliverer';
+export * from './group-queue';

@@ -27,14 +27,13 @@ export class AccessService {
   }
 
   /**
-   * `authorize` for several callers of one conference in one query: per caller its roles, or the
-   * error that refuses it (the conference's 404 refuses them all).
+   * `authorize` for several callers of one conference in one query, each for its own permission: per
+   * caller its roles, or the error that refuses it (the conference's 404 refuses them all).
    */
   async authorizeAll(
     em: EntityManager,
     conferenceId: string,
-    permission: Permission,
-    callers: Array<{ user: { id: string }; siteId?: string }>,
+    callers: Array<{ user: { id: string }; permission: Permission; siteId?: string }>,
   ): Promise<Array<RoleAssignment[] | DomainError>> {
     const rows = await em.query(
       `SELECT p.user_id AS "userId", p.role, p.site_id AS "siteId"
@@ -43,7 +42,7 @@ export class AccessService {
       [conferenceId, [...new Set(callers.map((c) => c.user.id))]],
     ) as Array<{ userId: string | null } & RoleAssignment>;
     if (!rows.length) return callers.map(() => conferenceNotFound(conferenceId));
-    return callers.map(({ user, siteId }) => {
+    return callers.map(({ user, permission, siteId }) => {
       const roles = rows.filter((r) => r.userId === user.id).map((r) => ({ role: r.role, siteId: r.siteId }));
       try {
         assertCan(roles, permission, siteId);

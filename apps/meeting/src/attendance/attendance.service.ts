@@ -89,9 +89,9 @@ export class AttendanceService implements ConferenceSection {
         assertEditable(ctx.conference.status, 'take attendance');
         const sites = [...new Set(members.map((m) => m.prepared.siteId))];
         return {
-          results: members.map((m) => m.prepared),
-          audits: members.map(({ request, prepared }) => ({
-            action: 'attendance.check-in', details: { participantId: prepared.participantId, siteId: prepared.siteId, status: request.status, reason: request.reason },
+          members: members.map(({ request, prepared }) => ({
+            result: prepared,
+            audit: { action: 'attendance.check-in', details: { participantId: prepared.participantId, siteId: prepared.siteId, status: request.status, reason: request.reason } },
           })),
           events: [
             ...members.map(({ prepared: record }) => ({ audience: { kind: 'site-staff', siteId: record.siteId }, type: 'attendance.record', data: { record } }) as ChangeEvent),

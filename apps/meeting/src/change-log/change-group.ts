@@ -1,6 +1,7 @@
-import { ChangeEvent, ChangeRecord, lockConference, writeChanges } from '@hoinghi/change-log';
+import { ChangeEvent, ChangeRecord, GroupQueue, lockConference, OutboxItem, writeChanges } from '@hoinghi/change-log';
 import type { ConferenceEntity } from '@hoinghi/database';
 import { Permission } from '@hoinghi/domain';
+import type { RoleAssignment } from '@hoinghi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService, conferenceNotFound } from '../access/access.service';
@@ -13,133 +14,141 @@ export interface GroupMember<R> {
   request: R;
 }
 
+/** A member as `prepare` sees it: authorised, with its roles in the conference. */
+export type AuthorisedMember<R> = GroupMember<R> & { roles: RoleAssignment[] };
+
 export interface GroupContext {
   em: EntityManager;
   conference: ConferenceEntity; // locked for this transaction
   now: Date;
 }
 
+/** What one member's change recorded: its answer, its audit line and its side effects. */
+export interface MemberChange<T> {
+  result: T;
+  /** Absent: the member changed nothing after all (a resend found under the lock) and leaves no trace. */
+  audit?: { action: string; details: Record<string, unknown> };
+  outbox?: OutboxItem[];
+}
+
 export interface GroupOutcome<T> {
-  /** One per member, in the members' order. */
-  results: T[];
-  /** One per member, in the members' order. */
-  audits: Array<{ action: string; details: Record<string, unknown> }>;
+  /** One per member, in the members' order; an Error refuses the member, which must have had nothing written. */
+  members: Array<MemberChange<T> | Error>;
   /** What the whole group changed, each for its audience. */
   events: ChangeEvent[];
 }
 
+/** `prepare`'s answer for a member that needs no change at all (e.g. a resend): answered at once, never locked for. */
+export class Answered<T> {
+  constructor(readonly result: T) {}
+}
+
 export interface ChangeGroupSpec<R, P, T> {
-  permission: Permission;
+  /** The permission a member needs (per member when it depends on the request, e.g. a comment's kind). */
+  permission: Permission | ((member: GroupMember<R>) => Permission);
   /** Members with the same key never share a transaction (e.g. two check-ins of one delegate). */
   keyOf(member: GroupMember<R>): string;
   /**
    * Before the lock, for every authorised member at once, in a fixed number of statements: checks
-   * each member and writes its own rows. A member it refuses gets an Error in its place, and must
-   * have had nothing written.
+   * each member and may write its own rows. A member it refuses gets an Error in its place, and must
+   * have had nothing written; one it answers without a change gets `Answered`.
    */
-  prepare(em: EntityManager, conferenceId: string, members: GroupMember<R>[]): Promise<Array<P | Error>>;
+  prepare(em: EntityManager, conferenceId: string, members: AuthorisedMember<R>[]): Promise<Array<P | Answered<T> | Error>>;
   /** Under the conference's lock, once for the members prepare accepted. */
-  commit(ctx: GroupContext, members: Array<GroupMember<R> & { prepared: P }>): Promise<GroupOutcome<T>>;
-}
-
-interface Waiting<R, T> {
-  member: GroupMember<R>;
-  resolve(result: T): void;
-  reject(error: unknown): void;
+  commit(ctx: GroupContext, members: Array<AuthorisedMember<R> & { prepared: P }>): Promise<GroupOutcome<T>>;
 }
 
 /**
  * Group commit for one kind of change that arrives in bursts (check-ins: 100 a second into one
- * conference). While a group of a conference is in flight, new requests wait and then go together
- * in one transaction: checked in one statement, the conference locked once, the change log written
- * once. One request alone goes at once, as a group of one; the cost under the lock no longer grows
- * with the number of requests, and requests no longer queue one by one on the conference's row lock.
+ * conference; comments on a draft). `GroupQueue` forms the groups; each group goes in one
+ * transaction: its callers authorised in one statement, prepared in bulk, the conference locked
+ * once, the change log written once (an audit line per member). The cost under the lock no longer
+ * grows with the number of requests, and requests no longer queue one by one on the row lock.
  */
 export class ChangeGroup<R, P, T> {
-  private readonly waiting = new Map<string, Waiting<R, T>[]>();
+  private readonly queue: GroupQueue<GroupMember<R>, T>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly relay: ChangeRelayService,
     private readonly spec: ChangeGroupSpec<R, P, T>,
-    private readonly maxMembers: number,
-  ) {}
+    maxMembers: number,
+  ) {
+    this.queue = new GroupQueue({ keyOf: (member) => spec.keyOf(member), maxMembers, run: (id, members) => this.runGroup(id, members) });
+  }
 
   submit(conferenceId: string, member: GroupMember<R>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const queue = this.waiting.get(conferenceId);
-      if (queue) {
-        queue.push({ member, resolve, reject });
-        return;
-      }
-      this.waiting.set(conferenceId, [{ member, resolve, reject }]);
-      void this.drain(conferenceId);
-    });
+    return this.queue.submit(conferenceId, member);
   }
 
-  private async drain(conferenceId: string): Promise<void> {
-    const queue = this.waiting.get(conferenceId)!;
-    while (queue.length) await this.runGroup(conferenceId, this.takeGroup(queue));
-    this.waiting.delete(conferenceId);
-  }
-
-  /** The oldest waiting members, at most one per key; the others wait for the next group. */
-  private takeGroup(queue: Waiting<R, T>[]): Waiting<R, T>[] {
-    const keys = new Set<string>();
-    const group: Waiting<R, T>[] = [];
-    for (let i = 0; i < queue.length && group.length < this.maxMembers;) {
-      const key = this.spec.keyOf(queue[i].member);
-      if (keys.has(key)) {
-        i += 1;
-        continue;
-      }
-      keys.add(key);
-      group.push(...queue.splice(i, 1));
-    }
-    return group;
-  }
-
-  /** Settles every member: its result after the commit, or the error that refused it (or failed the group). */
-  private async runGroup(conferenceId: string, group: Waiting<R, T>[]): Promise<void> {
-    const refused = new Map<Waiting<R, T>, unknown>();
-    let accepted: Array<{ waiting: Waiting<R, T>; result: T }> = [];
+  /**
+   * Every member's answer or refusal. When the group's transaction fails, the members refused or
+   * answered before the lock keep their own answer, and the others get the failure.
+   */
+  private async runGroup(conferenceId: string, group: GroupMember<R>[]): Promise<Array<T | Error>> {
+    const outcomes: Array<T | Error> = new Array(group.length);
+    const settledEarly = new Set<number>();
     try {
-      accepted = await this.dataSource.transaction(async (em) => {
-        const authorised = await this.authorise(em, conferenceId, group, refused);
-        const prepared = authorised.length ? await this.spec.prepare(em, conferenceId, authorised.map((w) => w.member)) : [];
-        const ready: Array<{ waiting: Waiting<R, T>; prepared: P }> = [];
-        authorised.forEach((waiting, i) => {
-          const outcome = prepared[i];
-          if (outcome instanceof Error) refused.set(waiting, outcome);
-          else ready.push({ waiting, prepared: outcome });
-        });
-        if (!ready.length) return [];
-        const conference = await lockConference(em, conferenceId);
-        if (!conference) throw conferenceNotFound(conferenceId);
-        const now = new Date();
-        const outcome = await this.spec.commit({ em, conference, now }, ready.map(({ waiting, prepared: p }) => ({ ...waiting.member, prepared: p })));
-        const records: ChangeRecord[] = ready.map(({ waiting }, i) => ({
-          actor: { kind: 'user', userId: waiting.member.user.id }, audit: outcome.audits[i], events: i === 0 ? outcome.events : [],
-        }));
-        await writeChanges(em, conference, records, now);
-        return ready.map(({ waiting }, i) => ({ waiting, result: outcome.results[i] }));
-      });
+      if (await this.transaction(conferenceId, group, outcomes, settledEarly)) this.relay.kick(conferenceId);
     } catch (error) {
-      for (const waiting of group) if (!refused.has(waiting)) refused.set(waiting, error);
+      const failure = error instanceof Error ? error : new Error(String(error));
+      group.forEach((_, index) => {
+        if (!settledEarly.has(index)) outcomes[index] = failure;
+      });
     }
-    for (const [waiting, error] of refused) waiting.reject(error);
-    for (const { waiting, result } of accepted) waiting.resolve(result);
-    if (accepted.length) this.relay.kick(conferenceId);
+    return outcomes;
+  }
+
+  /** One group's transaction; true when it wrote a change. */
+  private transaction(conferenceId: string, group: GroupMember<R>[], outcomes: Array<T | Error>, settledEarly: Set<number>): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      const authorised = await this.authorise(em, conferenceId, group, outcomes, settledEarly);
+      const prepared = authorised.length ? await this.spec.prepare(em, conferenceId, authorised.map(({ member }) => member)) : [];
+      const ready: Array<{ index: number; member: AuthorisedMember<R> & { prepared: P } }> = [];
+      authorised.forEach(({ index, member }, i) => {
+        const outcome = prepared[i];
+        if (outcome instanceof Error || outcome instanceof Answered) settledEarly.add(index);
+        if (outcome instanceof Error) outcomes[index] = outcome;
+        else if (outcome instanceof Answered) outcomes[index] = outcome.result as T;
+        else ready.push({ index, member: { ...member, prepared: outcome } });
+      });
+      if (!ready.length) return false;
+      const conference = await lockConference(em, conferenceId);
+      if (!conference) throw conferenceNotFound(conferenceId);
+      const now = new Date();
+      const outcome = await this.spec.commit({ em, conference, now }, ready.map(({ member }) => member));
+      const records: ChangeRecord[] = [];
+      ready.forEach(({ index, member }, i) => {
+        const change = outcome.members[i];
+        if (change instanceof Error) {
+          outcomes[index] = change;
+          return;
+        }
+        outcomes[index] = change.result;
+        if (change.audit) records.push({ actor: { kind: 'user', userId: member.user.id }, audit: change.audit, events: [], outbox: change.outbox });
+      });
+      if (outcome.events.length && !records.length) throw new Error('a group\'s deltas need at least one member\'s change to carry them');
+      if (!records.length) return false;
+      records[0].events = outcome.events;
+      await writeChanges(em, conference, records, now);
+      return true;
+    });
   }
 
   /** Every member's roles in one query; those without the permission are refused with the usual 403. */
-  private async authorise(em: EntityManager, conferenceId: string, group: Waiting<R, T>[], refused: Map<Waiting<R, T>, unknown>): Promise<Waiting<R, T>[]> {
-    const verdicts = await this.access.authorizeAll(em, conferenceId, this.spec.permission, group.map(({ member }) => member));
-    return group.filter((waiting, i) => {
-      const verdict = verdicts[i];
-      if (verdict instanceof Error) refused.set(waiting, verdict);
-      return !(verdict instanceof Error);
+  private async authorise(em: EntityManager, conferenceId: string, group: GroupMember<R>[], outcomes: Array<T | Error>, settledEarly: Set<number>) {
+    const { permission } = this.spec;
+    const verdicts = await this.access.authorizeAll(em, conferenceId, group.map((member) => ({
+      ...member, permission: typeof permission === 'function' ? permission(member) : permission,
+    })));
+    const authorised: Array<{ index: number; member: AuthorisedMember<R> }> = [];
+    verdicts.forEach((verdict, index) => {
+      if (verdict instanceof Error) {
+        outcomes[index] = verdict;
+        settledEarly.add(index);
+      } else authorised.push({ index, member: { ...group[index], roles: verdict } });
     });
+    return authorised;
   }
 }

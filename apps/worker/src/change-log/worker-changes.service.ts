@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ChangeRecord, ChangeRelay, lockConference, writeChange } from '@hoinghi/change-log';
+import { ChangeRecord, ChangeRelay, lockConference, writeChanges } from '@hoinghi/change-log';
 import type { ConferenceEntity } from '@hoinghi/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { WORKER_CONFIG, WorkerConfig } from '../config/worker-config';
@@ -23,13 +23,20 @@ export class WorkerChanges implements OnModuleInit, BeforeApplicationShutdown {
     this.relay.start();
   }
 
-  /** Runs `work` on the locked conference and records what it returns; null: nothing to record. */
-  async run<T>(conferenceId: string, work: (em: EntityManager, conference: ConferenceEntity) => Promise<{ result: T; change: ChangeRecord | null } | null>): Promise<T | null> {
+  /**
+   * Runs `work` on the locked conference and records what it returns: one change, or several written
+   * together (a group of stored comments); null or none: nothing to record.
+   */
+  async run<T>(
+    conferenceId: string,
+    work: (em: EntityManager, conference: ConferenceEntity) => Promise<{ result: T; change: ChangeRecord | ChangeRecord[] | null } | null>,
+  ): Promise<T | null> {
     const result = await this.dataSource.transaction(async (em) => {
       const conference = await lockConference(em, conferenceId);
       if (!conference) return null;
       const outcome = await work(em, conference);
-      if (outcome?.change) await writeChange(em, conference, outcome.change, new Date());
+      const changes = outcome?.change ? [outcome.change].flat() : [];
+      if (changes.length) await writeChanges(em, conference, changes, new Date());
       return outcome ? outcome.result : null;
     });
     this.relay.kick(conferenceId);

@@ -40,7 +40,8 @@ export class CommentSweep implements OnModuleInit, OnApplicationShutdown {
             WHERE status = 'accepted' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 200`,
           [this.config.commentSweepAfterMs / 1000],
         ) as { id: string; conferenceId: string }[];
-        for (const row of overdue) await this.processor.store(row.conferenceId, row.id);
+        // All at once: the processor stores each conference's in one transaction.
+        await Promise.all(overdue.map((row) => this.processor.store(row.conferenceId, row.id)));
         if (overdue.length) this.log.warn(`stored ${overdue.length} overdue comment submission(s) whose job had not`);
       } catch (error) {
         this.log.warn(`comment sweep: ${(error as Error).message}`);

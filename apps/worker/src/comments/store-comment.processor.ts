@@ -1,52 +1,73 @@
 import { OnQueueError, OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
-import type { ChangeEvent } from '@hoinghi/change-log';
-import { CommentSubmissionEntity, draftComments, receiptOf } from '@hoinghi/database';
+import { GroupQueue, type ChangeEvent, type ChangeRecord } from '@hoinghi/change-log';
+import { DraftCommentEntity, draftComments } from '@hoinghi/database';
 import { commentAudiences } from '@hoinghi/domain';
 import { JobName, QueueName, type StoreCommentJob, type StoreCommentResult } from '@hoinghi/contracts';
 import type { Job } from 'bull';
+import { In } from 'typeorm';
 import { WorkerChanges } from '../change-log/worker-changes.service';
 
 /**
- * Stores an acknowledged comment submission as a comment, once: the submission turns `received` in the
- * same transaction (under the conference's lock), and the unique index on the comment's submission
- * refuses a second copy whatever happens. Then its author (the receipt), the leaders and, for a site's
- * opinion, that site's staff see it. The audit line is the platform's: the author's own act — the
- * submission, with its time — is already in the trail as `comment.submit`.
+ * Store jobs taken at once by this worker. They wait in the conference's `GroupQueue` while a group is
+ * being stored, so under a burst each transaction stores up to this many comments (one lock, a fixed
+ * number of statements) instead of one.
+ */
+const STORE_CONCURRENCY = 64;
+
+/**
+ * Stores acknowledged comment submissions as comments, once: each turns `received` in the same
+ * transaction (under the conference's lock), and the unique index on the comment's submission refuses a
+ * second copy whatever happens. Then its author (the receipt), the leaders and, for a site's opinion,
+ * that site's staff see it. The audit line is the platform's: the author's own act — the submission,
+ * with its time — is already in the trail as `comment.submit`.
+ *
+ * Jobs stay one per submission (their ids deduplicate deliveries, and a stalled one is retaken alone);
+ * what is grouped is the transaction: the jobs of one conference that arrive while it runs go together.
  */
 @Processor(QueueName.Comments)
 export class StoreCommentProcessor {
   private readonly log = new Logger(StoreCommentProcessor.name);
+  private readonly groups = new GroupQueue<string, StoreCommentResult | null>({
+    keyOf: (receiptId) => receiptId,
+    maxMembers: 200,
+    run: (conferenceId, receiptIds) => this.storeGroup(conferenceId, receiptIds),
+  });
 
   constructor(private readonly changes: WorkerChanges) {}
 
-  @Process(JobName.StoreComment)
+  @Process({ name: JobName.StoreComment, concurrency: STORE_CONCURRENCY })
   handle(job: Job<StoreCommentJob>): Promise<StoreCommentResult | null> {
     if (job.data.v !== 1) throw new Error(`unknown ${JobName.StoreComment} payload version ${String(job.data.v)}`);
     return this.store(job.data.conferenceId, job.data.receiptId);
   }
 
-  /** Also called by the sweep for submissions whose job was lost. */
+  /** Also called by the sweep for submissions whose job was lost. Null: no such submission in the conference. */
   store(conferenceId: string, receiptId: string): Promise<StoreCommentResult | null> {
-    return this.changes.run(conferenceId, async (em) => {
-      const submission = await em.findOne(CommentSubmissionEntity, { where: { id: receiptId, conferenceId } });
-      if (!submission) return null;
-      if (submission.status === 'received') return { result: { commentId: submission.commentId!, stored: false }, change: null };
-      const { comment, inserted } = await draftComments.store(em, submission);
-      const [view] = await draftComments.views(em, [comment]);
-      const receipt = { ...receiptOf({ ...submission, status: 'received', commentId: comment.id }), commentId: comment.id };
-      const events: ChangeEvent[] = commentAudiences(comment).map((audience) => audience.kind === 'person'
-        ? { audience, type: 'comment.received' as const, data: { receipt, comment: view } }
-        : { audience, type: 'comment.changed' as const, data: { comment: view } });
-      return {
-        result: { commentId: comment.id, stored: inserted },
-        change: {
-          actor: { kind: 'platform' },
-          audit: { action: 'comment.store', details: { receiptId: submission.id, commentId: comment.id, draftId: submission.draftId, authorUserId: submission.authorUserId } },
-          events,
-        },
-      };
+    return this.groups.submit(conferenceId, receiptId);
+  }
+
+  private async storeGroup(conferenceId: string, receiptIds: string[]): Promise<Array<StoreCommentResult | null>> {
+    const results = await this.changes.run(conferenceId, async (em) => {
+      const rows = await draftComments.storeAll(em, conferenceId, receiptIds);
+      const received = rows.filter((row) => row.received);
+      const comments = received.length ? await em.find(DraftCommentEntity, { where: { id: In(received.map((r) => r.commentId)) } }) : [];
+      const views = await draftComments.views(em, comments);
+      const change = comments.map((comment, i): ChangeRecord => {
+        const receipt = { receiptId: comment.submissionId, status: 'received' as const, draftId: comment.draftId, commentId: comment.id };
+        const events: ChangeEvent[] = commentAudiences(comment).map((audience) => audience.kind === 'person'
+          ? { audience, type: 'comment.received' as const, data: { receipt, comment: views[i] } }
+          : { audience, type: 'comment.changed' as const, data: { comment: views[i] } });
+        return {
+          actor: { kind: 'platform' }, events,
+          audit: { action: 'comment.store', details: { receiptId: comment.submissionId, commentId: comment.id, draftId: comment.draftId, authorUserId: comment.authorUserId } },
+        };
+      });
+      const byReceipt = new Map(rows.map((row) => [row.receiptId, { commentId: row.commentId, stored: row.inserted }]));
+      return { result: receiptIds.map((id) => byReceipt.get(id) ?? null), change };
     });
+    // A conference that no longer exists: nothing to store.
+    return results ?? receiptIds.map(() => null);
   }
 
   @OnQueueError()
