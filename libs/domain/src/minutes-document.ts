@@ -46,11 +46,12 @@ function attendance(facts: MinutesFacts): DocumentParagraph[] {
   const out = [
     heading('I. THÀNH PHẦN THAM DỰ'),
     body(`Tổng số đại biểu được triệu tập: ${a.convened}; có mặt: ${a.present}${a.late ? ` (trong đó đến muộn: ${a.late})` : ''}; vắng mặt: ${a.convened - a.present}.`),
-    body(q
+    body(q && q.convened > 0
       ? `Khi khai mạc hội nghị: có mặt ${q.present}/${q.convened} đại biểu được triệu tập, ${q.met ? 'đủ' : 'không đủ'} số lượng theo quy định.`
-      : 'Khi khai mạc hội nghị: hệ thống không ghi nhận số đại biểu có mặt.'),
+      : 'Khi khai mạc hội nghị: hệ thống chưa ghi nhận đại biểu được triệu tập.'),
   ];
-  for (const site of a.perSite) {
+  // Per site with delegates convened (a hall of chairs and staff only has no line).
+  for (const site of a.perSite.filter((s) => s.convened > 0 || s.absentees.length > 0)) {
     const absentees = site.absentees.map((p) => `đồng chí ${p.fullName} (${p.reason ? `lý do: ${p.reason}` : 'không rõ lý do'})`);
     out.push(body(`- ${site.siteName}: có mặt ${site.present}/${site.convened} đại biểu${absentees.length ? `; vắng mặt: ${absentees.join('; ')}` : ''}.`));
   }

@@ -8,12 +8,16 @@ const FONTS = `'Times New Roman', 'Liberation Serif', 'TeX Gyre Termes', serif`;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Words with a hyphen (numbers and symbols such as 125-QĐ/TU, 01-BB/BTCTU) are never broken across lines. */
+const keepCodesWhole = (html: string) => html.replace(/[^\s<>]+-[^\s<>]+/g, (word) => `<span style="white-space:nowrap">${word}</span>`);
+
 function run(model: PartyDocumentModel, r: DocumentRun): string {
   const style = [
     r.bold ? 'font-weight:bold' : '', r.italics ? 'font-style:italic' : '', r.underline ? 'text-decoration:underline' : '',
     r.sizePt && r.sizePt !== model.bodySizePt ? `font-size:${r.sizePt}pt` : '',
   ].filter(Boolean).join(';');
-  return style ? `<span style="${style}">${escapeHtml(r.text)}</span>` : escapeHtml(r.text);
+  const text = keepCodesWhole(escapeHtml(r.text));
+  return style ? `<span style="${style}">${text}</span>` : text;
 }
 
 function paragraph(model: PartyDocumentModel, p: DocumentParagraph): string {
