@@ -3,8 +3,11 @@
 # PostgreSQL and Redis running (unless DATABASE_URL / REDIS_URL point elsewhere).
 set -euo pipefail
 
-# chromium: browser tests; ffmpeg: media recording and benchmarks; fonts: Vietnamese in screenshots.
-PACKAGES=(chromium ffmpeg fonts-noto-core curl)
+# chromium: browser tests and the worker's PDFs; ffmpeg: media recording and benchmarks; fonts-noto-core:
+# Vietnamese in screenshots; fonts-liberation2: Liberation Serif 2, metric-compatible with Times New Roman
+# and covering Vietnamese (the 1.x of fonts-liberation does not), embedded in the minutes' PDFs;
+# poppler-utils (pdftotext, pdffonts, pdfsig, pdftoppm) and openssl: the documents' tests.
+PACKAGES=(chromium ffmpeg fonts-noto-core fonts-liberation2 poppler-utils openssl curl)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -77,21 +77,25 @@ export class MeetingHarness {
 
   /**
    * A live conference of a new chair (`<prefix>.chutri`) with a main hall and one site per name in
-   * `districts`, each with an operator (`<prefix>.op<i>`, i = site index, the hall is 0).
+   * `districts`, each with an operator (`<prefix>.op<i>`, i = site index, the hall is 0). `as` names it
+   * as a real one: its title, the host body (under its superior), the main site's place, the chair, the agenda.
    */
-  async liveConference(prefix: string, districts: string[]): Promise<{ chair: Api; operators: Api[]; snapshot: ConferenceSnapshot }> {
+  async liveConference(prefix: string, districts: string[], as: {
+    title?: string; host?: string; superior?: string; place?: string; chair?: string; agenda?: Array<{ title: string; kind: string; presenter: string; plannedMinutes: number }>;
+  } = {}): Promise<{ chair: Api; operators: Api[]; snapshot: ConferenceSnapshot }> {
     const api = new Api(this.url);
-    const province = await this.createOrgUnit(`Tỉnh ${prefix}`, 'province');
-    await this.createUser(`${prefix}.chutri`, 'Chủ trì hội nghị', { canConvene: true });
+    const superior = as.superior ? await this.createOrgUnit(as.superior, 'province') : null;
+    const province = await this.createOrgUnit(as.host ?? `Tỉnh ${prefix}`, 'province', superior?.id ?? null);
+    await this.createUser(`${prefix}.chutri`, as.chair ?? 'Chủ trì hội nghị', { canConvene: true });
     const chair = api.as(await this.login(`${prefix}.chutri`));
     const created = await chair.post<ConferenceSnapshot>('/conferences', {
-      title: 'Hội nghị trực tuyến', kind: 'review', hostUnitId: province.id,
+      title: as.title ?? 'Hội nghị trực tuyến', kind: 'review', hostUnitId: province.id,
       plannedStart: '2026-12-01T00:30:00Z', plannedEnd: '2026-12-01T04:00:00Z',
       sites: [
-        { key: 'main', name: 'Hội trường Tỉnh ủy', place: 'TP Cao Lãnh', orgUnitId: province.id, isMain: true },
+        { key: 'main', name: 'Hội trường Tỉnh ủy', place: as.place ?? 'TP Cao Lãnh', orgUnitId: province.id, isMain: true },
         ...districts.map((name, i) => ({ key: `d${i}`, name: `Điểm cầu ${name}`, place: name, orgUnitId: province.id })),
       ],
-      agenda: [{ title: 'Khai mạc', kind: 'report', presenter: 'Ban Tổ chức', plannedMinutes: 5 }],
+      agenda: as.agenda ?? [{ title: 'Khai mạc', kind: 'report', presenter: 'Ban Tổ chức', plannedMinutes: 5 }],
     });
     if (created.status !== 201) throw new Error(`create conference: ${created.status} ${JSON.stringify(created.body)}`);
     const snapshot = created.body;

@@ -7,6 +7,8 @@ import { RecountAttendanceProcessor } from './attendance/recount-attendance.proc
 import { WorkerChanges } from './change-log/worker-changes.service';
 import { CommentSweep } from './comments/comment-sweep.service';
 import { StoreCommentProcessor } from './comments/store-comment.processor';
+import { MinutesDocumentRenderer } from './documents/minutes-document.renderer';
+import { PdfPrinter } from './documents/pdf/pdf-printer.service';
 import { RenderDocumentProcessor } from './documents/render-document.processor';
 import { WORKER_CONFIG, WorkerConfig } from './config/worker-config';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
@@ -28,7 +30,7 @@ export class WorkerModule {
         BullModule.registerQueue({ name: QueueName.Documents }),
       ],
       providers: [{ provide: WORKER_CONFIG, useValue: config }, WorkerChanges, HeartbeatProcessor, RecountAttendanceProcessor, MaintenanceQueueListener,
-        StoreCommentProcessor, CommentSweep, RenderDocumentProcessor,
+        StoreCommentProcessor, CommentSweep, RenderDocumentProcessor, MinutesDocumentRenderer, PdfPrinter,
       ],
     };
   }

@@ -112,10 +112,11 @@ export interface ConsolidationReportView {
 export const DOCUMENT_STATUSES = ['queued', 'ready', 'failed'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
-export const DOCUMENT_KINDS = ['consolidation-report'] as const;
+export const DOCUMENT_KINDS = ['consolidation-report', 'minutes-docx', 'minutes-pdf'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const PDF_CONTENT_TYPE = 'application/pdf';
 
 /** The answer to a render request (202): poll GET …/documents/:jobId. */
 export interface DocumentJobReceipt {
@@ -133,6 +134,11 @@ export interface DocumentJobView {
   bytes: number | null;
   /** Why rendering failed (status `failed`). */
   error: string | null;
+  /**
+   * A ready PDF carrying the issuing body's digital signature (PAdES): the certificate's common name;
+   * null when it is not signed (no certificate configured on the worker, or not a PDF).
+   */
+  signedBy: string | null;
   createdAt: string;
   readyAt: string | null;
 }

@@ -61,9 +61,14 @@ export interface MinutesAbsentee {
  */
 export interface MinutesFacts {
   conferenceTitle: string;
+  /** The issuing body (the conference's host unit). */
   hostUnit: string;
+  /** The body above it (capitals in the document's header); null at the top of the tree. */
+  superiorBody: string | null;
   /** The main site. */
   place: string;
+  /** Where the main site is (the place on the document's date line, e.g. "Đồng Tháp"). */
+  locality: string;
   connectedSites: string[];
   plannedStart: string;
   startedAt: string | null;
@@ -123,4 +128,29 @@ export interface MinutesDiffView {
   to: number;
   items: Array<{ agendaItemId: string; title: string; changed: Array<'summary' | 'speakers' | 'conclusion' | 'tasks'>; before: MinutesItemView | null; after: MinutesItemView | null }>;
   factsChanged: boolean;
+}
+
+/**
+ * What is hashed and kept when a version is published: everything the document says, nothing about
+ * editing it. The documents (.docx, .pdf) are rendered from this, never from the live sources.
+ * (Versions published before `superiorBody` and `locality` were cited lack them.)
+ */
+export interface PublishedMinutesContent {
+  conferenceId: string;
+  version: number;
+  documentNumber: string | null;
+  corrects: number | null;
+  correctionReason: string | null;
+  approvedByName: string | null;
+  publishedAt: string;
+  facts: MinutesFacts;
+  items: Array<Omit<MinutesItemView, 'revision' | 'updatedAt' | 'updatedByName'>>;
+}
+
+/** The files a published version is rendered into (POST …/minutes/versions/:version/documents). */
+export const MINUTES_DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
+export type MinutesDocumentFormat = (typeof MINUTES_DOCUMENT_FORMATS)[number];
+
+export interface MinutesDocumentRequest {
+  format: MinutesDocumentFormat;
 }

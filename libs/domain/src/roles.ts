@@ -17,6 +17,7 @@ export type Permission =
   | 'comments.floor' // record a comment spoken from the floor (the secretary)
   | 'minutes.write' // keep the minutes and submit them (the secretariat)
   | 'minutes.approve' // approve, return and publish them (the chairs)
+  | 'minutes.download' // have published minutes rendered (.docx, .pdf) and download them (the leaders and every site's staff)
   | 'consolidation.manage' // group comments into points, decide on them, render the consolidation report (the secretariat)
   | 'media.join'; // site-scoped
 
@@ -40,6 +41,7 @@ export const GRANTS: Readonly<Record<Permission, { roles: readonly ParticipantRo
   'comments.floor': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
   'minutes.write': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
   'minutes.approve': { roles: CHAIRS, siteScoped: false },
+  'minutes.download': { roles: [...CHAIRS, 'secretary', ...SITE_STAFF], siteScoped: false },
   'consolidation.manage': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
   'media.join': { roles: [...CHAIRS, ...SITE_STAFF], siteScoped: true },
 };

@@ -1,6 +1,6 @@
 import { Controller, Get, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { DOCX_CONTENT_TYPE, type DocumentJobView } from '@hoinghi/contracts';
+import { DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, type DocumentJobView } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Endpoint } from '../common/api-docs';
 import { IdParam } from '../common/parse-id.pipe';
@@ -20,7 +20,7 @@ export class DocumentsController {
   }
 
   @Get(':jobId/file')
-  @ApiProduces(DOCX_CONTENT_TYPE)
+  @ApiProduces(DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE)
   @Endpoint({ operationId: 'downloadDocument', summary: 'The rendered file, once ready (409 before).', response: null, errors: [401, 403, 404, 409] })
   async file(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @IdParam('jobId') jobId: string): Promise<StreamableFile> {
     const file = await this.documents.file(user, conferenceId, jobId);

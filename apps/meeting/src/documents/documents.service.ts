@@ -13,6 +13,9 @@ import type { ChangeContext, ChangeOutcome } from '../change-log/conference-chan
 /** Who may fetch a document: the same people who may ask for it. */
 const PERMISSION_OF: Record<DocumentKind, Permission> = {
   'consolidation-report': 'consolidation.manage',
+  // Published minutes: the leaders and every site's staff.
+  'minutes-docx': 'minutes.download',
+  'minutes-pdf': 'minutes.download',
 };
 
 /**
@@ -28,10 +31,12 @@ export class DocumentsService {
   ) {}
 
   /** Inside the caller's change (which checked its permission): the row, the job, the audit line. */
-  async queue(ctx: ChangeContext, user: AuthUser, what: { kind: DocumentKind; subjectId: string; fileName: string }): Promise<ChangeOutcome<DocumentJobReceipt>> {
+  async queue(
+    ctx: ChangeContext, user: AuthUser, what: { kind: DocumentKind; subjectId: string; fileName: string; contentType?: string },
+  ): Promise<ChangeOutcome<DocumentJobReceipt>> {
     const document = await ctx.em.save(DocumentEntity, ctx.em.create(DocumentEntity, {
       conferenceId: ctx.conference.id, kind: what.kind, subjectId: what.subjectId, status: 'queued', requestedBy: user.id,
-      fileName: what.fileName, contentType: DOCX_CONTENT_TYPE, content: null, bytes: null, error: null, readyAt: null,
+      fileName: what.fileName, contentType: what.contentType ?? DOCX_CONTENT_TYPE, content: null, bytes: null, error: null, signedBy: null, readyAt: null,
     }));
     const job: RenderDocumentJob = { v: 1, conferenceId: ctx.conference.id, documentId: document.id };
     return {
@@ -46,7 +51,7 @@ export class DocumentsService {
     const document = await this.readable(this.dataSource.manager, user, conferenceId, jobId);
     return {
       jobId: document.id, kind: document.kind, status: document.status, fileName: document.fileName, bytes: document.bytes, error: document.error,
-      createdAt: document.createdAt.toISOString(), readyAt: document.readyAt?.toISOString() ?? null,
+      signedBy: document.signedBy, createdAt: document.createdAt.toISOString(), readyAt: document.readyAt?.toISOString() ?? null,
     };
   }
 

@@ -11,12 +11,13 @@ import type { EntityManager } from 'typeorm';
 export class MinutesFactsReader {
   async read(em: EntityManager, conferenceId: string): Promise<MinutesFacts> {
     const [conference] = await em.query(
-      `SELECT c.title, u.name AS "hostUnit", c.planned_start AS "plannedStart", c.started_at AS "startedAt", c.ended_at AS "endedAt",
+      `SELECT c.title, u.name AS "hostUnit", (SELECT name FROM org_units WHERE id = u.parent_id) AS "superiorBody", c.planned_start AS "plannedStart", c.started_at AS "startedAt", c.ended_at AS "endedAt",
               c.quorum_numerator AS numerator, c.quorum_denominator AS denominator,
-              (SELECT name FROM sites WHERE conference_id = c.id AND is_main) AS place
+              (SELECT name FROM sites WHERE conference_id = c.id AND is_main) AS place,
+              (SELECT place FROM sites WHERE conference_id = c.id AND is_main) AS locality
          FROM conferences c JOIN org_units u ON u.id = c.host_unit_id WHERE c.id = $1`,
       [conferenceId],
-    ) as Array<{ title: string; hostUnit: string; plannedStart: Date; startedAt: Date | null; endedAt: Date | null; numerator: number; denominator: number; place: string }>;
+    ) as Array<{ title: string; hostUnit: string; superiorBody: string | null; locality: string; plannedStart: Date; startedAt: Date | null; endedAt: Date | null; numerator: number; denominator: number; place: string }>;
     const people = await em.query(
       `SELECT p.role, u.full_name AS name FROM participants p JOIN users u ON u.id = p.user_id
         WHERE p.conference_id = $1 AND p.role IN ('chair', 'co_chair', 'secretary') ORDER BY p.role, u.full_name_search`,
@@ -25,7 +26,9 @@ export class MinutesFactsReader {
     return {
       conferenceTitle: conference.title,
       hostUnit: conference.hostUnit,
+      superiorBody: conference.superiorBody,
       place: conference.place,
+      locality: conference.locality,
       connectedSites: (await em.query('SELECT name FROM sites WHERE conference_id = $1 AND NOT is_main ORDER BY position', [conferenceId]) as { name: string }[]).map((s) => s.name),
       plannedStart: conference.plannedStart.toISOString(),
       startedAt: conference.startedAt?.toISOString() ?? null,

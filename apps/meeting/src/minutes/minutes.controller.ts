@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesVersionSummary, MinutesVersionView } from '@hoinghi/contracts';
+import type { DocumentJobReceipt, MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesVersionSummary, MinutesVersionView } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Endpoint } from '../common/api-docs';
 import { IdParam } from '../common/parse-id.pipe';
 import { MinutesService } from './minutes.service';
-import { AddMinutesSpeakerRequestDto, EditMinutesItemRequestDto, MinutesDiffQueryDto, MinutesReasonRequestDto } from './dto/minutes.dto';
+import { DocumentJobReceiptResponseDto } from '../documents/dto/document.response.dto';
+import {
+  AddMinutesSpeakerRequestDto, EditMinutesItemRequestDto, MinutesDiffQueryDto, MinutesDocumentRequestDto, MinutesReasonRequestDto,
+} from './dto/minutes.dto';
 import {
   MinutesDiffResponseDto, MinutesItemResponseDto, MinutesSpeakerResponseDto, MinutesVersionResponseDto, MinutesVersionSummaryResponseDto,
 } from './dto/minutes.response.dto';
@@ -32,6 +35,16 @@ export class MinutesController {
   @Endpoint({ operationId: 'getMinutesVersion', summary: 'One version of the minutes (sites: published ones only).', response: MinutesVersionResponseDto, errors: [400, 401, 403, 404] })
   version(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @Param('version', ParseIntPipe) version: number): Promise<MinutesVersionView> {
     return this.minutes.version(user, conferenceId, version);
+  }
+
+  @Post('versions/:version/documents')
+  @HttpCode(202)
+  @Endpoint({ operationId: 'renderMinutesDocument', summary: 'Asks the worker to render a published version as .docx or .pdf (the PDF signed when the issuing body\'s certificate is configured): 202 with the job id to poll at GET …/documents/:jobId (the leaders and every site\'s staff).', response: DocumentJobReceiptResponseDto, status: 202, errors: [400, 401, 403, 404, 409] })
+  requestDocument(
+    @CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @Param('version', ParseIntPipe) version: number,
+    @Body() dto: MinutesDocumentRequestDto,
+  ): Promise<DocumentJobReceipt> {
+    return this.minutes.requestDocument(user, conferenceId, version, dto.format);
   }
 
   @Get('floor-log')

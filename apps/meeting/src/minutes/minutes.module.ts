@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
 import { MinutesController } from './minutes.controller';
 import { MinutesFactsReader } from './minutes-facts';
 import { MinutesService } from './minutes.service';
 
-@Module({ controllers: [MinutesController], providers: [MinutesService, MinutesFactsReader] })
+@Module({ imports: [DocumentsModule], controllers: [MinutesController], providers: [MinutesService, MinutesFactsReader] })
 export class MinutesModule {}

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChangeEvent } from '@hoinghi/change-log';
+import {
+  DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, type DocumentJobReceipt, type MinutesDocumentFormat,
+} from '@hoinghi/contracts';
 import type {
   ConferenceSnapshot, MinutesAction, MinutesDiffView, MinutesFacts, MinutesItemView, MinutesSpeaker, MinutesVersionSummary,
-  MinutesVersionView, ViewerScope,
+  MinutesVersionView, PublishedMinutesContent, ViewerScope,
 } from '@hoinghi/contracts';
 import {
   AgendaItemEntity, ConferenceEntity, FloorRequestEntity, MinutesItemEntity, MinutesVersionEntity,
@@ -19,21 +22,9 @@ import { ChangeContext, ChangeOutcome, ConferenceChanges } from '../change-log/c
 import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
 import { ConferenceSyncService } from '../change-log/conference-sync.service';
 import { isoOrNull } from '../common/dates';
+import { DocumentsService } from '../documents/documents.service';
 import { MinutesFactsReader } from './minutes-facts';
 import type { AddMinutesSpeakerRequestDto, EditMinutesItemRequestDto } from './dto/minutes.dto';
-
-/** What is hashed and kept when a version is published: everything the document says, nothing about editing it. */
-interface PublishedContent {
-  conferenceId: string;
-  version: number;
-  documentNumber: string | null;
-  corrects: number | null;
-  correctionReason: string | null;
-  approvedByName: string | null;
-  publishedAt: string;
-  facts: MinutesFacts;
-  items: Array<Omit<MinutesItemView, 'revision' | 'updatedAt' | 'updatedByName'>>;
-}
 
 /**
  * The minutes (biên bản): the secretariat keeps one draft version per conference, item by item, while
@@ -48,6 +39,7 @@ export class MinutesService implements ConferenceSection {
     private readonly changes: ConferenceChanges,
     private readonly sync: ConferenceSyncService,
     private readonly facts: MinutesFactsReader,
+    private readonly documents: DocumentsService,
     views: ConferenceViews,
   ) {
     views.register(this);
@@ -152,6 +144,26 @@ export class MinutesService implements ConferenceSection {
     });
   }
 
+  /**
+   * The .docx or .pdf of a published version, rendered by the worker from the stored content (the
+   * documents queue): 202 with the job to poll. The leaders and every site's staff may ask; a version
+   * a site may not read is 404, an unpublished one 409.
+   */
+  requestDocument(user: AuthUser, conferenceId: string, version: number, format: MinutesDocumentFormat): Promise<DocumentJobReceipt> {
+    return this.changes.run({ user, conferenceId, permission: 'minutes.download' }, async (ctx) => {
+      const found = await ctx.em.findOne(MinutesVersionEntity, { where: { conferenceId, version } });
+      if (!found || (!ctx.scope.leader && found.status !== 'published')) throw versionNotFound(version);
+      if (found.status !== 'published') {
+        throw conflict('MINUTES_WRONG_STATE', `Documents are made of published minutes only; version ${version} is ${found.status === 'draft' ? 'a draft' : found.status}.`);
+      }
+      const number = (found.documentNumber ?? 'BB').replace(/[^A-Za-z0-9]+/g, '-');
+      return this.documents.queue(ctx, user, {
+        kind: format === 'pdf' ? 'minutes-pdf' : 'minutes-docx', subjectId: found.id,
+        fileName: `Bien-ban-${number}-v${version}.${format}`, contentType: format === 'pdf' ? PDF_CONTENT_TYPE : DOCX_CONTENT_TYPE,
+      });
+    });
+  }
+
   /** A correction of the latest published version: the next version, a draft with its text, saying why. */
   correct(user: AuthUser, conferenceId: string, reason: string): Promise<MinutesVersionView> {
     return this.changes.run({ user, conferenceId, permission: 'minutes.write' }, async (ctx) => {
@@ -187,7 +199,7 @@ export class MinutesService implements ConferenceSection {
     };
     if (version.status === 'published' && version.content) {
       // What was published, as it was; the sources may have changed since, which the view says.
-      const content = version.content as PublishedContent;
+      const content = version.content as PublishedMinutesContent;
       const now = await this.facts.read(em, version.conferenceId);
       return {
         ...base, approvedByName: content.approvedByName, facts: content.facts,
@@ -255,7 +267,7 @@ export class MinutesService implements ConferenceSection {
     version.documentNumber = version.corrects === null ? await this.nextDocumentNumber(ctx) : await this.numberOf(ctx.em, ctx.conference.id, version.corrects);
     version.publishedAt = ctx.now;
     const view = await this.view(ctx.em, version);
-    const content: PublishedContent = {
+    const content: PublishedMinutesContent = {
       conferenceId: version.conferenceId, version: version.version, documentNumber: version.documentNumber, corrects: version.corrects,
       correctionReason: version.correctionReason, approvedByName: view.approvedByName, publishedAt: ctx.now.toISOString(), facts: view.facts,
       items: view.items.map(({ revision: _r, updatedAt: _u, updatedByName: _n, ...item }) => item),

@@ -1,6 +1,6 @@
 import type {
   AgendaItemState, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceSummary, ConferenceView,
-  CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
+  CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesDocumentFormat, MinutesDocumentRequest, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
   NewDraftVersionRequest, UpdatePointRequest, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '@hoinghi/domain';
@@ -93,6 +93,8 @@ export const api = {
     apiRequest<MinutesItemView>('POST', `${conference(id)}/minutes/items/${encodeURIComponent(itemId)}/speakers`, { floorRequestId }),
   minutesAction: (id: string, action: MinutesAction, reason?: string) =>
     apiRequest<MinutesVersionView>('POST', `${conference(id)}/minutes/${action}`, reason === undefined ? undefined : { reason }),
+  renderMinutes: (id: string, version: number, format: MinutesDocumentFormat) =>
+    apiRequest<DocumentJobReceipt>('POST', `${conference(id)}/minutes/versions/${version}/documents`, { format } satisfies MinutesDocumentRequest),
   correctMinutes: (id: string, reason: string) => apiRequest<MinutesVersionView>('POST', `${conference(id)}/minutes/corrections`, { reason }),
 
   mediaToken: (id: string, siteId: string) =>

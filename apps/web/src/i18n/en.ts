@@ -1,5 +1,5 @@
 import type { Dictionary } from './vi';
-import type { MinutesStatus } from '@hoinghi/contracts';
+import type { MinutesDocumentFormat, MinutesStatus } from '@hoinghi/contracts';
 
 export const en: Dictionary = {
   locale: 'en-GB',
@@ -385,6 +385,12 @@ export const en: Dictionary = {
     correct: 'Correct',
     returnReason: 'Why they are returned',
     correctionReason: 'Why they are corrected',
+    download: { docx: 'Download .docx', pdf: 'Download .pdf' } satisfies Record<MinutesDocumentFormat, string>,
+    downloadWaiting: 'Rendering the minutes…',
+    downloadFailed: 'The minutes could not be rendered; try again.',
+    downloaded: (name: string) => `Downloaded: ${name}`,
+    signedBy: (signer: string) => `The PDF is digitally signed by ${signer}`,
+    unsigned: 'The PDF is not digitally signed (the server has no certificate of the issuing body configured)',
     send: 'Send',
     cancel: 'Cancel',
     place: 'Place',

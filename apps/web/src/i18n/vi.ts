@@ -1,6 +1,6 @@
 import type {
   AgendaItemKind, AgendaItemState, AttendanceStatus, CommentKind, ConferenceKind, ConferenceStatus, ConsultationState, DraftSectionChange,
-  Disposition, ErrorCode, MinutesStatus, ParticipantRole, ReceiptStatus,
+  Disposition, ErrorCode, MinutesDocumentFormat, MinutesStatus, ParticipantRole, ReceiptStatus,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '@hoinghi/domain';
 
@@ -396,6 +396,12 @@ export const vi = {
     correct: 'Đính chính',
     returnReason: 'Lý do trả lại',
     correctionReason: 'Lý do đính chính',
+    download: { docx: 'Tải .docx', pdf: 'Tải .pdf' } satisfies Record<MinutesDocumentFormat, string>,
+    downloadWaiting: 'Đang tạo tệp biên bản…',
+    downloadFailed: 'Không tạo được tệp biên bản; vui lòng thử lại.',
+    downloaded: (name: string) => `Đã tải: ${name}`,
+    signedBy: (signer: string) => `Bản PDF có chữ ký số của ${signer}`,
+    unsigned: 'Bản PDF chưa được ký số (máy chủ chưa được cấu hình chứng thư số của cơ quan ban hành)',
     send: 'Gửi',
     cancel: 'Hủy',
     place: 'Địa điểm',

@@ -1,4 +1,4 @@
-import type { MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView } from '@hoinghi/contracts';
+import { MINUTES_DOCUMENT_FORMATS, type MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView } from '@hoinghi/contracts';
 import { can } from '@hoinghi/domain';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
@@ -6,6 +6,7 @@ import { api } from '../api/endpoints';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
 import { useAction } from '../hooks/useAction';
+import { useDocumentDownload } from '../hooks/useDocumentDownload';
 import { useMyRoles } from '../hooks/useMyRoles';
 import { formatDateTime, formatTime } from '../i18n/format';
 import { useT } from '../i18n/I18nContext';
@@ -79,6 +80,7 @@ export function MinutesPage({ conferenceId }: { conferenceId: string }) {
           {t.minutes.published(formatDateTime(minutes.publishedAt, t.locale))} · SHA-256 <code>{minutes.sha256}</code>
         </p>
       )}
+      {minutes.status === 'published' && can(roles, 'minutes.download') && <MinutesDownloads conferenceId={conferenceId} version={minutes.version} />}
       {minutes.sourcesChanged && <p className="notice" data-testid="minutes-sources-changed">{t.minutes.sourcesChanged}</p>}
       {minutes.returnReason && minutes.status === 'draft' && <p className="notice">{t.minutes.returned(minutes.returnReason)}</p>}
       <MinutesActions conferenceId={conferenceId} minutes={minutes} roles={roles} onChanged={setMinutes} />
@@ -149,6 +151,30 @@ function MinutesActions({ conferenceId, minutes, roles, onChanged }: {
           <button type="submit" className="button button--primary" disabled={action.busy || !reason.trim()} data-testid="minutes-reason-send">{t.minutes.send}</button>
           <button type="button" className="button" onClick={() => setAsking(null)}>{t.minutes.cancel}</button>
         </form>
+      )}
+      <ErrorNotice error={action.error} />
+    </div>
+  );
+}
+
+/** A published version as .docx or .pdf (rendered by the worker), and whether the PDF carries the issuing body's signature. */
+function MinutesDownloads({ conferenceId, version }: { conferenceId: string; version: number }) {
+  const t = useT().minutes;
+  const { action, state, download } = useDocumentDownload(conferenceId);
+  const ready = typeof state === 'object' ? state.ready : null;
+  return (
+    <div className="minutes-page__downloads" data-testid="minutes-downloads">
+      {MINUTES_DOCUMENT_FORMATS.map((format) => (
+        <button key={format} type="button" className="button" disabled={action.busy} data-testid={`minutes-download-${format}`}
+          onClick={() => void download(() => api.renderMinutes(conferenceId, version, format))}>{t.download[format]}</button>
+      ))}
+      {state === 'waiting' && <span data-testid="minutes-download-state" data-state="waiting">{t.downloadWaiting}</span>}
+      {state === 'failed' && <span data-testid="minutes-download-state" data-state="failed">{t.downloadFailed}</span>}
+      {ready && (
+        <span data-testid="minutes-download-state" data-state="ready">
+          {t.downloaded(ready.fileName)}
+          {ready.kind === 'minutes-pdf' && <> · <span data-testid="minutes-signature" data-signed={ready.signedBy ? 'yes' : 'no'}>{ready.signedBy ? t.signedBy(ready.signedBy) : t.unsigned}</span></>}
+        </span>
       )}
       <ErrorNotice error={action.error} />
     </div>

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { DATABASE_PROTOCOLS, envInt, envUrl, LOCAL_DATABASE_URL, LOCAL_REDIS_URL, REDIS_PROTOCOLS } from '@hoinghi/server-kit';
+import { loadSigningCertificate, type SigningCertificate } from './signing-certificate';
 
 /** The worker's configuration, read once from the environment and validated at start-up. */
 export interface WorkerConfig {
@@ -11,6 +13,10 @@ export interface WorkerConfig {
   commentSweepMs: number;
   /** How old such a submission must be before the sweep stores it itself. */
   commentSweepAfterMs: number;
+  /** Debian's Chromium, which prints the PDFs. */
+  chromiumPath: string;
+  /** The issuing body's certificate: PDFs are signed with it; null, they are not. */
+  signing: SigningCertificate | null;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -23,5 +29,14 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     commentSweepMs: envInt(env, 'COMMENT_SWEEP_MS', 10_000, 100, 600_000),
     commentSweepAfterMs: envInt(env, 'COMMENT_SWEEP_AFTER_MS', 60_000, 0, 3_600_000),
+    chromiumPath: chromiumPath(env),
+    signing: loadSigningCertificate(env),
   };
+}
+
+/** `CHROMIUM_PATH`, Debian's `/usr/bin/chromium` by default; it must exist. */
+function chromiumPath(env: NodeJS.ProcessEnv): string {
+  const path = env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`CHROMIUM_PATH: ${path} does not exist (it prints the PDFs; apt-get install chromium, or run scripts/ensure-system.sh)`);
+  return path;
 }

@@ -4,7 +4,7 @@ import { ConferenceEntity } from './conference.entity';
 import { UserEntity } from './user.entity';
 
 /**
- * A document the worker renders on request (the consolidation report as .docx): its id is the job id the
+ * A document the worker renders on request (the consolidation report as .docx, the published minutes as .docx or .pdf): its id is the job id the
  * requester polls; the bytes stay here, so a ready document survives restarts of every process.
  */
 @Entity('documents')
@@ -23,7 +23,7 @@ export class DocumentEntity {
   @Column({ type: 'varchar', length: 32 })
   kind!: DocumentKind;
 
-  /** What it is about (the draft of a consolidation report). */
+  /** What it is about (the draft of a consolidation report, the version of the minutes). */
   @Column({ name: 'subject_id', type: 'uuid' })
   subjectId!: string;
 
@@ -51,6 +51,10 @@ export class DocumentEntity {
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  /** A PDF signed with the issuing body's certificate: the certificate's common name. */
+  @Column({ name: 'signed_by', type: 'varchar', length: 255, nullable: true })
+  signedBy!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -16,6 +16,7 @@ export class DocumentJobResponseDto implements DocumentJobView {
   @ApiProperty() fileName!: string;
   @ApiProperty({ type: 'integer', nullable: true }) bytes!: number | null;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'A PDF signed with the issuing body\'s certificate (PAdES): its common name; null when unsigned.' }) signedBy!: string | null;
   @TimeProperty() createdAt!: string;
   @TimeProperty({ nullable: true }) readyAt!: string | null;
 }

@@ -1,6 +1,6 @@
-import { MINUTES_LIMITS } from '@hoinghi/contracts';
+import { MINUTES_DOCUMENT_FORMATS, MINUTES_LIMITS, type MinutesDocumentFormat, type MinutesDocumentRequest } from '@hoinghi/contracts';
 import { Matches } from 'class-validator';
-import { IdField, IntField, NestedListField, TextField } from '../../common/dto-fields';
+import { EnumField, IdField, IntField, NestedListField, TextField } from '../../common/dto-fields';
 
 export class MinutesSpeakerDto {
   @IdField({ optional: true, description: 'The floor request the speaker came from (kept as a link to the floor log).' })
@@ -62,4 +62,9 @@ export class MinutesDiffQueryDto {
 
   @IntField(1, 10_000, { fromQuery: true })
   to!: number;
+}
+
+export class MinutesDocumentRequestDto implements MinutesDocumentRequest {
+  @EnumField(MINUTES_DOCUMENT_FORMATS, { description: 'docx (Word) or pdf (signed with the issuing body\'s certificate when the worker has one).' })
+  format!: MinutesDocumentFormat;
 }

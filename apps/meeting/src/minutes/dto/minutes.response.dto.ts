@@ -71,8 +71,10 @@ class MinutesDraftFactResponseDto {
 
 export class MinutesFactsResponseDto implements MinutesFacts {
   @ApiProperty() conferenceTitle!: string;
-  @ApiProperty() hostUnit!: string;
+  @ApiProperty({ description: 'The issuing body (the host unit).' }) hostUnit!: string;
+  @NullableText('The body above the issuing body.') superiorBody!: string | null;
   @ApiProperty({ description: 'The main site.' }) place!: string;
+  @ApiProperty({ description: 'Where the main site is (the place on the date line).' }) locality!: string;
   @ApiProperty({ type: [String] }) connectedSites!: string[];
   @TimeProperty() plannedStart!: string;
   @TimeProperty({ nullable: true }) startedAt!: string | null;

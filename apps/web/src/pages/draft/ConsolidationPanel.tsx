@@ -1,10 +1,11 @@
 import {
   DISPOSITIONS, type CommentView, type ConferenceSnapshot, type ConsolidationPointView, type Disposition, type DraftVersionView,
 } from '@hoinghi/contracts';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../api/endpoints';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAction } from '../../hooks/useAction';
+import { useDocumentDownload } from '../../hooks/useDocumentDownload';
 import { useT } from '../../i18n/I18nContext';
 import type { CommentFilterStatus } from '../../i18n/vi';
 
@@ -234,36 +235,13 @@ function PointCard({ conferenceId, point, comments, siteName }: {
 /** Asks the worker for the .docx, polls its job, and hands the file to the browser when ready. */
 function ReportButton({ conferenceId, draftId }: { conferenceId: string; draftId: string }) {
   const c = useT().consolidation;
-  const action = useAction();
-  const [state, setState] = useState<'idle' | 'waiting' | 'failed' | { ready: string }>('idle');
-  const alive = useRef(true);
-  useEffect(() => {
-    alive.current = true; // again after React's StrictMode runs effects twice
-    return () => void (alive.current = false);
-  }, []);
-  const download = () => action.run(async () => {
-    setState('waiting');
-    const { jobId } = await api.renderReport(conferenceId, draftId);
-    for (let wait = 300; alive.current; wait = Math.min(wait * 1.5, 2000)) {
-      const job = await api.documentJob(conferenceId, jobId);
-      if (job.status === 'failed') return setState('failed');
-      if (job.status === 'ready') break;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-    const { blob, fileName } = await api.downloadDocument(conferenceId, jobId);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    setState({ ready: fileName });
-  }).then((ok) => !ok && setState('idle'));
+  const { action, state, download } = useDocumentDownload(conferenceId);
   return (
     <div className="consolidation__report">
-      <button type="button" className="button" disabled={action.busy} onClick={() => void download()} data-testid="report-download">{c.report}</button>
+      <button type="button" className="button" disabled={action.busy} onClick={() => void download(() => api.renderReport(conferenceId, draftId))} data-testid="report-download">{c.report}</button>
       {state === 'waiting' && <span data-testid="report-state" data-state="waiting">{c.reportWaiting}</span>}
       {state === 'failed' && <span data-testid="report-state" data-state="failed">{c.reportFailed}</span>}
-      {typeof state === 'object' && <span data-testid="report-state" data-state="ready">{c.reportReady(state.ready)}</span>}
+      {typeof state === 'object' && <span data-testid="report-state" data-state="ready">{c.reportReady(state.ready.fileName)}</span>}
       <ErrorNotice error={action.error} />
     </div>
   );

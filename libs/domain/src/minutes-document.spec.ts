@@ -1,0 +1,79 @@
+import { minutesDocument } from './minutes-document';
+import { paragraphText, placeAndDateLine, type PartyDocumentModel } from './party-document';
+import { minutesContent as content, SAMPLE_HASH as HASH } from './testing/minutes-content';
+
+const texts = (ps: PartyDocumentModel['body']) => ps.map(paragraphText);
+
+describe('the minutes as a Party document', () => {
+  const doc = minutesDocument(content(), HASH);
+
+  it('has the Party header: the superior body in capitals, the issuing body bold with a star, the number; the Party underlined, place and date in italics', () => {
+    expect(doc.header.left.map((p) => p.runs)).toEqual([
+      [{ text: 'TỈNH ỦY ĐỒNG THÁP' }],
+      [{ text: 'BAN TỔ CHỨC TỈNH ỦY', bold: true }],
+      [{ text: '*' }],
+      [{ text: 'Số 01-BB/BTCTU' }],
+    ]);
+    expect(doc.header.right[0].runs).toEqual([{ text: 'ĐẢNG CỘNG SẢN VIỆT NAM', bold: true, underline: true, sizePt: 15 }]);
+    // The conference's day in Vietnam's time (UTC+7).
+    expect(doc.header.right[1].runs).toEqual([{ text: 'Đồng Tháp, ngày 01 tháng 12 năm 2026', italics: true }]);
+    expect(doc.page).toEqual({ widthMm: 210, heightMm: 297, marginsMm: { top: 20, bottom: 20, left: 30, right: 15 } });
+    expect(doc.bodySizePt).toBe(14);
+  });
+
+  it('is titled BIÊN BẢN (16, bold) with the conference as its subject line (bold)', () => {
+    expect(doc.heading[0].runs).toEqual([{ text: 'BIÊN BẢN', bold: true, sizePt: 16 }]);
+    expect(doc.heading[1].runs).toEqual([{ text: 'Hội nghị trực tuyến góp ý các dự thảo văn kiện', bold: true }]);
+  });
+
+  it('says the opening, the attendance with each absentee and reason, the items in agenda order, the drafts and the closing', () => {
+    expect(texts(doc.body)).toEqual([
+      'Vào lúc 08 giờ 05 phút, ngày 01 tháng 12 năm 2026, tại Hội trường Tỉnh ủy (điểm cầu chính), kết nối trực tuyến với 2 điểm cầu: '
+        + 'Điểm cầu Thành phố Sa Đéc, Điểm cầu Huyện Lai Vung, Ban Tổ chức Tỉnh ủy tổ chức Hội nghị trực tuyến góp ý các dự thảo văn kiện.',
+      'Chủ trì hội nghị: Đồng chí Lê Quốc Phong, đồng chí Phan Văn Thắng.',
+      'Thư ký (người ghi biên bản): Đồng chí Trần Thị Bích.',
+      'Tài liệu hội nghị: Dự thảo Báo cáo chính trị (dự thảo lần 2).',
+      'I. THÀNH PHẦN THAM DỰ',
+      'Tổng số đại biểu được triệu tập: 3; có mặt: 2 (trong đó đến muộn: 1); vắng mặt: 1.',
+      'Khi khai mạc hội nghị: có mặt 2/3 đại biểu được triệu tập, đủ số lượng theo quy định.',
+      '- Hội trường Tỉnh ủy: có mặt 1/1 đại biểu.',
+      '- Điểm cầu Thành phố Sa Đéc: có mặt 1/2 đại biểu; vắng mặt: đồng chí Lê Thị Ửng (lý do: Đi công tác).',
+      'II. NỘI DUNG HỘI NGHỊ',
+      '1. Khai mạc',
+      '2. Thảo luận',
+      'Các đại biểu thảo luận.',
+      'Thống nhất cao.',
+      'Ý kiến phát biểu:',
+      '- Đồng chí Nguyễn Văn Ấn (Điểm cầu Thành phố Sa Đéc): Đề nghị bổ sung chỉ tiêu.',
+      'Kết luận: Giao Văn phòng tổng hợp.',
+      'Giao nhiệm vụ:',
+      '- Văn phòng Tỉnh ủy: Hoàn chỉnh dự thảo (thời hạn: 15/12/2026).',
+      'III. TỔNG HỢP Ý KIẾN GÓP Ý CÁC DỰ THẢO',
+      '- Dự thảo Báo cáo chính trị (dự thảo lần 2): 14 ý kiến góp ý của 5 điểm cầu.',
+      'Hội nghị kết thúc vào lúc 11 giờ 40 phút, ngày 01 tháng 12 năm 2026.',
+      'Biên bản đã được chủ trì hội nghị thông qua và công bố ngày 01/12/2026.',
+    ]);
+  });
+
+  it('is signed by the recorder and the chair who approved it, side by side; the footer carries the hash', () => {
+    expect(doc.signatures.map((block) => block.map(paragraphText))).toEqual([
+      ['THƯ KÝ HỘI NGHỊ', 'Trần Thị Bích'],
+      ['CHỦ TRÌ HỘI NGHỊ', 'Lê Quốc Phong'],
+    ]);
+    expect(doc.footer.text).toBe(`Biên bản số 01-BB/BTCTU, phiên bản 1. Mã SHA-256 của bản đã công bố: ${HASH}`);
+  });
+
+  it('says what a correction corrects and why; a version published before the superior body and locality were cited still renders', () => {
+    const old = content({ version: 2, corrects: 1, correctionReason: 'Đồng chí Lê Thị Ửng đến muộn' });
+    delete (old.facts as Partial<typeof old.facts>).superiorBody;
+    delete (old.facts as Partial<typeof old.facts>).locality;
+    const corrected = minutesDocument(old, HASH);
+    expect(texts(corrected.body).at(-1)).toBe('Biên bản này (phiên bản 2) đính chính phiên bản 1. Lý do: Đồng chí Lê Thị Ửng đến muộn.');
+    expect(corrected.header.left.map(paragraphText)).toEqual(['BAN TỔ CHỨC TỈNH ỦY', '*', 'Số 01-BB/BTCTU']);
+    expect(paragraphText(corrected.header.right[1])).toBe('Ban Tổ chức Tỉnh ủy, ngày 01 tháng 12 năm 2026');
+  });
+
+  it('writes the date line in Vietnam’s time', () => {
+    expect(placeAndDateLine('Đồng Tháp', '2026-12-31T18:00:00.000Z')).toBe('Đồng Tháp, ngày 01 tháng 01 năm 2027');
+  });
+});

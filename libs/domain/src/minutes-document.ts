@@ -1,0 +1,136 @@
+import type { MinutesFacts, PublishedMinutesContent } from '@hoinghi/contracts';
+import {
+  paragraph, PARTY_PAGE, PARTY_SIZES, partyHeader, vietnamTime, type DocumentParagraph, type DocumentRun, type PartyDocumentModel,
+} from './party-document';
+
+// The minutes (biên bản) as a Party document, from the published version's stored content only: the
+// parts Hướng dẫn 16-HD/VPTW (2023) lists — opening, attendance with absentees and their reasons,
+// proceedings per agenda item (each speaker by full name, conclusion, tasks), the drafts' consultation,
+// closing — and the signatures of the recorder and the chair; the version's SHA-256 in the footer.
+
+const heading = (text: string): DocumentParagraph => paragraph([{ text, bold: true }], 'justify', { indent: true, spaceBeforePt: 6, keepWithNext: true });
+const body = (runs: DocumentRun[] | string): DocumentParagraph => paragraph(runs, 'justify', { indent: true });
+const labelled = (label: string, text: string): DocumentParagraph => body([{ text: label, bold: true }, { text }]);
+
+/** "08 giờ 05 phút, ngày 01 tháng 12 năm 2026". */
+function clockAndDate(iso: string): string {
+  const t = vietnamTime(iso);
+  return `${t.hour} giờ ${t.minute} phút, ngày ${t.day} tháng ${t.month} năm ${t.year}`;
+}
+
+const comrade = (fullName: string) => (/^Đại diện\b/u.test(fullName) ? fullName : `đồng chí ${fullName}`);
+const list = (names: string[]) => names.map(comrade).join(', ');
+const sentence = (text: string) => (/[.!?…:;]$/u.test(text) ? text : `${text}.`);
+/** The recorder's text, one paragraph per line they wrote. */
+const paragraphsOf = (text: string) => text.split(/\n+/).map((t) => t.trim()).filter(Boolean).map((t) => body(sentence(t)));
+const dueDate = (due: string) => due.split('-').reverse().join('/');
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
+function opening(facts: MinutesFacts): DocumentParagraph[] {
+  const sites = facts.connectedSites;
+  const start = facts.startedAt ?? facts.plannedStart;
+  const where = `tại ${facts.place} (điểm cầu chính)${sites.length ? `, kết nối trực tuyến với ${sites.length} điểm cầu: ${sites.join(', ')}` : ''}`;
+  return [
+    body(`Vào lúc ${clockAndDate(start)}, ${where}, ${facts.hostUnit} tổ chức ${facts.conferenceTitle}.`),
+    labelled('Chủ trì hội nghị: ', sentence(facts.chairs.length ? capitalised(list(facts.chairs)) : 'chưa ghi nhận')),
+    labelled('Thư ký (người ghi biên bản): ', sentence(facts.recorders.length ? capitalised(list(facts.recorders)) : 'chưa ghi nhận')),
+    ...(facts.drafts.length
+      ? [labelled('Tài liệu hội nghị: ', sentence(facts.drafts.map((d) => `${d.title} (dự thảo lần ${d.version})`).join('; ')))]
+      : []),
+  ];
+}
+
+function attendance(facts: MinutesFacts): DocumentParagraph[] {
+  const a = facts.attendance;
+  const q = facts.quorumAtOpening;
+  const out = [
+    heading('I. THÀNH PHẦN THAM DỰ'),
+    body(`Tổng số đại biểu được triệu tập: ${a.convened}; có mặt: ${a.present}${a.late ? ` (trong đó đến muộn: ${a.late})` : ''}; vắng mặt: ${a.convened - a.present}.`),
+    body(q && q.convened > 0
+      ? `Khi khai mạc hội nghị: có mặt ${q.present}/${q.convened} đại biểu được triệu tập, ${q.met ? 'đủ' : 'không đủ'} số lượng theo quy định.`
+      : 'Khi khai mạc hội nghị: hệ thống chưa ghi nhận đại biểu được triệu tập.'),
+  ];
+  // Per site with delegates convened (a hall of chairs and staff only has no line).
+  for (const site of a.perSite.filter((s) => s.convened > 0 || s.absentees.length > 0)) {
+    const absentees = site.absentees.map((p) => `đồng chí ${p.fullName} (${p.reason ? `lý do: ${p.reason}` : 'không rõ lý do'})`);
+    out.push(body(`- ${site.siteName}: có mặt ${site.present}/${site.convened} đại biểu${absentees.length ? `; vắng mặt: ${absentees.join('; ')}` : ''}.`));
+  }
+  return out;
+}
+
+function proceedings(content: PublishedMinutesContent): DocumentParagraph[] {
+  const out = [heading('II. NỘI DUNG HỘI NGHỊ')];
+  [...content.items].sort((a, b) => a.position - b.position).forEach((item, i) => {
+    out.push(paragraph([{ text: `${i + 1}. ${item.title}`, bold: true }], 'justify', { indent: true, keepWithNext: true }));
+    out.push(...paragraphsOf(item.summary));
+    if (item.speakers.length) out.push(paragraph([{ text: 'Ý kiến phát biểu:', italics: true }], 'justify', { indent: true, keepWithNext: true }));
+    for (const s of item.speakers) {
+      out.push(body([{ text: `- ${capitalised(comrade(s.fullName))} (${s.siteName})`, bold: true }, { text: s.summary ? `: ${sentence(s.summary)}` : '.' }]));
+    }
+    if (item.conclusion) out.push(labelled('Kết luận: ', sentence(item.conclusion)));
+    if (item.tasks.length) out.push(paragraph([{ text: 'Giao nhiệm vụ:', bold: true }], 'justify', { indent: true, keepWithNext: true }));
+    for (const t of item.tasks) out.push(body(`- ${t.unit}: ${t.task}${t.due ? ` (thời hạn: ${dueDate(t.due)})` : ''}.`));
+  });
+  return out;
+}
+
+function consultation(facts: MinutesFacts): DocumentParagraph[] {
+  if (!facts.drafts.length) return [];
+  return [
+    heading('III. TỔNG HỢP Ý KIẾN GÓP Ý CÁC DỰ THẢO'),
+    ...facts.drafts.map((d) => body(`- ${d.title} (dự thảo lần ${d.version}): ${d.comments} ý kiến góp ý của ${d.sites} điểm cầu.`)),
+  ];
+}
+
+function closing(content: PublishedMinutesContent): DocumentParagraph[] {
+  const { facts } = content;
+  const published = vietnamTime(content.publishedAt);
+  return [
+    body(facts.endedAt ? `Hội nghị kết thúc vào lúc ${clockAndDate(facts.endedAt)}.` : 'Hệ thống không ghi nhận thời điểm kết thúc hội nghị.'),
+    body(`Biên bản đã được chủ trì hội nghị thông qua và công bố ngày ${published.day}/${published.month}/${published.year}.`),
+    ...(content.corrects !== null
+      ? [body([{ text: `Biên bản này (phiên bản ${content.version}) đính chính phiên bản ${content.corrects}. Lý do: `, italics: true }, { text: sentence(content.correctionReason ?? ''), italics: true }])]
+      : []),
+  ];
+}
+
+function signature(role: string, names: string[]): DocumentParagraph[] {
+  return [
+    // Room for the handwritten signature on the printed copy.
+    paragraph([{ text: role, bold: true }], 'center', { spaceAfterPt: 64 }),
+    ...(names.length ? names : ['']).map((name) => paragraph([{ text: name, bold: true }], 'center')),
+  ];
+}
+
+/** The minutes of one published version as a Party document (both renderers draw exactly this). */
+export function minutesDocument(content: PublishedMinutesContent, sha256: string): PartyDocumentModel {
+  const { facts } = content;
+  const chair = content.approvedByName ?? facts.chairs[0];
+  return {
+    title: `Biên bản ${facts.conferenceTitle}`,
+    author: facts.hostUnit,
+    language: 'vi',
+    page: PARTY_PAGE,
+    fontFamily: 'Times New Roman',
+    bodySizePt: PARTY_SIZES.body,
+    lineSpacing: 1.2,
+    header: partyHeader({
+      superiorBody: facts.superiorBody ?? null,
+      issuingBody: facts.hostUnit,
+      number: content.documentNumber,
+      place: facts.locality || facts.hostUnit,
+      dateIso: facts.startedAt ?? facts.plannedStart,
+    }),
+    heading: [
+      paragraph([{ text: 'BIÊN BẢN', bold: true, sizePt: PARTY_SIZES.documentType }], 'center', { spaceBeforePt: 18 }),
+      paragraph([{ text: facts.conferenceTitle, bold: true }], 'center'),
+      paragraph('-----', 'center', { spaceAfterPt: 12 }),
+    ],
+    body: [...opening(facts), ...attendance(facts), ...proceedings(content), ...consultation(facts), ...closing(content)],
+    signatures: [signature('THƯ KÝ HỘI NGHỊ', facts.recorders), signature('CHỦ TRÌ HỘI NGHỊ', chair ? [chair] : [])],
+    footer: {
+      text: `Biên bản${content.documentNumber ? ` số ${content.documentNumber}` : ''}, phiên bản ${content.version}. Mã SHA-256 của bản đã công bố: ${sha256}`,
+      sizePt: PARTY_SIZES.footer,
+    },
+  };
+}
