@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   SITE_TREE_CYCLE: 'validation',
   SITE_REQUIRED_FOR_ROLE: 'validation',
   AGENDA_ORDER_INVALID: 'validation',
+  REASON_REQUIRED: 'validation', // cancelling, skipping or reopening an item needs a reason for the minutes
   POINT_COMMENTS_INVALID: 'validation', // a comment id that is not an active comment of the draft, or not on the point's section
   POINT_RESPONSE_REQUIRED: 'validation', // partly accepted and explained points need their response
   ABSORBED_POINTS_INVALID: 'validation',
@@ -126,6 +127,8 @@ export const ERROR_CODES = {
   CONSULTATION_NOT_OPEN: 'conflict',
   CONSULTATION_WRONG_STATE: 'conflict',
   COMMENT_WITHDRAWN: 'conflict',
+  AGENDA_ITEM_NOT_CLOSED: 'conflict', // reopening an item that is not done or skipped
+  CONFERENCE_CHANGED: 'conflict', // answered with `current`: who changed the conference's status last, when, and the conference now
   AGENDA_CHANGED: 'conflict', // answered with `current`: who changed the agenda last, when, and the agenda now
   MINUTES_WRONG_STATE: 'conflict',
   MINUTES_NOT_EDITABLE: 'conflict',

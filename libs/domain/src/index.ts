@@ -13,3 +13,4 @@ export * from './draft-sections';
 export * from './comments';
 export * from './minutes';
 export * from './consolidation';
+export * from './reasons';
