@@ -98,7 +98,9 @@ describe('chair controls: reasons, reopening, expectations, absentees', () => {
     });
     expect((await chair.post<ErrorResponse>(`/conferences/${id}/schedule`, { reason: 'x' })).body.fields).toEqual({ reason: ['is not taken by schedule'] });
     const long = await chair.post<ErrorResponse>(`/conferences/${id}/cancel`, { reason: 'x'.repeat(501) });
-    expect(long.body).toMatchObject({ error: 'VALIDATION_FAILED', fields: { reason: ['must be at most 500 characters'] } });
+    expect(long.body).toMatchObject({
+      error: 'VALIDATION_FAILED', fields: { reason: ['must be at most 500 characters'] }, fieldRules: { reason: [{ rule: 'maxLength', limit: 500 }] },
+    });
 
     const cancelled = await chair.post<ConferenceView>(`/conferences/${id}/cancel`, { expectedStatus: 'draft', reason: 'Hoãn theo chỉ đạo của Thường trực' });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', statusReason: 'Hoãn theo chỉ đạo của Thường trực' });
