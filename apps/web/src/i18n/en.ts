@@ -1,5 +1,5 @@
 import type { Dictionary } from './vi';
-import type { MinutesStatus } from '@hoinghi/contracts';
+import type { FieldRule, MinutesStatus } from '@hoinghi/contracts';
 
 export const en: Dictionary = {
   locale: 'en-GB',
@@ -15,6 +15,27 @@ export const en: Dictionary = {
   errors: {
     network: 'Cannot reach the server. Please check the network and try again.',
     changedBy: (name: string, time: string) => `(Changed by ${name} at ${time}.)`,
+    fixFields: 'Please correct:',
+    fieldRules: {
+      required: () => 'is required',
+      text: () => 'must be text',
+      notEmpty: () => 'must not be empty',
+      maxLength: (r: FieldRule) => `at most ${r.limit} characters`,
+      uuid: () => 'is not a valid id',
+      oneOf: () => 'is not one of the allowed choices',
+      integer: () => 'must be a whole number',
+      min: (r: FieldRule) => `must be at least ${r.limit}`,
+      max: (r: FieldRule) => `must be at most ${r.limit}`,
+      boolean: () => 'must be yes or no',
+      dateTime: () => 'is not a valid date and time',
+      list: () => 'must be a list',
+      minItems: (r: FieldRule) => `needs at least ${r.limit} entries`,
+      maxItems: (r: FieldRule) => `at most ${r.limit} entries`,
+      uuidList: () => 'contains an invalid id',
+      unknownField: () => 'is not part of this form',
+      other: () => 'is not valid',
+    },
+    fieldNames: { reason: 'Reason', title: 'Title', note: 'Note' },
     unknown: 'Something went wrong.',
     byCode: {
       VALIDATION_FAILED: 'Some of the information is not valid; please check the marked fields.',
@@ -138,6 +159,7 @@ export const en: Dictionary = {
     connecting: 'Connecting…',
     live: 'Live',
     reconnecting: 'Connection lost, reconnecting…',
+    offline: 'No network: this device is offline',
   },
   login: {
     title: 'Sign in',
@@ -223,6 +245,30 @@ export const en: Dictionary = {
     withdraw: 'Withdraw',
     moveUp: 'Move up',
     moveDown: 'Move down',
+    reopen: 'Reopen',
+    reason: 'Reason',
+    notLiveHint: 'Available only while the conference is live.',
+    busyHint: 'The previous action is still running; please wait.',
+    nothingPendingHint: 'No item is left to take up.',
+    onTime: 'On time',
+    notPresent: 'Not present',
+    presentTotal: 'Present',
+    columnHints: {
+      convened: 'Delegates convened at the site',
+      onTime: 'Present, on time',
+      late: 'Present, arrived late',
+      absent: 'Absent with a reason',
+      notPresent: 'Not checked in yet, or left the conference',
+      present: 'On time + late: what the quorum counts',
+    },
+    attendanceLegend: 'Convened = on time + late + absent + not present. Present = on time + late.',
+    absentees: 'Absent delegates and their reasons',
+    showAbsentees: 'Show absentees',
+    hideAbsentees: 'Hide absentees',
+    absenteesEmpty: 'Every convened delegate is present.',
+    absenteeNotChecked: 'Not checked in',
+    absenteeLeft: (time: string) => `Left at ${time}`,
+    absenteeNoReason: 'no reason given',
     readOnly: 'You are following the conference; only the chair runs it.',
     mediaWorkerDied: (time: string) => `A media server failed at ${time}; moving the conference to another server…`,
     mediaWorkerReplaced: (time: string) => `A media server failed at ${time}; the conference moved to a new server and the sites reconnect by themselves.`,
@@ -286,8 +332,33 @@ export const en: Dictionary = {
     absentReason: 'Reason for absence',
     confirmAbsent: 'Confirm absence',
     cancel: 'Cancel',
-    totals: (present: number, convened: number, late: number, absent: number) =>
-      `Present ${present}/${convened} · Late ${late} · Absent ${absent}`,
+    totals: (present: number, convened: number, late: number, absent: number, notPresent: number) =>
+      `Present ${present}/${convened} (${late} of them late) · Absent ${absent} · Not present ${notPresent}`,
+  },
+  confirm: {
+    yes: 'Confirm',
+    no: 'Go back',
+    reasonRequired: 'Reason (required, for the minutes)',
+    reasonOptional: 'Reason (optional)',
+    reasonMissing: 'Give a reason before confirming.',
+    chars: (used: number, max: number) => `${used}/${max} characters`,
+    conference: {
+      adjourn: 'Adjourn the conference? Every site will see that it is paused; the current speaker\'s turn ends.',
+      end: 'End the conference? It cannot be reopened; the current speaker\'s turn ends.',
+      cancel: 'Cancel the conference? This cannot be undone; the reason is shown to every site.',
+    },
+    agenda: {
+      complete: (title: string) => `Finish the item “${title}”?`,
+      skip: (title: string) => `Skip the item “${title}”? The reason goes into the minutes.`,
+      reopen: (title: string) => `Reopen the item “${title}”? It goes back to not yet taken up.`,
+    },
+  },
+  banner: {
+    adjourned: 'The conference is paused',
+    cancelled: 'The conference was cancelled',
+    ended: 'The conference has ended',
+    reason: (reason: string) => `Reason: ${reason}`,
+    waitResume: 'Please stay connected; the conference resumes when the chair says so.',
   },
   actions: {
     schedule: 'Schedule',
