@@ -150,7 +150,7 @@ describe('a provincial conference with 12 district sites', () => {
     agenda = (await chair.post<AgendaItemView[]>(path('/agenda/next'))).body;
     expect(agenda.map((a) => a.state)).toEqual(['done', 'active', 'pending', 'pending', 'pending']);
     expect(agenda[0].endedAt).not.toBeNull();
-    const skipped = await chair.post<AgendaItemView[]>(path(`/agenda/${agenda[2].id}/skip`));
+    const skipped = await chair.post<AgendaItemView[]>(path(`/agenda/${agenda[2].id}/skip`), { reason: 'Chuyển sang phiên chiều' });
     expect(skipped.status).toBe(200);
     expect(skipped.body[2].state).toBe('skipped');
     expect((await operators[2].post(path('/agenda/next'))).status).toBe(403);

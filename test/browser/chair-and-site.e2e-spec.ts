@@ -13,7 +13,8 @@ import { loadWorkerConfig } from '../../apps/worker/src/config/worker-config';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { launchChromium } from '../support/browser';
 import { testAppDatabaseUrl, testDatabaseUrl } from '../support/test-config';
-import { MeetingHarness } from '../support/meeting-harness';
+import { Api, MeetingHarness } from '../support/meeting-harness';
+import type { ConferenceSnapshot, ConferenceSummary } from '@hoinghi/contracts';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -90,6 +91,67 @@ describe('chair console and site view in Chromium', () => {
     );
     console.log(`agenda change seen at the district ${Date.now() - clickedAt} ms after the chair's click`);
     await expect(operator.getByTestId('active-agenda-item').textContent()).resolves.toContain('Tuyên bố lý do');
+  });
+
+  it('fits the first screen: the chair\'s agenda, video wall and floor at 1280×720; a phone\'s header in two lines and its floor button', async () => {
+    await chair.screenshot({ path: join(SCREENSHOTS, 'chair-console-1280x720.png') });
+    await operator.screenshot({ path: join(SCREENSHOTS, 'site-view-390x844.png') });
+    const top = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!.y;
+    for (const selector of ['.panel--agenda', '.site-grid-panel', '.console-layout__side .panel']) {
+      expect(await top(chair, selector)).toBeLessThan(720);
+    }
+    const header = (await operator.locator('.conference-header').boundingBox())!;
+    expect(header.height).toBeLessThan(130); // the site, two lines of title, the status: not seven lines
+    const ask = (await operator.getByTestId('request-floor').boundingBox())!;
+    expect(ask.y + ask.height).toBeLessThanOrEqual(844);
+    expect(ask.width).toBeGreaterThan(300);
+  });
+
+  it('asks before skipping an item, for a reason the minutes keep, and reopens it', async () => {
+    const item = chair.locator('[data-testid="agenda-item"][data-state="pending"]').last();
+    const id = await item.getAttribute('data-id');
+    const row = chair.locator(`[data-testid="agenda-item"][data-id="${id}"]`);
+    await row.getByTestId('agenda-skip').click();
+    const dialog = chair.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    await expect(dialog.getByTestId('confirm-yes').isDisabled()).resolves.toBe(true); // no reason yet
+    await expect(dialog.getByTestId('confirm-yes').getAttribute('title')).resolves.toBe('Hãy ghi lý do trước khi xác nhận.');
+    await dialog.getByTestId('confirm-no').click();
+    await expect(row.getAttribute('data-state')).resolves.toBe('pending'); // going back did nothing
+
+    await row.getByTestId('agenda-skip').click();
+    await dialog.getByTestId('confirm-reason').fill('Chuyển sang phiên chiều');
+    await expect(dialog.getByTestId('char-count').textContent()).resolves.toBe('23/500 ký tự');
+    await dialog.getByTestId('confirm-yes').click();
+    await chair.locator(`[data-testid="agenda-item"][data-id="${id}"][data-state="skipped"]`).waitFor({ timeout: 3000 });
+    await expect(row.getByTestId('agenda-reason').textContent()).resolves.toContain('Chuyển sang phiên chiều');
+
+    await row.getByTestId('agenda-reopen').click();
+    await dialog.getByTestId('confirm-reason').fill('Đã đủ thời gian');
+    await dialog.getByTestId('confirm-yes').click();
+    await chair.locator(`[data-testid="agenda-item"][data-id="${id}"][data-state="pending"]`).waitFor({ timeout: 3000 });
+  });
+
+  it('shows a pause across the phone\'s screen with the chair\'s reason, and "live" goes out with the network', async () => {
+    await chair.getByTestId('action-adjourn').click();
+    await chair.getByTestId('confirm-reason').fill('Nghỉ giải lao 15 phút');
+    await chair.getByTestId('confirm-yes').click();
+    const banner = operator.locator('[data-testid="status-banner"][data-status="adjourned"]');
+    await banner.waitFor({ timeout: 3000 });
+    await expect(banner.textContent()).resolves.toMatch(/Hội nghị đang tạm dừng.*Lý do: Nghỉ giải lao 15 phút/);
+    expect((await banner.boundingBox())!.width).toBeGreaterThan(340);
+    await expect(operator.getByTestId('request-floor').getAttribute('title')).resolves.toBe('Chỉ thao tác được khi hội nghị đang diễn ra.');
+    await operator.screenshot({ path: join(SCREENSHOTS, 'site-paused-390x844.png') });
+
+    await chair.getByTestId('action-resume').click();
+    await chair.locator('[data-testid="conference-status"][data-status="live"]').waitFor();
+    await banner.waitFor({ state: 'detached', timeout: 3000 });
+
+    await operator.context().setOffline(true);
+    await operator.locator('[data-testid="connection-status"][data-state="offline"]').waitFor({ timeout: 3000 });
+    await expect(operator.getByTestId('connection-status').textContent()).resolves.toContain('Mất mạng');
+    await operator.context().setOffline(false);
+    await operator.locator('[data-testid="connection-status"][data-state="live"]').waitFor({ timeout: 15_000 });
   });
 
   it('updates attendance and the floor live on both screens', async () => {
@@ -222,6 +284,39 @@ describe('chair console and site view in Chromium', () => {
     await secretary.context().close();
     await operator.goBack();
     await operator.getByTestId('connection-status').and(operator.locator('[data-state="live"]')).waitFor();
+  });
+
+  it('says a field error from the server in Vietnamese', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'vi-VN' })).newPage();
+    await logIn(page, 'chutri');
+    await page.goto(`${meeting.url}/new`);
+    await page.getByTestId('create-submit').click();
+    const error = page.locator('.field-error').first();
+    await error.waitFor({ timeout: 5000 });
+    await expect(error.textContent()).resolves.toMatch(/bắt buộc nhập|không được để trống/);
+    await expect(page.locator('form').textContent()).resolves.not.toMatch(/is required|must be|must not/);
+    await page.context().close();
+  });
+
+  it('asks before cancelling a conference, for the reason every site then sees', async () => {
+    const api = new Api(meeting.url).as(await meeting.login('chutri', DEMO_PASSWORD));
+    const [demo] = (await api.get<ConferenceSummary[]>('/conferences')).body;
+    const created = await api.post<ConferenceSnapshot>('/conferences', {
+      title: 'Hội nghị sơ kết (dự kiến)', kind: 'review', hostUnitId: demo.hostUnitId,
+      plannedStart: '2027-01-05T01:00:00Z', plannedEnd: '2027-01-05T04:00:00Z',
+      sites: [{ key: 'main', name: 'Hội trường', place: 'Cao Lãnh', orgUnitId: demo.hostUnitId, isMain: true }], agenda: [],
+    });
+    await chair.goto(`${meeting.url}/conferences/${created.body.conference.id}`);
+    await chair.getByTestId('action-cancel').click();
+    const dialog = chair.getByTestId('confirm-dialog');
+    await expect(dialog.textContent()).resolves.toContain('Hủy hội nghị? Không thể hoàn tác');
+    await expect(dialog.getByTestId('confirm-yes').isDisabled()).resolves.toBe(true);
+    await dialog.getByTestId('confirm-reason').fill('Hoãn theo chỉ đạo của Thường trực Tỉnh ủy');
+    await dialog.getByTestId('confirm-yes').click();
+    const banner = chair.locator('[data-testid="status-banner"][data-status="cancelled"]');
+    await banner.waitFor({ timeout: 3000 });
+    await expect(banner.textContent()).resolves.toContain('Lý do: Hoãn theo chỉ đạo của Thường trực Tỉnh ủy');
+    await chair.goBack();
   });
 
   it('speaks English when asked, without losing the live state', async () => {

@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   SITE_TREE_CYCLE: 'validation',
   SITE_REQUIRED_FOR_ROLE: 'validation',
   AGENDA_ORDER_INVALID: 'validation',
+  REASON_REQUIRED: 'validation', // cancelling, skipping or reopening an item needs a reason for the minutes
   POINT_COMMENTS_INVALID: 'validation', // a comment id that is not an active comment of the draft, or not on the point's section
   POINT_RESPONSE_REQUIRED: 'validation', // partly accepted and explained points need their response
   ABSORBED_POINTS_INVALID: 'validation',
@@ -126,6 +127,8 @@ export const ERROR_CODES = {
   CONSULTATION_NOT_OPEN: 'conflict',
   CONSULTATION_WRONG_STATE: 'conflict',
   COMMENT_WITHDRAWN: 'conflict',
+  AGENDA_ITEM_NOT_CLOSED: 'conflict', // reopening an item that is not done or skipped
+  CONFERENCE_CHANGED: 'conflict', // answered with `current`: who changed the conference's status last, when, and the conference now
   AGENDA_CHANGED: 'conflict', // answered with `current`: who changed the agenda last, when, and the agenda now
   MINUTES_WRONG_STATE: 'conflict',
   MINUTES_NOT_EDITABLE: 'conflict',
@@ -154,12 +157,30 @@ export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as ErrorCode[];
 /** Validation problems by field path (`sites.3.parentKey`), each a phrase that reads after the path. */
 export type FieldErrors = Record<string, string[]>;
 
+/**
+ * A field's problem as a rule, for clients that word it themselves (the web app, in Vietnamese): the DTO
+ * checks of every request. `limit` for lengths, sizes and bounds; `values` for a choice.
+ */
+export const FIELD_RULES = [
+  'required', 'text', 'notEmpty', 'maxLength', 'uuid', 'oneOf', 'integer', 'min', 'max', 'boolean', 'dateTime',
+  'list', 'minItems', 'maxItems', 'uuidList', 'unknownField', 'other',
+] as const;
+export type FieldRuleName = (typeof FIELD_RULES)[number];
+export interface FieldRule {
+  rule: FieldRuleName;
+  limit?: number;
+  values?: string[];
+}
+/** The rules of `fields`, by the same paths, in the same order as each path's phrases. */
+export type FieldRules = Record<string, FieldRule[]>;
+
 /** Error body of every 4xx/5xx answer, REST and socket.io alike. */
 export interface ErrorResponse {
   statusCode: number;
   error: ErrorCode;
   message: string; // a sentence for people
   fields?: FieldErrors; // 400s about named fields
+  fieldRules?: FieldRules; // 400 VALIDATION_FAILED: each field's problem as a rule (added later: clients must not rely on it)
   errorId?: string; // 500s: the same id is in the server log
   retryAfter?: number; // 429s and 503s: seconds, as in the Retry-After header
   current?: unknown; // 409s about a stale edit: what the thing is now, so the client can show it and merge

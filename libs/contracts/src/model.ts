@@ -92,6 +92,8 @@ export interface ConferenceView {
   quorumDenominator: number;
   startedAt: string | null;
   endedAt: string | null;
+  /** Why it was cancelled, or why it is paused (adjourned); null otherwise. */
+  statusReason: string | null;
 }
 
 export interface ConferenceSummary extends ConferenceView {
@@ -119,6 +121,8 @@ export interface AgendaItemView {
   state: AgendaItemState;
   startedAt: string | null;
   endedAt: string | null;
+  /** The chair's reason for the item's last skip or reopening (for the minutes); null otherwise. */
+  stateReason: string | null;
 }
 
 export interface ParticipantView {
@@ -211,6 +215,13 @@ export interface ConferenceSnapshot {
   minutes: MinutesVersionSummary[];
   /** Leaders: the consolidation points of every draft; others: none. */
   points: ConsolidationPointView[];
+}
+
+/** ErrorResponse.current of CONFERENCE_CHANGED: who changed the conference's status last, when, and the conference as it is now. */
+export interface ConferenceChangedBy {
+  name: string | null;
+  at: string | null;
+  conference: ConferenceView;
 }
 
 /** ErrorResponse.current of AGENDA_CHANGED: who changed the agenda last, when, and the agenda as it is now. */

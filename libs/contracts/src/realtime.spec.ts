@@ -16,12 +16,12 @@ function base(version = 10): ConferenceSnapshot {
     scope: { userId: 'u', leader: false, siteIds: ['A'], staffSiteIds: ['A'] },
     conference: {
       id: 'c', title: 'Hội nghị', kind: 'review', status: 'live', hostUnitId: 'h', hostUnitName: 'Tỉnh ủy', plannedStart: '', plannedEnd: '',
-      quorumNumerator: 2, quorumDenominator: 3, startedAt: null, endedAt: null,
+      quorumNumerator: 2, quorumDenominator: 3, startedAt: null, endedAt: null, statusReason: null,
     },
     sites: [],
     agenda: [
-      { id: 'i1', position: 1, title: 'Khai mạc', kind: 'report', presenter: '', plannedMinutes: 5, state: 'active', startedAt: null, endedAt: null },
-      { id: 'i2', position: 2, title: 'Thảo luận', kind: 'discussion', presenter: '', plannedMinutes: 5, state: 'pending', startedAt: null, endedAt: null },
+      { id: 'i1', position: 1, title: 'Khai mạc', kind: 'report', presenter: '', plannedMinutes: 5, state: 'active', startedAt: null, endedAt: null, stateReason: null },
+      { id: 'i2', position: 2, title: 'Thảo luận', kind: 'discussion', presenter: '', plannedMinutes: 5, state: 'pending', startedAt: null, endedAt: null, stateReason: null },
     ],
     attendance: { perSite: [{ siteId: 'A', convened: 3, present: 0, late: 0, absent: 0 }], totals: totals(0), quorum: quorum(0) },
     totalsVersion: version,

@@ -1,5 +1,5 @@
 import type { AgendaItemState } from '@hoinghi/contracts';
-import { activeItem, advance, agendaAsSeen, AgendaEntry, completeItem, reorder, skipItem, startItem } from './agenda';
+import { activeItem, advance, agendaAsSeen, AgendaEntry, agendaReason, completeItem, reopenItem, reorder, skipItem, startItem } from './agenda';
 import { DomainError } from './errors';
 import { caught } from './testing/caught';
 
@@ -297,5 +297,44 @@ describe('agendaAsSeen', () => {
     expect(agendaAsSeen(items, { activeItemId: null })).toBe(false);
     expect(agendaAsSeen(items, { itemId: 'b', state: 'pending' })).toBe(false);
     expect(agendaAsSeen(items, { itemId: 'ghost', state: 'pending' })).toBe(false);
+  });
+});
+
+describe('reopenItem', () => {
+  it.each(['done', 'skipped'] as const)('makes a %s item pending again, its times cleared', (state) => {
+    const items = [item('a', 1, state, T0, T1), item('b', 2, 'active', T1)];
+    expect(reopenItem(items, 'a')).toEqual([{ id: 'a', position: 1, state: 'pending', startedAt: null, endedAt: null, title: 'Item a' }]);
+  });
+
+  it('lets the reopened item be started again, or reached by "next" in its place', () => {
+    let items = [item('a', 1, 'skipped'), item('b', 2, 'done', T0, T1), item('c', 3)];
+    items = apply(items, reopenItem(items, 'b'));
+    expect(states(advance(items, T2))).toEqual({ b: 'active' });
+    expect(states(startItem(items, 'b', T2))).toEqual({ b: 'active' });
+  });
+
+  it.each(['pending', 'active'] as const)('refuses an item that is %s', (state) => {
+    const error = caught(() => reopenItem([item('a', 1, state, state === 'active' ? T0 : null)], 'a'));
+    expect(error.code).toBe('AGENDA_ITEM_NOT_CLOSED');
+    expect(error.category).toBe('conflict');
+    expect(error.message).toBe(`Cannot reopen this item because it is ${state}, not done or skipped.`);
+  });
+
+  it('refuses an unknown item', () => {
+    expect(caught(() => reopenItem([item('a', 1, 'done', T0, T1)], 'zz')).code).toBe('AGENDA_ITEM_NOT_FOUND');
+  });
+});
+
+describe('agendaReason', () => {
+  it.each(['skip', 'reopen'] as const)('%s needs a reason for the minutes', (transition) => {
+    const error = caught(() => agendaReason(transition, '   '));
+    expect(error.code).toBe('REASON_REQUIRED');
+    expect(error.fields).toEqual({ reason: ['is required'] });
+    expect(agendaReason(transition, '  Hết giờ, chuyển sang phiên chiều ')).toBe('Hết giờ, chuyển sang phiên chiều');
+  });
+
+  it.each(['start', 'complete'] as const)('%s takes none', (transition) => {
+    expect(agendaReason(transition, undefined)).toBeNull();
+    expect(caught(() => agendaReason(transition, 'why')).fields).toEqual({ reason: [`is not taken by ${transition}`] });
   });
 });

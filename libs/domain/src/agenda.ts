@@ -1,5 +1,6 @@
 import type { AgendaItemState } from '@hoinghi/contracts';
 import { conflict, invalid, notFound } from './errors';
+import { keptReason, type ReasonRule } from './reasons';
 
 export interface AgendaEntry {
   id: string;
@@ -20,9 +21,27 @@ export const AGENDA_ITEM_TRANSITIONS = {
   start: { from: ['pending'], to: 'active' },
   complete: { from: ['active'], to: 'done' },
   skip: { from: ['pending', 'active'], to: 'skipped' },
+  reopen: { from: ['done', 'skipped'], to: 'pending' },
 } as const satisfies Record<string, { from: readonly AgendaItemState[]; to: AgendaItemState }>;
 
-const allows = (transition: keyof typeof AGENDA_ITEM_TRANSITIONS, state: AgendaItemState) =>
+export type AgendaTransition = keyof typeof AGENDA_ITEM_TRANSITIONS;
+
+/**
+ * Transitions the minutes must explain (Hướng dẫn 16-HD/VPTW: every change of the order of business is
+ * recorded): the chair gives a reason, kept in the audit line and on the item (`stateReason`).
+ */
+export const AGENDA_TRANSITION_REASON: Readonly<Record<AgendaTransition, ReasonRule>> = {
+  start: 'none',
+  complete: 'none',
+  skip: 'required',
+  reopen: 'required',
+};
+
+/** The reason an agenda transition keeps (null: none), or a 400 on `reason` (see `keptReason`). */
+export const agendaReason = (transition: AgendaTransition, reason: string | null | undefined) =>
+  keptReason(AGENDA_TRANSITION_REASON[transition], transition, reason);
+
+const allows = (transition: AgendaTransition, state: AgendaItemState) =>
   (AGENDA_ITEM_TRANSITIONS[transition].from as readonly AgendaItemState[]).includes(state);
 
 const byPosition = <T extends AgendaEntry>(items: T[]) => [...items].sort((a, b) => a.position - b.position);
@@ -80,6 +99,18 @@ export function skipItem<T extends AgendaEntry>(items: T[], id: string, now: Dat
     throw conflict('AGENDA_ITEM_CLOSED', `Cannot skip this item because it is already ${item.state}.`);
   }
   return [{ ...item, state: AGENDA_ITEM_TRANSITIONS.skip.to, endedAt: item.state === 'active' ? now : null }];
+}
+
+/**
+ * Reopens a done or skipped item: it is pending again (its times cleared), so the chair can start it, or
+ * "next" reaches it in its place.
+ */
+export function reopenItem<T extends AgendaEntry>(items: T[], id: string): AgendaChange<T> {
+  const item = find(items, id);
+  if (!allows('reopen', item.state)) {
+    throw conflict('AGENDA_ITEM_NOT_CLOSED', `Cannot reopen this item because it is ${item.state}, not done or skipped.`);
+  }
+  return [{ ...item, state: AGENDA_ITEM_TRANSITIONS.reopen.to, startedAt: null, endedAt: null }];
 }
 
 /** "Next": finishes the active item (if any) and starts the first pending one. */

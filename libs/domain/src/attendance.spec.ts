@@ -1,5 +1,5 @@
 import type { AttendanceStatus } from '@hoinghi/contracts';
-import { AttendanceFact, isPresent, summarizeAttendance } from './attendance';
+import { attendanceColumns, AttendanceFact, countAttendance, isAbsentee, isPresent, summarizeAttendance } from './attendance';
 import { DomainError } from './errors';
 import { DEFAULT_QUORUM } from './quorum';
 
@@ -113,5 +113,34 @@ describe('summarizeAttendance', () => {
 
   it('rejects an invalid quorum rule', () => {
     expect(() => summarizeAttendance(['a'], [fact('a', 'present')], { numerator: 5, denominator: 4 })).toThrow(DomainError);
+  });
+});
+
+describe('attendanceColumns', () => {
+  it('puts every convened delegate in exactly one column; late is part of present, not counted again', () => {
+    const facts = [
+      fact('s', 'present'), fact('s', 'present'), fact('s', 'late'), fact('s', 'late'), fact('s', 'absent'),
+      fact('s', null), fact('s', 'present', true), fact('s', 'late', true),
+    ];
+    const columns = attendanceColumns(countAttendance(facts));
+    expect(columns).toEqual({ convened: 8, onTime: 2, late: 2, absent: 1, notPresent: 3, present: 4 });
+    expect(columns.onTime + columns.late + columns.absent + columns.notPresent).toBe(columns.convened);
+    expect(columns.present).toBe(columns.onTime + columns.late);
+  });
+
+  it('is all zeros for nobody convened', () => {
+    expect(attendanceColumns(countAttendance([]))).toEqual({ convened: 0, onTime: 0, late: 0, absent: 0, notPresent: 0, present: 0 });
+  });
+});
+
+describe('isAbsentee', () => {
+  it.each([
+    ['absent', false, true],
+    [null, false, true],
+    ['present', true, true],
+    ['present', false, false],
+    ['late', false, false],
+  ] as const)('status %s, checked out %s → absentee %s', (status, checkedOut, expected) => {
+    expect(isAbsentee(fact('s', status, checkedOut))).toBe(expected);
   });
 });

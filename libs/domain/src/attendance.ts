@@ -37,3 +37,28 @@ export function summarizeAttendance(siteIds: string[], facts: AttendanceFact[], 
     quorum: quorumOf(totals.convened, totals.present, rule),
   };
 }
+
+/**
+ * A site's (or the totals') counts as columns that add up: every convened delegate is in exactly one of
+ * on time, late, absent, and not present (not yet checked in, or left early). `present` is on time + late,
+ * the figure the quorum counts; `late` is part of it, never counted twice.
+ */
+export interface AttendanceColumns {
+  convened: number;
+  onTime: number;
+  late: number;
+  absent: number;
+  notPresent: number;
+  present: number;
+}
+
+export function attendanceColumns(counts: AttendanceCounts): AttendanceColumns {
+  const onTime = counts.present - counts.late;
+  return {
+    convened: counts.convened, onTime, late: counts.late, absent: counts.absent,
+    notPresent: counts.convened - counts.present - counts.absent, present: counts.present,
+  };
+}
+
+/** Who the chair asks after: absent (with a reason), not checked in yet, or gone (checked out). */
+export const isAbsentee = (f: AttendanceFact) => !isPresent(f);

@@ -1,6 +1,6 @@
 import { CONFERENCE_STATUSES, type ConferenceStatus } from '@hoinghi/contracts';
 import {
-  allowedActions, assertEditable, assertLive, CONFERENCE_ACTIONS, ConferenceAction, transitionConference,
+  allowedActions, assertEditable, assertLive, CONFERENCE_ACTIONS, ConferenceAction, conferenceAsSeen, conferenceReason, transitionConference,
 } from './conference-status';
 import { DomainError } from './errors';
 import { caught } from './testing/caught';
@@ -127,5 +127,35 @@ describe('allowedActions', () => {
         expect(allowedActions(status).includes(action)).toBe(accepted);
       }
     }
+  });
+});
+
+describe('conferenceReason', () => {
+  it('cancelling needs a reason', () => {
+    const error = caught(() => conferenceReason('cancel', ''));
+    expect(error.code).toBe('REASON_REQUIRED');
+    expect(error.fields).toEqual({ reason: ['is required'] });
+    expect(conferenceReason('cancel', ' Hoãn theo chỉ đạo của Thường trực ')).toBe('Hoãn theo chỉ đạo của Thường trực');
+  });
+
+  it('a pause may say why', () => {
+    expect(conferenceReason('adjourn', undefined)).toBeNull();
+    expect(conferenceReason('adjourn', 'Nghỉ giải lao 15 phút')).toBe('Nghỉ giải lao 15 phút');
+  });
+
+  it.each(['schedule', 'start', 'resume', 'end'] as const)('%s takes none', (action) => {
+    expect(conferenceReason(action, null)).toBeNull();
+    expect(caught(() => conferenceReason(action, 'x')).code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('conferenceAsSeen', () => {
+  it('holds when nothing is expected or the status is the one seen', () => {
+    expect(conferenceAsSeen('live', undefined)).toBe(true);
+    expect(conferenceAsSeen('live', 'live')).toBe(true);
+  });
+
+  it('fails when the status moved on (a double click of "end")', () => {
+    expect(conferenceAsSeen('ended', 'live')).toBe(false);
   });
 });

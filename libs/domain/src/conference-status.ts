@@ -1,5 +1,6 @@
 import type { ConferenceStatus } from '@hoinghi/contracts';
 import { conflict } from './errors';
+import { keptReason } from './reasons';
 
 export const CONFERENCE_ACTIONS = ['schedule', 'start', 'adjourn', 'resume', 'end', 'cancel'] as const;
 export type ConferenceAction = (typeof CONFERENCE_ACTIONS)[number];
@@ -13,6 +14,29 @@ export const CONFERENCE_TRANSITIONS: Readonly<Record<ConferenceAction, { from: r
   end: { from: ['live', 'adjourned'], to: 'ended' },
   cancel: { from: ['draft', 'scheduled'], to: 'cancelled' },
 };
+
+/**
+ * Whether an action takes a reason (kept in the audit line and shown as the conference's `statusReason`):
+ * cancelling must say why (the bodies convened are told); a pause may say why and for how long.
+ */
+export const CONFERENCE_ACTION_REASON: Readonly<Record<ConferenceAction, 'required' | 'optional' | 'none'>> = {
+  schedule: 'none',
+  start: 'none',
+  adjourn: 'optional',
+  resume: 'none',
+  end: 'none',
+  cancel: 'required',
+};
+
+/** The reason a conference action keeps (null: none), or a 400 on `reason` (see `keptReason`). */
+export const conferenceReason = (action: ConferenceAction, reason: string | null | undefined) =>
+  keptReason(CONFERENCE_ACTION_REASON[action], action, reason);
+
+/**
+ * True when the conference is still in the status the chair saw when pressing (no expectation: nothing to
+ * check). A double click of "end", or two chairs, must get a clear 409 rather than "already over".
+ */
+export const conferenceAsSeen = (status: ConferenceStatus, expected: ConferenceStatus | null | undefined) => !expected || status === expected;
 
 const STATUS_WORDS: Record<ConferenceStatus, string> = {
   draft: 'a draft',

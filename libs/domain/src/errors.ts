@@ -1,4 +1,4 @@
-import { type CodeOf, ERROR_CODES, type ErrorCategory, type ErrorCode, type FieldErrors } from '@hoinghi/contracts';
+import { type CodeOf, ERROR_CODES, type ErrorCategory, type ErrorCode, type FieldErrors, type FieldRules } from '@hoinghi/contracts';
 
 /**
  * Domain errors carry a code from the closed list in contracts (ERROR_CODES), which fixes their category;
@@ -16,6 +16,8 @@ export class DomainError extends Error {
     readonly retryAfterSeconds?: number,
     /** 409s about a stale edit: the thing as it is now (ErrorResponse.current). */
     readonly current?: unknown,
+    /** 400s from the DTO checks: each field's problem as a rule (ErrorResponse.fieldRules). */
+    readonly fieldRules?: Readonly<FieldRules>,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -42,7 +44,7 @@ export function invalid(code: CodeOf<'validation'>, problem: string, field?: str
 }
 
 /** A 400 naming several fields (DTO validation); the message lists them all. */
-export function invalidFields(code: CodeOf<'validation'>, fields: FieldErrors): DomainError {
+export function invalidFields(code: CodeOf<'validation'>, fields: FieldErrors, rules?: FieldRules): DomainError {
   const list = Object.entries(fields).map(([path, problems]) => `${path} ${problems.join(', ')}`);
-  return new DomainError(code, `Invalid request: ${list.join('; ')}.`, fields);
+  return new DomainError(code, `Invalid request: ${list.join('; ')}.`, fields, undefined, undefined, rules);
 }

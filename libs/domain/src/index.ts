@@ -15,3 +15,4 @@ export * from './minutes';
 export * from './consolidation';
 export * from './party-document';
 export * from './minutes-document';
+export * from './reasons';

@@ -9,6 +9,7 @@ const PERMISSIONS: Permission[] = [
   'floor.control',
   'floor.request',
   'attendance.check',
+  'attendance.absentees',
   'audit.view',
   'drafts.manage',
   'consultation.control',
@@ -27,7 +28,7 @@ const MATRIX: Record<ParticipantRole, Permission[]> = {
   site_chair: ['conference.view', 'floor.request', 'attendance.check', 'comments.site', 'media.join'],
   site_operator: ['conference.view', 'floor.request', 'attendance.check', 'comments.site', 'media.join'],
   delegate: ['conference.view', 'floor.request', 'comments.submit'],
-  secretary: ['conference.view', 'audit.view', 'drafts.manage', 'comments.floor', 'consolidation.manage'],
+  secretary: ['conference.view', 'attendance.absentees', 'audit.view', 'drafts.manage', 'comments.floor', 'consolidation.manage'],
   observer: ['conference.view'],
 };
 

@@ -9,6 +9,7 @@ export type Permission =
   | 'floor.control'
   | 'floor.request' // site-scoped
   | 'attendance.check' // site-scoped
+  | 'attendance.absentees' // who is not present and why, every site (the leaders; live records stay with each site's staff)
   | 'audit.view'
   | 'drafts.manage' // put drafts and their versions to the conference (the secretariat)
   | 'consultation.control' // open and close a draft's consultation (the chairs)
@@ -33,6 +34,7 @@ export const GRANTS: Readonly<Record<Permission, { roles: readonly ParticipantRo
   'floor.control': { roles: CHAIRS, siteScoped: false },
   'floor.request': { roles: [...SITE_STAFF, 'delegate'], siteScoped: true },
   'attendance.check': { roles: SITE_STAFF, siteScoped: true },
+  'attendance.absentees': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
   'audit.view': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
   'drafts.manage': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
   'consultation.control': { roles: CHAIRS, siteScoped: false },

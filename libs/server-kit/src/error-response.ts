@@ -17,7 +17,8 @@ export function toErrorResponse(exception: unknown, logger: Logger, translate?: 
   const body: ErrorResponse = { statusCode: ERROR_STATUS[error.category], error: error.code, message: error.message };
   switch (error.category) {
     case 'validation':
-      return error.fields ? { ...body, fields: { ...error.fields } } : body;
+      if (!error.fields) return body;
+      return error.fieldRules ? { ...body, fields: { ...error.fields }, fieldRules: { ...error.fieldRules } } : { ...body, fields: { ...error.fields } };
     case 'unauthenticated':
     case 'forbidden':
     case 'not_found':

@@ -57,7 +57,7 @@ export class AgendaController {
     @IdParam('itemId') itemId: string,
     @Body() dto: AgendaItemControlRequestDto,
   ): Promise<AgendaItemView[]> {
-    return this.agenda.transition(user, conferenceId, itemId, 'start', dto.expectedState);
+    return this.agenda.transition(user, conferenceId, itemId, 'start', dto);
   }
 
   @Post(':itemId/complete')
@@ -69,18 +69,30 @@ export class AgendaController {
     @IdParam('itemId') itemId: string,
     @Body() dto: AgendaItemControlRequestDto,
   ): Promise<AgendaItemView[]> {
-    return this.agenda.transition(user, conferenceId, itemId, 'complete', dto.expectedState);
+    return this.agenda.transition(user, conferenceId, itemId, 'complete', dto);
   }
 
   @Post(':itemId/skip')
   @HttpCode(200)
-  @runDoc('skipAgendaItem', 'Skips a pending item or cuts the one in progress short.')
+  @runDoc('skipAgendaItem', 'Skips a pending item or cuts the one in progress short; needs a reason (for the minutes).')
   skip(
     @CurrentUser() user: AuthUser,
     @IdParam('conferenceId') conferenceId: string,
     @IdParam('itemId') itemId: string,
     @Body() dto: AgendaItemControlRequestDto,
   ): Promise<AgendaItemView[]> {
-    return this.agenda.transition(user, conferenceId, itemId, 'skip', dto.expectedState);
+    return this.agenda.transition(user, conferenceId, itemId, 'skip', dto);
+  }
+
+  @Post(':itemId/reopen')
+  @HttpCode(200)
+  @runDoc('reopenAgendaItem', 'Reopens a done or skipped item: pending again, to start or reach with "next"; needs a reason (for the minutes).')
+  reopen(
+    @CurrentUser() user: AuthUser,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('itemId') itemId: string,
+    @Body() dto: AgendaItemControlRequestDto,
+  ): Promise<AgendaItemView[]> {
+    return this.agenda.transition(user, conferenceId, itemId, 'reopen', dto);
   }
 }

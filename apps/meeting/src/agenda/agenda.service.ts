@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { AgendaItemEntity, ConferenceEntity } from '@hoinghi/database';
-import { advance, agendaAsSeen, AgendaExpectation, assertEditable, assertLive, assertRoomFor, completeItem, reorder, skipItem, stale, startItem } from '@hoinghi/domain';
-import type { AgendaChangedBy, AgendaItemState, AgendaItemView } from '@hoinghi/contracts';
+import {
+  advance, agendaAsSeen, AgendaExpectation, agendaReason, AgendaTransition, assertEditable, assertLive, assertRoomFor, completeItem, reopenItem, reorder,
+  skipItem, stale, startItem,
+} from '@hoinghi/domain';
+import type { AgendaChangedBy, AgendaItemView } from '@hoinghi/contracts';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ChangeContext, ConferenceChanges, ChangeOutcome } from '../change-log/conference-changes.service';
 import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
-import { AgendaItemRequestDto } from './dto/agenda.dto';
+import { lastChangeBy } from '../change-log/last-change';
+import { AgendaItemControlRequestDto, AgendaItemRequestDto } from './dto/agenda.dto';
 import { isoOrNull } from '../common/dates';
 
-type Transition = 'start' | 'complete' | 'skip';
+const RULES = { start: startItem, complete: completeItem, skip: skipItem, reopen: (items: AgendaItemEntity[], id: string) => reopenItem(items, id) };
 
 /** Runs the agenda: one item in progress at a time, reorderable until an item starts. */
 @Injectable()
@@ -54,12 +58,15 @@ export class AgendaService implements ConferenceSection {
     });
   }
 
-  transition(user: AuthUser, conferenceId: string, itemId: string, transition: Transition, expectedState?: AgendaItemState): Promise<AgendaItemView[]> {
+  /** One item's transition, as the chair saw it (`expectedState`); skip and reopen keep their reason on the item. */
+  transition(user: AuthUser, conferenceId: string, itemId: string, transition: AgendaTransition, dto: AgendaItemControlRequestDto = {}): Promise<AgendaItemView[]> {
     return this.changes.run({ user, conferenceId, permission: 'agenda.control' }, async (ctx) => {
       assertLive(ctx.conference.status, `${transition} an agenda item`);
-      const items = await this.asSeen(ctx, expectedState ? { itemId, state: expectedState } : null);
-      const rule = { start: startItem, complete: completeItem, skip: skipItem }[transition];
-      return this.apply(ctx, rule(items, itemId, ctx.now), `agenda.${transition}`, { itemId });
+      const items = await this.asSeen(ctx, dto.expectedState ? { itemId, state: dto.expectedState } : null);
+      const changes = RULES[transition](items, itemId, ctx.now);
+      const reason = agendaReason(transition, dto.reason);
+      const withReason = reason ? changes.map((c) => ({ ...c, stateReason: reason })) : changes;
+      return this.apply(ctx, withReason, `agenda.${transition}`, reason ? { itemId, reason } : { itemId });
     });
   }
 
@@ -70,13 +77,9 @@ export class AgendaService implements ConferenceSection {
   private async asSeen(ctx: ChangeContext, expected: AgendaExpectation | null): Promise<AgendaItemEntity[]> {
     const items = await this.items(ctx);
     if (agendaAsSeen(items, expected)) return items;
-    const [last] = await ctx.em.query(
-      `SELECT u.full_name AS name, a.at FROM audit_entries a LEFT JOIN users u ON u.id = a.actor_user_id
-        WHERE a.conference_id = $1 AND a.action LIKE 'agenda.%' ORDER BY a.id DESC LIMIT 1`,
-      [ctx.conference.id],
-    ) as Array<{ name: string | null; at: Date }>;
-    const changedBy: AgendaChangedBy = { name: last?.name ?? null, at: last?.at.toISOString() ?? null, agenda: (await this.readSection(ctx.em, ctx.conference)).agenda };
-    throw stale('AGENDA_CHANGED', `The agenda changed since you saw it${last?.name ? ` (${last.name}, ${changedBy.at})` : ''}; nothing was done. Look at it again and choose.`, changedBy);
+    const last = await lastChangeBy(ctx.em, ctx.conference.id, 'agenda.');
+    const changedBy: AgendaChangedBy = { ...last, agenda: (await this.readSection(ctx.em, ctx.conference)).agenda };
+    throw stale('AGENDA_CHANGED', `The agenda changed since you saw it${last.name ? ` (${last.name}, ${last.at})` : ''}; nothing was done. Look at it again and choose.`, changedBy);
   }
 
   private items(ctx: ChangeContext): Promise<AgendaItemEntity[]> {
@@ -89,7 +92,7 @@ export class AgendaService implements ConferenceSection {
     const ordered = [...changes].sort((a, b) => Number(a.state === 'active') - Number(b.state === 'active'));
     for (const item of ordered) {
       await ctx.em.update(AgendaItemEntity, { id: item.id }, {
-        state: item.state, position: item.position, startedAt: item.startedAt, endedAt: item.endedAt,
+        state: item.state, position: item.position, startedAt: item.startedAt, endedAt: item.endedAt, stateReason: item.stateReason,
       });
     }
     const agenda = (await this.readSection(ctx.em, ctx.conference)).agenda;
@@ -103,6 +106,6 @@ const changed = (items: AgendaItemView[]) => ({ audience: { kind: 'conference' a
 function itemView(i: AgendaItemEntity): AgendaItemView {
   return {
     id: i.id, position: i.position, title: i.title, kind: i.kind, presenter: i.presenter, plannedMinutes: i.plannedMinutes,
-    state: i.state, startedAt: isoOrNull(i.startedAt), endedAt: isoOrNull(i.endedAt),
+    state: i.state, startedAt: isoOrNull(i.startedAt), endedAt: isoOrNull(i.endedAt), stateReason: i.stateReason,
   };
 }

@@ -36,6 +36,16 @@ export class AttendanceController {
     return this.attendance.siteRecords(user, conferenceId, siteId);
   }
 
+  @Get('attendance/absentees')
+  @Endpoint({
+    operationId: 'listAbsentees',
+    summary: 'Delegates not present at any site (absent with the reason, not checked in, or gone), for the chairs and the secretariat.',
+    response: [AttendanceRecordResponseDto], errors: [400, 401, 403, 404],
+  })
+  absentees(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string): Promise<AttendanceRecordView[]> {
+    return this.attendance.absentees(user, conferenceId);
+  }
+
   @Put('sites/:siteId/attendance/:participantId')
   @Endpoint({
     operationId: 'checkIn', summary: 'Records a delegate present, late, or absent with a reason (điểm danh).',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeEvent } from '@hoinghi/change-log';
 import { attendanceCounts, AttendanceRecordEntity, ConferenceEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
-import { assertEditable, conflict, DomainError, notFound, quorumOf } from '@hoinghi/domain';
+import { assertEditable, conflict, DomainError, isAbsentee, notFound, quorumOf } from '@hoinghi/domain';
 import type { AttendanceRecordView, AttendanceStatus, AttendanceSummary, ConferenceSnapshot, ViewerScope } from '@hoinghi/contracts';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -58,6 +58,18 @@ export class AttendanceService implements ConferenceSection {
       throw notFound('SITE_NOT_FOUND', `Site ${siteId} does not exist in this conference.`);
     }
     return this.records(em, conferenceId, [siteId]);
+  }
+
+  /**
+   * Every delegate not present, at every site, with the reason the site's staff recorded: absent, not checked in
+   * yet, or gone. For the leaders (attendance.absentees), read on request; the live records stay with each
+   * site's staff (audiences).
+   */
+  async absentees(user: AuthUser, conferenceId: string): Promise<AttendanceRecordView[]> {
+    const em = this.dataSource.manager;
+    await this.access.authorize(em, user.id, conferenceId, 'attendance.absentees');
+    const all = await this.readRecords(this.recordQuery(em, conferenceId));
+    return all.filter((r) => isAbsentee({ siteId: r.siteId, status: r.status, checkedOut: r.checkedOutAt !== null }));
   }
 
   checkIn(user: AuthUser, conferenceId: string, siteId: string, participantId: string, dto: CheckInRequestDto): Promise<AttendanceRecordView> {

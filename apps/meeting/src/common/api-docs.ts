@@ -1,6 +1,6 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiDefaultResponse, ApiExtraModels, ApiOperation, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { ERROR_CODE_LIST, type ErrorCode, type ErrorResponse, type FieldErrors } from '@hoinghi/contracts';
+import { ERROR_CODE_LIST, FIELD_RULES, type ErrorCode, type ErrorResponse, type FieldErrors, type FieldRules } from '@hoinghi/contracts';
 
 export class ErrorResponseDto implements ErrorResponse {
   @ApiProperty({ type: 'integer', example: 409 })
@@ -17,6 +17,19 @@ export class ErrorResponseDto implements ErrorResponse {
     description: 'For 400s about named fields: the problems by field path, e.g. {"sites.3.parentKey": ["\\"x\\" names no site of this request"]}.',
   })
   fields?: FieldErrors;
+
+  @ApiProperty({
+    required: false, type: Object,
+    additionalProperties: {
+      type: 'array',
+      items: {
+        type: 'object', required: ['rule'],
+        properties: { rule: { type: 'string', enum: [...FIELD_RULES] }, limit: { type: 'integer' }, values: { type: 'array', items: { type: 'string' } } },
+      },
+    },
+    description: 'For 400 VALIDATION_FAILED: each problem of `fields` as a rule, by the same paths and in the same order, for clients that word it in their own language, e.g. {"title": [{"rule": "maxLength", "limit": 300}]}. `other` when a check has no rule of its own.',
+  })
+  fieldRules?: FieldRules;
 
   @ApiProperty({ required: false, description: 'For 500s: the id under which the server logged the error.' })
   errorId?: string;

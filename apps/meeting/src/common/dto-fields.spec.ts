@@ -25,6 +25,16 @@ async function fieldsOf(metatype: new () => object, value: unknown, type: 'body'
   }
 }
 
+/** The `fieldRules` of that 400. */
+async function rulesOf(metatype: new () => object, value: unknown) {
+  try {
+    await validationPipe().transform(value, { type: 'body', metatype });
+    return undefined;
+  } catch (error) {
+    return (error as DomainError).fieldRules;
+  }
+}
+
 const conference = (patch: Record<string, unknown> = {}) => ({
   title: 'Hội nghị trực tuyến', kind: 'review', hostUnitId: UNIT,
   plannedStart: '2026-11-23T01:30:00Z', plannedEnd: '2026-11-23T04:30:00Z',
@@ -82,5 +92,25 @@ describe('request DTOs say what is wrong with each field', () => {
       limit: ['must be at most 200'], offset: ['must be at least 0'],
     });
     expect(await fieldsOf(UserSearchQueryDto, { limit: 'many' }, 'query')).toEqual({ limit: ['must be a whole number'] });
+  });
+
+  it.each([
+    [{ title: 'x'.repeat(301) }, 'title', { rule: 'maxLength', limit: 300 }],
+    [{ title: '' }, 'title', { rule: 'notEmpty' }],
+    [{ title: 5 }, 'title', { rule: 'text' }],
+    [{ title: undefined }, 'title', { rule: 'required' }],
+    [{ kind: 'party' }, 'kind', { rule: 'oneOf', values: ['review', 'briefing', 'dissemination', 'draft_consultation', 'confidence_vote', 'other'] }],
+    [{ plannedStart: 'tomorrow' }, 'plannedStart', { rule: 'dateTime' }],
+    [{ quorumNumerator: 0 }, 'quorumNumerator', { rule: 'min', limit: 1 }],
+    [{ sites: [] }, 'sites', { rule: 'minItems', limit: 1 }],
+    [{ agenda: [{ title: 'Khai mạc', kind: 'report', plannedMinutes: 601 }] }, 'agenda.0.plannedMinutes', { rule: 'max', limit: 600 }],
+    [{ colour: 'red' }, 'colour', { rule: 'unknownField' }],
+  ])('says each problem as a rule too, for clients that word it themselves: %j', async (patch, field, rule) => {
+    expect(await rulesOf(CreateConferenceRequestDto, conference(patch))).toEqual({ [field]: [rule] });
+  });
+
+  it('words the absence reason\'s rules as the other fields', async () => {
+    expect(await rulesOf(CheckInRequestDto, { status: 'absent' })).toEqual({ reason: [{ rule: 'required' }] });
+    expect(await rulesOf(CheckInRequestDto, { status: 'absent', reason: 'x'.repeat(501) })).toEqual({ reason: [{ rule: 'maxLength', limit: 500 }] });
   });
 });

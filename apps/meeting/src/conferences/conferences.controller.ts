@@ -6,9 +6,13 @@ import { Endpoint } from '../common/api-docs';
 import { IdParam } from '../common/parse-id.pipe';
 import { ConferencesService } from './conferences.service';
 import { ConferenceResponseDto, ConferenceSnapshotResponseDto, ConferenceSummaryResponseDto } from './dto/conference.response.dto';
+import { ConferenceTransitionRequestDto } from './dto/conference-transition.dto';
 import { CreateConferenceRequestDto } from './dto/create-conference.dto';
 
-/** A status change: the chair's (conference.manage), refused with 409 from the wrong status (docs/rules.md). */
+/**
+ * A status change: the chair's (conference.manage), refused with 409 from the wrong status (docs/rules.md), or
+ * CONFERENCE_CHANGED when the body's expectedStatus is no longer the status.
+ */
 const transitionDoc = (operationId: string, summary: string) =>
   Endpoint({ operationId, summary, response: ConferenceResponseDto, errors: [400, 401, 403, 404, 409] });
 
@@ -50,42 +54,42 @@ export class ConferencesController {
   @Post(':conferenceId/schedule')
   @HttpCode(200)
   @transitionDoc('scheduleConference', 'draft → scheduled.')
-  schedule(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string): Promise<ConferenceView> {
-    return this.conferences.transition(user, id, 'schedule');
+  schedule(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string, @Body() dto: ConferenceTransitionRequestDto): Promise<ConferenceView> {
+    return this.conferences.transition(user, id, 'schedule', dto);
   }
 
   @Post(':conferenceId/start')
   @HttpCode(200)
   @transitionDoc('startConference', 'draft or scheduled → live.')
-  start(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string): Promise<ConferenceView> {
-    return this.conferences.transition(user, id, 'start');
+  start(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string, @Body() dto: ConferenceTransitionRequestDto): Promise<ConferenceView> {
+    return this.conferences.transition(user, id, 'start', dto);
   }
 
   @Post(':conferenceId/adjourn')
   @HttpCode(200)
-  @transitionDoc('adjournConference', 'live → adjourned; ends the current speaker\'s turn.')
-  adjourn(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string): Promise<ConferenceView> {
-    return this.conferences.transition(user, id, 'adjourn');
+  @transitionDoc('adjournConference', 'live → adjourned (a pause, with an optional reason); ends the current speaker\'s turn.')
+  adjourn(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string, @Body() dto: ConferenceTransitionRequestDto): Promise<ConferenceView> {
+    return this.conferences.transition(user, id, 'adjourn', dto);
   }
 
   @Post(':conferenceId/resume')
   @HttpCode(200)
   @transitionDoc('resumeConference', 'adjourned → live.')
-  resume(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string): Promise<ConferenceView> {
-    return this.conferences.transition(user, id, 'resume');
+  resume(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string, @Body() dto: ConferenceTransitionRequestDto): Promise<ConferenceView> {
+    return this.conferences.transition(user, id, 'resume', dto);
   }
 
   @Post(':conferenceId/end')
   @HttpCode(200)
   @transitionDoc('endConference', 'live or adjourned → ended; ends the current speaker\'s turn.')
-  end(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string): Promise<ConferenceView> {
-    return this.conferences.transition(user, id, 'end');
+  end(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string, @Body() dto: ConferenceTransitionRequestDto): Promise<ConferenceView> {
+    return this.conferences.transition(user, id, 'end', dto);
   }
 
   @Post(':conferenceId/cancel')
   @HttpCode(200)
-  @transitionDoc('cancelConference', 'draft or scheduled → cancelled.')
-  cancel(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string): Promise<ConferenceView> {
-    return this.conferences.transition(user, id, 'cancel');
+  @transitionDoc('cancelConference', 'draft or scheduled → cancelled; needs a reason.')
+  cancel(@CurrentUser() user: AuthUser, @IdParam('conferenceId') id: string, @Body() dto: ConferenceTransitionRequestDto): Promise<ConferenceView> {
+    return this.conferences.transition(user, id, 'cancel', dto);
   }
 }

@@ -5,18 +5,21 @@ import {
   SiteAttendanceEntity, SiteEntity,
 } from '@hoinghi/database';
 import {
-  assertValidQuorumRule, ConferenceAction, DEFAULT_QUORUM, forbidden, invalid, notFound, orderSiteTree, transitionConference, viewerScope,
+  assertValidQuorumRule, ConferenceAction, conferenceAsSeen, conferenceReason, DEFAULT_QUORUM, forbidden, invalid, notFound, orderSiteTree, stale,
+  transitionConference, viewerScope,
 } from '@hoinghi/domain';
 import { OutboxItem } from '@hoinghi/change-log';
 import {
-  JobName, QueueName, type ConferenceSnapshot, type ConferenceSummary, type ConferenceView, type RecountAttendanceJob, type ViewerScope,
+  JobName, QueueName, type ConferenceChangedBy, type ConferenceSnapshot, type ConferenceSummary, type ConferenceView, type RecountAttendanceJob, type ViewerScope,
 } from '@hoinghi/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { ConferenceChanges } from '../change-log/conference-changes.service';
+import { ChangeContext, ConferenceChanges } from '../change-log/conference-changes.service';
 import { ConferenceSyncService } from '../change-log/conference-sync.service';
 import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
+import { lastChangeBy } from '../change-log/last-change';
 import { FloorService } from '../floor/floor.service';
+import { ConferenceTransitionRequestDto } from './dto/conference-transition.dto';
 import { CreateConferenceRequestDto } from './dto/create-conference.dto';
 import { isoOrNull } from '../common/dates';
 
@@ -116,15 +119,19 @@ export class ConferencesService implements ConferenceSection {
     return this.sync.snapshot(user, conferenceId);
   }
 
-  transition(user: AuthUser, conferenceId: string, action: ConferenceAction): Promise<ConferenceView> {
+  /** A status change as the chair saw it (`expectedStatus`), with the reason it needs or may have. */
+  transition(user: AuthUser, conferenceId: string, action: ConferenceAction, dto: ConferenceTransitionRequestDto = {}): Promise<ConferenceView> {
     return this.changes.run({ user, conferenceId, permission: 'conference.manage' }, async (ctx) => {
       const { conference, now } = ctx;
       const from = conference.status;
+      if (!conferenceAsSeen(from, dto.expectedStatus)) await this.changedSinceSeen(ctx);
       conference.status = transitionConference(from, action);
+      const reason = conferenceReason(action, dto.reason);
+      conference.statusReason = reason;
       if (action === 'start') conference.startedAt = now;
       if (action === 'end') conference.endedAt = now;
       await ctx.em.update(ConferenceEntity, { id: conference.id }, {
-        status: conference.status, startedAt: conference.startedAt, endedAt: conference.endedAt,
+        status: conference.status, statusReason: conference.statusReason, startedAt: conference.startedAt, endedAt: conference.endedAt,
       });
       // Adjourning or ending closes the current speaker's turn, so the programme goes back to the main hall.
       const closed = action === 'adjourn' || action === 'end' ? await this.floor.closeTurn(ctx) : { events: [], outbox: [] };
@@ -132,11 +139,22 @@ export class ConferencesService implements ConferenceSection {
       return {
         result: view,
         events: [{ audience: { kind: 'conference' }, type: 'conference.updated', data: { conference: view } }, ...closed.events],
-        audit: { action: `conference.${action}`, details: { from, to: conference.status } },
+        audit: { action: `conference.${action}`, details: reason ? { from, to: conference.status, reason } : { from, to: conference.status } },
         // At the start, the worker counts attendance again from the records, as a check on the kept counts.
         outbox: action === 'start' ? [...closed.outbox, recountJob(conference.id)] : closed.outbox,
       };
     });
+  }
+
+  /** 409 CONFERENCE_CHANGED naming who changed the status last and when (the audit trail), with the conference now. */
+  private async changedSinceSeen(ctx: ChangeContext): Promise<never> {
+    const last = await lastChangeBy(ctx.em, ctx.conference.id, 'conference.');
+    const changedBy: ConferenceChangedBy = { ...last, conference: await this.view(ctx.em, ctx.conference) };
+    throw stale(
+      'CONFERENCE_CHANGED',
+      `The conference is ${ctx.conference.status} now, no longer as you saw it${last.name ? ` (${last.name}, ${last.at})` : ''}; nothing was done.`,
+      changedBy,
+    );
   }
 
   private async view(em: EntityManager, c: ConferenceEntity): Promise<ConferenceView> {
@@ -145,6 +163,7 @@ export class ConferencesService implements ConferenceSection {
       id: c.id, title: c.title, kind: c.kind, status: c.status, hostUnitId: c.hostUnitId, hostUnitName: host.name,
       plannedStart: c.plannedStart.toISOString(), plannedEnd: c.plannedEnd.toISOString(),
       quorumNumerator: c.quorumNumerator, quorumDenominator: c.quorumDenominator, startedAt: isoOrNull(c.startedAt), endedAt: isoOrNull(c.endedAt),
+      statusReason: c.statusReason,
     };
   }
 

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorResponse } from '@hoinghi/contracts';
+import type { ErrorCode, ErrorResponse, FieldRules } from '@hoinghi/contracts';
 import { clearToken, getToken } from '../auth/session';
 
 /**
@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly fields: Record<string, string[]> = {},
     /** A 409 about an edit on an outdated copy: the thing as it is now. */
     readonly current?: unknown,
+    /** A 400's problems as rules, by the paths of `fields` (the web app words them in the UI's language). */
+    readonly fieldRules: FieldRules = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -56,7 +58,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     onUnauthorized();
   }
   const error = (payload ?? {}) as Partial<ErrorResponse>;
-  throw new ApiError(response.status, error.error ?? null, error.message ?? response.statusText, error.fields ?? {}, error.current);
+  throw new ApiError(response.status, error.error ?? null, error.message ?? response.statusText, error.fields ?? {}, error.current, error.fieldRules ?? {});
 }
 
 function parseJson(text: string): unknown {

@@ -1,9 +1,9 @@
 import type {
-  AgendaItemState, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceSummary, ConferenceView,
+  AgendaItemState, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceStatus, ConferenceSummary, ConferenceView,
   CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesDocumentFormat, MinutesDocumentRequest, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
   NewDraftVersionRequest, UpdatePointRequest, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
-import type { ConferenceAction } from '@hoinghi/domain';
+import type { AgendaTransition, ConferenceAction } from '@hoinghi/domain';
 import { apiDownload, apiRequest } from './client';
 
 // One function per REST call of docs/architecture.md that the web app uses.
@@ -20,13 +20,18 @@ export const api = {
 
   listConferences: () => apiRequest<ConferenceSummary[]>('GET', '/conferences'),
   createConference: (body: CreateConferenceRequest) => apiRequest<ConferenceSnapshot>('POST', '/conferences', body),
-  transition: (id: string, action: ConferenceAction) => apiRequest<ConferenceView>('POST', `${conference(id)}/${action}`),
+  /** As the chair saw the conference: a stale status (a double click) gets 409 CONFERENCE_CHANGED; cancel needs a reason. */
+  transition: (id: string, action: ConferenceAction, expectedStatus: ConferenceStatus, reason?: string) =>
+    apiRequest<ConferenceView>('POST', `${conference(id)}/${action}`, reason === undefined ? { expectedStatus } : { expectedStatus, reason }),
 
   /** As the chair saw the agenda: if someone else moved it meanwhile, 409 AGENDA_CHANGED and nothing happens. */
   nextAgendaItem: (id: string, expectedActiveItemId: string | null) =>
     apiRequest<AgendaItemView[]>('POST', `${conference(id)}/agenda/next`, { expectedActiveItemId }),
-  changeAgendaItem: (id: string, itemId: string, change: 'start' | 'complete' | 'skip', expectedState: AgendaItemState) =>
-    apiRequest<AgendaItemView[]>('POST', `${conference(id)}/agenda/${encodeURIComponent(itemId)}/${change}`, { expectedState }),
+  /** Skip and reopen need a reason (for the minutes). */
+  changeAgendaItem: (id: string, itemId: string, change: AgendaTransition, expectedState: AgendaItemState, reason?: string) =>
+    apiRequest<AgendaItemView[]>('POST', `${conference(id)}/agenda/${encodeURIComponent(itemId)}/${change}`, reason === undefined ? { expectedState } : { expectedState, reason }),
+  /** Who is not present at any site, and why (chairs and secretariat). */
+  absentees: (id: string) => apiRequest<AttendanceRecordView[]>('GET', `${conference(id)}/attendance/absentees`),
 
   siteAttendance: (id: string, siteId: string) =>
     apiRequest<AttendanceRecordView[]>('GET', `${conference(id)}/sites/${encodeURIComponent(siteId)}/attendance`),

@@ -20,15 +20,16 @@ export function ConferenceHeader({ conference, connection, eyebrow, children }: 
     <section className="conference-header">
       <div className="conference-header__main">
         {eyebrow && <p className="conference-header__eyebrow">{eyebrow}</p>}
-        <h1 className="conference-header__title" data-testid="conference-title">
+        <h1 className="conference-header__title" data-testid="conference-title" title={conference.title}>
           {conference.title}
         </h1>
         <p className="conference-header__meta">
           <StatusBadge status={conference.status} testId="conference-status" />
-          <span>
+          {/* Details a phone leaves out, so the header stays two lines there. */}
+          <span className="conference-header__detail">
             {t.console.hostUnit}: {conference.hostUnitName}
           </span>
-          <span>
+          <span className="conference-header__detail">
             {t.console.plannedTime}: {formatDateTime(conference.plannedStart, t.locale)} – {formatDateTime(conference.plannedEnd, t.locale)}
           </span>
           <ConnectionStatus state={connection} />

@@ -1,6 +1,6 @@
 import type {
   AgendaItemKind, AgendaItemState, AttendanceStatus, CommentKind, ConferenceKind, ConferenceStatus, ConsultationState, DraftSectionChange,
-  Disposition, ErrorCode, MinutesDocumentFormat, MinutesStatus, ParticipantRole, ReceiptStatus,
+  Disposition, ErrorCode, FieldRule, FieldRuleName, MinutesDocumentFormat, MinutesStatus, ParticipantRole, ReceiptStatus,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '@hoinghi/domain';
 
@@ -23,6 +23,29 @@ export const vi = {
     network: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
     unknown: 'Đã có lỗi xảy ra.',
     changedBy: (name: string, time: string) => `(Người thay đổi: ${name}, lúc ${time}.)`,
+    fixFields: 'Vui lòng sửa:',
+    /** Each rule a field can break (ErrorResponse.fieldRules), worded after the field's name. */
+    fieldRules: {
+      required: () => 'bắt buộc nhập',
+      text: () => 'phải là chữ',
+      notEmpty: () => 'không được để trống',
+      maxLength: (r: FieldRule) => `tối đa ${r.limit} ký tự`,
+      uuid: () => 'không phải mã hợp lệ',
+      oneOf: () => 'chưa chọn giá trị hợp lệ',
+      integer: () => 'phải là số nguyên',
+      min: (r: FieldRule) => `không được nhỏ hơn ${r.limit}`,
+      max: (r: FieldRule) => `không được lớn hơn ${r.limit}`,
+      boolean: () => 'phải là có hoặc không',
+      dateTime: () => 'ngày giờ không hợp lệ',
+      list: () => 'phải là một danh sách',
+      minItems: (r: FieldRule) => `cần ít nhất ${r.limit} mục`,
+      maxItems: (r: FieldRule) => `tối đa ${r.limit} mục`,
+      uuidList: () => 'có mã không hợp lệ',
+      unknownField: () => 'không thuộc biểu mẫu này',
+      other: () => 'chưa hợp lệ',
+    } satisfies Record<FieldRuleName, (rule: FieldRule) => string>,
+    /** Field names the server may name outside a form that labels them itself. */
+    fieldNames: { reason: 'Lý do', title: 'Tiêu đề', note: 'Ghi chú' } as Record<string, string>,
     /** Every server error code (ERROR_CODES in contracts) in Vietnamese; the compiler refuses a missing one. */
     byCode: {
       VALIDATION_FAILED: 'Thông tin gửi lên chưa hợp lệ; vui lòng xem lại các ô được đánh dấu.',
@@ -36,6 +59,7 @@ export const vi = {
       SITE_TREE_CYCLE: 'Các điểm cầu chuyển tiếp vòng qua nhau; vui lòng chọn lại điểm cầu chuyển tiếp.',
       SITE_REQUIRED_FOR_ROLE: 'Vai trò này cần chọn điểm cầu tham dự.',
       AGENDA_ORDER_INVALID: 'Thứ tự mới phải gồm mỗi nội dung của chương trình đúng một lần.',
+      REASON_REQUIRED: 'Thao tác này cần ghi rõ lý do để đưa vào biên bản.',
       FLOOR_PLACE_INVALID: 'Vị trí mới nằm ngoài danh sách chờ phát biểu.',
       SPEAKER_NOT_AT_SITE: 'Người đăng ký phát biểu phải là đại biểu dự tại điểm cầu này.',
       OWN_PRODUCER: 'Điểm cầu không nhận lại hình ảnh, âm thanh của chính mình.',
@@ -111,6 +135,8 @@ export const vi = {
       CONSULTATION_WRONG_STATE: 'Việc lấy ý kiến dự thảo không ở trạng thái cho phép thao tác này.',
       COMMENT_WITHDRAWN: 'Ý kiến này đã được rút.',
       MINUTES_VERSION_NOT_FOUND: 'Không tìm thấy phiên bản biên bản này.',
+      AGENDA_ITEM_NOT_CLOSED: 'Chỉ mở lại được nội dung đã xong hoặc đã bỏ qua.',
+      CONFERENCE_CHANGED: 'Trạng thái hội nghị vừa thay đổi (có thể do bấm hai lần hoặc đồng chủ trì vừa thao tác) nên thao tác của bạn chưa được thực hiện; vui lòng xem lại.',
       AGENDA_CHANGED: 'Chương trình hội nghị vừa được người khác thay đổi nên thao tác của bạn chưa được thực hiện; vui lòng xem lại rồi chọn.',
       MINUTES_WRONG_STATE: 'Biên bản đang ở trạng thái không cho phép thao tác này.',
       MINUTES_NOT_EDITABLE: 'Biên bản đã trình hoặc đã ban hành nên không sửa được; biên bản đã ban hành chỉ có thể đính chính bằng phiên bản mới.',
@@ -143,6 +169,7 @@ export const vi = {
     connecting: 'Đang kết nối…',
     live: 'Trực tuyến',
     reconnecting: 'Mất kết nối, đang kết nối lại…',
+    offline: 'Mất mạng: thiết bị đang ngoại tuyến',
   },
   login: {
     title: 'Đăng nhập',
@@ -229,6 +256,30 @@ export const vi = {
     moveUp: 'Đưa lên',
     moveDown: 'Đưa xuống',
     readOnly: 'Bạn đang theo dõi hội nghị; chỉ chủ trì mới điều hành được.',
+    reopen: 'Mở lại',
+    reason: 'Lý do',
+    notLiveHint: 'Chỉ thao tác được khi hội nghị đang diễn ra.',
+    busyHint: 'Đang thực hiện thao tác trước, vui lòng chờ.',
+    nothingPendingHint: 'Không còn nội dung nào chưa thực hiện.',
+    onTime: 'Đúng giờ',
+    notPresent: 'Chưa có mặt',
+    presentTotal: 'Có mặt',
+    columnHints: {
+      convened: 'Số đại biểu được triệu tập tại điểm cầu',
+      onTime: 'Có mặt đúng giờ',
+      late: 'Có mặt nhưng đến muộn',
+      absent: 'Vắng có lý do',
+      notPresent: 'Chưa điểm danh, hoặc đã rời hội nghị',
+      present: 'Đúng giờ + đến muộn: số tính cho tỷ lệ tối thiểu',
+    },
+    attendanceLegend: 'Triệu tập = Đúng giờ + Đến muộn + Vắng + Chưa có mặt. Có mặt = Đúng giờ + Đến muộn.',
+    absentees: 'Đại biểu vắng và lý do',
+    showAbsentees: 'Xem đại biểu vắng',
+    hideAbsentees: 'Ẩn danh sách vắng',
+    absenteesEmpty: 'Mọi đại biểu được triệu tập đều có mặt.',
+    absenteeNotChecked: 'Chưa điểm danh',
+    absenteeLeft: (time: string) => `Đã rời lúc ${time}`,
+    absenteeNoReason: 'không nêu lý do',
     mediaWorkerDied: (time: string) => `Máy chủ truyền hình gặp sự cố lúc ${time}; đang chuyển hội nghị sang máy chủ khác…`,
     mediaWorkerReplaced: (time: string) =>
       `Máy chủ truyền hình gặp sự cố lúc ${time}; hội nghị đã chuyển sang máy chủ mới, các điểm cầu tự kết nối lại.`,
@@ -294,8 +345,33 @@ export const vi = {
     absentReason: 'Lý do vắng',
     confirmAbsent: 'Xác nhận vắng',
     cancel: 'Hủy',
-    totals: (present: number, convened: number, late: number, absent: number) =>
-      `Có mặt ${present}/${convened} · Đến muộn ${late} · Vắng ${absent}`,
+    totals: (present: number, convened: number, late: number, absent: number, notPresent: number) =>
+      `Có mặt ${present}/${convened} (trong đó đến muộn ${late}) · Vắng ${absent} · Chưa có mặt ${notPresent}`,
+  },
+  confirm: {
+    yes: 'Đồng ý',
+    no: 'Quay lại',
+    reasonRequired: 'Lý do (bắt buộc, ghi vào biên bản)',
+    reasonOptional: 'Lý do (không bắt buộc)',
+    reasonMissing: 'Hãy ghi lý do trước khi xác nhận.',
+    chars: (used: number, max: number) => `${used}/${max} ký tự`,
+    conference: {
+      adjourn: 'Tạm dừng hội nghị? Mọi điểm cầu sẽ thấy thông báo tạm dừng; lượt phát biểu đang diễn ra sẽ kết thúc.',
+      end: 'Kết thúc hội nghị? Không thể mở lại sau khi kết thúc; lượt phát biểu đang diễn ra sẽ kết thúc.',
+      cancel: 'Hủy hội nghị? Không thể hoàn tác; lý do sẽ được thông báo tới các điểm cầu.',
+    } as Partial<Record<ConferenceAction, string>>,
+    agenda: {
+      complete: (title: string) => `Kết thúc nội dung «${title}»?`,
+      skip: (title: string) => `Bỏ qua nội dung «${title}»? Lý do sẽ được ghi vào biên bản.`,
+      reopen: (title: string) => `Mở lại nội dung «${title}»? Nội dung sẽ trở về trạng thái chưa thực hiện.`,
+    },
+  },
+  banner: {
+    adjourned: 'Hội nghị đang tạm dừng',
+    cancelled: 'Hội nghị đã bị hủy',
+    ended: 'Hội nghị đã kết thúc',
+    reason: (reason: string) => `Lý do: ${reason}`,
+    waitResume: 'Vui lòng giữ kết nối; hội nghị sẽ tiếp tục khi chủ trì cho phép.',
   },
   actions: {
     schedule: 'Lên lịch',

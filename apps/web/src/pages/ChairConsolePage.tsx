@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
+import { useConfirm } from '../components/ConfirmDialog';
+import { StatusBanner } from '../components/StatusBanner';
 import { DraftsPanel } from '../components/DraftsPanel';
 import { MinutesPanel } from '../components/MinutesPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -26,6 +28,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
   const { snapshot, connection, error, mediaIncident } = useConference(conferenceId);
   const { roles, error: rolesError } = useMyRoles(conferenceId);
   const action = useAction();
+  const confirm = useConfirm();
 
   if (!snapshot) return <PageLoading error={error} />;
 
@@ -48,7 +51,8 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
           <ConferenceActions
             status={snapshot.conference.status}
             busy={action.busy}
-            onAction={(name: ConferenceAction) => run(() => api.transition(conferenceId, name))}
+            onAction={(name: ConferenceAction, reason?: string) => run(() => api.transition(conferenceId, name, snapshot.conference.status, reason))}
+            confirm={confirm.ask}
           />
         )}
       </ConferenceHeader>
@@ -60,26 +64,42 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
           {(mediaIncident.kind === 'worker-replaced' ? t.console.mediaWorkerReplaced : t.console.mediaWorkerDied)(formatTime(mediaIncident.at, t.locale))}
         </p>
       )}
-      <ActiveAgendaItem agenda={snapshot.agenda} />
-      <div className="console-grid">
-        <AgendaPanel
-          agenda={snapshot.agenda}
-          canControl={canControl}
-          live={live}
-          busy={action.busy}
-          onNext={() => run(() => api.nextAgendaItem(conferenceId, snapshot.agenda.find((i) => i.state === 'active')?.id ?? null))}
-          onChange={(itemId, change) => run(() => api.changeAgendaItem(conferenceId, itemId, change, snapshot.agenda.find((i) => i.id === itemId)!.state))}
-        />
-        <AttendancePanel sites={snapshot.sites} attendance={snapshot.attendance} />
-        <FloorPanel floor={snapshot.floor} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
+      <StatusBanner conference={snapshot.conference} />
+      {/* A laptop at 1280×720: the agenda, the video wall and the floor side by side in the first screen. */}
+      <div className="console-layout">
+        <div className="console-layout__agenda">
+          <AgendaPanel
+            agenda={snapshot.agenda}
+            canControl={canControl}
+            live={live}
+            busy={action.busy}
+            onNext={() => run(() => api.nextAgendaItem(conferenceId, snapshot.agenda.find((i) => i.state === 'active')?.id ?? null))}
+            onChange={(itemId, change, reason) =>
+              run(() => api.changeAgendaItem(conferenceId, itemId, change, snapshot.agenda.find((i) => i.id === itemId)!.state, reason))}
+            confirm={confirm.ask}
+          />
+        </div>
+        <div className="console-layout__main">
+          <ActiveAgendaItem agenda={snapshot.agenda} />
+          {canControl && mainSite && (
+            <Suspense fallback={null}>
+              <MainHallMedia conferenceId={conferenceId} sites={snapshot.sites} mainSiteId={mainSite.id} floorSiteId={snapshot.floor.holder?.siteId ?? null} />
+            </Suspense>
+          )}
+          <AttendancePanel
+            conferenceId={conferenceId}
+            sites={snapshot.sites}
+            attendance={snapshot.attendance}
+            canReadAbsentees={roles !== null && can(roles, 'attendance.absentees')}
+          />
+        </div>
+        <div className="console-layout__side">
+          <FloorPanel floor={snapshot.floor} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
+          <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={roles !== null && can(roles, 'drafts.manage')} />
+          <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
+        </div>
       </div>
-      <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={roles !== null && can(roles, 'drafts.manage')} />
-      <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
-      {canControl && mainSite && (
-        <Suspense fallback={null}>
-          <MainHallMedia conferenceId={conferenceId} sites={snapshot.sites} mainSiteId={mainSite.id} floorSiteId={snapshot.floor.holder?.siteId ?? null} />
-        </Suspense>
-      )}
+      {confirm.dialog}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { CONFERENCE_KINDS, type ConferenceKind, type OrgUnitView } from '@hoingh
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
+import { translatedFields } from '../api/field-problems';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FieldError } from '../components/FieldError';
 import { OrgUnitPicker } from '../components/OrgUnitPicker';
@@ -46,7 +47,7 @@ export function CreateConferencePage() {
         const created = await api.createConference(toCreateRequest(draft));
         navigate(`/conferences/${created.conference.id}`);
       } catch (error) {
-        if (error instanceof ApiError) setFields(error.fields);
+        if (error instanceof ApiError) setFields(translatedFields(error, t));
         throw error;
       }
     });

@@ -2,12 +2,13 @@ import { lazy, Suspense } from 'react';
 import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
+import { StatusBanner } from '../components/StatusBanner';
 import { DraftsPanel } from '../components/DraftsPanel';
 import { MinutesPanel } from '../components/MinutesPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
 import { FloorHolder } from '../components/FloorHolder';
-import { can } from '@hoinghi/domain';
+import { attendanceColumns, can, NO_ATTENDANCE } from '@hoinghi/domain';
 import { useAction } from '../hooks/useAction';
 import { useMyRoles } from '../hooks/useMyRoles';
 import { useT } from '../i18n/I18nContext';
@@ -30,7 +31,7 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
 
   const site = snapshot.sites.find((s) => s.id === siteId);
   const { conference, floor } = snapshot;
-  const totals = snapshot.attendance.perSite.find((row) => row.siteId === siteId);
+  const columns = attendanceColumns(snapshot.attendance.perSite.find((row) => row.siteId === siteId) ?? NO_ATTENDANCE);
   const live = conference.status === 'live';
   const editable = conference.status !== 'ended' && conference.status !== 'cancelled';
 
@@ -39,12 +40,8 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
       <ConferenceHeader conference={conference} connection={connection} eyebrow={site ? site.name : t.site.unknownSite} />
       <ErrorNotice error={error ?? rolesError} />
       <ErrorNotice error={action.error} />
+      <StatusBanner conference={conference} />
       <ActiveAgendaItem agenda={snapshot.agenda} large />
-      {roles && can(roles, 'media.join', siteId) && (
-        <Suspense fallback={null}>
-          <SiteMedia conferenceId={conferenceId} siteId={siteId} siteNames={knownSiteNames(snapshot)} />
-        </Suspense>
-      )}
 
       <section className="panel site-floor">
         <h2>{t.console.floor}</h2>
@@ -61,10 +58,17 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
         )}
       </section>
 
+      {/* On a phone the floor comes first (asking to speak is the site's one action); the video follows. */}
+      {roles && can(roles, 'media.join', siteId) && (
+        <Suspense fallback={null}>
+          <SiteMedia conferenceId={conferenceId} siteId={siteId} siteNames={knownSiteNames(snapshot)} />
+        </Suspense>
+      )}
+
       <section className="site-attendance">
         <h2>{t.console.attendance}</h2>
         <p className="site-totals" data-testid="site-attendance-total">
-          {totals ? t.site.totals(totals.present, totals.convened, totals.late, totals.absent) : t.site.totals(0, 0, 0, 0)}
+          {t.site.totals(columns.present, columns.convened, columns.late, columns.absent, columns.notPresent)}
         </p>
       </section>
 

@@ -39,4 +39,8 @@ export class AgendaItemEntity {
 
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
   endedAt!: Date | null;
+
+  /** The chair's reason for the last skip or reopening, for the minutes. */
+  @Column({ name: 'state_reason', type: 'varchar', length: 500, nullable: true })
+  stateReason!: string | null;
 }

@@ -12,4 +12,5 @@ export class AgendaItemResponseDto implements AgendaItemView {
   @EnumProperty(AGENDA_ITEM_STATES) state!: AgendaItemState;
   @TimeProperty({ nullable: true }) startedAt!: string | null;
   @TimeProperty({ nullable: true }) endedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The chair\'s reason for the last skip or reopening (for the minutes); null otherwise.' }) stateReason!: string | null;
 }

@@ -1,7 +1,8 @@
 import { AGENDA_ITEM_STATES, type AgendaItemState } from '@hoinghi/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { EnumField, IdListField } from '../../common/dto-fields';
+import { REASON_MAX_LENGTH } from '@hoinghi/domain';
+import { EnumField, IdListField, TextField } from '../../common/dto-fields';
 
 export { AgendaItemRequestDto } from '../../conferences/dto/create-conference.dto';
 
@@ -18,8 +19,15 @@ export class NextAgendaItemRequestDto {
   expectedActiveItemId?: string | null;
 }
 
-/** Start, complete or skip, as the chair saw the item: a stale view gets 409 AGENDA_CHANGED. */
+/** Start, complete, skip or reopen, as the chair saw the item: a stale view gets 409 AGENDA_CHANGED. */
 export class AgendaItemControlRequestDto {
   @EnumField(AGENDA_ITEM_STATES, { optional: true, description: 'The item\'s state when the chair pressed. Absent: no check.' })
   expectedState?: AgendaItemState;
+
+  @TextField(REASON_MAX_LENGTH, {
+    optional: true,
+    description: 'Required to skip or reopen (400 REASON_REQUIRED without it), for the minutes; refused by start and complete. Kept in the audit line and as the item\'s stateReason.',
+    example: 'Chuyển sang phiên chiều',
+  })
+  reason?: string;
 }

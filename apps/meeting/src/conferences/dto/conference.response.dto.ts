@@ -26,6 +26,7 @@ export class ConferenceResponseDto implements ConferenceView {
   @ApiProperty({ type: 'integer' }) quorumDenominator!: number;
   @TimeProperty({ nullable: true }) startedAt!: string | null;
   @TimeProperty({ nullable: true }) endedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was cancelled, or why it is paused (adjourned); null otherwise.' }) statusReason!: string | null;
 }
 
 export class RoleAssignmentResponseDto implements RoleAssignment {

@@ -1,8 +1,11 @@
 import type { AgendaItemView } from '@hoinghi/contracts';
+import { AGENDA_TRANSITION_REASON, type AgendaTransition } from '@hoinghi/domain';
+import type { ConfirmRequest } from '../../components/ConfirmDialog';
 import { formatTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nContext';
 
-type ItemChange = 'start' | 'complete' | 'skip';
+/** Transitions that change what the minutes record: asked before they act. */
+const ASKED: Partial<Record<AgendaTransition, 'complete' | 'skip' | 'reopen'>> = { complete: 'complete', skip: 'skip', reopen: 'reopen' };
 
 interface Props {
   agenda: AgendaItemView[];
@@ -11,19 +14,37 @@ interface Props {
   live: boolean;
   busy: boolean;
   onNext(): void;
-  onChange(itemId: string, change: ItemChange): void;
+  onChange(itemId: string, change: AgendaTransition, reason?: string): void;
+  confirm(request: ConfirmRequest): void;
 }
 
-export function AgendaPanel({ agenda, canControl, live, busy, onNext, onChange }: Props) {
+export function AgendaPanel({ agenda, canControl, live, busy, onNext, onChange, confirm }: Props) {
   const t = useT();
   const items = [...agenda].sort((a, b) => a.position - b.position);
   const hasPending = items.some((item) => item.state === 'pending' || item.state === 'active');
+  // A disabled control says why (a title, read on hover and by screen readers).
+  const why = busy ? t.console.busyHint : !live ? t.console.notLiveHint : undefined;
+  const change = (item: AgendaItemView, transition: AgendaTransition, label: string) => {
+    const asked = ASKED[transition];
+    if (!asked) return onChange(item.id, transition);
+    confirm({
+      question: t.confirm.agenda[asked](item.title), confirmLabel: label, danger: transition === 'skip', reason: AGENDA_TRANSITION_REASON[transition],
+      onConfirm: (reason) => onChange(item.id, transition, reason),
+    });
+  };
   return (
-    <section className="panel">
+    <section className="panel panel--agenda">
       <header className="panel__header">
         <h2>{t.console.agenda}</h2>
         {canControl && (
-          <button type="button" className="button button--primary" data-testid="agenda-next" disabled={busy || !live || !hasPending} onClick={onNext}>
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="agenda-next"
+            disabled={busy || !live || !hasPending}
+            title={why ?? (hasPending ? undefined : t.console.nothingPendingHint)}
+            onClick={onNext}
+          >
             {t.console.next} →
           </button>
         )}
@@ -31,7 +52,7 @@ export function AgendaPanel({ agenda, canControl, live, busy, onNext, onChange }
       {items.length === 0 && <p className="empty">{t.console.agendaEmpty}</p>}
       <ol className="agenda">
         {items.map((item) => (
-          <AgendaItemRow key={item.id} item={item} canControl={canControl} disabled={busy || !live} onChange={(change) => onChange(item.id, change)} />
+          <AgendaItemRow key={item.id} item={item} canControl={canControl} disabledWhy={why} onChange={(transition, label) => change(item, transition, label)} />
         ))}
       </ol>
     </section>
@@ -41,14 +62,22 @@ export function AgendaPanel({ agenda, canControl, live, busy, onNext, onChange }
 interface RowProps {
   item: AgendaItemView;
   canControl: boolean;
-  disabled: boolean;
-  onChange(change: ItemChange): void;
+  /** Why the controls are disabled; undefined when they are not. */
+  disabledWhy: string | undefined;
+  onChange(change: AgendaTransition, label: string): void;
 }
 
-function AgendaItemRow({ item, canControl, disabled, onChange }: RowProps) {
+function AgendaItemRow({ item, canControl, disabledWhy, onChange }: RowProps) {
   const t = useT();
-  const button = (change: ItemChange, label: string, variant = '') => (
-    <button type="button" className={`button button--small ${variant}`} data-testid={`agenda-${change}`} disabled={disabled} onClick={() => onChange(change)}>
+  const button = (change: AgendaTransition, label: string, variant = '') => (
+    <button
+      type="button"
+      className={`button button--small ${variant}`}
+      data-testid={`agenda-${change}`}
+      disabled={disabledWhy !== undefined}
+      title={disabledWhy}
+      onClick={() => onChange(change, label)}
+    >
       {label}
     </button>
   );
@@ -65,12 +94,18 @@ function AgendaItemRow({ item, canControl, disabled, onChange }: RowProps) {
           {item.startedAt && ` · ${t.console.startedAt} ${formatTime(item.startedAt, t.locale)}`}
           {item.endedAt && ` · ${t.console.endedAt} ${formatTime(item.endedAt, t.locale)}`}
         </span>
+        {item.stateReason && (
+          <span className="agenda-item__meta agenda-item__reason" data-testid="agenda-reason">
+            {t.console.reason}: {item.stateReason}
+          </span>
+        )}
       </div>
       {canControl && (
         <div className="agenda-item__buttons">
           {item.state === 'pending' && button('start', t.console.start)}
           {item.state === 'active' && button('complete', t.console.complete, 'button--primary')}
           {(item.state === 'pending' || item.state === 'active') && button('skip', t.console.skip)}
+          {(item.state === 'done' || item.state === 'skipped') && button('reopen', t.console.reopen)}
         </div>
       )}
     </li>

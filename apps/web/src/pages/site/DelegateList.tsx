@@ -1,6 +1,7 @@
 import type { AttendanceRecordView, AttendanceStatus } from '@hoinghi/contracts';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/endpoints';
+import { CharCount } from '../../components/CharCount';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAction } from '../../hooks/useAction';
 import { formatTime } from '../../i18n/format';
@@ -100,6 +101,7 @@ function DelegateRow({ record, disabled, onCheckIn, onCheckOut }: RowProps) {
           </button>
         ))}
         {askingReason && (
+          <span className="delegate__reason-field">
           <input
             className="delegate__reason"
             data-testid="absent-reason"
@@ -111,12 +113,15 @@ function DelegateRow({ record, disabled, onCheckIn, onCheckOut }: RowProps) {
             value={reason}
             onChange={(event) => setReason(event.target.value)}
           />
+          <CharCount used={reason.length} max={500} />
+          </span>
         )}
         <button
           type={askingReason ? 'submit' : 'button'}
           className={`button button--small${status === 'absent' ? ' button--selected' : ''}`}
           data-testid="checkin-absent"
           disabled={disabled || (askingReason && !reason.trim())}
+          title={askingReason && !reason.trim() ? t.confirm.reasonMissing : undefined}
           onClick={askingReason ? undefined : () => setAskingReason(true)}
         >
           {askingReason ? t.site.confirmAbsent : t.site.absent}

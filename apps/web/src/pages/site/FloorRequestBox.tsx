@@ -33,9 +33,18 @@ export function FloorRequestBox({ floor, siteId, live, busy, onRequest, onWithdr
   }
   return (
     <div className="floor-request">
-      <button type="button" className="button button--primary button--large" data-testid="request-floor" disabled={busy || !live} onClick={onRequest}>
+      <button
+        type="button"
+        className="button button--primary button--large"
+        data-testid="request-floor"
+        disabled={busy || !live}
+        title={busy ? t.console.busyHint : !live ? t.console.notLiveHint : undefined}
+        aria-describedby={!live ? 'floor-not-live' : undefined}
+        onClick={onRequest}
+      >
         ✋ {t.site.requestFloor}
       </button>
+      {!live && <span className="hint" id="floor-not-live">{t.console.notLiveHint}</span>}
     </div>
   );
 }
