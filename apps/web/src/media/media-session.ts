@@ -190,8 +190,8 @@ export class MediaSession {
       socket.connect();
     });
     socket.on(MediaServerEvent.Error, (error) => {
-      if (error.error === 'REPLACED') {
-        this.closed = true; // another tab took over this site: do not fight it
+      if (error.error === 'CONFERENCE_CLOSED') {
+        this.closed = true; // the conference ended: the gateway closed its room
         this.fail(error);
       }
     });
@@ -202,7 +202,7 @@ export class MediaSession {
     try {
       this.set({ status: 'joining', error: null });
       this.teardownTransports();
-      const joined = await this.request(MediaClientEvent.Join, { conferenceId: this.conferenceId });
+      const joined = await this.request(MediaClientEvent.Join, { conferenceId: this.conferenceId, role: 'publisher' });
       this.set({ isMain: joined.isMain });
       this.device = new Device();
       await this.device.load({ routerRtpCapabilities: joined.routerRtpCapabilities as unknown as types.RtpCapabilities });
