@@ -55,7 +55,7 @@ export class FloorSubscriber implements OnModuleInit, OnApplicationShutdown {
       this.log.warn(`dropped a malformed conference event: ${JSON.stringify(String(message).slice(0, 200))}`);
       return;
     }
-    this.rooms.endConference(event.conferenceId);
+    this.rooms.endConference(event.conferenceId).catch((error: unknown) => this.log.error(`ending conference ${event.conferenceId}: ${(error as Error).message}`));
   }
 
   private async handle(message: string): Promise<void> {

@@ -34,6 +34,8 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
   private readonly events = new EventEmitter();
   /** Conferences the meeting service ended or cancelled (as long as this process runs; tokens stop too). */
   private readonly ended = new Set<string>();
+  /** Work to finish while an ending conference's routers still carry media (the recorder's last file). */
+  private readonly endingHooks: Array<(conferenceId: string) => Promise<unknown>> = [];
 
   constructor(
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
@@ -65,6 +67,11 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
   /** The programme of a room changed (floor, main site, their producers, a rebuild). */
   onProgrammeChanged(listener: (room: Room) => void): void {
     this.events.on('programme', listener);
+  }
+
+  /** A conference is ending: `hook` runs (awaited) before its room closes. */
+  beforeConferenceEnds(hook: (conferenceId: string) => Promise<unknown>): void {
+    this.endingHooks.push(hook);
   }
 
   /** A room closed (its last connection left, or the conference ended). */
@@ -116,10 +123,12 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
    * The meeting service ended or cancelled the conference: its video stops (recording included, as
    * the recorder follows room closing), every connection is told and disconnected, and no one joins again.
    */
-  endConference(conferenceId: string): void {
+  async endConference(conferenceId: string): Promise<void> {
+    if (this.ended.has(conferenceId)) return;
     this.ended.add(conferenceId);
     const room = this.rooms.get(conferenceId);
     if (!room) return;
+    await Promise.allSettled(this.endingHooks.map((hook) => hook(conferenceId)));
     const sockets = [...room.peers.values()].map((p) => p.socketId);
     this.channel.toConference(conferenceId, MediaServerEvent.Error, {
       statusCode: 409, error: 'CONFERENCE_CLOSED', message: 'The conference has ended; its video and recording have stopped.',

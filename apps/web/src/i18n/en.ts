@@ -261,6 +261,13 @@ export const en: Dictionary = {
     recordStart: 'Record',
     recordStop: 'Stop recording',
     recording: 'Recording',
+    ended: 'The conference has ended; video and recording have stopped.',
+    publishing: 'This device sends the site\'s camera and microphone.',
+    publisherIs: (name: string, time: string) => `The site's camera and microphone are sent by ${name} since ${time}; this device only receives.`,
+    noPublisher: 'No device sends this site\'s camera and microphone; this device only receives.',
+    takeOver: 'Take over the camera',
+    startPublishing: 'Send video from this device',
+    takeOverConfirm: (name: string) => `Take over the camera from ${name}? ${name}'s device will only receive.`,
   },
   floorHolder: {
     label: 'Speaking',

@@ -272,6 +272,13 @@ export const vi = {
     recordStart: 'Ghi hình',
     recordStop: 'Dừng ghi hình',
     recording: 'Đang ghi hình',
+    ended: 'Hội nghị đã kết thúc; truyền hình và ghi hình đã dừng.',
+    publishing: 'Máy này đang phát camera và micrô của điểm cầu.',
+    publisherIs: (name: string, time: string) => `Camera và micrô của điểm cầu do ${name} phát từ ${time}; máy này chỉ nhận hình.`,
+    noPublisher: 'Điểm cầu chưa có máy nào phát camera và micrô; máy này chỉ nhận hình.',
+    takeOver: 'Nhận quyền phát hình',
+    startPublishing: 'Phát hình từ máy này',
+    takeOverConfirm: (name: string) => `Nhận quyền phát hình từ ${name}? Máy của ${name} sẽ chuyển sang chỉ nhận hình.`,
   },
   floorHolder: {
     label: 'Đang phát biểu',

@@ -75,7 +75,8 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
       </div>
       <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={roles !== null && can(roles, 'drafts.manage')} />
       <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
-      {canControl && mainSite && (
+      {/* Video closes when the conference ends or is cancelled (unmounting closes the session). */}
+      {canControl && mainSite && snapshot.conference.status !== 'ended' && snapshot.conference.status !== 'cancelled' && (
         <Suspense fallback={null}>
           <MainHallMedia conferenceId={conferenceId} sites={snapshot.sites} mainSiteId={mainSite.id} floorSiteId={snapshot.floor.holder?.siteId ?? null} />
         </Suspense>

@@ -40,7 +40,8 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
       <ErrorNotice error={error ?? rolesError} />
       <ErrorNotice error={action.error} />
       <ActiveAgendaItem agenda={snapshot.agenda} large />
-      {roles && can(roles, 'media.join', siteId) && (
+      {/* Video closes when the conference ends or is cancelled (unmounting closes the session). */}
+      {roles && editable && can(roles, 'media.join', siteId) && (
         <Suspense fallback={null}>
           <SiteMedia conferenceId={conferenceId} siteId={siteId} siteNames={knownSiteNames(snapshot)} />
         </Suspense>
