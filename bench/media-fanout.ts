@@ -259,7 +259,7 @@ async function gatewayFanout(consumers: number, workers: number, rtcPort: number
 
     // The main site joins and publishes on a plain send transport (ffmpeg will feed it).
     const hall = await connect('hall', true);
-    const joined = await ask(hall, MediaClientEvent.Join, { conferenceId });
+    const joined = await ask(hall, MediaClientEvent.Join, { conferenceId, role: 'publisher' });
     await ask(hall, MediaClientEvent.Ready, { rtpCapabilities: joined.routerRtpCapabilities });
     const send = plain(await ask(hall, MediaClientEvent.CreateTransport, { direction: 'send', type: 'plain' }));
     const { producerId } = await ask(hall, MediaClientEvent.Produce, {

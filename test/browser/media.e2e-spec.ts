@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
-// The programme in Debian's Chromium with fake cameras and microphones: the main hall and two district
-// sites join through the web app; districts decode the hall; a floor grant switches every district
-// to the new speaker; audio flows both ways; a killed mediasoup worker is replaced and frames flow again.
+// The programme in Debian's Chromium with fake cameras and microphones: the main hall's operator (its
+// camera) and the chair's console (receive-only, same site) and two district sites join through the web
+// app; districts decode the hall; a floor grant switches every district to the new speaker; audio flows
+// both ways; a killed mediasoup worker is replaced and frames flow again; a reload resumes video by
+// itself; the chair takes the camera over; ending the conference stops video.
 // Join and floor-switch times are printed and written to test-results/media-timings.json (docs/benchmarks.md).
 import type { INestApplication } from '@nestjs/common';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -37,7 +39,8 @@ describe('the programme in Chromium', () => {
   let browser: Browser;
   let chairApi: Api;
   let snapshot: ConferenceSnapshot;
-  let hall: Page; // the chair console at the main site
+  let hall: Page; // the chair console at the main site (receive-only)
+  let operator: Page; // the main hall's operator: the hall's camera and microphone
   let districtA: Page; // Sa Đéc
   let districtB: Page; // Lai Vung
   const siteOf = (namePart: string) => snapshot.sites.find((s) => s.name.includes(namePart))!.id;
@@ -66,6 +69,7 @@ describe('the programme in Chromium', () => {
 
     browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required']);
     hall = await openAs('chutri');
+    operator = await openAs('vanhanh.tinhuy');
     districtA = await openAs('vanhanh.sadec');
     districtB = await openAs('vanhanh.laivung');
   });
@@ -118,11 +122,18 @@ describe('the programme in Chromium', () => {
     return page.evaluate(async () => (await window.hoinghiMedia?.receiverStats()) ?? []);
   }
 
-  it('lets the hall and two districts join with one click each; every district decodes the main hall', async () => {
+  it('lets the hall\'s operator, the chair and two districts join at once, one camera for the hall; every district decodes the main hall', async () => {
     const main = siteOf('Điểm cầu chính');
-    // The hall goes on air first; each district's join is timed to its first decoded frame of the hall.
+    // The hall goes on air first (its operator); each district's join is timed to its first decoded frame of the hall.
+    await operator.getByTestId('media-join').click();
+    await operator.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 15_000 });
+    await operator.locator('[data-testid="media-publisher"][data-role="publisher"]').waitFor();
+    // The chair's console joins the same site, receive-only: the operator keeps the camera, and the chair is told whose it is.
     await hall.getByTestId('media-join').click();
     await hall.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 15_000 });
+    await expect(hall.getByTestId('media-publisher').getAttribute('data-role')).resolves.toBe('viewer');
+    await expect(hall.getByTestId('media-publisher').textContent()).resolves.toContain('Lê Minh Trí');
+    await expect(hall.getByTestId('local-preview').count()).resolves.toBe(0);
     timings.joinMs.push(await joinAndSee(districtA, main));
     timings.joinMs.push(await joinAndSee(districtB, main));
     // The hall sees both districts in its grid.
@@ -132,6 +143,9 @@ describe('the programme in Chromium', () => {
     const before = await framesFrom(districtA, main, 1);
     await expect(framesFrom(districtA, main, before + 10)).resolves.toBeGreaterThan(before);
     await expect(hall.getByTestId('site-tile').count()).resolves.toBe(12);
+    await expect(operator.locator('[data-testid="media-status"][data-state="joined"]').count()).resolves.toBe(1); // not knocked out
+    const conference = (await gatewayHealth()).conferences.find((c) => c.conferenceId === snapshot.conference.id);
+    expect(conference).toMatchObject({ sites: 3, connections: 4 });
   });
 
   it('switches every district to the site given the floor', async () => {
@@ -198,8 +212,7 @@ describe('the programme in Chromium', () => {
   });
 
   it('recovers when the mediasoup worker dies: a new worker, the sites re-join, frames flow again', async () => {
-    const authorization = `Bearer ${serviceToken({ secret: mediaTokenSecret })}`; // the details need a service token
-    const health = async () => (await (await fetch(`${mediaUrl}/api/health`, { headers: { authorization } })).json()) as { workers: Array<{ pid: number }> };
+    const health = gatewayHealth;
     const [{ pid }] = (await health()).workers;
     const main = siteOf('Điểm cầu chính');
     const oldConsumers = (await receiver(districtB)).map((r) => r.consumerId);
@@ -216,6 +229,56 @@ describe('the programme in Chromium', () => {
     expect(audit.body.filter((e) => e.action.startsWith('media.worker-')).map((e) => [e.action, e.actorUserId]))
       .toEqual(expect.arrayContaining([['media.worker-died', null], ['media.worker-replaced', null]]));
   });
+
+  it('resumes video by itself after a reload, without a click (the operator\'s camera, and a district)', async () => {
+    const main = siteOf('Điểm cầu chính');
+    const old = (await receiver(districtA)).map((r) => r.consumerId);
+    const reloaded = Date.now();
+    await operator.reload();
+    await operator.locator('[data-testid="media-publisher"][data-role="publisher"]').waitFor({ timeout: 20_000 });
+    await framesFrom(districtA, main, 1, old, 20_000); // the districts get the main hall back
+    await districtB.reload();
+    await districtB.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 20_000 });
+    await framesFrom(districtB, main, 1, [], 20_000);
+    console.log(`reload → the hall back at the districts: ${Date.now() - reloaded} ms`);
+  });
+
+  it('lets the chair take the hall\'s camera over after a confirmation; the operator stays on, receiving', async () => {
+    const main = siteOf('Điểm cầu chính');
+    const old = (await receiver(districtA)).map((r) => r.consumerId);
+    let question = '';
+    hall.once('dialog', (dialog) => {
+      question = dialog.message();
+      void dialog.accept();
+    });
+    await hall.getByTestId('media-take-over').click();
+    await hall.locator('[data-testid="media-publisher"][data-role="publisher"]').waitFor({ timeout: 20_000 });
+    expect(question).toContain('Lê Minh Trí');
+    await operator.locator('[data-testid="media-publisher"][data-role="viewer"]').waitFor({ timeout: 10_000 });
+    await expect(operator.getByTestId('media-status').textContent()).resolves.toContain('vừa nhận quyền phát hình');
+    await framesFrom(districtA, main, 1, old, 20_000); // the hall now comes from the chair's camera
+    // The operator still receives the programme (the districts, as the main site does).
+    const before = await framesFrom(operator, siteOf('Sa Đéc'), 1);
+    await framesFrom(operator, siteOf('Sa Đéc'), before + 5);
+  });
+
+  it('stops video and recording when the chair ends the conference', async () => {
+    await hall.getByTestId('recording-start').click();
+    await hall.getByTestId('recording-badge').waitFor({ timeout: 10_000 });
+    expect((await chairApi.post(`/conferences/${snapshot.conference.id}/end`)).status).toBe(200);
+    for (const page of [hall, operator, districtA, districtB]) await page.getByTestId('media-status').waitFor({ state: 'detached', timeout: 10_000 });
+    // The gateway closed the room (the recorder stops with it), and no site gets a join token any more.
+    await waitFor(async () => !(await gatewayHealth()).conferences.some((c) => c.conferenceId === snapshot.conference.id));
+    const token = await chairApi.post(`/conferences/${snapshot.conference.id}/sites/${siteOf('Điểm cầu chính')}/media-token`);
+    expect(token.status).toBe(409);
+  });
+
+  async function gatewayHealth() {
+    const authorization = `Bearer ${serviceToken({ secret: mediaTokenSecret })}`; // the details need a service token
+    return (await (await fetch(`${mediaUrl}/api/health`, { headers: { authorization } })).json()) as {
+      workers: Array<{ pid: number }>; conferences: Array<{ conferenceId: string; sites: number; connections: number }>;
+    };
+  }
 });
 
 function summary(t: Record<string, number[]>): Record<string, { n: number; p50: number; p95: number }> {

@@ -47,7 +47,7 @@ describe('the programme over real RTP', () => {
     for (const [siteId, main] of [[HALL, true], [SA_DEC, false], [LAI_VUNG, false]] as const) {
       const socket = await media.connect(media.token({ cid: conferenceId, sid: siteId, main }));
       sockets[siteId] = socket;
-      const joined = await ok(socket, MediaClientEvent.Join, { conferenceId });
+      const joined = await ok(socket, MediaClientEvent.Join, { conferenceId, role: 'publisher' });
       if (siteId === LAI_VUNG) {
         socket.on(MediaServerEvent.NewProducer, (p) => announcedToLaiVung.push(p));
         socket.on(MediaServerEvent.Programme, (p) => programmesAtLaiVung.push(p));

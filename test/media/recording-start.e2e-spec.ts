@@ -37,7 +37,7 @@ describe.each([
       MEDIA_WORKERS: '1', MEDIA_RTC_PORT: String(rtcPort), MEDIA_ALLOW_PLAIN_RTP: '1', MEDIA_RECORDINGS_DIR: join(dir, 'recordings'), MEDIA_FFMPEG: ffmpegPath,
     });
     hall = await media.connect(media.token({ cid: conferenceId, sid: 'hall', main: true }));
-    await ok(hall, MediaClientEvent.Join, { conferenceId });
+    await ok(hall, MediaClientEvent.Join, { conferenceId, role: 'publisher' });
     let ssrc = 20_000;
     for (const kind of ['video', 'audio'] as const) {
       const transport = await ok(hall, MediaClientEvent.CreateTransport, { direction: 'send', type: 'plain' });

@@ -1,7 +1,9 @@
 // /media signalling: who may connect, and the order of steps (no real media here).
-import { MediaClientEvent, MediaServerEvent } from '@hoinghi/contracts';
+import { ConferenceClosedEvent, MediaClientEvent, MediaServerEvent, RedisChannel } from '@hoinghi/contracts';
 import { randomUUID } from 'node:crypto';
 import { MediaHarness, nextEvent, ok, request } from '../support/media-harness';
+
+const FINGERPRINT = 'AF:1E:2B:3C:4D:5E:6F:70:81:92:A3:B4:C5:D6:E7:F8:09:1A:2B:3C:4D:5E:6F:70:81:92:A3:B4:C5:D6:E7:F8';
 
 describe('media signalling', () => {
   let media: MediaHarness;
@@ -58,7 +60,7 @@ describe('media signalling', () => {
     expect(earlyConsume).toMatchObject({ ok: false, error: { statusCode: 409, error: 'NOT_JOINED' } });
     expect(await request(socket, MediaClientEvent.Join, {} as never)).toMatchObject({ ok: false, error: { statusCode: 400 } });
 
-    const joined = await ok(socket, MediaClientEvent.Join, { conferenceId: conferenceA });
+    const joined = await ok(socket, MediaClientEvent.Join, { conferenceId: conferenceA, role: 'publisher' });
     expect(joined).toMatchObject({ conferenceId: conferenceA, siteId: 'district-1', isMain: false });
     const codecs = (joined.routerRtpCapabilities.codecs as Array<{ mimeType: string }>).map((c) => c.mimeType);
     expect(codecs).toEqual(expect.arrayContaining(['audio/opus', 'video/VP8', 'video/H264']));
@@ -115,38 +117,139 @@ describe('media signalling', () => {
     socket.disconnect();
   });
 
-  it('a new connection of the same site replaces the old one, and its producers', async () => {
-    const conference = randomUUID();
-    const watcher = await media.connect(media.token({ cid: conference, sid: 'hall', main: true }));
-    const watcherJoin = await ok(watcher, MediaClientEvent.Join, { conferenceId: conference });
-    await ok(watcher, MediaClientEvent.Ready, { rtpCapabilities: watcherJoin.routerRtpCapabilities });
+  describe('one publisher per site, any number of viewers', () => {
+    const audio = (ssrc: number) => ({ codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc }] });
+    const dtls = { role: 'client' as const, fingerprints: [{ algorithm: 'sha-256', value: FINGERPRINT }] };
 
-    const first = await media.connect(media.token({ cid: conference, sid: 'district-2' }));
-    await ok(first, MediaClientEvent.Join, { conferenceId: conference });
-    const send = await ok(first, MediaClientEvent.CreateTransport, { direction: 'send' });
-    await ok(first, MediaClientEvent.ConnectTransport, { transportId: send.id, dtlsParameters: { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: FINGERPRINT }] } });
-    const announced = nextEvent(watcher, MediaServerEvent.NewProducer, (p) => p.siteId === 'district-2');
-    const { producerId } = await ok(first, MediaClientEvent.Produce, {
-      transportId: send.id, kind: 'audio', rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 3333 }] },
+    /** Joins, becomes ready and, as a publisher, sends audio on a (DTLS-pending) WebRTC transport. */
+    async function seat(conference: string, sid: string, options: { main?: boolean; uid?: string; name?: string; role?: 'publisher' | 'viewer'; takeOver?: boolean; ssrc?: number } = {}) {
+      const socket = await media.connect(media.token({ cid: conference, sid, main: options.main ?? false, uid: options.uid ?? `user-${sid}`, ...(options.name ? { name: options.name } : {}) }));
+      const joined = await ok(socket, MediaClientEvent.Join, { conferenceId: conference, role: options.role, takeOver: options.takeOver });
+      await ok(socket, MediaClientEvent.Ready, { rtpCapabilities: joined.routerRtpCapabilities });
+      const recv = await ok(socket, MediaClientEvent.CreateTransport, { direction: 'recv' });
+      let producerId: string | null = null;
+      if (joined.role === 'publisher') {
+        const send = await ok(socket, MediaClientEvent.CreateTransport, { direction: 'send' });
+        await ok(socket, MediaClientEvent.ConnectTransport, { transportId: send.id, dtlsParameters: dtls });
+        producerId = (await ok(socket, MediaClientEvent.Produce, { transportId: send.id, kind: 'audio', rtpParameters: audio(options.ssrc ?? 5000) })).producerId;
+      }
+      return { socket, joined, recv, producerId };
+    }
+
+    it('a viewer and the publisher of one site coexist; a viewer receives what its site receives and cannot send', async () => {
+      const conference = randomUUID();
+      const district = await seat(conference, 'lai-vung', { role: 'publisher', ssrc: 6001 });
+      const operator = await seat(conference, 'hall', { main: true, uid: 'vanhanh', name: 'Nguyễn Văn Vận', role: 'publisher', ssrc: 6002 });
+      const chair = await seat(conference, 'hall', { main: true, uid: 'chutri', name: 'Lê Quốc Phong' });
+      expect(operator.joined).toMatchObject({ role: 'publisher', publisher: { userId: 'vanhanh', userName: 'Nguyễn Văn Vận' } });
+      expect(chair.joined).toMatchObject({ role: 'viewer', isMain: true, publisher: { userId: 'vanhanh', userName: 'Nguyễn Văn Vận', since: expect.any(String) } });
+      expect((await media.health()).conferences.find((c) => c.conferenceId === conference)).toMatchObject({ sites: 2, connections: 3 });
+
+      // The chair's console sees the grid as the main site does: the district flows to it; the hall's own camera does not.
+      const consumer = await ok(chair.socket, MediaClientEvent.Consume, { transportId: chair.recv.id, producerId: district.producerId! });
+      expect(await ok(chair.socket, MediaClientEvent.ResumeConsumer, { consumerId: consumer.id })).toMatchObject({ flowing: true });
+      expect(await request(chair.socket, MediaClientEvent.Consume, { transportId: chair.recv.id, producerId: operator.producerId! }))
+        .toMatchObject({ ok: false, error: { statusCode: 400, error: 'OWN_PRODUCER' } });
+      // The district receives the hall from its publisher.
+      const hallAtDistrict = await ok(district.socket, MediaClientEvent.Consume, { transportId: district.recv.id, producerId: operator.producerId! });
+      expect(await ok(district.socket, MediaClientEvent.ResumeConsumer, { consumerId: hallAtDistrict.id })).toMatchObject({ flowing: true });
+
+      const send = await ok(chair.socket, MediaClientEvent.CreateTransport, { direction: 'send' });
+      await ok(chair.socket, MediaClientEvent.ConnectTransport, { transportId: send.id, dtlsParameters: dtls });
+      const refused = await request(chair.socket, MediaClientEvent.Produce, { transportId: send.id, kind: 'audio', rtpParameters: audio(6003) });
+      expect(refused).toMatchObject({ ok: false, error: { statusCode: 403, error: 'NOT_PUBLISHER' } });
+
+      // The viewer leaving keeps the publisher on air; the publisher leaving tells the viewer.
+      const gone = nextEvent(chair.socket, MediaServerEvent.Publisher, (e) => e.publisher === null);
+      const offAir = nextEvent(district.socket, MediaServerEvent.Programme, (p) => p.producers.every((x) => x.siteId !== 'hall'));
+      operator.socket.disconnect();
+      expect(await gone).toEqual({ conferenceId: conference, siteId: 'hall', publisher: null });
+      expect((await offAir).mainSiteId).toBe('hall'); // the chair's console still holds the main site
+      for (const s of [district.socket, chair.socket]) s.disconnect();
     });
-    expect(await announced).toEqual({ producerId, siteId: 'district-2', kind: 'audio' });
 
-    const replacedError = nextEvent(first, MediaServerEvent.Error);
-    const disconnected = new Promise<void>((resolve) => first.once('disconnect', () => resolve()));
-    const producerClosed = nextEvent(watcher, MediaServerEvent.ProducerClosed, (e) => e.producerId === producerId);
-    // A fresh token, as a reconnecting browser gets from the meeting service.
-    const second = await media.connect(media.token({ cid: conference, sid: 'district-2' }));
-    await ok(second, MediaClientEvent.Join, { conferenceId: conference });
-    expect(await replacedError).toMatchObject({ statusCode: 409, error: 'REPLACED' });
+    it('refuses a second publisher with 409 naming who holds the camera and since when', async () => {
+      const conference = randomUUID();
+      const operator = await seat(conference, 'hall', { main: true, uid: 'vanhanh', name: 'Nguyễn Văn Vận', role: 'publisher' });
+      const socket = await media.connect(media.token({ cid: conference, sid: 'hall', main: true, uid: 'chutri', name: 'Lê Quốc Phong' }));
+      const answer = await request(socket, MediaClientEvent.Join, { conferenceId: conference, role: 'publisher' });
+      expect(answer).toEqual({
+        ok: false,
+        error: {
+          statusCode: 409, error: 'CAMERA_HELD',
+          message: `Nguyễn Văn Vận has sent this site's camera and microphone since ${operator.joined.publisher!.since}; join as a viewer, or take over.`,
+          current: { userId: 'vanhanh', userName: 'Nguyễn Văn Vận', since: operator.joined.publisher!.since },
+        },
+      });
+      // Refused, it holds no seat; it may still join as a viewer on the same socket.
+      expect(await request(socket, MediaClientEvent.CreateTransport, { direction: 'recv' })).toMatchObject({ ok: false, error: { error: 'NOT_JOINED' } });
+      expect(await ok(socket, MediaClientEvent.Join, { conferenceId: conference, role: 'viewer' })).toMatchObject({ role: 'viewer' });
+      expect((await media.health()).conferences.find((c) => c.conferenceId === conference)).toMatchObject({ sites: 1, connections: 2 });
+      for (const s of [operator.socket, socket]) s.disconnect();
+    });
+
+    it('a takeover closes the first publisher\'s producers and tells it; it stays as a viewer and still receives the programme', async () => {
+      const conference = randomUUID();
+      const district = await seat(conference, 'lai-vung', { role: 'publisher', ssrc: 7001 });
+      const first = await seat(conference, 'hall', { main: true, uid: 'vanhanh', name: 'Nguyễn Văn Vận', role: 'publisher', ssrc: 7002 });
+      const districtConsumer = await ok(first.socket, MediaClientEvent.Consume, { transportId: first.recv.id, producerId: district.producerId! });
+      await ok(first.socket, MediaClientEvent.ResumeConsumer, { consumerId: districtConsumer.id });
+
+      const taken = nextEvent(first.socket, MediaServerEvent.Error);
+      const closed = nextEvent(district.socket, MediaServerEvent.ProducerClosed, (e) => e.producerId === first.producerId);
+      const told = nextEvent(first.socket, MediaServerEvent.Publisher, (e) => e.publisher?.userId === 'chutri');
+      const onAir = nextEvent(district.socket, MediaServerEvent.Programme, (p) => p.producers.some((x) => x.siteId === 'hall' && x.producerId !== first.producerId));
+      const second = await seat(conference, 'hall', { main: true, uid: 'chutri', name: 'Lê Quốc Phong', role: 'publisher', takeOver: true, ssrc: 7003 });
+      expect(second.joined).toMatchObject({ role: 'publisher', publisher: { userId: 'chutri', userName: 'Lê Quốc Phong' } });
+      expect(await taken).toMatchObject({
+        statusCode: 409, error: 'CAMERA_TAKEN', message: 'Lê Quốc Phong took over this site\'s camera and microphone; this connection now only receives.',
+        current: { userId: 'chutri', userName: 'Lê Quốc Phong' },
+      });
+      expect(await closed).toEqual({ producerId: first.producerId, siteId: 'hall' });
+      await told;
+      expect(first.socket.connected).toBe(true);
+      // The district now sees the hall from the new publisher only.
+      const programme = await onAir;
+      expect(programme.producers.filter((p) => p.siteId === 'hall').map((p) => p.producerId)).toEqual([second.producerId]);
+
+      // The first connection, now a viewer, keeps receiving: its consumer of the district still flows, new ones too.
+      expect(await ok(first.socket, MediaClientEvent.ResumeConsumer, { consumerId: districtConsumer.id })).toEqual({ ok: true, flowing: true });
+      const late = await seat(conference, 'thap-muoi', { role: 'publisher', ssrc: 7004 });
+      const lateConsumer = await ok(first.socket, MediaClientEvent.Consume, { transportId: first.recv.id, producerId: late.producerId! });
+      expect(await ok(first.socket, MediaClientEvent.ResumeConsumer, { consumerId: lateConsumer.id })).toMatchObject({ flowing: true });
+      // It can send no more, unless it takes the camera back.
+      const send = await ok(first.socket, MediaClientEvent.CreateTransport, { direction: 'send' });
+      await ok(first.socket, MediaClientEvent.ConnectTransport, { transportId: send.id, dtlsParameters: dtls });
+      expect(await request(first.socket, MediaClientEvent.Produce, { transportId: send.id, kind: 'audio', rtpParameters: audio(7005) }))
+        .toMatchObject({ ok: false, error: { statusCode: 403, error: 'NOT_PUBLISHER' } });
+      for (const s of [district.socket, first.socket, second.socket, late.socket]) s.disconnect();
+    });
+
+    it('the same user joining again as publisher (a reload) takes the camera back without asking', async () => {
+      const conference = randomUUID();
+      const before = await seat(conference, 'sa-dec', { uid: 'vanhanh.sadec', role: 'publisher', ssrc: 8001 });
+      const taken = nextEvent(before.socket, MediaServerEvent.Error);
+      const after = await seat(conference, 'sa-dec', { uid: 'vanhanh.sadec', role: 'publisher', ssrc: 8002 });
+      expect(after.joined.role).toBe('publisher');
+      expect(await taken).toMatchObject({ error: 'CAMERA_TAKEN' });
+      for (const s of [before.socket, after.socket]) s.disconnect();
+    });
+  });
+
+  it('closes the room when the meeting service says the conference ended, and refuses joins after', async () => {
+    const conference = randomUUID();
+    const hall = await media.connect(media.token({ cid: conference, sid: 'hall', main: true }));
+    await ok(hall, MediaClientEvent.Join, { conferenceId: conference, role: 'publisher' });
+    const told = nextEvent(hall, MediaServerEvent.Error);
+    const disconnected = new Promise<void>((resolve) => hall.once('disconnect', () => resolve()));
+    const event: ConferenceClosedEvent = { v: 1, kind: 'closed', conferenceId: conference, status: 'ended', at: new Date().toISOString() };
+    await media.redis().publish(RedisChannel.Conference, JSON.stringify(event));
+    expect(await told).toMatchObject({ statusCode: 409, error: 'CONFERENCE_CLOSED' });
     await disconnected;
-    await producerClosed;
-    const health = await media.health();
-    expect(health.conferences.find((c) => c.conferenceId === conference)).toMatchObject({ sites: 2 });
-
-    watcher.disconnect();
-    second.disconnect();
-    await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await media.health()).conferences.find((c) => c.conferenceId === conference)).toBeUndefined();
+    const late = await media.connect(media.token({ cid: conference, sid: 'lai-vung' }));
+    expect(await request(late, MediaClientEvent.Join, { conferenceId: conference })).toMatchObject({ ok: false, error: { statusCode: 409, error: 'CONFERENCE_CLOSED' } });
+    late.disconnect();
   });
 
   it('lists recordings for a bearer of that conference\'s media token only', async () => {
@@ -161,4 +264,3 @@ describe('media signalling', () => {
   });
 });
 
-const FINGERPRINT = 'AF:1E:2B:3C:4D:5E:6F:70:81:92:A3:B4:C5:D6:E7:F8:09:1A:2B:3C:4D:5E:6F:70:81:92:A3:B4:C5:D6:E7:F8';

@@ -36,7 +36,7 @@ describe('a mediasoup worker dies', () => {
   /** Join, publish the hall's camera from ffmpeg, receive it at the district; resolves once RTP arrives. */
   async function conferenceFlows(ssrc: number): Promise<RtpSink> {
     for (const socket of [hall, district]) {
-      const joined = await ok(socket, MediaClientEvent.Join, { conferenceId });
+      const joined = await ok(socket, MediaClientEvent.Join, { conferenceId, role: 'publisher' });
       await ok(socket, MediaClientEvent.Ready, { rtpCapabilities: joined.routerRtpCapabilities });
     }
     const send = await ok(hall, MediaClientEvent.CreateTransport, { direction: 'send', type: 'plain' });

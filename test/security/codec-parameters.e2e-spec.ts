@@ -14,7 +14,7 @@ describe('codec parameters from a site', () => {
   beforeAll(async () => {
     media = await MediaHarness.start({ MEDIA_WORKERS: '1', MEDIA_RTC_PORT: '41110', MEDIA_ALLOW_PLAIN_RTP: '1' });
     district = await media.connect(media.token({ cid: conferenceId, sid: 'district-evil' }));
-    await ok(district, MediaClientEvent.Join, { conferenceId });
+    await ok(district, MediaClientEvent.Join, { conferenceId, role: 'publisher' });
     // A plain send transport is connected at once (comedia): produce is the only step left.
     sendId = (await ok(district, MediaClientEvent.CreateTransport, { direction: 'send', type: 'plain' })).id;
   });

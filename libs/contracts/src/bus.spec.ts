@@ -1,4 +1,4 @@
-import { parseFloorEvent, parseMediaStatusEvent } from './bus';
+import { parseConferenceClosedEvent, parseFloorEvent, parseMediaStatusEvent } from './bus';
 
 const floor = {
   v: 1, kind: 'granted', conferenceId: '3f1c2a9e-0d7b-4a51-9a43-5d1f2e3c4b5a', requestId: 'b0c1d2e3-0000-4000-8000-000000000001',
@@ -27,6 +27,24 @@ describe('parseFloorEvent', () => {
     ['an enormous message', text({ ...floor, padding: 'x'.repeat(20_000) })],
   ])('drops %s', (_what, message) => {
     expect(parseFloorEvent(message)).toBeNull();
+  });
+});
+
+describe('parseConferenceClosedEvent', () => {
+  const closed = { v: 1, kind: 'closed', conferenceId: floor.conferenceId, status: 'ended', at: floor.at };
+
+  it('accepts an ended or cancelled conference, with only the declared fields', () => {
+    expect(parseConferenceClosedEvent(text({ ...closed, extra: 1 }))).toEqual(closed);
+    expect(parseConferenceClosedEvent(text({ ...closed, status: 'cancelled' }))).toMatchObject({ status: 'cancelled' });
+  });
+
+  it.each([
+    ['another status', text({ ...closed, status: 'live' })],
+    ['another kind', text({ ...closed, kind: 'granted' })],
+    ['a bad id', text({ ...closed, conferenceId: 'x y' })],
+    ['no time', text({ ...closed, at: undefined })],
+  ])('drops %s', (_what, message) => {
+    expect(parseConferenceClosedEvent(message)).toBeNull();
   });
 });
 

@@ -3,6 +3,8 @@
 export const RedisChannel = {
   /** Floor changes, published by the meeting service, consumed by the media gateway. */
   Floor: 'hoinghi:floor',
+  /** A conference ended or was cancelled, published by the meeting service: the gateway closes its video. */
+  Conference: 'hoinghi:conference',
   /** Media health (worker death, site quality), published by the media gateway. */
   MediaStatus: 'hoinghi:media-status',
 } as const;
@@ -14,6 +16,19 @@ export interface FloorEvent {
   requestId: string;
   siteId: string;
   participantId: string | null;
+  at: string;
+}
+
+/**
+ * On `hoinghi:conference`, through the meeting service's outbox in the same transaction as the change:
+ * the conference ended or was cancelled. The media gateway closes its room (video and recording stop),
+ * tells every connection (CONFERENCE_CLOSED) and refuses new joins.
+ */
+export interface ConferenceClosedEvent {
+  v: 1;
+  kind: 'closed';
+  conferenceId: string;
+  status: 'ended' | 'cancelled';
   at: string;
 }
 
@@ -78,6 +93,14 @@ export function parseFloorEvent(message: string): FloorEvent | null {
   const participantId = e.participantId;
   if (participantId !== null && !isBusId(participantId)) return null;
   return { v: 1, kind: e.kind, conferenceId: e.conferenceId, requestId: e.requestId, siteId: e.siteId, participantId, at: e.at };
+}
+
+/** A ConferenceClosedEvent from `hoinghi:conference`, or null when the message is not one. */
+export function parseConferenceClosedEvent(message: string): ConferenceClosedEvent | null {
+  const e = busObject(message);
+  if (!e || e.v !== 1 || e.kind !== 'closed' || (e.status !== 'ended' && e.status !== 'cancelled')) return null;
+  if (!isBusId(e.conferenceId) || !isInstant(e.at)) return null;
+  return { v: 1, kind: 'closed', conferenceId: e.conferenceId, status: e.status, at: e.at };
 }
 
 /** A MediaStatusEvent from `hoinghi:media-status`, or null. Worker events carry flat details (ids, numbers, a sentence). */

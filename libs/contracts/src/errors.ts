@@ -65,7 +65,8 @@ export const ERROR_CODES = {
   NOT_MAIN_SITE: 'forbidden',
   PLAIN_RTP_DISABLED: 'forbidden',
   COMMENT_NOT_YOURS: 'forbidden',
-  PLAIN_RTP_ADDRESS_REFUSED: 'forbidden', // a plain transport asked to send outside MEDIA_PLAIN_RTP_ALLOWED_HOSTS
+  PLAIN_RTP_ADDRESS_REFUSED: 'forbidden',
+  NOT_PUBLISHER: 'forbidden', // a viewer connection of a site (receive-only) tried to send // a plain transport asked to send outside MEDIA_PLAIN_RTP_ALLOWED_HOSTS
 
   // 404: an id (or a route) that does not exist where it was looked for.
   ROUTE_NOT_FOUND: 'not_found',
@@ -106,7 +107,8 @@ export const ERROR_CODES = {
   CONFERENCE_LIMIT_REACHED: 'conflict',
   NOT_CHECKED_IN: 'conflict',
   NOT_JOINED: 'conflict',
-  REPLACED: 'conflict',
+  CAMERA_HELD: 'conflict', // another connection publishes the site; answered with `current`: its SitePublisher
+  CAMERA_TAKEN: 'conflict', // told to a publisher whose camera another connection of its site took over
   ROOM_CLOSED: 'conflict',
   TOO_MANY_TRANSPORTS: 'conflict',
   ALREADY_CONNECTED: 'conflict',

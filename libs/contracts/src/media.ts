@@ -8,12 +8,20 @@
 //     Pass `auth` as a function that fetches a fresh token for every connection: socket.io's automatic
 //     reconnection then works. Join and CreateTransport need the connection's token to be unexpired
 //     (TOKEN_EXPIRED): to open new transports after the 2 minutes, reconnect.
-//  2. emit Join { conferenceId } (must be the token's conference; else 403) → { routerRtpCapabilities }.
+//  2. emit Join { conferenceId, role } (must be the token's conference; else 403) → { role, publisher, routerRtpCapabilities }.
 //     device.load({ routerRtpCapabilities }).
+//     A site has at most one *publisher* connection (the hall's camera and microphone) and any number of
+//     *viewer* connections (the chair's console, a phone) that only receive; `role` defaults to 'viewer'.
+//     A second publisher of a site is refused (409 CAMERA_HELD, `current`: the SitePublisher holding the
+//     camera, the message names them) unless it asks `takeOver: true`, or is the holder's own user (a
+//     reload, a second tab): then the previous publisher gets Error CAMERA_TAKEN, its producers close and
+//     it stays connected as a viewer (it keeps receiving the programme). Every connection of the site
+//     hears Publisher { siteId, publisher } whenever its publisher changes.
 //  3. emit CreateTransport { direction: 'send' } and { direction: 'recv' } → transport options;
 //     device.createSendTransport / createRecvTransport(options) (options carry iceServers too).
 //     transport.on('connect') → emit ConnectTransport { transportId, dtlsParameters }.
-//  4. emit Ready { rtpCapabilities: device.rtpCapabilities } → { programme, producers }.
+//  4. emit Ready { rtpCapabilities: device.rtpCapabilities } → { programme, producers }. A viewer creates
+//     only the recv transport and skips Produce (NOT_PUBLISHER).
 //     From now on the server also sends NewProducer / ProducerClosed to this site (Programme goes to
 //     every joined site). Create the recv transport before Ready, or queue NewProducer events until it
 //     exists, so no announcement is lost.
@@ -34,8 +42,10 @@
 //     while its join token is unexpired, i.e. within its first 2 minutes.
 //     transport 'connectionstatechange' = 'failed' (or 'disconnected' for a few seconds) → emit
 //     RestartIce { transportId } → { iceParameters }; transport.restartIce({ iceParameters }).
-//     A new connection that joins for the same site replaces this one (this socket gets Error REPLACED
-//     and is disconnected).
+//     Error CAMERA_TAKEN → another connection of this site took over the camera: this one is now a viewer
+//     (its producers are closed; stop the local camera). To publish again, Join again with takeOver.
+//     Error CONFERENCE_CLOSED → the conference has ended (or was cancelled): the gateway closed its room
+//     and disconnects; do not reconnect.
 // Every request takes an ack callback; the ack is MediaAck<T>: `{ ok: true, ...T }` or `{ ok: false, error }`.
 
 import type { ErrorResponse } from './errors';
@@ -54,6 +64,8 @@ export interface MediaJoinClaims {
   sid: string; // site id
   uid: string; // user id
   main: boolean; // the site is the conference's main site
+  /** The user's full name (at most 100 characters), to tell the site's other connections who holds its camera. */
+  name?: string;
 }
 
 /**
@@ -96,7 +108,7 @@ export type MediaAck<T extends object = object> = ({ ok: true } & T) | { ok: fal
 
 // ── Client → server ────────────────────────────────────────────────────────────────────────────────
 export const MediaClientEvent = {
-  /** { conferenceId } → { siteId, isMain, routerRtpCapabilities }. Again on the same socket = re-join (fresh state). */
+  /** { conferenceId, role?, takeOver? } → { siteId, isMain, role, publisher, routerRtpCapabilities }. Again on the same socket = re-join (fresh state). */
   Join: 'media:join',
   /** { rtpCapabilities } → { programme, producers }. Needed before Consume. */
   Ready: 'media:ready',
@@ -106,7 +118,7 @@ export const MediaClientEvent = {
   ConnectTransport: 'media:connect-transport',
   /** { transportId } → { iceParameters }. */
   RestartIce: 'media:restart-ice',
-  /** { transportId, kind, rtpParameters, appData? } → { producerId }. Needs a connected send transport; one producer per kind. */
+  /** { transportId, kind, rtpParameters, appData? } → { producerId }. Publisher connections only; needs a connected send transport; one producer per kind. */
   Produce: 'media:produce',
   /** { producerId } → {}: mute (consumers stop receiving). */
   PauseProducer: 'media:pause-producer',
@@ -132,14 +144,41 @@ export const MediaClientEvent = {
   StopRecording: 'media:stop-recording',
 } as const;
 
+/** 'publisher': the site's camera and microphone (one connection per site); 'viewer': receives only. */
+export type MediaRole = 'publisher' | 'viewer';
+
 export interface MediaJoinRequest {
   conferenceId: string;
+  /** Default 'viewer'. */
+  role?: MediaRole;
+  /** With role 'publisher': take the camera from the site's current publisher (it becomes a viewer). */
+  takeOver?: boolean;
 }
 export interface MediaJoinResult {
   conferenceId: string;
   siteId: string;
   isMain: boolean;
+  /** The role this connection has (a publisher join either gets it or is refused). */
+  role: MediaRole;
+  /** Who publishes the site now (this connection, another, or nobody). */
+  publisher: SitePublisher | null;
   routerRtpCapabilities: RtpCapabilitiesJson;
+}
+
+/** The connection that holds a site's camera: also the `current` of a CAMERA_HELD refusal. */
+export interface SitePublisher {
+  userId: string;
+  /** The token's `name`, else the user id. */
+  userName: string;
+  /** Since when it holds the camera (ISO 8601). */
+  since: string;
+}
+
+/** To every connection of a site when its publisher changes (joins, takes over, leaves). */
+export interface PublisherEvent {
+  conferenceId: string;
+  siteId: string;
+  publisher: SitePublisher | null;
 }
 
 export interface MediaReadyRequest {
@@ -261,7 +300,9 @@ export const MediaServerEvent = {
   Recording: 'media:recording',
   /** WorkerRestartedEvent: the conference moved to a new mediasoup worker; re-join on this socket. */
   WorkerRestarted: 'media:worker-restarted',
-  /** MediaErrorBody: e.g. REPLACED before the server disconnects a connection replaced by a newer one. */
+  /** PublisherEvent: the site's publisher changed (to every connection of that site). */
+  Publisher: 'media:publisher',
+  /** MediaErrorBody: CAMERA_TAKEN (this publisher is now a viewer), CONFERENCE_CLOSED (before the server disconnects). */
   Error: 'media:error',
 } as const;
 
@@ -385,6 +426,7 @@ export interface MediaServerToClientEvents {
   [MediaServerEvent.Quality]: (event: QualityEvent) => void;
   [MediaServerEvent.Recording]: (event: RecordingState) => void;
   [MediaServerEvent.WorkerRestarted]: (event: WorkerRestartedEvent) => void;
+  [MediaServerEvent.Publisher]: (event: PublisherEvent) => void;
   [MediaServerEvent.Error]: (event: MediaErrorBody) => void;
 }
 

@@ -8,6 +8,8 @@ import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
 /** As the meeting service's ServiceTokenGuard: a leaked service token is worth a minute at most. */
 const SERVICE_TOKEN_MAX_SECONDS = 60;
+/** The holder's name in a join token (MediaJoinClaims.name): shown to the site's other connections. */
+const MAX_NAME = 100;
 
 /** A verified join token: its claims, its id (single use) and its end (ms since the epoch). */
 export interface VerifiedJoinToken {
@@ -50,7 +52,7 @@ export class MediaTokenService {
       }
       throw unauthenticated('TOKEN_INVALID', 'The media join token is not valid (bad signature or malformed).');
     }
-    const { typ, cid, sid, uid, main, jti, exp } = payload;
+    const { typ, cid, sid, uid, main, name, jti, exp } = payload;
     if (typ !== 'media-join') throw unauthenticated('TOKEN_WRONG_TYPE', 'This is not a media join token.');
     if (typeof cid !== 'string' || typeof sid !== 'string' || typeof uid !== 'string' || typeof main !== 'boolean' || !SAFE_ID.test(cid) || !SAFE_ID.test(sid)) {
       throw unauthenticated('TOKEN_INVALID', 'The media join token lacks its conference, site or user.');
@@ -58,7 +60,9 @@ export class MediaTokenService {
     if (typeof jti !== 'string' || jti === '' || typeof exp !== 'number') {
       throw unauthenticated('TOKEN_INVALID', 'The media join token lacks its id or its expiry.');
     }
-    return { claims: { typ, cid, sid, uid, main }, jti, expiresAt: exp * 1000 };
+    const claims: MediaJoinClaims = { typ, cid, sid, uid, main };
+    if (typeof name === 'string' && name.trim() !== '') claims.name = name.trim().slice(0, MAX_NAME);
+    return { claims, jti, expiresAt: exp * 1000 };
   }
 
   /** A token opens one conference only (signalling joins and REST alike). */

@@ -9,7 +9,7 @@ export interface MediaHealthStatus {
 
 export interface MediaHealth extends MediaHealthStatus {
   workers: WorkerHealth[];
-  conferences: Array<{ conferenceId: string; sites: number; routers: number; workers: number[] }>;
+  conferences: Array<{ conferenceId: string; sites: number; connections: number; routers: number; workers: number[] }>;
 }
 
 /**
@@ -35,7 +35,7 @@ export class HealthController {
       status,
       workers,
       conferences: this.rooms.all().map((room) => ({
-        conferenceId: room.conferenceId, sites: room.peers.size, routers: room.routerCount, workers: [...room.workerIndexes()],
+        conferenceId: room.conferenceId, sites: room.siteCount, connections: room.peers.size, routers: room.routerCount, workers: [...room.workerIndexes()],
       })),
     };
   }

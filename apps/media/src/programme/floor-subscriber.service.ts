@@ -1,11 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { parseFloorEvent, RedisChannel } from '@hoinghi/contracts';
+import { parseConferenceClosedEvent, parseFloorEvent, RedisChannel } from '@hoinghi/contracts';
 import Redis from 'ioredis';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 import { RoomsService } from '../rooms/rooms.service';
 import { closeRedis } from '@hoinghi/server-kit';
 
-/** Follows the meeting service's floor events on Redis: whoever has the floor goes on the programme. */
+/**
+ * Follows the meeting service's events on Redis: whoever has the floor goes on the programme, and a
+ * conference that ended or was cancelled has its room closed.
+ */
 @Injectable()
 export class FloorSubscriber implements OnModuleInit, OnApplicationShutdown {
   private readonly log = new Logger('FloorSubscriber');
@@ -23,8 +26,9 @@ export class FloorSubscriber implements OnModuleInit, OnApplicationShutdown {
     await this.redis.connect();
     this.redis.on('message', (channel: string, message: string) => {
       if (channel === RedisChannel.Floor) void this.handle(message);
+      else if (channel === RedisChannel.Conference) this.handleClosed(message);
     });
-    await this.redis.subscribe(RedisChannel.Floor);
+    await this.redis.subscribe(RedisChannel.Floor, RedisChannel.Conference);
     // 'ready' again means the link dropped and came back: ioredis resubscribes by itself, but events
     // published meanwhile are lost, so every room reads its floor holder again.
     this.redis.on('ready', () => void this.recover());
@@ -37,12 +41,21 @@ export class FloorSubscriber implements OnModuleInit, OnApplicationShutdown {
   private async recover(): Promise<void> {
     try {
       // Once this (repeated) SUBSCRIBE is answered, new events reach us: a read started after it misses nothing.
-      await this.redis.subscribe(RedisChannel.Floor);
+      await this.redis.subscribe(RedisChannel.Floor, RedisChannel.Conference);
       this.log.log('Redis is back: reading the floor holder of every open room');
       this.rooms.refreshFloors();
     } catch (error) {
       this.log.warn(`Redis is back but resubscribing failed: ${(error as Error).message}`);
     }
+  }
+
+  private handleClosed(message: string): void {
+    const event = parseConferenceClosedEvent(message);
+    if (!event) {
+      this.log.warn(`dropped a malformed conference event: ${JSON.stringify(String(message).slice(0, 200))}`);
+      return;
+    }
+    this.rooms.endConference(event.conferenceId).catch((error: unknown) => this.log.error(`ending conference ${event.conferenceId}: ${(error as Error).message}`));
   }
 
   private async handle(message: string): Promise<void> {

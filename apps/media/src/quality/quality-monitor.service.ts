@@ -53,22 +53,31 @@ export class QualityMonitor implements OnModuleInit, OnModuleDestroy {
   }
 
   private async sampleRoom(room: Room): Promise<void> {
+    // Every connection's link is measured and capped on its own; a site is reported by its publisher
+    // (the hall's camera and its downlink), or by its first connection while nobody publishes.
     const peers = [...room.peers.values()];
-    const sites = await mapWithLimit(peers, STATS_IN_FLIGHT, (peer) => this.measure(room, peer));
+    const measured = await mapWithLimit(peers, STATS_IN_FLIGHT, (peer) => this.measure(room, peer));
     if (room.closed) return;
     const conferenceId = room.conferenceId;
     const now = Date.now();
+    const bySite = new Map<string, { peer: Peer; site: SiteQuality }>();
     peers.forEach((peer, i) => {
-      const site = sites[i];
+      const site = measured[i];
       if (!peer.isMain) this.channel.toSocket(peer.socketId, MediaServerEvent.Quality, { conferenceId, sites: [site] });
+      const chosen = bySite.get(peer.siteId);
+      if (!chosen || (peer.role === 'publisher' && chosen.peer.role !== 'publisher')) bySite.set(peer.siteId, { peer, site });
+    });
+    for (const { peer, site } of bySite.values()) {
       const key = `${site.poor}|${site.audioOnly}|${site.maxSpatialLayer}`;
       if (!peer.lastPublished || peer.lastPublished.key !== key || now - peer.lastPublished.at >= STATUS_HEARTBEAT_MS) {
         peer.lastPublished = { at: now, key };
         void this.status.publish('site-quality', conferenceId, { ...site }, site.siteId);
       }
-    });
-    const main = room.mainSiteId ? room.peers.get(room.mainSiteId) : undefined;
-    if (main) this.channel.toSocket(main.socketId, MediaServerEvent.Quality, { conferenceId, sites });
+    }
+    const sites = [...bySite.values()].map((entry) => entry.site);
+    for (const peer of peers) {
+      if (peer.isMain) this.channel.toSocket(peer.socketId, MediaServerEvent.Quality, { conferenceId, sites });
+    }
   }
 
   private async measure(room: Room, peer: Peer): Promise<SiteQuality> {

@@ -62,6 +62,8 @@ export class RecordingService implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     this.rooms.onProgrammeChanged((room) => this.scheduleReconcile(room.conferenceId));
     this.rooms.onRoomClosed((conferenceId) => void this.stop(conferenceId).catch(() => undefined));
+    // A conference that ends: close the file properly while the programme still flows into ffmpeg.
+    this.rooms.beforeConferenceEnds((conferenceId) => this.stop(conferenceId).catch(() => undefined));
   }
 
   async onApplicationShutdown(): Promise<void> {

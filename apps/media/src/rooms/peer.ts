@@ -1,4 +1,4 @@
-import type { MediaKind, TransportDirection } from '@hoinghi/contracts';
+import type { MediaKind, MediaRole, SitePublisher, TransportDirection } from '@hoinghi/contracts';
 import * as mediasoup from 'mediasoup';
 import type { PlacedRouter } from '../workers/worker-pool.service';
 import { initialLinkState, LinkState } from '../quality/quality-policy';
@@ -8,7 +8,7 @@ type Producer = mediasoup.types.Producer;
 type Consumer = mediasoup.types.Consumer;
 type RtpCapabilities = mediasoup.types.RtpCapabilities;
 
-/** One router of a conference, with the sites whose transports live on it. */
+/** One router of a conference, with the connections (peer ids) whose transports live on it. */
 export interface RouterSlot extends PlacedRouter {
   peers: Set<string>;
 }
@@ -34,7 +34,10 @@ export interface PeerConsumer {
   requestedTemporalLayer: number | null;
 }
 
-/** A connected site: its signalling connection, its transports, what it sends and what it receives. */
+/**
+ * One connection of a site (a signalling socket): its transports, what it sends and what it receives.
+ * A site has at most one publisher connection (camera and microphone) and any number of viewers.
+ */
 export class Peer {
   readonly transports = new Map<string, PeerTransport>();
   readonly producers = new Map<string, Producer>();
@@ -46,13 +49,29 @@ export class Peer {
   /** When the site's quality went to Redis last, and in which state (to publish changes, and a heartbeat). */
   lastPublished: { at: number; key: string } | null = null;
 
+  /** 'publisher' while it holds its site's camera; a takeover turns it into a viewer. */
+  role: MediaRole = 'viewer';
+  /** When it became its site's publisher. */
+  publishingSince: Date | null = null;
+
   constructor(
     readonly siteId: string,
     readonly userId: string,
+    readonly userName: string,
     readonly isMain: boolean,
     readonly socketId: string,
     public slot: RouterSlot,
   ) {}
+
+  /** The connection's id in its room and router slot. */
+  get id(): string {
+    return this.socketId;
+  }
+
+  get publisher(): SitePublisher | null {
+    if (this.role !== 'publisher' || !this.publishingSince) return null;
+    return { userId: this.userId, userName: this.userName, since: this.publishingSince.toISOString() };
+  }
 
   get ready(): boolean {
     return this.rtpCapabilities !== null;

@@ -1,20 +1,22 @@
 import { Logger } from '@nestjs/common';
 import {
-  ConnectTransportRequest, ConsumerOptions, MediaClientEvent, MediaJoinClaims, MediaKind, MediaReadyResult, MediaServerEvent,
-  ProducerInfo, ProgrammeEvent, TransportDirection, TransportOptions,
+  ConnectTransportRequest, ConsumerOptions, MediaClientEvent, MediaJoinClaims, MediaKind, MediaReadyResult, MediaRole, MediaServerEvent,
+  ProducerInfo, ProgrammeEvent, SitePublisher, TransportDirection, TransportOptions,
 } from '@hoinghi/contracts';
-import { conflict, forbidden, invalid, notFound } from '@hoinghi/domain';
+import { conflict, forbidden, invalid, notFound, stale } from '@hoinghi/domain';
 import * as mediasoup from 'mediasoup';
 import { assertSdpSafe } from '../common/sdp-safe';
 import type { MediaConfig } from '../config/media-config';
+import { isAnnounced, mayConsume, onAir, programmeSites, shouldFlow, sitesAffectedByFloorChange } from '../programme/programme-rule';
 import { effectiveSpatialLayer, LinkState } from '../quality/quality-policy';
 import type { PlacedRouter } from '../workers/worker-pool.service';
 import { Peer, PeerConsumer, PeerTransport, RouterSlot } from './peer';
+import { decideSeat } from './publisher-seat';
+import { RoomRouters } from './room-routers';
 import { checkProducerRtpParameters } from './rtp-parameters-check';
 import type { SiteChannel } from './site-channel';
 
 type Producer = mediasoup.types.Producer;
-type ActiveSpeakerObserver = mediasoup.types.ActiveSpeakerObserver;
 type DtlsParameters = mediasoup.types.DtlsParameters;
 type RtpCapabilities = mediasoup.types.RtpCapabilities;
 
@@ -30,12 +32,6 @@ export interface RoomDeps {
   onProgrammeChanged(room: Room): void;
 }
 
-interface ProducerHome {
-  producer: Producer;
-  siteId: string;
-  slot: RouterSlot;
-}
-
 /** The programme's sources, for the recorder. */
 export interface ProgrammeSources {
   mainVideo: Producer | null;
@@ -43,29 +39,30 @@ export interface ProgrammeSources {
   floorAudio: Producer | null;
 }
 
+/** What a connection asks for at Join. */
+export interface SeatWish {
+  role: MediaRole;
+  takeOver: boolean;
+}
+
 /**
- * One conference on the gateway: its routers, its sites and the programme.
+ * One conference on the gateway: its connections, the programme, and the signalling steps. Its routers
+ * (placement, pipes, where producers live) are in RoomRouters; who flows to whom is the programme rule
+ * (programme/programme-rule.ts); one publisher per site is publisher-seat.ts.
  *
- * The programme is enforced here, not by the clients: a site may hold consumers of any site, but the
- * room keeps a consumer paused unless the viewer is the main site (it sees everyone: the grid) or the
- * source is the main site or the floor holder. A floor switch is then only pause/resume of existing
- * consumers (mediasoup asks the new source for a key frame on resume) — no signalling round trip for
- * sites that keep warm standby consumers, which districts do while the conference has at most
- * MEDIA_STANDBY_MAX_SITES sites.
- *
- * Scale-out: a router takes MEDIA_MAX_PEERS_PER_ROUTER sites; further sites get a router on another
- * worker (slot). A producer lives on its site's slot and is piped (router.pipeToRouter, one PipeTransport
- * pair per router pair, shared by all producers) to another slot the first time a site there consumes
- * it. Audio is also piped to the primary slot, whose ActiveSpeakerObserver hears everyone.
+ * The programme is enforced here, not by the clients: a connection may hold consumers of any other site,
+ * but the room keeps a consumer paused unless the rule lets it flow. A floor switch is then only
+ * pause/resume of existing consumers (mediasoup asks the new source for a key frame on resume) — no
+ * signalling round trip for connections that keep warm standby consumers.
  */
 export class Room {
+  /** Connections by socket id. */
   readonly peers = new Map<string, Peer>();
-  private slots: RouterSlot[] = [];
-  private speakerObserver: ActiveSpeakerObserver | null = null;
-  private readonly homes = new Map<string, ProducerHome>();
-  /** `${producerId}>${routerId}` → the pipe in progress or done. */
-  private readonly pipes = new Map<string, Promise<void>>();
-  private pendingSlot: Promise<RouterSlot> | null = null;
+  /** Each site's publisher connection. */
+  private readonly publishers = new Map<string, Peer>();
+  /** How many connections each site has. */
+  private readonly siteConnections = new Map<string, number>();
+  private readonly routers: RoomRouters;
   private floor: string | null;
   private mainSite: string | null = null;
   private seq = 0;
@@ -83,11 +80,21 @@ export class Room {
   ) {
     this.floor = floorSiteId;
     this.log = new Logger(`Room ${conferenceId.slice(0, 8)}`);
+    this.routers = new RoomRouters(conferenceId, {
+      maxPeersPerRouter: deps.config.maxPeersPerRouter,
+      placeRouter: deps.placeRouter,
+      onDominantSpeaker: (home) => {
+        if (this.quiet) return;
+        this.deps.channel.toConference(this.conferenceId, MediaServerEvent.ActiveSpeaker, {
+          conferenceId: this.conferenceId, siteId: home.siteId, producerId: home.producer.id,
+        });
+      },
+    }, this.log);
   }
 
   static async open(conferenceId: string, floorSiteId: string | null, deps: RoomDeps): Promise<Room> {
     const room = new Room(conferenceId, floorSiteId, deps);
-    await room.openPrimary();
+    await room.routers.openPrimary();
     return room;
   }
 
@@ -101,15 +108,20 @@ export class Room {
 
   /** The first router: the active speaker observer and the recorder live here. */
   get primary(): RouterSlot {
-    return this.slots[0];
+    return this.routers.primary;
   }
 
   get routerCount(): number {
-    return this.slots.length;
+    return this.routers.count;
+  }
+
+  /** Sites with at least one connection. */
+  get siteCount(): number {
+    return this.siteConnections.size;
   }
 
   workerIndexes(): Set<number> {
-    return new Set(this.slots.map((s) => s.workerIndex));
+    return this.routers.workerIndexes();
   }
 
   /** Resolves once a rebuild after a worker death has finished. */
@@ -117,49 +129,83 @@ export class Room {
     while (this.rebuilding) await this.rebuilding;
   }
 
-  // ── sites ──────────────────────────────────────────────────────────────────────────────────────
+  // ── connections ────────────────────────────────────────────────────────────────────────────────
 
-  /** Adds a site; a site already in the room (re-join, another tab) is replaced and returned. */
-  async addPeer(claims: MediaJoinClaims, socketId: string): Promise<{ peer: Peer; replaced: Peer | null }> {
+  /**
+   * Adds a connection of the token's site, as a viewer or as the site's publisher (publisher-seat.ts).
+   * A second publisher is refused with CAMERA_HELD naming the holder; a takeover returns the previous
+   * publisher, now a viewer. Joining again on the same socket starts that connection afresh.
+   */
+  async addPeer(claims: MediaJoinClaims, socketId: string, wish: SeatWish): Promise<{ peer: Peer; displaced: Peer | null }> {
     await this.settled();
-    if (this.closed) throw conflict('ROOM_CLOSED', 'This conference\'s room just closed; join again.');
-    const replaced = this.peers.get(claims.sid) ?? null;
-    if (replaced) this.removePeer(replaced);
-    const slot = await this.slotForNewPeer();
-    const peer = new Peer(claims.sid, claims.uid, claims.main, socketId, slot);
-    if (this.closed) throw conflict('ROOM_CLOSED', 'This conference\'s room just closed; join again.');
-    const raced = this.peers.get(claims.sid);
-    if (raced) this.removePeer(raced); // two joins of one site at once: the later wins
-    slot.peers.add(peer.siteId);
-    this.peers.set(peer.siteId, peer);
-    if (peer.isMain) {
+    this.assertOpen();
+    this.decideSeat(claims, socketId, wish); // refuse before placing anything (or dropping this socket's seat)
+    const again = this.peers.get(socketId);
+    if (again) this.removePeer(again);
+    const slot = await this.routers.slotForNewPeer();
+    this.assertOpen();
+    const raced = this.peers.get(socketId);
+    if (raced) this.removePeer(raced);
+    let decision;
+    try {
+      decision = this.decideSeat(claims, socketId, wish); // another connection may have taken the camera meanwhile
+    } catch (error) {
+      this.routers.releaseIfEmpty(slot);
+      throw error;
+    }
+    const peer = new Peer(claims.sid, claims.uid, claims.name || claims.uid, claims.main, socketId, slot);
+    slot.peers.add(peer.id);
+    this.peers.set(peer.id, peer);
+    this.siteConnections.set(peer.siteId, (this.siteConnections.get(peer.siteId) ?? 0) + 1);
+    let displaced: Peer | null = null;
+    if (decision.outcome === 'publisher') {
+      displaced = decision.displaces ? this.peers.get(decision.displaces) ?? null : null;
+      if (displaced) this.demote(displaced);
+      peer.role = 'publisher';
+      peer.publishingSince = new Date();
+      this.publishers.set(peer.siteId, peer);
+      this.announcePublisher(peer.siteId);
+    }
+    if (peer.isMain && this.mainSite !== peer.siteId) {
       this.mainSite = peer.siteId;
       this.scheduleProgramme();
     }
-    return { peer, replaced };
+    return { peer, displaced };
   }
 
   removePeer(peer: Peer): void {
-    if (this.peers.get(peer.siteId) !== peer) return;
-    this.peers.delete(peer.siteId);
-    peer.slot.peers.delete(peer.siteId);
+    if (this.peers.get(peer.id) !== peer) return;
+    this.peers.delete(peer.id);
+    peer.slot.peers.delete(peer.id);
     peer.closeMedia();
-    if (this.mainSite === peer.siteId) {
+    const left = (this.siteConnections.get(peer.siteId) ?? 1) - 1;
+    if (left > 0) this.siteConnections.set(peer.siteId, left);
+    else this.siteConnections.delete(peer.siteId);
+    if (this.publishers.get(peer.siteId) === peer) {
+      this.publishers.delete(peer.siteId);
+      if (!this.quiet) this.announcePublisher(peer.siteId);
+    }
+    if (this.mainSite === peer.siteId && left === 0) {
       this.mainSite = null;
       this.scheduleProgramme();
     }
-    this.releaseSlotIfEmpty(peer.slot);
+    if (!this.quiet) this.routers.releaseIfEmpty(peer.slot);
   }
 
-  /** Ready: the site's device capabilities are known; it hears about producers from now on. */
+  /** The connection that publishes a site, if any. */
+  publisherOf(siteId: string): Peer | undefined {
+    return this.publishers.get(siteId);
+  }
+
+  /** Ready: the connection's device capabilities are known; it hears about producers from now on. */
   setReady(peer: Peer, rtpCapabilities: RtpCapabilities): MediaReadyResult {
     if (!rtpCapabilities || typeof rtpCapabilities !== 'object' || !Array.isArray(rtpCapabilities.codecs)) {
       throw invalid('VALIDATION_FAILED', 'must be the device\'s RTP capabilities (with codecs)', 'rtpCapabilities');
     }
     peer.rtpCapabilities = rtpCapabilities;
     const producers: ProducerInfo[] = [];
-    for (const home of this.homes.values()) {
-      if (home.siteId !== peer.siteId && this.isAnnouncedTo(peer, home.siteId)) producers.push(producerInfo(home.siteId, home.producer));
+    for (const home of this.routers.allHomes()) {
+      if (this.announcedTo(peer, home.siteId)) producers.push(producerInfo(home.siteId, home.producer));
     }
     return { programme: this.programme(), producers };
   }
@@ -218,7 +264,7 @@ export class Room {
     }
     if (!this.owns(peer)) {
       entry.transport.close();
-      throw conflict('REPLACED', 'This connection was replaced by a newer one of the same site.');
+      throw conflict('NOT_JOINED', 'This connection left the conference or joined it again meanwhile.');
     }
     // A browser has one WebRTC transport per direction: a new one replaces the old (after an ICE
     // failure the client may rebuild it). Plain transports carry one ffmpeg stream each.
@@ -230,7 +276,7 @@ export class Room {
     }
     if (peer.transports.size >= MAX_TRANSPORTS_PER_PEER) {
       entry.transport.close();
-      throw conflict('TOO_MANY_TRANSPORTS', `A site has at most ${MAX_TRANSPORTS_PER_PEER} transports.`);
+      throw conflict('TOO_MANY_TRANSPORTS', `A connection has at most ${MAX_TRANSPORTS_PER_PEER} transports.`);
     }
     peer.transports.set(entry.transport.id, entry);
     return options;
@@ -267,27 +313,28 @@ export class Room {
 
   /** `rtpParameters` as the site sent them: checked against the router before anything of them can reach another site or ffmpeg. */
   async produce(peer: Peer, transportId: string, kind: MediaKind, sent: unknown): Promise<Producer> {
+    this.assertPublisher(peer);
     const entry = this.transportOf(peer, transportId);
     if (entry.direction !== 'send') throw conflict('NOT_A_SEND_TRANSPORT', 'Produce on the send transport.');
     if (!entry.connected) throw conflict('TRANSPORT_NOT_CONNECTED', 'Connect the send transport before producing.');
     if (peer.producerOfKind(kind)) throw conflict('ALREADY_PRODUCING', `This site already sends ${kind}; close that producer first.`);
     const rtpParameters = checkProducerRtpParameters(kind, sent, entry.slot.router.rtpCapabilities);
     const producer = await entry.transport.produce({ kind, rtpParameters, appData: { siteId: peer.siteId } });
-    if (!this.owns(peer) || peer.producerOfKind(kind)) {
+    if (!this.owns(peer) || peer.role !== 'publisher' || peer.producerOfKind(kind)) {
       producer.close();
-      throw conflict('ALREADY_PRODUCING', `This site already sends ${kind}, or its connection was replaced.`);
+      if (this.owns(peer) && peer.role !== 'publisher') throw conflict('CAMERA_TAKEN', 'Another connection of this site took over the camera meanwhile.');
+      throw conflict('ALREADY_PRODUCING', `This site already sends ${kind}, or this connection left meanwhile.`);
     }
     peer.producers.set(producer.id, producer);
-    this.homes.set(producer.id, { producer, siteId: peer.siteId, slot: entry.slot });
+    this.routers.addProducer(producer, peer.siteId, entry.slot);
     producer.observer.once('close', () => this.onProducerClosed(peer, producer));
-    if (kind === 'audio') void this.observeSpeaker(producer);
     this.announce(peer, producer);
     return producer;
   }
 
   producerOf(peer: Peer, producerId: string): Producer {
     const producer = peer.producers.get(String(producerId));
-    if (!producer) throw notFound('UNKNOWN_PRODUCER', 'This site has no such producer.');
+    if (!producer) throw notFound('UNKNOWN_PRODUCER', 'This connection has no such producer.');
     return producer;
   }
 
@@ -297,11 +344,11 @@ export class Room {
     if (!viewer.rtpCapabilities) throw conflict('NOT_READY', `Send ${MediaClientEvent.Ready} with the device's RTP capabilities before consuming.`);
     const entry = this.transportOf(viewer, transportId);
     if (entry.direction !== 'recv') throw conflict('NOT_A_RECV_TRANSPORT', 'Consume on the receive transport.');
-    const home = this.homes.get(String(producerId));
+    const home = this.routers.home(String(producerId));
     if (!home) throw notFound('UNKNOWN_PRODUCER', 'No such producer in this conference (it may have just closed).');
-    if (home.siteId === viewer.siteId) throw invalid('OWN_PRODUCER', 'A site does not consume its own media.');
-    if (viewer.consumerOfProducer(home.producer.id)) throw conflict('ALREADY_CONSUMING', 'This site already consumes that producer.');
-    await this.ensureProducerOn(entry.slot, home.producer.id);
+    if (!mayConsume(viewer, home.siteId)) throw invalid('OWN_PRODUCER', 'A site does not consume its own media.');
+    if (viewer.consumerOfProducer(home.producer.id)) throw conflict('ALREADY_CONSUMING', 'This connection already consumes that producer.');
+    await this.routers.ensureProducerOn(entry.slot, home.producer.id);
     const rtpCapabilities = viewer.rtpCapabilities;
     if (!entry.slot.router.canConsume({ producerId: home.producer.id, rtpCapabilities })) {
       throw invalid('CANNOT_CONSUME', `This device cannot decode ${home.producer.rtpParameters.codecs[0]?.mimeType ?? 'that codec'}.`);
@@ -317,7 +364,7 @@ export class Room {
     });
     if (!this.owns(viewer) || viewer.consumerOfProducer(home.producer.id)) {
       consumer.close();
-      throw conflict('ALREADY_CONSUMING', 'This site already consumes that producer, or its connection was replaced.');
+      throw conflict('ALREADY_CONSUMING', 'This connection already consumes that producer, or it left meanwhile.');
     }
     try {
       assertSdpSafe(consumer.rtpParameters); // the viewer's browser writes these into its SDP
@@ -344,7 +391,7 @@ export class Room {
 
   consumerOf(viewer: Peer, consumerId: string): PeerConsumer {
     const entry = viewer.consumers.get(String(consumerId));
-    if (!entry) throw notFound('UNKNOWN_CONSUMER', 'This site has no such consumer (its producer may have closed).');
+    if (!entry) throw notFound('UNKNOWN_CONSUMER', 'This connection has no such consumer (its producer may have closed).');
     return entry;
   }
 
@@ -384,7 +431,7 @@ export class Room {
     const previous = this.floor;
     this.floor = siteId;
     this.emitProgramme();
-    const affected = new Set([previous, siteId].filter((s): s is string => s !== null));
+    const affected = sitesAffectedByFloorChange(previous, siteId);
     const work: Promise<boolean>[] = [];
     for (const viewer of this.peers.values()) {
       for (const entry of viewer.consumers.values()) if (affected.has(entry.sourceSiteId)) work.push(this.gate(viewer, entry));
@@ -394,10 +441,10 @@ export class Room {
 
   programme(): ProgrammeEvent {
     const producers: ProducerInfo[] = [];
-    for (const siteId of new Set([this.mainSite, this.floor])) {
-      const peer = siteId === null ? undefined : this.peers.get(siteId);
-      if (!peer) continue;
-      for (const producer of peer.producers.values()) producers.push(producerInfo(peer.siteId, producer));
+    for (const siteId of programmeSites(this.programmeState())) {
+      const publisher = this.publishers.get(siteId);
+      if (!publisher) continue;
+      for (const producer of publisher.producers.values()) producers.push(producerInfo(siteId, producer));
     }
     return {
       conferenceId: this.conferenceId, mainSiteId: this.mainSite, floorSiteId: this.floor, producers, seq: this.seq, at: new Date().toISOString(),
@@ -405,8 +452,8 @@ export class Room {
   }
 
   programmeSources(): ProgrammeSources {
-    const main = this.mainSite ? this.peers.get(this.mainSite) : undefined;
-    const floor = this.floor && this.floor !== this.mainSite ? this.peers.get(this.floor) : undefined;
+    const main = this.mainSite ? this.publishers.get(this.mainSite) : undefined;
+    const floor = this.floor && this.floor !== this.mainSite ? this.publishers.get(this.floor) : undefined;
     return {
       mainVideo: main?.producerOfKind('video') ?? null,
       mainAudio: main?.producerOfKind('audio') ?? null,
@@ -414,26 +461,14 @@ export class Room {
     };
   }
 
-  /** Makes a producer available on a slot's router (no-op on its own slot). */
-  async ensureProducerOn(slot: RouterSlot, producerId: string): Promise<void> {
-    const home = this.homes.get(producerId);
-    if (!home) throw notFound('UNKNOWN_PRODUCER', 'No such producer in this conference.');
-    if (home.slot === slot) return;
-    const key = `${producerId}>${slot.router.id}`;
-    let pipe = this.pipes.get(key);
-    if (!pipe) {
-      pipe = home.slot.router
-        .pipeToRouter({ producerId, router: slot.router, listenInfo: { protocol: 'udp', ip: '127.0.0.1' } })
-        .then(() => undefined);
-      this.pipes.set(key, pipe);
-      pipe.catch(() => this.pipes.delete(key));
-    }
-    await pipe;
+  /** Makes a producer available on a slot's router (the recorder consumes on the primary). */
+  ensureProducerOn(slot: RouterSlot, producerId: string): Promise<void> {
+    return this.routers.ensureProducerOn(slot, producerId);
   }
 
   async getStats(peer: Peer, id: string): Promise<Array<Record<string, unknown>>> {
     const object = peer.transports.get(id)?.transport ?? peer.producers.get(id) ?? peer.consumers.get(id)?.consumer;
-    if (!object) throw notFound('UNKNOWN_ID', 'No transport, producer or consumer of this site has that id.');
+    if (!object) throw notFound('UNKNOWN_ID', 'No transport, producer or consumer of this connection has that id.');
     return (await object.getStats()) as unknown as Array<Record<string, unknown>>;
   }
 
@@ -450,24 +485,18 @@ export class Room {
       try {
         for (const peer of this.peers.values()) {
           peer.closeMedia();
-          peer.slot.peers.delete(peer.siteId);
+          peer.slot.peers.delete(peer.id);
         }
-        for (const slot of this.slots) slot.router.close();
-        this.slots = [];
-        this.speakerObserver = null;
-        this.homes.clear();
-        this.pipes.clear();
-        this.pendingSlot = null;
-        await this.openPrimary();
+        this.routers.closeAll();
+        await this.routers.openPrimary();
         if (this.closed) {
-          // The last site left while we were waiting for a worker.
-          for (const slot of this.slots) slot.router.close();
-          this.slots = [];
+          // The last connection left while we were waiting for a worker.
+          this.routers.closeAll();
           return;
         }
         for (const peer of this.peers.values()) {
-          peer.slot = await this.slotForNewPeer();
-          peer.slot.peers.add(peer.siteId);
+          peer.slot = await this.routers.slotForNewPeer();
+          peer.slot.peers.add(peer.id);
         }
       } finally {
         this.quiet = this.closed;
@@ -489,58 +518,60 @@ export class Room {
     this.quiet = true;
     for (const peer of this.peers.values()) peer.closeMedia();
     this.peers.clear();
-    for (const slot of this.slots) slot.router.close();
-    this.slots = [];
-    this.homes.clear();
-    this.pipes.clear();
+    this.publishers.clear();
+    this.siteConnections.clear();
+    this.routers.closeAll();
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────────
 
-  private async openPrimary(): Promise<void> {
-    const placed = await this.deps.placeRouter(this.conferenceId, new Set());
-    const slot: RouterSlot = { ...placed, peers: new Set() };
-    this.slots = [slot];
-    const observer = await slot.router.createActiveSpeakerObserver({ interval: 300 });
-    observer.on('dominantspeaker', ({ producer }) => {
-      const home = this.homes.get(producer.id);
-      if (!home || this.quiet) return;
-      this.deps.channel.toConference(this.conferenceId, MediaServerEvent.ActiveSpeaker, {
-        conferenceId: this.conferenceId, siteId: home.siteId, producerId: producer.id,
-      });
-    });
-    this.speakerObserver = observer;
+  private owns(peer: Peer): boolean {
+    return this.peers.get(peer.id) === peer && !this.closed;
   }
 
-  /** The first router with room, else a new one on another worker (one at a time). */
-  private async slotForNewPeer(): Promise<RouterSlot> {
-    const max = this.deps.config.maxPeersPerRouter;
-    for (;;) {
-      const free = this.slots.find((s) => s.peers.size < max && !s.router.closed);
-      if (free) return free;
-      if (!this.pendingSlot) {
-        this.pendingSlot = this.deps.placeRouter(this.conferenceId, this.workerIndexes()).then((placed) => {
-          const slot: RouterSlot = { ...placed, peers: new Set() };
-          this.slots.push(slot);
-          this.log.log(`router ${this.slots.length} on worker #${placed.workerIndex} (more than ${max} sites per router)`);
-          return slot;
-        });
-        this.pendingSlot.finally(() => (this.pendingSlot = null)).catch(() => undefined);
-      }
-      const slot = await this.pendingSlot;
-      if (slot.peers.size < max) return slot;
+  private assertOpen(): void {
+    if (this.closed) throw conflict('ROOM_CLOSED', 'This conference\'s room just closed; join again.');
+  }
+
+  /** Who gets the camera (publisher-seat.ts); a refusal names the holder and says since when. */
+  private decideSeat(claims: MediaJoinClaims, socketId: string, wish: SeatWish) {
+    const holder = this.publishers.get(claims.sid);
+    const decision = decideSeat(holder ? { connectionId: holder.id, userId: holder.userId } : null, {
+      connectionId: socketId, userId: claims.uid, role: wish.role, takeOver: wish.takeOver,
+    });
+    if (decision.outcome === 'refused' && holder?.publisher) {
+      const current: SitePublisher = holder.publisher;
+      throw stale('CAMERA_HELD', `${current.userName} has sent this site's camera and microphone since ${current.since}; join as a viewer, or take over.`, current);
+    }
+    return decision;
+  }
+
+  private assertPublisher(peer: Peer): void {
+    if (peer.role === 'publisher') return;
+    throw forbidden('NOT_PUBLISHER', 'This connection only receives; join as the site\'s publisher (or take over) to send.');
+  }
+
+  /** A takeover: the previous publisher loses its producers (and send transports) and stays as a viewer. */
+  private demote(peer: Peer): void {
+    peer.role = 'viewer';
+    peer.publishingSince = null;
+    if (this.publishers.get(peer.siteId) === peer) this.publishers.delete(peer.siteId);
+    for (const [id, entry] of peer.transports) {
+      if (entry.direction !== 'send') continue;
+      entry.transport.close(); // closes its producers: ProducerClosed to everyone, the programme changes
+      peer.transports.delete(id);
     }
   }
 
-  private releaseSlotIfEmpty(slot: RouterSlot): void {
-    if (slot === this.primary || slot.peers.size > 0 || this.quiet) return;
-    this.slots = this.slots.filter((s) => s !== slot);
-    for (const key of this.pipes.keys()) if (key.endsWith(`>${slot.router.id}`)) this.pipes.delete(key);
-    slot.router.close(); // closes its pipe transports, and with them the piped producers elsewhere
+  private announcePublisher(siteId: string): void {
+    const publisher = this.publishers.get(siteId)?.publisher ?? null;
+    for (const peer of this.peers.values()) {
+      if (peer.siteId === siteId) this.deps.channel.toSocket(peer.socketId, MediaServerEvent.Publisher, { conferenceId: this.conferenceId, siteId, publisher });
+    }
   }
 
-  private owns(peer: Peer): boolean {
-    return this.peers.get(peer.siteId) === peer && !this.closed;
+  private programmeState() {
+    return { mainSiteId: this.mainSite, floorSiteId: this.floor };
   }
 
   private transportOf(peer: Peer, transportId: string): PeerTransport {
@@ -550,23 +581,18 @@ export class Room {
   }
 
   private onAir(siteId: string): boolean {
-    return siteId === this.mainSite || siteId === this.floor;
+    return onAir(this.programmeState(), siteId);
   }
 
-  /** Which producers a site hears about: the main site all (grid); districts the programme, or everyone while small. */
-  private isAnnouncedTo(viewer: Peer, sourceSiteId: string): boolean {
-    return viewer.isMain || this.onAir(sourceSiteId) || this.peers.size <= this.deps.config.standbyMaxSites;
-  }
-
-  private shouldFlow(viewer: Peer, entry: PeerConsumer): boolean {
-    if (!entry.wanted) return false;
-    if (entry.consumer.kind === 'video' && viewer.link.audioOnly) return false;
-    return viewer.isMain || this.onAir(entry.sourceSiteId);
+  private announcedTo(viewer: Peer, sourceSiteId: string): boolean {
+    return isAnnounced(this.programmeState(), viewer, sourceSiteId, { count: this.siteCount, standbyMax: this.deps.config.standbyMaxSites });
   }
 
   /** Pause or resume one consumer to match the programme; returns whether it flows. */
   private async gate(viewer: Peer, entry: PeerConsumer): Promise<boolean> {
-    const flow = this.shouldFlow(viewer, entry);
+    const flow = shouldFlow(this.programmeState(), viewer, { siteId: entry.sourceSiteId, kind: entry.consumer.kind }, {
+      wanted: entry.wanted, audioOnly: viewer.link.audioOnly,
+    });
     if (flow === entry.flowing || entry.consumer.closed) return flow;
     entry.flowing = flow;
     try {
@@ -590,7 +616,7 @@ export class Room {
   private announce(source: Peer, producer: Producer): void {
     const event = producerInfo(source.siteId, producer);
     for (const viewer of this.peers.values()) {
-      if (viewer !== source && viewer.ready && this.isAnnouncedTo(viewer, source.siteId)) {
+      if (viewer.ready && this.announcedTo(viewer, source.siteId)) {
         this.deps.channel.toSocket(viewer.socketId, MediaServerEvent.NewProducer, event);
       }
     }
@@ -599,22 +625,10 @@ export class Room {
 
   private onProducerClosed(peer: Peer, producer: Producer): void {
     peer.producers.delete(producer.id);
-    if (this.homes.get(producer.id)?.producer === producer) this.homes.delete(producer.id);
-    for (const key of this.pipes.keys()) if (key.startsWith(`${producer.id}>`)) this.pipes.delete(key);
+    this.routers.removeProducer(producer);
     if (this.quiet) return;
     this.deps.channel.toConference(this.conferenceId, MediaServerEvent.ProducerClosed, { producerId: producer.id, siteId: peer.siteId });
     if (this.onAir(peer.siteId)) this.scheduleProgramme();
-  }
-
-  private async observeSpeaker(producer: Producer): Promise<void> {
-    try {
-      await this.ensureProducerOn(this.primary, producer.id);
-      if (!producer.closed && this.speakerObserver && !this.speakerObserver.closed) {
-        await this.speakerObserver.addProducer({ producerId: producer.id });
-      }
-    } catch (error) {
-      if (!producer.closed) this.log.warn(`active speaker: ${(error as Error).message}`);
-    }
   }
 
   /** Coalesces bursts (a site's audio and video arriving together) into one Programme event. */

@@ -8,13 +8,13 @@ import { FloorHolders } from '../programme/floor-holders';
 import { WorkerDeath, WorkerPool, WorkerReplacement } from '../workers/worker-pool.service';
 import { MEDIA_CODECS } from './media-codecs';
 import { Peer } from './peer';
-import { Room } from './room';
+import { Room, SeatWish } from './room';
 import { SITE_CHANNEL, SiteChannel } from './site-channel';
 
 /** How long opening a room waits for the meeting service to say who has the floor. */
 const OPEN_FLOOR_WAIT_MS = 2000;
 
-/** Which conference and site a socket speaks for, once joined. */
+/** Which conference and site a socket speaks for, once joined (the socket id finds its connection). */
 export interface SocketSeat {
   conferenceId: string;
   siteId: string;
@@ -32,6 +32,10 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
   /** Conferences that were on a worker that died, until its replacement is up (for 'worker-replaced'). */
   private readonly displaced = new Map<number, string[]>();
   private readonly events = new EventEmitter();
+  /** Conferences the meeting service ended or cancelled (as long as this process runs; tokens stop too). */
+  private readonly ended = new Set<string>();
+  /** Work to finish while an ending conference's routers still carry media (the recorder's last file). */
+  private readonly endingHooks: Array<(conferenceId: string) => Promise<unknown>> = [];
 
   constructor(
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
@@ -65,49 +69,80 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     this.events.on('programme', listener);
   }
 
-  /** A room closed (its last site left). */
+  /** A conference is ending: `hook` runs (awaited) before its room closes. */
+  beforeConferenceEnds(hook: (conferenceId: string) => Promise<unknown>): void {
+    this.endingHooks.push(hook);
+  }
+
+  /** A room closed (its last connection left, or the conference ended). */
   onRoomClosed(listener: (conferenceId: string) => void): void {
     this.events.on('closed', listener);
   }
 
-  /** Seats the token's site in the token's conference: a token can name no other. */
-  async join(claims: MediaJoinClaims, socketId: string): Promise<{ room: Room; peer: Peer }> {
+  /**
+   * Seats a connection of the token's site in the token's conference (a token can name no other), as a
+   * viewer or as the site's publisher. A takeover tells the previous publisher (CAMERA_TAKEN); it stays
+   * connected as a viewer.
+   */
+  async join(claims: MediaJoinClaims, socketId: string, wish: SeatWish): Promise<{ room: Room; peer: Peer }> {
     const conferenceId = claims.cid;
+    if (this.ended.has(conferenceId)) throw conflict('CONFERENCE_CLOSED', 'This conference has ended; its video is closed.');
     let room = await this.roomFor(conferenceId);
-    // The last site may leave (closing the room) while this one joins: then open a fresh room.
+    // The last connection may leave (closing the room) while this one joins: then open a fresh room.
     if (room.closed) room = await this.roomFor(conferenceId);
-    const { peer, replaced } = await room.addPeer(claims, socketId);
-    if (replaced && replaced.socketId !== socketId) {
-      this.channel.toSocket(replaced.socketId, MediaServerEvent.Error, {
-        statusCode: 409, error: 'REPLACED', message: 'This site joined again from another connection; this one is closed.',
+    const { peer, displaced } = await room.addPeer(claims, socketId, wish);
+    if (displaced) {
+      this.channel.toSocket(displaced.socketId, MediaServerEvent.Error, {
+        statusCode: 409, error: 'CAMERA_TAKEN',
+        message: `${peer.userName} took over this site's camera and microphone; this connection now only receives.`,
+        current: peer.publisher,
       });
-      this.channel.disconnect(replaced.socketId);
     }
-    this.log.log(`site ${claims.sid}${claims.main ? ' (main)' : ''} joined conference ${conferenceId}${replaced ? ' (replacing its previous connection)' : ''}`);
+    this.log.log(`site ${claims.sid}${claims.main ? ' (main)' : ''} joined conference ${conferenceId} as ${peer.role}${displaced ? ' (taking over the camera)' : ''}`);
     return { room, peer };
   }
 
-  /** The socket's peer, if it is still the site's current connection. */
+  /** The socket's connection, once it has joined. */
   seat(seat: SocketSeat | undefined, socketId: string): { room: Room; peer: Peer } {
     const room = seat ? this.rooms.get(seat.conferenceId) : undefined;
-    const peer = seat ? room?.peers.get(seat.siteId) : undefined;
-    if (!room || !peer) throw conflict('NOT_JOINED', 'Join the conference first.');
-    if (peer.socketId !== socketId) throw conflict('REPLACED', 'This site joined again from another connection.');
+    const peer = room?.peers.get(socketId);
+    if (!room || !peer || peer.siteId !== seat?.siteId) throw conflict('NOT_JOINED', 'Join the conference first.');
     return { room, peer };
   }
 
   leave(seat: SocketSeat | undefined, socketId: string): void {
     const room = seat ? this.rooms.get(seat.conferenceId) : undefined;
-    const peer = seat ? room?.peers.get(seat.siteId) : undefined;
-    if (!room || !peer || peer.socketId !== socketId) return;
+    const peer = room?.peers.get(socketId);
+    if (!room || !peer) return;
     room.removePeer(peer);
-    this.log.log(`site ${peer.siteId} left conference ${room.conferenceId}`);
-    if (room.peers.size === 0) {
-      room.close();
-      this.rooms.delete(room.conferenceId);
-      this.floors.stopReading(room.conferenceId);
-      this.events.emit('closed', room.conferenceId);
-    }
+    this.log.log(`site ${peer.siteId} (${peer.role}) left conference ${room.conferenceId}`);
+    if (room.peers.size === 0) this.closeRoom(room);
+  }
+
+  /**
+   * The meeting service ended or cancelled the conference: its video stops (recording included, as
+   * the recorder follows room closing), every connection is told and disconnected, and no one joins again.
+   */
+  async endConference(conferenceId: string): Promise<void> {
+    if (this.ended.has(conferenceId)) return;
+    this.ended.add(conferenceId);
+    const room = this.rooms.get(conferenceId);
+    if (!room) return;
+    await Promise.allSettled(this.endingHooks.map((hook) => hook(conferenceId)));
+    const sockets = [...room.peers.values()].map((p) => p.socketId);
+    this.channel.toConference(conferenceId, MediaServerEvent.Error, {
+      statusCode: 409, error: 'CONFERENCE_CLOSED', message: 'The conference has ended; its video and recording have stopped.',
+    });
+    this.closeRoom(room);
+    for (const socketId of sockets) this.channel.disconnect(socketId);
+    this.log.log(`conference ${conferenceId} ended: room closed, ${sockets.length} connection(s) disconnected`);
+  }
+
+  private closeRoom(room: Room): void {
+    room.close();
+    if (this.rooms.get(room.conferenceId) === room) this.rooms.delete(room.conferenceId);
+    this.floors.stopReading(room.conferenceId);
+    this.events.emit('closed', room.conferenceId);
   }
 
   /** The meeting service granted or ended the floor. */

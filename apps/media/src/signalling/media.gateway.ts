@@ -68,10 +68,28 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
       this.assertTokenLive(socket);
       this.tokens.assertConference(claims, conferenceId); // before the socket enters the conference's room
       // In the room before the peer exists, so the Programme that the join triggers reaches this socket.
+      const role = body?.role ?? 'viewer';
+      if (role !== 'publisher' && role !== 'viewer') throw invalid('VALIDATION_FAILED', "must be 'publisher' or 'viewer'", 'role');
+      const takeOver = body?.takeOver ?? false;
+      if (typeof takeOver !== 'boolean') throw invalid('VALIDATION_FAILED', 'must be true or false', 'takeOver');
       await socket.join(mediaConferenceRoom(conferenceId));
-      const { room, peer } = await this.rooms.join(claims, socket.id);
+      let seated;
+      try {
+        seated = await this.rooms.join(claims, socket.id, { role, takeOver });
+      } catch (error) {
+        // Refused (e.g. CAMERA_HELD): a socket that holds no seat hears nothing of the conference.
+        if (!socket.data.seat || !this.rooms.room(conferenceId)?.peers.has(socket.id)) {
+          await socket.leave(mediaConferenceRoom(conferenceId));
+          socket.data.seat = undefined;
+        }
+        throw error;
+      }
+      const { room, peer } = seated;
       socket.data.seat = { conferenceId, siteId: peer.siteId };
-      return { conferenceId, siteId: peer.siteId, isMain: peer.isMain, routerRtpCapabilities: room.routerRtpCapabilities(peer) };
+      return {
+        conferenceId, siteId: peer.siteId, isMain: peer.isMain, role: peer.role, publisher: room.publisherOf(peer.siteId)?.publisher ?? null,
+        routerRtpCapabilities: room.routerRtpCapabilities(peer),
+      };
     });
   }
 
@@ -231,6 +249,7 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
   private chair(socket: MediaSocket): string {
     const { room, peer } = this.seat(socket);
     if (!peer.isMain) throw forbidden('NOT_MAIN_SITE', 'Only the main site (the chair) starts and stops recording.');
+    // Any connection of the main site may: the chair's console is a viewer of it.
     return room.conferenceId;
   }
 

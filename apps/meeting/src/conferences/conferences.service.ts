@@ -10,7 +10,7 @@ import {
 } from '@hoinghi/domain';
 import { OutboxItem } from '@hoinghi/change-log';
 import {
-  JobName, QueueName, type ConferenceChangedBy, type ConferenceSnapshot, type ConferenceSummary, type ConferenceView, type RecountAttendanceJob, type ViewerScope,
+  JobName, QueueName, RedisChannel, type ConferenceChangedBy, type ConferenceClosedEvent, type ConferenceSnapshot, type ConferenceSummary, type ConferenceView, type RecountAttendanceJob, type ViewerScope,
 } from '@hoinghi/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -25,6 +25,12 @@ import { isoOrNull } from '../common/dates';
 
 const recountJob = (conferenceId: string): OutboxItem => ({
   kind: 'job', queue: QueueName.Maintenance, name: JobName.RecountAttendance, payload: { v: 1, conferenceId } satisfies RecountAttendanceJob,
+});
+
+/** To the media gateway (through the outbox, so only once the change is committed): close the conference's video. */
+const conferenceClosed = (conferenceId: string, status: 'ended' | 'cancelled', at: Date): OutboxItem => ({
+  kind: 'redis', channel: RedisChannel.Conference,
+  payload: { v: 1, kind: 'closed', conferenceId, status, at: at.toISOString() } satisfies ConferenceClosedEvent,
 });
 
 @Injectable()
@@ -140,8 +146,13 @@ export class ConferencesService implements ConferenceSection {
         result: view,
         events: [{ audience: { kind: 'conference' }, type: 'conference.updated', data: { conference: view } }, ...closed.events],
         audit: { action: `conference.${action}`, details: reason ? { from, to: conference.status, reason } : { from, to: conference.status } },
-        // At the start, the worker counts attendance again from the records, as a check on the kept counts.
-        outbox: action === 'start' ? [...closed.outbox, recountJob(conference.id)] : closed.outbox,
+        // At the start, the worker counts attendance again from the records, as a check on the kept counts;
+        // at the end, the media gateway closes the conference's video and recording.
+        outbox: [
+          ...closed.outbox,
+          ...(action === 'start' ? [recountJob(conference.id)] : []),
+          ...(conference.status === 'ended' || conference.status === 'cancelled' ? [conferenceClosed(conference.id, conference.status, now)] : []),
+        ],
       };
     });
   }

@@ -16,7 +16,7 @@ export class MediaTokensController {
   @Post()
   @Endpoint({
     operationId: 'issueMediaToken', summary: 'A two-minute join token for the media gateway, for the caller\'s own site.',
-    response: MediaJoinTokenResponseDto, status: 201, errors: [400, 401, 403, 404],
+    response: MediaJoinTokenResponseDto, status: 201, errors: [400, 401, 403, 404, 409],
   })
   issue(
     @CurrentUser() user: AuthUser,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SiteEntity } from '@hoinghi/database';
-import { notFound } from '@hoinghi/domain';
+import { ConferenceEntity, SiteEntity } from '@hoinghi/database';
+import { assertEditable, notFound } from '@hoinghi/domain';
 import { TOKEN_PARTIES, type MediaJoinClaims, type MediaJoinTokenResponse } from '@hoinghi/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -25,7 +25,12 @@ export class MediaTokensService {
     await this.access.authorize(em, user.id, conferenceId, 'media.join', siteId);
     const site = await em.findOne(SiteEntity, { where: { id: siteId, conferenceId } });
     if (!site) throw notFound('SITE_NOT_FOUND', `Site ${siteId} does not exist in this conference.`);
-    const claims: MediaJoinClaims = { typ: 'media-join', cid: conferenceId, sid: siteId, uid: user.id, main: site.isMain };
+    // An ended or cancelled conference has no video any more (the gateway closed its room).
+    const conference = await em.findOneByOrFail(ConferenceEntity, { id: conferenceId });
+    assertEditable(conference.status, 'join its video');
+    const claims: MediaJoinClaims = {
+      typ: 'media-join', cid: conferenceId, sid: siteId, uid: user.id, main: site.isMain, name: user.fullName.slice(0, 100),
+    };
     const seconds = this.config.mediaTokenSeconds;
     // Single-use: the gateway remembers the jti until the token expires.
     const token = await this.jwt.signAsync(claims, {

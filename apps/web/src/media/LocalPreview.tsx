@@ -2,14 +2,15 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/I18nContext';
 import type { MediaControls } from './useMediaSession';
 
-/** The site's own camera, with microphone and camera switches. */
+/** The site's own camera, with microphone and camera switches: on the device that sends them only. */
 export function LocalPreview({ media }: { media: MediaControls }) {
   const t = useT();
   const video = useRef<HTMLVideoElement>(null);
-  const { local, micOn, cameraOn } = media.state;
+  const { local, micOn, cameraOn, role } = media.state;
   useEffect(() => {
     if (video.current) video.current.srcObject = local;
   }, [local]);
+  if (role === 'viewer') return null;
   return (
     <div className="local-preview" data-testid="local-preview">
       <span className="local-preview__label">{t.media.myCamera}</span>

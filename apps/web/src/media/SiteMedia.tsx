@@ -1,8 +1,11 @@
 import { ProgrammePanel } from './ProgrammePanel';
 import { useMediaSession } from './useMediaSession';
 
-/** The programme at a site; the media session lives only while this is shown. Loaded lazily with mediasoup-client. */
+/**
+ * The programme at a site, sent from the site's camera and microphone (its operator's device; the main
+ * hall's operator too). The media session lives only while this is shown. Loaded lazily with mediasoup-client.
+ */
 export default function SiteMedia({ conferenceId, siteId, siteNames }: { conferenceId: string; siteId: string; siteNames: Map<string, string> }) {
-  const media = useMediaSession(conferenceId, siteId);
+  const media = useMediaSession(conferenceId, siteId, 'publisher');
   return <ProgrammePanel media={media} siteNames={siteNames} siteId={siteId} />;
 }

@@ -1,7 +1,7 @@
 import {
   MEDIA_NAMESPACE, MediaClientEvent, MediaServerEvent,
-  type ConsumerOptions, type MediaAck, type MediaClientToServerEvents, type MediaErrorBody, type MediaJoinTokenResponse,
-  type MediaServerToClientEvents, type ProducerInfo, type ProgrammeEvent, type RecordingsResponse, type RecordingState, type SiteQuality,
+  type ConsumerOptions, type MediaAck, type MediaClientToServerEvents, type MediaErrorBody, type MediaJoinTokenResponse, type MediaRole,
+  type MediaServerToClientEvents, type ProducerInfo, type SitePublisher, type ProgrammeEvent, type RecordingsResponse, type RecordingState, type SiteQuality,
   type TransportOptions, type WebRtcTransportOptions,
 } from '@hoinghi/contracts';
 import { Device, types } from 'mediasoup-client';
@@ -9,7 +9,8 @@ import { io, type Socket } from 'socket.io-client';
 
 type MediaSocket = Socket<MediaServerToClientEvents, MediaClientToServerEvents>;
 
-export type MediaStatus = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'failed';
+/** 'ended': the conference ended, the gateway closed its video (no reconnecting). */
+export type MediaStatus = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'failed' | 'ended';
 
 export interface SiteTracks {
   video?: MediaStreamTrack;
@@ -24,6 +25,10 @@ export interface MediaState {
   status: MediaStatus;
   error: MediaFailure | null;
   isMain: boolean;
+  /** What this connection is: the site's camera and microphone, or a receive-only console. */
+  role: MediaRole | null;
+  /** Who sends this site's camera (this connection, another one, or nobody). */
+  publisher: SitePublisher | null;
   programme: ProgrammeEvent | null;
   /** Remote media by site. */
   remote: ReadonlyMap<string, SiteTracks>;
@@ -36,7 +41,7 @@ export interface MediaState {
 }
 
 export const initialMediaState: MediaState = {
-  status: 'idle', error: null, isMain: false, programme: null, remote: new Map(), quality: new Map(),
+  status: 'idle', error: null, isMain: false, role: null, publisher: null, programme: null, remote: new Map(), quality: new Map(),
   activeSpeakerSiteId: null, local: null, micOn: true, cameraOn: true, recording: null,
 };
 
@@ -48,10 +53,15 @@ const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [
 ];
 
 /**
- * One site's connection to the media gateway, following the joining steps in contracts/media.ts:
- * join → load the device → ready → transports → publish camera and mic → consume what the
- * gateway announces. Recovers by itself: ICE restart on a failed transport, re-join when the
- * gateway moves the conference to a new worker, a fresh token when socket.io reconnects.
+ * One connection of a site to the media gateway, following the joining steps in contracts/media.ts:
+ * join → load the device → ready → transports → publish camera and mic (the site's publisher only) →
+ * consume what the gateway announces. Recovers by itself: ICE restart on a failed transport, re-join
+ * when the gateway moves the conference to a new worker, a fresh token when socket.io reconnects.
+ *
+ * A site has one publisher connection (the hall's camera) and any number of viewers (the chair's
+ * console). Asked to publish while another connection holds the camera, the session joins as a viewer
+ * and says who holds it; `takeOver()` takes it deliberately. Told that another connection took the
+ * camera (CAMERA_TAKEN), it stops its camera and stays on as a viewer.
  */
 export class MediaSession {
   private state: MediaState = initialMediaState;
@@ -63,18 +73,22 @@ export class MediaSession {
   private readonly consumers = new Map<string, types.Consumer>(); // by producer id
   private closed = false;
   private siteId: string | null = null;
+  /** What the next Join asks for: the role wanted, and whether to take the camera from another connection. */
+  private wish: { role: MediaRole; takeOver: boolean };
 
   constructor(
     private readonly conferenceId: string,
     private readonly fetchToken: () => Promise<MediaJoinTokenResponse>,
     private readonly onChange: (state: MediaState) => void,
-  ) {}
+    role: MediaRole,
+  ) {
+    this.wish = { role, takeOver: false };
+  }
 
   async start(): Promise<void> {
     this.set({ status: 'joining', error: null });
     try {
-      const local = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 1280, height: 720 } });
-      this.set({ local });
+      if (this.wish.role === 'publisher') await this.openCamera();
       const first = await this.fetchToken();
       // `auth` as a function: every reconnection asks the meeting service for a fresh short-lived token.
       let pending: MediaJoinTokenResponse | null = first;
@@ -97,8 +111,24 @@ export class MediaSession {
     this.closed = true;
     this.socket?.disconnect();
     this.teardownTransports();
-    this.state.local?.getTracks().forEach((t) => t.stop());
+    this.stopCamera();
     this.set({ ...initialMediaState });
+  }
+
+  /**
+   * Take this site's camera and microphone from the connection that sends them (it becomes a viewer),
+   * or start sending when nobody does. Reconnects, so the join uses a fresh token.
+   */
+  async takeOver(): Promise<void> {
+    try {
+      await this.openCamera();
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.wish = { role: 'publisher', takeOver: true };
+    this.socket?.disconnect();
+    this.socket?.connect();
   }
 
   async setMic(on: boolean): Promise<void> {
@@ -189,10 +219,21 @@ export class MediaSession {
       socket.disconnect();
       socket.connect();
     });
+    socket.on(MediaServerEvent.Publisher, ({ siteId, publisher }) => {
+      if (siteId === this.siteId) this.set({ publisher });
+    });
     socket.on(MediaServerEvent.Error, (error) => {
-      if (error.error === 'REPLACED') {
-        this.closed = true; // another tab took over this site: do not fight it
-        this.fail(error);
+      if (error.error === 'CAMERA_TAKEN') {
+        // Another connection of this site sends the camera now; stay on as a viewer (also after reconnecting).
+        this.wish = { role: 'viewer', takeOver: false };
+        this.dropPublishing();
+        this.set({ role: 'viewer', publisher: (error.current as SitePublisher | undefined) ?? this.state.publisher, error });
+      }
+      if (error.error === 'CONFERENCE_CLOSED') {
+        this.closed = true; // the conference ended: the gateway closed its room and disconnects
+        this.teardownTransports();
+        this.stopCamera();
+        this.set({ status: 'ended', error });
       }
     });
   }
@@ -202,21 +243,58 @@ export class MediaSession {
     try {
       this.set({ status: 'joining', error: null });
       this.teardownTransports();
-      const joined = await this.request(MediaClientEvent.Join, { conferenceId: this.conferenceId });
-      this.set({ isMain: joined.isMain });
+      const joined = await this.joinAs(this.wish);
+      this.set({ isMain: joined.isMain, role: joined.role, publisher: joined.publisher });
+      if (joined.role === 'viewer') this.stopCamera();
       this.device = new Device();
       await this.device.load({ routerRtpCapabilities: joined.routerRtpCapabilities as unknown as types.RtpCapabilities });
       this.siteId = joined.siteId;
       // Transports before Ready: producers announced right after Ready must find a receive transport.
-      this.sendTransport = await this.createTransport('send');
+      if (joined.role === 'publisher') this.sendTransport = await this.createTransport('send');
       this.recvTransport = await this.createTransport('recv');
       const ready = await this.request(MediaClientEvent.Ready, { rtpCapabilities: this.device.rtpCapabilities as unknown as Record<string, unknown> });
-      await this.publish();
+      if (joined.role === 'publisher') await this.publish();
       this.set({ status: 'joined', programme: ready.programme });
       await this.consumeAll([...ready.producers, ...ready.programme.producers]);
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /**
+   * Join as wished; a publisher refused because another connection holds the camera (CAMERA_HELD)
+   * joins as a viewer and shows who holds it, with the offer to take over.
+   */
+  private async joinAs(wish: { role: MediaRole; takeOver: boolean }) {
+    try {
+      return await this.request(MediaClientEvent.Join, { conferenceId: this.conferenceId, role: wish.role, takeOver: wish.takeOver });
+    } catch (error) {
+      if (!isErrorBody(error) || error.error !== 'CAMERA_HELD') throw error;
+      this.wish = { role: 'viewer', takeOver: false };
+      return this.request(MediaClientEvent.Join, { conferenceId: this.conferenceId, role: 'viewer' });
+    } finally {
+      if (this.wish.takeOver) this.wish = { ...this.wish, takeOver: false }; // one deliberate takeover, not on every reconnect
+    }
+  }
+
+  private async openCamera(): Promise<void> {
+    if (this.state.local) return;
+    const local = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 1280, height: 720 } });
+    this.set({ local });
+  }
+
+  private stopCamera(): void {
+    this.state.local?.getTracks().forEach((t) => t.stop());
+    if (this.state.local) this.set({ local: null });
+  }
+
+  /** The gateway closed our producers (another connection took the camera): close our side and the camera. */
+  private dropPublishing(): void {
+    for (const producer of this.producers.values()) producer.close();
+    this.producers.clear();
+    this.sendTransport?.close();
+    this.sendTransport = null;
+    this.stopCamera();
   }
 
   private async createTransport(direction: 'send' | 'recv'): Promise<types.Transport> {
@@ -257,7 +335,8 @@ export class MediaSession {
   }
 
   private async publish(): Promise<void> {
-    const local = this.state.local!;
+    const local = this.state.local;
+    if (!local) return;
     const [video] = local.getVideoTracks();
     const [audio] = local.getAudioTracks();
     if (video) {

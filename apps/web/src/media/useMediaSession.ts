@@ -1,3 +1,4 @@
+import type { MediaRole } from '@hoinghi/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints';
 import { initialMediaState, MediaSession, type MediaState } from './media-session';
@@ -9,26 +10,43 @@ declare global {
   }
 }
 
-/** One site's media session for as long as the page shows it; joining is one click. */
-export function useMediaSession(conferenceId: string, siteId: string) {
+/** Remembered for the tab (sessionStorage): the user joined this site's video, so a reload resumes it. */
+const resumeKey = (conferenceId: string, siteId: string) => `hoinghi.media.${conferenceId}.${siteId}`;
+
+/**
+ * One connection of a site's media for as long as the page shows it, as the site's publisher (its
+ * camera and microphone) or as a viewer (the chair's console). Joining is one click; after a reload
+ * the tab joins again by itself (with a fresh token), until the user leaves.
+ */
+export function useMediaSession(conferenceId: string, siteId: string, role: MediaRole) {
   const [state, setState] = useState<MediaState>(initialMediaState);
   const session = useRef<MediaSession | null>(null);
 
-  const leave = useCallback(() => {
+  const close = useCallback(() => {
     session.current?.close();
     session.current = null;
     window.hoinghiMedia = undefined;
   }, []);
 
   const join = useCallback(() => {
-    leave();
-    const next = new MediaSession(conferenceId, () => api.mediaToken(conferenceId, siteId), setState);
+    close();
+    sessionStorage.setItem(resumeKey(conferenceId, siteId), role);
+    const next = new MediaSession(conferenceId, () => api.mediaToken(conferenceId, siteId), setState, role);
     session.current = next;
     window.hoinghiMedia = next;
     void next.start();
-  }, [conferenceId, siteId, leave]);
+  }, [conferenceId, siteId, role, close]);
 
-  useEffect(() => leave, [leave]);
+  /** The user leaves: no resuming after a reload. */
+  const leave = useCallback(() => {
+    sessionStorage.removeItem(resumeKey(conferenceId, siteId));
+    close();
+  }, [conferenceId, siteId, close]);
+
+  useEffect(() => {
+    if (sessionStorage.getItem(resumeKey(conferenceId, siteId))) join();
+    return close;
+  }, [conferenceId, siteId, join, close]);
 
   // Stable, so that effects depending on it run only when what they watch changes.
   const listRecordings = useCallback(() => session.current?.listRecordings() ?? Promise.resolve(null), []);
@@ -37,6 +55,7 @@ export function useMediaSession(conferenceId: string, siteId: string) {
     state,
     join,
     leave,
+    takeOver: () => session.current?.takeOver() ?? Promise.resolve(),
     setMic: (on: boolean) => void session.current?.setMic(on),
     setCamera: (on: boolean) => void session.current?.setCamera(on),
     startRecording: () => void session.current?.startRecording(),

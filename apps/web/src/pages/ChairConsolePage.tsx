@@ -81,7 +81,8 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
         </div>
         <div className="console-layout__main">
           <ActiveAgendaItem agenda={snapshot.agenda} />
-          {canControl && mainSite && (
+          {/* Video closes when the conference ends or is cancelled (unmounting closes the session). */}
+          {canControl && mainSite && snapshot.conference.status !== 'ended' && snapshot.conference.status !== 'cancelled' && (
             <Suspense fallback={null}>
               <MainHallMedia conferenceId={conferenceId} sites={snapshot.sites} mainSiteId={mainSite.id} floorSiteId={snapshot.floor.holder?.siteId ?? null} />
             </Suspense>

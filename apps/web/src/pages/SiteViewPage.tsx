@@ -58,8 +58,9 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
         )}
       </section>
 
-      {/* On a phone the floor comes first (asking to speak is the site's one action); the video follows. */}
-      {roles && can(roles, 'media.join', siteId) && (
+      {/* On a phone the floor comes first (asking to speak is the site's one action); the video follows.
+          Video closes when the conference ends or is cancelled (unmounting closes the session). */}
+      {roles && editable && can(roles, 'media.join', siteId) && (
         <Suspense fallback={null}>
           <SiteMedia conferenceId={conferenceId} siteId={siteId} siteNames={knownSiteNames(snapshot)} />
         </Suspense>

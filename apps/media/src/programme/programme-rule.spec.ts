@@ -1,0 +1,63 @@
+import { isAnnounced, mayConsume, onAir, programmeSites, shouldFlow, sitesAffectedByFloorChange } from './programme-rule';
+
+const state = { mainSiteId: 'hall', floorSiteId: 'lai-vung' };
+const hall = { siteId: 'hall', isMain: true };
+const saDec = { siteId: 'sa-dec', isMain: false };
+const laiVung = { siteId: 'lai-vung', isMain: false };
+const open = { wanted: true, audioOnly: false };
+const small = { count: 3, standbyMax: 50 };
+const large = { count: 400, standbyMax: 50 };
+
+describe('the programme rule', () => {
+  it('puts the main site and the floor holder on the programme, each once', () => {
+    expect(programmeSites(state)).toEqual(['hall', 'lai-vung']);
+    expect(programmeSites({ mainSiteId: 'hall', floorSiteId: 'hall' })).toEqual(['hall']);
+    expect(programmeSites({ mainSiteId: null, floorSiteId: null })).toEqual([]);
+    expect(onAir(state, 'lai-vung')).toBe(true);
+    expect(onAir(state, 'sa-dec')).toBe(false);
+  });
+
+  it('lets a district receive the main site and the floor holder, not other districts', () => {
+    expect(shouldFlow(state, saDec, { siteId: 'hall', kind: 'video' }, open)).toBe(true);
+    expect(shouldFlow(state, saDec, { siteId: 'lai-vung', kind: 'audio' }, open)).toBe(true);
+    expect(shouldFlow(state, saDec, { siteId: 'thap-muoi', kind: 'video' }, open)).toBe(false);
+  });
+
+  it('lets the main site receive every site (the chair\'s grid)', () => {
+    expect(shouldFlow(state, hall, { siteId: 'thap-muoi', kind: 'video' }, open)).toBe(true);
+    expect(shouldFlow(state, hall, { siteId: 'sa-dec', kind: 'audio' }, open)).toBe(true);
+  });
+
+  it('never lets a site receive its own media, whichever of its connections asks', () => {
+    // The chair's console is a viewer of the main site: it receives what the main site receives.
+    expect(mayConsume(hall, 'hall')).toBe(false);
+    expect(shouldFlow(state, hall, { siteId: 'hall', kind: 'video' }, open)).toBe(false);
+    expect(shouldFlow(state, laiVung, { siteId: 'lai-vung', kind: 'audio' }, open)).toBe(false);
+    expect(isAnnounced(state, hall, 'hall', small)).toBe(false);
+  });
+
+  it('flows only what the client wants, and no video on an audio-only link', () => {
+    expect(shouldFlow(state, saDec, { siteId: 'hall', kind: 'video' }, { wanted: false, audioOnly: false })).toBe(false);
+    expect(shouldFlow(state, saDec, { siteId: 'hall', kind: 'video' }, { wanted: true, audioOnly: true })).toBe(false);
+    expect(shouldFlow(state, saDec, { siteId: 'hall', kind: 'audio' }, { wanted: true, audioOnly: true })).toBe(true);
+  });
+
+  it('announces every site to a small conference (warm standby), only the programme to a large one, everything to the main site', () => {
+    expect(isAnnounced(state, saDec, 'thap-muoi', small)).toBe(true);
+    expect(isAnnounced(state, saDec, 'thap-muoi', large)).toBe(false);
+    expect(isAnnounced(state, saDec, 'lai-vung', large)).toBe(true);
+    expect(isAnnounced(state, hall, 'thap-muoi', large)).toBe(true);
+  });
+
+  it('without a main site or floor holder, districts receive nothing', () => {
+    const empty = { mainSiteId: null, floorSiteId: null };
+    expect(shouldFlow(empty, saDec, { siteId: 'hall', kind: 'video' }, open)).toBe(false);
+  });
+
+  it('re-gates only the old and the new floor holder\'s consumers on a floor change', () => {
+    expect(sitesAffectedByFloorChange('lai-vung', 'sa-dec')).toEqual(new Set(['lai-vung', 'sa-dec']));
+    expect(sitesAffectedByFloorChange(null, 'sa-dec')).toEqual(new Set(['sa-dec']));
+    expect(sitesAffectedByFloorChange('sa-dec', null)).toEqual(new Set(['sa-dec']));
+    expect(sitesAffectedByFloorChange('sa-dec', 'sa-dec')).toEqual(new Set());
+  });
+});

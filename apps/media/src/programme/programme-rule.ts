@@ -1,0 +1,66 @@
+import type { MediaKind } from '@hoinghi/contracts';
+
+/**
+ * The programme rule: who flows to whom. Pure, so it can be read and tested without mediasoup.
+ *
+ * Everything is decided by *sites*, not connections: a viewer connection of a site (the chair's console,
+ * a phone) receives exactly what its site receives, and only a site's publisher connection sends.
+ * - The main site sees every site (the chair's grid).
+ * - Any other site sees the programme: the main site and the floor holder.
+ * - No site receives its own media (its hall hears itself already; its preview is local).
+ */
+export interface ProgrammeState {
+  mainSiteId: string | null;
+  floorSiteId: string | null;
+}
+
+/** The site a connection receives for, and whether it is the main site. */
+export interface Receiver {
+  siteId: string;
+  isMain: boolean;
+}
+
+/** Sites on the programme: the main site and the floor holder (once each, main first). */
+export function programmeSites(state: ProgrammeState): string[] {
+  return [...new Set([state.mainSiteId, state.floorSiteId])].filter((s): s is string => s !== null);
+}
+
+export function onAir(state: ProgrammeState, siteId: string): boolean {
+  return siteId === state.mainSiteId || siteId === state.floorSiteId;
+}
+
+/** A connection may hold consumers of any site but its own. */
+export function mayConsume(receiver: Receiver, sourceSiteId: string): boolean {
+  return receiver.siteId !== sourceSiteId;
+}
+
+/**
+ * Which producers a connection hears about: the main site all (grid); other sites the programme, or
+ * every site while the conference has at most `standbyMaxSites` sites (warm standby: a floor switch is
+ * then only a resume, no signalling round trip).
+ */
+export function isAnnounced(state: ProgrammeState, receiver: Receiver, sourceSiteId: string, sites: { count: number; standbyMax: number }): boolean {
+  if (!mayConsume(receiver, sourceSiteId)) return false;
+  return receiver.isMain || onAir(state, sourceSiteId) || sites.count <= sites.standbyMax;
+}
+
+/** What decides one consumer besides the programme: the client's wish and the link's audio-only state. */
+export interface FlowConditions {
+  /** The client asked for it (ResumeConsumer) and has not paused it. */
+  wanted: boolean;
+  /** The receiving connection's downlink is so lossy that it gets audio only. */
+  audioOnly: boolean;
+}
+
+/** Whether a consumer of `source` should flow to `receiver` now. */
+export function shouldFlow(state: ProgrammeState, receiver: Receiver, source: { siteId: string; kind: MediaKind }, conditions: FlowConditions): boolean {
+  if (!conditions.wanted || !mayConsume(receiver, source.siteId)) return false;
+  if (source.kind === 'video' && conditions.audioOnly) return false;
+  return receiver.isMain || onAir(state, source.siteId);
+}
+
+/** The source sites whose consumers may change state when the floor moves from `before` to `after`. */
+export function sitesAffectedByFloorChange(before: string | null, after: string | null): Set<string> {
+  if (before === after) return new Set();
+  return new Set([before, after].filter((s): s is string => s !== null));
+}
