@@ -13,3 +13,5 @@ export * from './draft-sections';
 export * from './comments';
 export * from './minutes';
 export * from './consolidation';
+export * from './participant-import';
+export * from './roster';
