@@ -9,6 +9,7 @@ import { AttendanceModule } from './attendance/attendance.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { validationPipe } from './common/validation';
+import { ConferenceSetupModule } from './conference-setup/conference-setup.module';
 import { ConferencesModule } from './conferences/conferences.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -39,7 +40,7 @@ export class AppModule {
         // The owner migrated the schema before start (prepareDatabase); the service connects as its own role.
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
         AuthModule, AccessModule, ChangeLogModule,
-        OrgUnitsModule, UsersModule, ConferencesModule, SitesModule, ParticipantImportModule, ParticipantsModule,
+        OrgUnitsModule, UsersModule, ConferencesModule, ConferenceSetupModule, SitesModule, ParticipantImportModule, ParticipantsModule,
         AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, AuditModule, MediaTokensModule, MediaStatusModule,
         InternalModule,
       ],

@@ -15,3 +15,6 @@ export * from './minutes';
 export * from './consolidation';
 export * from './participant-import';
 export * from './roster';
+export * from './conference-copy';
+export * from './conference-edit';
+export * from './org-tree';
