@@ -29,7 +29,7 @@ const ROLE_WORDS: ReadonlyArray<[string, ParticipantRole]> = [
   ['chu tri tai diem cau', 'site_chair'], ['chu tri diem cau', 'site_chair'], ['site chair', 'site_chair'],
   ['dong chu tri', 'co_chair'], ['pho chu tri', 'co_chair'], ['co-chair', 'co_chair'], ['co chair', 'co_chair'],
   ['chu tri', 'chair'], ['chair', 'chair'],
-  ['ky thuat vien', 'site_operator'], ['ky thuat', 'site_operator'], ['van hanh', 'site_operator'], ['operator', 'site_operator'],
+  ['ky thuat vien', 'site_operator'], ['dieu hanh diem cau', 'site_operator'], ['ky thuat', 'site_operator'], ['van hanh', 'site_operator'], ['operator', 'site_operator'],
   ['dai bieu', 'delegate'], ['delegate', 'delegate'],
   ['thu ky', 'secretary'], ['secretary', 'secretary'],
   ['khach moi', 'observer'], ['quan sat', 'observer'], ['du thinh', 'observer'], ['observer', 'observer'],

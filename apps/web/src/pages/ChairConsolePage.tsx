@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
+import { Link } from '../router';
 import { DraftsPanel } from '../components/DraftsPanel';
 import { MinutesPanel } from '../components/MinutesPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -52,6 +53,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
           />
         )}
       </ConferenceHeader>
+      {canControl && <p className="setup-link-row"><Link to={`/conferences/${conferenceId}/setup`} className="button button--small" data-testid="console-setup-link">{t.setup.link}</Link></p>}
       <ErrorNotice error={error ?? rolesError} />
       <ErrorNotice error={action.error} />
       {roles !== null && !canControl && <p className="notice">{t.console.readOnly}</p>}
