@@ -16,3 +16,8 @@ export * from './consolidation';
 export * from './party-document';
 export * from './minutes-document';
 export * from './reasons';
+export * from './participant-import';
+export * from './roster';
+export * from './conference-copy';
+export * from './conference-edit';
+export * from './org-tree';

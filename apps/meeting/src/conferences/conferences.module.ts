@@ -3,5 +3,5 @@ import { FloorModule } from '../floor/floor.module';
 import { ConferencesController } from './conferences.controller';
 import { ConferencesService } from './conferences.service';
 
-@Module({ imports: [FloorModule], controllers: [ConferencesController], providers: [ConferencesService] })
+@Module({ imports: [FloorModule], controllers: [ConferencesController], providers: [ConferencesService], exports: [ConferencesService] })
 export class ConferencesModule {}

@@ -4,6 +4,7 @@ import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
 import { useConfirm } from '../components/ConfirmDialog';
 import { StatusBanner } from '../components/StatusBanner';
+import { Link } from '../router';
 import { DraftsPanel } from '../components/DraftsPanel';
 import { MinutesPanel } from '../components/MinutesPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -56,6 +57,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
           />
         )}
       </ConferenceHeader>
+      {canControl && <p className="setup-link-row"><Link to={`/conferences/${conferenceId}/setup`} className="button button--small" data-testid="console-setup-link">{t.setup.link}</Link></p>}
       <ErrorNotice error={error ?? rolesError} />
       <ErrorNotice error={action.error} />
       {roles !== null && !canControl && <p className="notice">{t.console.readOnly}</p>}
