@@ -6,56 +6,13 @@ import {
   type StoreCommentJob, type StoreCommentResult,
 } from '@hoinghi/contracts';
 import Queue from 'bull';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { LiveClient } from './support/live-client';
 import { Api, MeetingHarness } from './support/meeting-harness';
-import { testAppDatabaseUrl } from './support/test-config';
+import { REDIS_URL, WorkerProcess } from './support/worker-process';
 
-const WORKER_MAIN = join(__dirname, '..', 'dist', 'apps', 'worker', 'src', 'main.js');
-const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-
-/** The worker as it runs in production: its own process, from the build. */
-class WorkerProcess {
-  output = '';
-  private constructor(readonly child: ChildProcess) {}
-
-  static async start(): Promise<WorkerProcess> {
-    if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} is missing: run npm run build:server first`);
-    const child = spawn(process.execPath, [WORKER_MAIN], {
-      env: {
-        ...process.env, NODE_ENV: 'test', DATABASE_URL: testAppDatabaseUrl(), REDIS_URL, RELAY_SWEEP_MS: '200',
-        COMMENT_SWEEP_MS: '1000', COMMENT_SWEEP_AFTER_MS: '20000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const worker = new WorkerProcess(child);
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`worker did not start: ${worker.output}`)), 20_000);
-      const read = (chunk: Buffer) => {
-        worker.output += chunk.toString();
-        if (worker.output.includes('consuming queues')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout!.on('data', read);
-      child.stderr!.on('data', read);
-      child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${worker.output}`)));
-    });
-    return worker;
-  }
-
-  /** SIGKILL: no shutdown hook, no job finished, transactions cut where they are. */
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.kill(signal);
-    await exited;
-  }
-}
+/** The sweep stores what the queue lost after 20 s (the lost-job test waits for it). */
+const COMMENT_SWEEPS = { COMMENT_SWEEP_MS: '1000', COMMENT_SWEEP_AFTER_MS: '20000' };
 
 describe('comments on drafts', () => {
   let meeting: MeetingHarness;
@@ -129,7 +86,7 @@ describe('comments on drafts', () => {
     });
     expect(created.status).toBe(201);
     draft = created.body;
-    worker = await WorkerProcess.start();
+    worker = await WorkerProcess.start(COMMENT_SWEEPS);
   });
 
   afterAll(async () => {
@@ -355,7 +312,7 @@ describe('comments on drafts', () => {
       expect(again.body.receiptId).toBe(receipts.get(item.key));
     }
 
-    worker = await WorkerProcess.start();
+    worker = await WorkerProcess.start(COMMENT_SWEEPS);
     const after = await until(stored, (s) => s.received === before.submissions + 200, 60_000);
     expect(after).toEqual({ submissions: before.submissions + 200, received: before.submissions + 200, comments: before.comments + 200, doubled: 0 });
     const rows = await meeting.dataSource.query(

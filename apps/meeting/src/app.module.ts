@@ -21,6 +21,7 @@ import { MediaStatusModule } from './media-status/media-status.module';
 import { MediaTokensModule } from './media-tokens/media-tokens.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { ParticipantsModule } from './participants/participants.module';
+import { PollsModule } from './polls/polls.module';
 import { ChangeLogModule } from './change-log/change-log.module';
 import { SitesModule } from './sites/sites.module';
 import { UsersModule } from './users/users.module';
@@ -36,7 +37,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
         AuthModule, AccessModule, ChangeLogModule,
         OrgUnitsModule, UsersModule, ConferencesModule, SitesModule, ParticipantsModule,
-        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, AuditModule, MediaTokensModule, MediaStatusModule,
+        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, PollsModule, AuditModule, MediaTokensModule, MediaStatusModule,
         InternalModule,
       ],
       controllers: [HealthController],

@@ -30,6 +30,8 @@ export const ERROR_CODES = {
   DRAFT_EMPTY: 'validation',
   DRAFT_TOO_LONG: 'validation',
   COMMENT_SECTION_UNKNOWN: 'validation',
+  POLL_DEFINITION_INVALID: 'validation', // a poll's options or seats
+  BALLOT_INVALID: 'validation', // a ballot that does not fit its poll; `fields` names the part
   MAIN_SITE_RELAYED: 'validation',
   SITE_PARENT_UNKNOWN: 'validation',
   SITE_TREE_CYCLE: 'validation',
@@ -61,6 +63,7 @@ export const ERROR_CODES = {
   NOT_MAIN_SITE: 'forbidden',
   PLAIN_RTP_DISABLED: 'forbidden',
   COMMENT_NOT_YOURS: 'forbidden',
+  NOT_AN_ELECTOR: 'forbidden', // not in the poll's electorate (frozen when it opened)
   PLAIN_RTP_ADDRESS_REFUSED: 'forbidden', // a plain transport asked to send outside MEDIA_PLAIN_RTP_ALLOWED_HOSTS
 
   // 404: an id (or a route) that does not exist where it was looked for.
@@ -76,6 +79,7 @@ export const ERROR_CODES = {
   DRAFT_NOT_FOUND: 'not_found',
   DRAFT_VERSION_NOT_FOUND: 'not_found',
   COMMENT_NOT_FOUND: 'not_found',
+  POLL_NOT_FOUND: 'not_found',
   UNKNOWN_TRANSPORT: 'not_found',
   UNKNOWN_PRODUCER: 'not_found',
   UNKNOWN_CONSUMER: 'not_found',
@@ -120,6 +124,12 @@ export const ERROR_CODES = {
   CONSULTATION_NOT_OPEN: 'conflict',
   CONSULTATION_WRONG_STATE: 'conflict',
   COMMENT_WITHDRAWN: 'conflict',
+  QUORUM_NOT_MET: 'conflict',
+  POLL_NOT_OPEN: 'conflict',
+  POLL_WRONG_STATE: 'conflict',
+  ANOTHER_POLL_OPEN: 'conflict',
+  ALREADY_VOTED: 'conflict', // one ballot per voter per poll, held by a unique key
+  ELECTOR_NOT_PRESENT: 'conflict', // check in first (late voters: if the poll allows them)
 
   // 413, 429, 500 and 503
   PAYLOAD_TOO_LARGE: 'too_large',

@@ -1,6 +1,7 @@
 export * from './model';
 export * from './drafts';
 export * from './comments';
+export * from './polls';
 export * from './audience';
 export * from './errors';
 export * from './realtime';

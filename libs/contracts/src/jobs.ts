@@ -5,6 +5,8 @@ export const QueueName = {
   Maintenance: 'maintenance',
   /** Comments acknowledged by the API, stored by the worker. */
   Comments: 'comments',
+  /** Ballots are committed by the API; the worker tallies turnout (and open votes) and counts a closed poll. */
+  Ballots: 'ballots',
 } as const;
 
 export const JobName = {
@@ -14,6 +16,10 @@ export const JobName = {
   RecountAttendance: 'attendance.recount',
   /** Stores an acknowledged comment submission (once, however often it runs) and tells its audiences. */
   StoreComment: 'comment.store',
+  /** A doorbell: recount a poll's turnout (and an open vote's tally) from PostgreSQL and tell its audiences. */
+  TallyPoll: 'poll.tally',
+  /** Counts a closed poll once and publishes its immutable result. */
+  CountPoll: 'poll.count',
 } as const;
 
 export interface HeartbeatJob {
@@ -46,4 +52,24 @@ export interface StoreCommentResult {
   commentId: string;
   /** False when an earlier run already stored it. */
   stored: boolean;
+}
+
+/**
+ * Both ballot jobs carry the poll, never a voter nor a choice: a ballot is in PostgreSQL before it is
+ * acknowledged, and a job only says "look at this poll again". Jobs are removed once done.
+ */
+export interface PollJob {
+  v: 1;
+  conferenceId: string;
+  pollId: string;
+}
+
+export interface TallyPollResult {
+  voted: number;
+}
+
+export interface CountPollResult {
+  cast: number;
+  /** False when an earlier run already published the result. */
+  published: boolean;
 }

@@ -2,6 +2,7 @@
 import type { ViewerScope } from './audience';
 import type { CommentsSection } from './comments';
 import type { DraftSummary } from './drafts';
+import type { PollsSection } from './polls';
 
 // Enumerations are string unions so they serialise as-is in JSON, PostgreSQL and socket payloads.
 
@@ -205,6 +206,8 @@ export interface ConferenceSnapshot {
   drafts: DraftSummary[];
   /** Leaders: every comment of the conference; others: their own and (site staff) their site's opinions; and their receipts. */
   comments: CommentsSection;
+  /** Every poll with its turnout (and result once published); the leaders also the open vote's live tally; the viewer's own receipts. */
+  polls: PollsSection;
 }
 
 export interface AuditEntryView {

@@ -2,6 +2,7 @@
 // docs/asyncapi.json and docs/architecture.md ("Live updates").
 import type { CommentReceipt, CommentView } from './comments';
 import type { DraftSummary } from './drafts';
+import type { OpenVoteTally, PollTurnout, PollView } from './polls';
 import type { ErrorResponse } from './errors';
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ConferenceView, FloorRequestView,
@@ -51,7 +52,13 @@ export type DeltaBody =
   /** A comment was stored, edited or withdrawn. Audiences: the leaders; a site's opinion also its site's staff. */
   | { type: 'comment.changed'; data: { comment: CommentView } }
   /** The author's receipt turned into "received": their comment is stored. Audience: the author (person). */
-  | { type: 'comment.received'; data: { receipt: CommentReceipt & { draftId: string; commentId: string }; comment: CommentView } };
+  | { type: 'comment.received'; data: { receipt: CommentReceipt & { draftId: string; commentId: string }; comment: CommentView } }
+  /** A poll was created, opened, closed or published (then with its result). Audience: conference. */
+  | { type: 'poll.changed'; data: { poll: PollView } }
+  /** How many have voted (a state change, coalesced). Audience: conference. Never who, never what. */
+  | { type: 'poll.turnout'; data: { turnout: PollTurnout } }
+  /** An open vote's live tally (a state change, coalesced). Audience: leaders. Secret ballots have none. */
+  | { type: 'poll.tally'; data: { tally: OpenVoteTally } };
 
 export type ConferenceDeltaType = DeltaBody['type'];
 
@@ -167,6 +174,20 @@ export function applyDelta(snapshot: ConferenceSnapshot, delta: ConferenceDelta)
           items: upsert(next.comments.items, [delta.data.comment], (c) => c.id),
           receipts: upsert(next.comments.receipts, [delta.data.receipt], (r) => r.receiptId),
         },
+      };
+    case 'poll.changed':
+      return { ...next, polls: { ...next.polls, items: upsert(next.polls.items, [delta.data.poll], (p) => p.id) } };
+    case 'poll.turnout': {
+      const { turnout } = delta.data;
+      if (delta.version <= next.polls.asOf.turnout) return next;
+      const items = next.polls.items.map((p) => (p.id === turnout.pollId && p.status === 'open' ? { ...p, turnout } : p));
+      return { ...next, polls: { ...next.polls, items, asOf: { ...next.polls.asOf, turnout: delta.version } } };
+    }
+    case 'poll.tally':
+      if (delta.version <= next.polls.asOf.tally) return next;
+      return {
+        ...next,
+        polls: { ...next.polls, tallies: upsert(next.polls.tallies, [delta.data.tally], (t) => t.pollId), asOf: { ...next.polls.asOf, tally: delta.version } },
       };
   }
 }

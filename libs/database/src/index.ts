@@ -3,3 +3,4 @@ export * from './database-options';
 export * from './database-admin';
 export * from './repositories/attendance-counts.repository';
 export * from './repositories/draft-comments.repository';
+export * from './repositories/polls.repository';

@@ -11,3 +11,4 @@ export * from './audiences';
 export * from './conference-limits';
 export * from './draft-sections';
 export * from './comments';
+export * from './polls';

@@ -15,6 +15,10 @@ export type Permission =
   | 'comments.submit' // a delegate's own comment on a draft
   | 'comments.site' // site-scoped: the site's collective opinion (its chair or operator)
   | 'comments.floor' // record a comment spoken from the floor (the secretary)
+  | 'polls.manage' // prepare a poll on an agenda item (the chairs and the secretariat)
+  | 'polls.control' // open and close a poll (the chairs)
+  | 'polls.voters' // site-scoped: who at the site has (not) voted (its chair or operator)
+  | 'ballots.cast' // cast one's own ballot (an elector: a delegate with a right to vote)
   | 'media.join'; // site-scoped
 
 /** Chairs act for every site: they run the whole conference from the main hall. */
@@ -35,6 +39,10 @@ export const GRANTS: Readonly<Record<Permission, { roles: readonly ParticipantRo
   'comments.submit': { roles: [...CHAIRS, 'delegate'], siteScoped: false },
   'comments.site': { roles: SITE_STAFF, siteScoped: true },
   'comments.floor': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
+  'polls.manage': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
+  'polls.control': { roles: CHAIRS, siteScoped: false },
+  'polls.voters': { roles: SITE_STAFF, siteScoped: true },
+  'ballots.cast': { roles: ['delegate'], siteScoped: false },
   'media.join': { roles: [...CHAIRS, ...SITE_STAFF], siteScoped: true },
 };
 

@@ -1,4 +1,4 @@
-import { DATABASE_PROTOCOLS, envInt, envUrl, LOCAL_DATABASE_URL, LOCAL_REDIS_URL, REDIS_PROTOCOLS } from '@hoinghi/server-kit';
+import { DATABASE_PROTOCOLS, envInt, envSecret, envUrl, LOCAL_DATABASE_URL, LOCAL_REDIS_URL, REDIS_PROTOCOLS } from '@hoinghi/server-kit';
 
 /** The worker's configuration, read once from the environment and validated at start-up. */
 export interface WorkerConfig {
@@ -11,6 +11,10 @@ export interface WorkerConfig {
   commentSweepMs: number;
   /** How old such a submission must be before the sweep stores it itself. */
   commentSweepAfterMs: number;
+  /** Opens sealed secret ballots at the count (BALLOT_SEAL_KEY, the meeting service's). */
+  ballotSealKey: string;
+  /** How often the worker looks for polls whose turnout is behind or that are closed and not yet counted. */
+  ballotSweepMs: number;
 }
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -23,5 +27,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     commentSweepMs: envInt(env, 'COMMENT_SWEEP_MS', 10_000, 100, 600_000),
     commentSweepAfterMs: envInt(env, 'COMMENT_SWEEP_AFTER_MS', 60_000, 0, 3_600_000),
+    ballotSealKey: envSecret(env, 'BALLOT_SEAL_KEY'),
+    ballotSweepMs: envInt(env, 'BALLOT_SWEEP_MS', 1000, 50, 600_000),
   };
 }

@@ -13,6 +13,7 @@ export * from './outbox-message.entity';
 export * from './attendance-count.entity';
 export * from './draft.entity';
 export * from './comment.entity';
+export * from './poll.entity';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
@@ -27,6 +28,7 @@ import { FloorRequestEntity } from './floor-request.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { ParticipantEntity } from './participant.entity';
+import { PollEntity, PollResultEntity } from './poll.entity';
 import { SiteEntity } from './site.entity';
 import { UserEntity } from './user.entity';
 
@@ -35,4 +37,5 @@ export const ENTITIES = [
   AgendaItemEntity, AttendanceRecordEntity, FloorRequestEntity, ConferenceEventEntity, AuditEntryEntity,
   ConferenceFeedEntity, OutboxMessageEntity, SiteAttendanceEntity, ConferenceAttendanceEntity,
   DraftEntity, DraftVersionEntity, DraftSectionEntity, CommentSubmissionEntity, DraftCommentEntity,
+  PollEntity, PollResultEntity,
 ];

@@ -5,13 +5,14 @@ import { AuditTrailOutlivesConference1796060000000 } from './1796060000000-Audit
 import { Drafts1796061000000 } from './1796061000000-Drafts';
 import { Comments1796062000000 } from './1796062000000-Comments';
 import { ChainedEventsIndex1796140800000 } from './1796140800000-ChainedEventsIndex';
+import { Polls1796300000000 } from './1796300000000-Polls';
 
 // Every migration, in order. Generate with `npm run migration:generate -- libs/database/src/migrations/<Name>`
 // (after `npm run build:server`), then append it here.
 export const MIGRATIONS: Function[] = [
   Initial1795430445898, AuditPlatformActor1795432662354, ChangeLogAudiences1796055717341,
   AuditTrailOutlivesConference1796060000000, Drafts1796061000000, Comments1796062000000,
-  ChainedEventsIndex1796140800000,
+  ChainedEventsIndex1796140800000, Polls1796300000000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

@@ -9,6 +9,7 @@ import { EnumProperty, IdProperty, TimeProperty } from '../../common/api-docs';
 import { CommentsSectionResponseDto } from '../../comments/dto/comment.response.dto';
 import { DraftSummaryResponseDto } from '../../drafts/dto/draft.response.dto';
 import { FloorStateResponseDto } from '../../floor/dto/floor.response.dto';
+import { PollsSectionResponseDto } from '../../polls/dto/poll.response.dto';
 import { SiteResponseDto } from '../../sites/dto/site.response.dto';
 
 export class ConferenceResponseDto implements ConferenceView {
@@ -60,4 +61,5 @@ export class ConferenceSnapshotResponseDto implements ConferenceSnapshot {
   @ApiProperty({ type: FloorStateResponseDto }) floor!: FloorStateResponseDto;
   @ApiProperty({ type: [DraftSummaryResponseDto], description: 'The drafts put to the conference for comment.' }) drafts!: DraftSummaryResponseDto[];
   @ApiProperty({ type: CommentsSectionResponseDto, description: 'The comments on drafts the viewer may see, and their own receipts.' }) comments!: CommentsSectionResponseDto;
+  @ApiProperty({ type: PollsSectionResponseDto, description: 'Every poll with its turnout (and result once published); the leaders the open vote\'s live tally; the viewer\'s receipts.' }) polls!: PollsSectionResponseDto;
 }
