@@ -28,7 +28,7 @@ describe('chair console and site view in Chromium', () => {
     await seedDemo(meeting.app);
     // The worker stores comments: the same database, as the services' role.
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerConfig({
-      DATABASE_URL: testAppDatabaseUrl(`${testDatabaseUrl()}_browser_console`), REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+      NODE_ENV: 'test', DATABASE_URL: testAppDatabaseUrl(`${testDatabaseUrl()}_browser_console`), REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     })), { logger: ['error'] });
     await worker.init();
     browser = await launchChromium();
