@@ -17,7 +17,8 @@ import { dropDatabase } from '@hoinghi/database';
 import type { ConferenceSnapshot, FloorRequestView } from '@hoinghi/contracts';
 import { CLOCK_TICKS, commandTicks, loadAverage, processMemory, processTicks, sleep } from './proc';
 import {
-  accessToken, fmt, Figures, Histogram, inParallel, mb, now, percentiles, ROOT, startMeeting, stopChild, waitForHealth, waitUntilAsync,
+  accessToken, api, fmt, Figures, Histogram, inParallel, insertRows, mb, now, percentiles, ROOT, startMeeting, stopChild, timed, Timed, waitForHealth,
+  waitUntilAsync,
 } from './support';
 import type { BaselineResult, ClientResult, ClientSpec, FromThread, JoinResult, ThreadInput, ThreadStats, ToThread } from './national-clients';
 import type { BaselinePlan, FromBaseline, ToBaseline } from './national-baseline';
@@ -53,13 +54,6 @@ interface Setup {
   conferenceId: string;
   chairToken: string;
   sites: Site[];
-}
-
-interface Timed {
-  sentAt: number;
-  answeredAt: number;
-  status: number;
-  error?: string;
 }
 
 const children: ChildProcess[] = [];
@@ -392,29 +386,6 @@ function checkInPlan(setup: Setup): Array<{ site: Site; participantId: string }>
 
 const pickEvenly = <T>(items: T[], n: number): T[] => Array.from({ length: Math.min(n, items.length) }, (_, i) => items[Math.floor((i * items.length) / n)]);
 
-async function timed(port: number, token: string, method: string, path: string, body?: unknown): Promise<Timed> {
-  const sentAt = now();
-  try {
-    const r = await fetch(`http://127.0.0.1:${port}/api${path}`, {
-      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    return { sentAt, answeredAt: now(), status: r.status, error: r.ok ? undefined : text.slice(0, 200) };
-  } catch (error) {
-    return { sentAt, answeredAt: now(), status: 0, error: (error as Error).message };
-  }
-}
-
-async function api<T>(port: number, token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const r = await fetch(`http://127.0.0.1:${port}/api${path}`, {
-    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
-
 async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   const db = new Client({ connectionString: DATABASE_URL });
   await db.connect();
@@ -422,15 +393,6 @@ async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await db.query(sql, params)).rows as T[];
   } finally {
     await db.end();
-  }
-}
-
-/** Inserts rows in batches of one multi-row INSERT each. */
-async function insertRows(db: Client, table: string, columns: string[], rows: unknown[][], batch = 1000): Promise<void> {
-  for (let i = 0; i < rows.length; i += batch) {
-    const chunk = rows.slice(i, i + batch);
-    const values = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`).join(', ');
-    await db.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, chunk.flat());
   }
 }
 

@@ -1,6 +1,7 @@
 // Helpers shared by the benchmarks: a meeting instance as a child process, access tokens signed as the
 // meeting service signs them, percentiles, a latency histogram, waiting.
 import { ChildProcess, spawn } from 'node:child_process';
+import type { Client } from 'pg';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { TOKEN_PARTIES } from '@hoinghi/contracts';
@@ -137,4 +138,44 @@ export async function inParallel<T, R>(items: T[], limit: number, work: (item: T
     }
   }));
   return results;
+}
+
+/** One timed request: when it was sent and answered, its status, and the body of a failure. */
+export interface Timed {
+  sentAt: number;
+  answeredAt: number;
+  status: number;
+  error?: string;
+}
+
+export async function timed(port: number, token: string, method: string, path: string, body?: unknown): Promise<Timed> {
+  const sentAt = now();
+  try {
+    const r = await fetch(`http://127.0.0.1:${port}/api${path}`, {
+      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    return { sentAt, answeredAt: now(), status: r.status, error: r.ok ? undefined : text.slice(0, 200) };
+  } catch (error) {
+    return { sentAt, answeredAt: now(), status: 0, error: (error as Error).message };
+  }
+}
+
+export async function api<T>(port: number, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const r = await fetch(`http://127.0.0.1:${port}/api${path}`, {
+    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+/** Inserts rows in batches of one multi-row INSERT each. */
+export async function insertRows(db: Client, table: string, columns: string[], rows: unknown[][], batch = 1000): Promise<void> {
+  for (let i = 0; i < rows.length; i += batch) {
+    const chunk = rows.slice(i, i + batch);
+    const values = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`).join(', ');
+    await db.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, chunk.flat());
+  }
 }

@@ -7,8 +7,17 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+const keys = new Map<string, Buffer>();
+
 function pollKey(secret: string, pollId: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.from('hoinghi-ballot-seal-v1'), Buffer.from(pollId), 32));
+  const cacheKey = `${pollId}\n${secret}`;
+  let key = keys.get(cacheKey);
+  if (!key) {
+    if (keys.size >= 1000) keys.clear();
+    key = Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.from('hoinghi-ballot-seal-v1'), Buffer.from(pollId), 32));
+    keys.set(cacheKey, key);
+  }
+  return key;
 }
 
 /** iv ‖ tag ‖ ciphertext of `code` (a ballot code: the same length for every ballot of a poll). */

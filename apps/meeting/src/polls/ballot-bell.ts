@@ -3,8 +3,11 @@ import { JobName, QueueName, type PollJob } from '@hoinghi/contracts';
 import Queue from 'bull';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
-/** Ballots of one poll within this long ring the worker once. */
-const BELL_DELAY_MS = 25;
+/**
+ * Ballots of one poll within this long ring the worker once. A tally recounts the poll (its cost grows
+ * with the electorate), and sites get turnouts at most every LIVE_COALESCE_MS (250 ms) anyway.
+ */
+const BELL_DELAY_MS = 200;
 const ADD_TIMEOUT_MS = 2000;
 
 /**

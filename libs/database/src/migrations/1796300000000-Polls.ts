@@ -1,5 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The two-key advisory lock class of polls (POLL_LOCK_CLASS in polls.repository.ts, fixed here as the migration ran). */
+const POLL_LOCK_CLASS_SQL = 7301;
+
 /**
  * Votes and ballots. What says *that* someone voted (`poll_voters`) and what says *how* a secret
  * ballot was cast (`ballot_box` while the poll is open, sealed; `ballots` once counted) share no column,
@@ -97,6 +100,41 @@ export class Polls1796300000000 implements MigrationInterface {
     )`);
     await queryRunner.query(`CREATE INDEX "IDX_ballots_poll" ON "ballots" ("poll_id")`);
 
+    // Casting a ballot, in one call (one round trip, its plan cached per connection): a VOLATILE function
+    // takes a fresh snapshot per statement, so the work reads after the poll's lock is granted — a close
+    // that committed meanwhile is seen. The voter mark's primary key refuses a second ballot without an
+    // error (nothing in the server's log); the caller decides 409 from what is returned.
+    await queryRunner.query(`CREATE FUNCTION "cast_ballot"(p_poll uuid, p_conference uuid, p_user uuid, p_key varchar, p_choice varchar, p_sealed bytea)
+      RETURNS TABLE (status varchar, elector boolean, receipt uuid, prior_receipt uuid, prior_key varchar)
+      LANGUAGE plpgsql VOLATILE AS $$
+      BEGIN
+        PERFORM pg_advisory_xact_lock_shared(${POLL_LOCK_CLASS_SQL}, hashtext(p_poll::text));
+        RETURN QUERY
+        WITH poll AS (
+          SELECT p.status, p.allow_late_voters FROM polls p WHERE p.id = p_poll AND p.conference_id = p_conference
+        ), me AS (
+          SELECT e.participant_id, e.present_at_open FROM poll_electors e JOIN participants pa ON pa.id = e.participant_id
+           WHERE e.poll_id = p_poll AND pa.user_id = p_user
+        ), prior AS (
+          SELECT v.receipt_id, v.idempotency_key FROM poll_voters v JOIN me ON me.participant_id = v.participant_id WHERE v.poll_id = p_poll
+        ), allowed AS (
+          SELECT me.participant_id, NOT me.present_at_open AS late FROM poll, me
+           WHERE poll.status = 'open' AND NOT EXISTS (SELECT 1 FROM prior)
+             AND (me.present_at_open OR (poll.allow_late_voters AND EXISTS (
+                   SELECT 1 FROM attendance_records r WHERE r.participant_id = me.participant_id AND r.conference_id = p_conference
+                      AND r.status IN ('present', 'late') AND r.checked_out_at IS NULL)))
+        ), voter AS (
+          INSERT INTO poll_voters (poll_id, participant_id, idempotency_key, late, choice)
+          SELECT p_poll, allowed.participant_id, p_key, allowed.late, p_choice FROM allowed
+          ON CONFLICT DO NOTHING RETURNING poll_voters.receipt_id
+        ), box AS (
+          INSERT INTO ballot_box (poll_id, sealed) SELECT p_poll, p_sealed FROM voter WHERE p_sealed IS NOT NULL RETURNING 1
+        )
+        SELECT (SELECT poll.status FROM poll)::varchar, EXISTS (SELECT 1 FROM me), (SELECT voter.receipt_id FROM voter),
+               (SELECT prior.receipt_id FROM prior), (SELECT prior.idempotency_key FROM prior)::varchar
+          FROM (SELECT count(*) FROM box) AS written;
+      END $$`);
+
     await queryRunner.query(`CREATE TABLE "poll_results" (
       "poll_id" uuid NOT NULL,
       "result" jsonb NOT NULL,
@@ -108,6 +146,7 @@ export class Polls1796300000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "poll_results"`);
+    await queryRunner.query(`DROP FUNCTION "cast_ballot"(uuid, uuid, uuid, varchar, varchar, bytea)`);
     await queryRunner.query(`DROP TABLE "ballots"`);
     await queryRunner.query(`DROP TABLE "ballot_box"`);
     await queryRunner.query(`DROP TABLE "poll_voters"`);
