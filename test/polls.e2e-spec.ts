@@ -132,8 +132,12 @@ describe('votes and ballots', () => {
     await vc.chair.post(vc.path('/participants'), { userId: user.id, role: 'delegate', siteId: vc.siteIds[0] });
     expect((await vc.cast(vc.chair.as(await meeting.login(`${run}.muon`)), poll.id, { ratings })).body).toMatchObject({ statusCode: 403, error: 'NOT_AN_ELECTOR' });
 
-    // The same voter twice at the same instant, different keys: one ballot, one 409 — the database decides.
-    const twice = await Promise.all([vc.cast(voter, poll.id, { ratings }), vc.cast(voter, poll.id, { ratings: [{ optionId: a, level: 'low' }, ratings[1]] })]);
+    // The same voter twice at the same instant on two meeting instances, different keys: one ballot, one 409 —
+    // the database decides.
+    const other = await MeetingHarness.start({ relaySweepMs: 200 });
+    const onOther = new Api(other.url, vc.electors[0].api.token);
+    const twice = await Promise.all([vc.cast(voter, poll.id, { ratings }), vc.cast(onOther, poll.id, { ratings: [{ optionId: a, level: 'low' }, ratings[1]] })])
+      .finally(() => other.stop());
     expect(twice.map((t) => t.status).sort()).toEqual([202, 409]);
     expect(twice.find((t) => t.status === 409)!.body).toMatchObject({ error: 'ALREADY_VOTED', message: 'You have already voted in this poll: each voter has one ballot.' });
     // The same ballot sent twice at once (a client retrying), and again later: one receipt.
