@@ -1,5 +1,6 @@
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceSummary, ConferenceView,
+  BallotReceipt, CastBallotRequest, CreatePollRequest, PollView, PollVoterView,
   CommentReceipt, CreateConferenceRequest, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '@hoinghi/domain';
@@ -66,6 +67,13 @@ export const api = {
   submitComment: (id: string, draftId: string, body: SubmitCommentRequest) =>
     apiRequest<CommentReceipt>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/comments`, body),
   withdrawComment: (id: string, commentId: string) => apiRequest<unknown>('DELETE', `${conference(id)}/comments/${encodeURIComponent(commentId)}`),
+
+  createPoll: (id: string, body: CreatePollRequest) => apiRequest<PollView>('POST', `${conference(id)}/polls`, body),
+  pollStep: (id: string, pollId: string, step: 'open' | 'close') => apiRequest<PollView>('POST', `${conference(id)}/polls/${encodeURIComponent(pollId)}/${step}`),
+  castBallot: (id: string, pollId: string, body: CastBallotRequest) =>
+    apiRequest<BallotReceipt>('POST', `${conference(id)}/polls/${encodeURIComponent(pollId)}/ballots`, body),
+  pollVoters: (id: string, pollId: string, siteId?: string) =>
+    apiRequest<PollVoterView[]>('GET', `${conference(id)}/polls/${encodeURIComponent(pollId)}/voters${siteId ? `?siteId=${encodeURIComponent(siteId)}` : ''}`),
 
   mediaToken: (id: string, siteId: string) =>
     apiRequest<MediaJoinTokenResponse>('POST', `${conference(id)}/sites/${encodeURIComponent(siteId)}/media-token`),

@@ -5,6 +5,7 @@ import { ConferenceHeader } from '../components/ConferenceHeader';
 import { DraftsPanel } from '../components/DraftsPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
+import { PollsPanel } from '../components/PollsPanel';
 import { can, type ConferenceAction } from '@hoinghi/domain';
 import { useAction } from '../hooks/useAction';
 import { useMyRoles } from '../hooks/useMyRoles';
@@ -72,6 +73,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
         <AttendancePanel sites={snapshot.sites} attendance={snapshot.attendance} />
         <FloorPanel floor={snapshot.floor} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
       </div>
+      <PollsPanel conferenceId={conferenceId} polls={snapshot.polls} agenda={snapshot.agenda} roles={roles} />
       <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={roles !== null && can(roles, 'drafts.manage')} />
       {canControl && mainSite && (
         <Suspense fallback={null}>

@@ -5,6 +5,7 @@ import { ConferenceHeader } from '../components/ConferenceHeader';
 import { DraftsPanel } from '../components/DraftsPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
+import { PollsPanel } from '../components/PollsPanel';
 import { FloorHolder } from '../components/FloorHolder';
 import { can } from '@hoinghi/domain';
 import { useAction } from '../hooks/useAction';
@@ -39,6 +40,9 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
       <ErrorNotice error={error ?? rolesError} />
       <ErrorNotice error={action.error} />
       <ActiveAgendaItem agenda={snapshot.agenda} large />
+      {snapshot.polls.items.some((p) => p.status !== 'draft') && (
+        <PollsPanel conferenceId={conferenceId} polls={snapshot.polls} agenda={snapshot.agenda} roles={roles} siteId={siteId} />
+      )}
       {roles && can(roles, 'media.join', siteId) && (
         <Suspense fallback={null}>
           <SiteMedia conferenceId={conferenceId} siteId={siteId} siteNames={knownSiteNames(snapshot)} />
