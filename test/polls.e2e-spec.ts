@@ -85,8 +85,10 @@ describe('votes and ballots', () => {
     // Not voted at district 2: the excused absentee (16) and those never checked in (18–23).
     expect(staff.body.filter((v) => !v.voted).map((v) => v.participantId).sort()).toEqual([16, 18, 19, 20, 21, 22, 23].map((i) => vc.electors[i].participantId).sort());
     expect(staff.body.some((v) => 'choice' in v)).toBe(false);
-    expect((await vc.operators[1].get(vc.path(`/polls/${poll.id}/voters?siteId=${siteTwo}`))).status).toBe(403);
-    expect((await vc.electors[0].api.get(vc.path(`/polls/${poll.id}/voters?siteId=${vc.siteIds[0]}`))).status).toBe(403);
+    // An open vote: everyone convened sees who has not voted yet, but not what anyone chose.
+    const seenByDelegate = await vc.electors[0].api.get<PollVoterView[]>(vc.path(`/polls/${poll.id}/voters`));
+    expect(seenByDelegate.body.filter((v) => !v.voted)).toHaveLength(7);
+    expect(seenByDelegate.body.some((v) => 'choice' in v)).toBe(false);
 
     // Closing publishes the result to every site: 12 of a base of 24 is not more than half.
     const closed = await close(poll.id);
@@ -132,6 +134,11 @@ describe('votes and ballots', () => {
     await vc.chair.post(vc.path('/participants'), { userId: user.id, role: 'delegate', siteId: vc.siteIds[0] });
     expect((await vc.cast(vc.chair.as(await meeting.login(`${run}.muon`)), poll.id, { ratings })).body).toMatchObject({ statusCode: 403, error: 'NOT_AN_ELECTOR' });
 
+    // A secret ballot: who has voted is for the leaders and each site's staff (their own site), no one else.
+    expect((await vc.operators[1].get(vc.path(`/polls/${poll.id}/voters?siteId=${vc.siteIds[1]}`))).status).toBe(403);
+    expect((await vc.operators[1].get(vc.path(`/polls/${poll.id}/voters?siteId=${vc.siteIds[0]}`))).status).toBe(200);
+    expect((await vc.electors[0].api.get(vc.path(`/polls/${poll.id}/voters?siteId=${vc.siteIds[0]}`))).status).toBe(403);
+    expect((await vc.electors[0].api.get(vc.path(`/polls/${poll.id}/voters`))).status).toBe(403);
     // The same voter twice at the same instant on two meeting instances, different keys: one ballot, one 409 —
     // the database decides.
     const other = await MeetingHarness.start({ relaySweepMs: 200 });

@@ -71,7 +71,9 @@ export class BallotBell implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const queue = this.queue;
     if (!queue) return;
-    await Promise.race([queue.close(), new Promise((r) => setTimeout(r, ADD_TIMEOUT_MS))]).catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([queue.close(), new Promise((r) => (timer = setTimeout(r, ADD_TIMEOUT_MS)))]).catch(() => undefined);
+    clearTimeout(timer);
     queue.clients.forEach((client) => client.disconnect());
   }
 }

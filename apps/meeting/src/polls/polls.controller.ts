@@ -63,7 +63,7 @@ export class PollsController {
   }
 
   @Get(':pollId/voters')
-  @Endpoint({ operationId: 'listPollVoters', summary: 'Who has (not) voted: site staff at their site, the leaders anywhere; the chairs also see an open vote\'s choices (never a secret ballot\'s).', response: [PollVoterResponseDto], errors: [400, 401, 403, 404] })
+  @Endpoint({ operationId: 'listPollVoters', summary: 'Who has (not) voted: an open vote to everyone convened (and what each chose to the chairs); a secret ballot to the leaders and to a site\'s staff for their site (what anyone chose: never).', response: [PollVoterResponseDto], errors: [400, 401, 403, 404] })
   voters(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @IdParam('pollId') pollId: string, @Query() query: PollVotersQueryDto): Promise<PollVoterView[]> {
     return this.polls.voters(user, conferenceId, pollId, query.siteId);
   }

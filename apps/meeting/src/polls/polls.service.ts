@@ -171,17 +171,20 @@ export class PollsService implements ConferenceSection {
   }
 
   /**
-   * Who has (not) voted: a site's staff for their site, the leaders for any site or all. The leaders
-   * also see an open vote's choices; a secret ballot's are not stored with the voter, so no one can.
+   * Who has (not) voted. An open vote: everyone convened sees it (the chairs also what each chose). A
+   * secret ballot: the leaders, and a site's staff for their site. A secret ballot's choices are not
+   * stored with the voter, so no one can see them.
    */
   async voters(user: AuthUser, conferenceId: string, pollId: string, siteId?: string): Promise<PollVoterView[]> {
     const em = this.dataSource.manager;
-    const roles = await this.access.rolesOf(em, user.id, conferenceId);
     const scope = await this.sync.scopeOf(user, conferenceId);
-    if (!scope.leader) await this.access.authorize(em, user.id, conferenceId, 'polls.voters', siteId);
-    if (!scope.leader && !siteId) throw forbidden('ROLE_FORBIDDEN', 'Name your site (siteId): site staff see their own site\'s voters.');
+    const roles = await this.access.rolesOf(em, user.id, conferenceId);
     const poll = await this.poll(em, conferenceId, pollId, false);
-    return polls.voters(em, poll, siteId ?? null, scope.leader && can(roles, 'polls.control'));
+    if (!scope.leader && poll.kind !== 'open') {
+      if (!siteId) throw forbidden('ROLE_FORBIDDEN', 'Name your site (siteId): site staff see who at their own site has not voted.');
+      await this.access.authorize(em, user.id, conferenceId, 'polls.voters', siteId);
+    }
+    return polls.voters(em, poll, siteId ?? null, can(roles, 'polls.control'));
   }
 
   private async poll(em: EntityManager, conferenceId: string, pollId: string, lock: boolean): Promise<PollEntity> {
