@@ -2,12 +2,13 @@
 // with its quorum, the chair sees an open vote's tally live while sites see only turnout, closing
 // publishes an immutable result everywhere; one ballot per voter, held by the database also at the
 // same instant; every acknowledged ballot counted exactly once when the worker is killed mid-burst.
-import type { PollView, PollVoterView } from '@hoinghi/contracts';
+import { JobName, QueueName, type CountPollResult, type PollJob, type PollView, type PollVoterView } from '@hoinghi/contracts';
+import Queue from 'bull';
 import { randomUUID } from 'node:crypto';
 import { LiveClient } from './support/live-client';
 import { Elector, until, votingConference, VotingConference } from './support/electorate';
 import { Api, MeetingHarness } from './support/meeting-harness';
-import { WorkerProcess } from './support/worker-process';
+import { REDIS_URL, WorkerProcess } from './support/worker-process';
 
 const SWEEPS = { BALLOT_SWEEP_MS: '500' };
 
@@ -107,6 +108,22 @@ describe('votes and ballots', () => {
     await expect(meeting.dataSource.query(`UPDATE polls SET title = 'Sửa' WHERE id = $1`, [poll.id])).rejects.toThrow(/published and cannot change/);
     expect((await close(poll.id)).body).toMatchObject({ error: 'POLL_WRONG_STATE' });
     expect((await open(poll.id)).body).toMatchObject({ error: 'POLL_WRONG_STATE' });
+
+    // The jobs run a second time: the count publishes nothing new, a tally of a closed poll does nothing; no delta either.
+    const events = async () => (await meeting.dataSource.query('SELECT count(*)::int AS n FROM conference_events WHERE conference_id = $1', [vc.conferenceId]))[0].n as number;
+    const before = await events();
+    const queue = new Queue<PollJob>(QueueName.Ballots, REDIS_URL);
+    try {
+      const payload: PollJob = { v: 1, conferenceId: vc.conferenceId, pollId: poll.id };
+      const count = await queue.add(JobName.CountPoll, payload, { removeOnComplete: true });
+      expect(await count.finished() as CountPollResult).toEqual({ cast: 17, published: false });
+      const tally = await queue.add(JobName.TallyPoll, payload, { removeOnComplete: true });
+      expect(await tally.finished()).toBeNull();
+    } finally {
+      await queue.close();
+    }
+    expect(await events()).toBe(before);
+    expect((await pollOf(poll.id)).result).toEqual(result);
   });
 
   it('refuses ballots clearly: after close, from a non-voter, for another poll, with a wrong choice (naming the field)', async () => {

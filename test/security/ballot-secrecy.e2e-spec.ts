@@ -4,6 +4,7 @@
 // key, looking for anything that links a voter to what they chose.
 import type { PollView } from '@hoinghi/contracts';
 import Redis from 'ioredis';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { Client } from 'pg';
 import { until, votingConference, VotingConference } from '../support/electorate';
 import { MeetingHarness } from '../support/meeting-harness';
@@ -11,6 +12,8 @@ import { testDatabaseUrl } from '../support/test-config';
 import { REDIS_URL, WorkerProcess } from '../support/worker-process';
 
 const VOTERS = 24;
+/** PostgreSQL's own log (Debian's location); read for the suite's window when this process may read it. */
+const POSTGRES_LOG = process.env.POSTGRES_LOG_FILE || '/var/log/postgresql/postgresql-15-main.log';
 
 describe('a secret ballot cannot be traced to its voter', () => {
   let meeting: MeetingHarness;
@@ -21,6 +24,7 @@ describe('a secret ballot cannot be traced to its voter', () => {
   /** Each voter's ballot code (one digit per candidate), in the order they voted. */
   const cast: Array<{ participantId: string; userId: string; receiptId: string; code: string; selected: string[] }> = [];
   const logs: string[] = [];
+  let postgresLogFrom = -1;
   const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
 
   beforeAll(async () => {
@@ -28,6 +32,7 @@ describe('a secret ballot cannot be traced to its voter', () => {
     vc = await votingConference(meeting, `sb${Date.now().toString(36)}`, [VOTERS / 2, VOTERS / 2], VOTERS);
     worker = await WorkerProcess.start({ BALLOT_SWEEP_MS: '500' });
     admin = new Client({ connectionString: testDatabaseUrl() }); // postgres: the superuser
+    if (existsSync(POSTGRES_LOG)) postgresLogFrom = statSync(POSTGRES_LOG).size;
     await admin.connect();
     // The meeting service runs in this process: everything it logs passes through here.
     process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (logs.push(String(chunk)), writes.out(chunk, ...rest))) as typeof process.stdout.write;
@@ -163,6 +168,20 @@ describe('a secret ballot cannot be traced to its voter', () => {
       }
     }
     expect(stored).not.toContain('"sealed"');
+
+    // PostgreSQL's own log over the suite's window (when this machine's log is readable here).
+    if (postgresLogFrom >= 0) {
+      const length = statSync(POSTGRES_LOG).size - postgresLogFrom;
+      const buffer = Buffer.alloc(Math.max(0, length));
+      const fd = openSync(POSTGRES_LOG, 'r');
+      try {
+        readSync(fd, buffer, 0, buffer.length, postgresLogFrom);
+      } finally {
+        closeSync(fd);
+      }
+      const serverLog = buffer.toString('utf8');
+      for (const c of cast) for (const id of [c.participantId, c.userId, c.receiptId]) expect(serverLog).not.toContain(id);
+    }
 
     // PostgreSQL logs no statement: not by default, and not here.
     const settings = (await admin.query(`SELECT name, setting FROM pg_settings WHERE name IN ('log_statement', 'log_min_duration_statement', 'log_parameter_max_length_on_error')`)).rows;
