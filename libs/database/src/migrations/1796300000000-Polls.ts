@@ -54,7 +54,10 @@ export class Polls1796300000000 implements MigrationInterface {
       END $$`);
     await queryRunner.query(`CREATE TRIGGER "TR_polls_published_final" BEFORE UPDATE ON "polls" FOR EACH ROW EXECUTE FUNCTION "polls_published_final"()`);
 
-    // The electorate, frozen when the poll opens: who may vote and who was present then.
+    // The electorate, frozen when the poll opens: who may vote and who was present then. A participant who is
+    // an elector cannot be deleted on their own (checked at commit): the count checks one sealed ballot per
+    // voter mark, and a record of who was summoned must not shrink. Deleting the conference takes both with it
+    // (both cascades have run by the time the check is made).
     await queryRunner.query(`CREATE TABLE "poll_electors" (
       "poll_id" uuid NOT NULL,
       "participant_id" uuid NOT NULL,
@@ -63,7 +66,7 @@ export class Polls1796300000000 implements MigrationInterface {
       "excused" boolean NOT NULL,
       CONSTRAINT "PK_poll_electors" PRIMARY KEY ("poll_id", "participant_id"),
       CONSTRAINT "FK_poll_electors_poll" FOREIGN KEY ("poll_id") REFERENCES "polls"("id") ON DELETE CASCADE,
-      CONSTRAINT "FK_poll_electors_participant" FOREIGN KEY ("participant_id") REFERENCES "participants"("id") ON DELETE CASCADE
+      CONSTRAINT "FK_poll_electors_participant" FOREIGN KEY ("participant_id") REFERENCES "participants"("id") DEFERRABLE INITIALLY DEFERRED
     )`);
 
     // That an elector has voted: one row per voter per poll, held by the primary key (a second ballot is a 409).
