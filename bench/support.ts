@@ -1,9 +1,9 @@
 // Helpers shared by the benchmarks: a meeting instance as a child process, access tokens signed as the
 // meeting service signs them, percentiles, a latency histogram, waiting.
 import { ChildProcess, spawn } from 'node:child_process';
+import type { Client } from 'pg';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
-import type { Client } from 'pg';
 import { TOKEN_PARTIES } from '@hoinghi/contracts';
 import { DEV_SECRETS } from '@hoinghi/server-kit';
 import { sleep } from './proc';

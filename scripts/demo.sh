@@ -10,7 +10,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"   # Node 24 from the npm registry's `
 npm run --silent build
 
 # Development mode: the development secrets from the repository are accepted only with NODE_ENV exactly
-# `development` or `test`; anything else (unset too) is production and needs JWT_SECRET and MEDIA_TOKEN_SECRET.
+# `development` or `test`; anything else (unset too) is production and needs JWT_SECRET, MEDIA_TOKEN_SECRET and BALLOT_SEAL_KEY.
 export NODE_ENV=development
 
 export PORT="${PORT:-3000}"

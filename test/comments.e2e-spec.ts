@@ -11,6 +11,9 @@ import { LiveClient } from './support/live-client';
 import { Api, MeetingHarness } from './support/meeting-harness';
 import { REDIS_URL, WorkerProcess } from './support/worker-process';
 
+/** The sweep stores what the queue lost after 20 s (the lost-job test waits for it). */
+const COMMENT_SWEEPS = { COMMENT_SWEEP_MS: '1000', COMMENT_SWEEP_AFTER_MS: '20000' };
+
 describe('comments on drafts', () => {
   let meeting: MeetingHarness;
   let worker: WorkerProcess;
@@ -83,7 +86,7 @@ describe('comments on drafts', () => {
     });
     expect(created.status).toBe(201);
     draft = created.body;
-    worker = await WorkerProcess.start();
+    worker = await WorkerProcess.start(COMMENT_SWEEPS);
   });
 
   afterAll(async () => {
@@ -357,7 +360,7 @@ describe('comments on drafts', () => {
       expect(again.body.receiptId).toBe(receipts.get(item.key));
     }
 
-    worker = await WorkerProcess.start();
+    worker = await WorkerProcess.start(COMMENT_SWEEPS);
     const after = await until(stored, (s) => s.received === before.submissions + 200, 60_000);
     expect(after).toEqual({ submissions: before.submissions + 200, received: before.submissions + 200, comments: before.comments + 200, doubled: 0 });
     const rows = await meeting.dataSource.query(

@@ -213,7 +213,7 @@ describe('live updates', () => {
 
   it('delivers a change the worker makes to the sockets, as the platform, and repairs drifted counts', async () => {
     const worker: INestApplicationContext = await NestFactory.createApplicationContext(
-      WorkerModule.forRoot(loadWorkerConfig({ DATABASE_URL: testAppDatabaseUrl(), REDIS_URL, RELAY_SWEEP_MS: '200' })), { logger: ['error'] },
+      WorkerModule.forRoot(loadWorkerConfig({ NODE_ENV: 'test', DATABASE_URL: testAppDatabaseUrl(), REDIS_URL, RELAY_SWEEP_MS: '200' })), { logger: ['error'] },
     );
     try {
       await worker.init();

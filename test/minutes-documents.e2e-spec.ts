@@ -91,7 +91,7 @@ describe('the minutes as .docx and signed .pdf', () => {
     for (const [who, step] of [[secretary, 'submit'], [chair, 'approve'], [chair, 'publish']] as const) expect((await who.post(path(`/minutes/${step}`))).status).toBe(200);
     sha256 = (await operator.get<MinutesVersionView>(path('/minutes/versions/1'))).body.sha256!;
 
-    worker = await WorkerProcess.start(undefined, { DOCUMENT_SIGNING_P12: throwawayCertificate(SIGNER, PASSPHRASE), DOCUMENT_SIGNING_PASSPHRASE: PASSPHRASE });
+    worker = await WorkerProcess.start({ DOCUMENT_SIGNING_P12: throwawayCertificate(SIGNER, PASSPHRASE), DOCUMENT_SIGNING_PASSPHRASE: PASSPHRASE });
   });
 
   afterAll(async () => {

@@ -13,7 +13,7 @@ describe('worker', () => {
   let queue: Queue.Queue<HeartbeatJob>;
 
   beforeAll(async () => {
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerConfig({ DATABASE_URL: testAppDatabaseUrl(), REDIS_URL: redisUrl })), { logger: false });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerConfig({ NODE_ENV: 'test', DATABASE_URL: testAppDatabaseUrl(), REDIS_URL: redisUrl })), { logger: false });
     await worker.init();
     queue = new Queue<HeartbeatJob>(QueueName.Maintenance, redisUrl);
   });

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
 import { loadWorkerConfig } from '../../apps/worker/src/config/worker-config';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { launchChromium } from '../support/browser';
+import { launchChromium, logIn as logInAs } from '../support/browser';
 import { testAppDatabaseUrl, testDatabaseUrl } from '../support/test-config';
 import { Api, MeetingHarness } from '../support/meeting-harness';
 import type { ConferenceSnapshot, ConferenceSummary } from '@hoinghi/contracts';
@@ -30,7 +30,7 @@ describe('chair console and site view in Chromium', () => {
     await seedDemo(meeting.app);
     // The worker stores comments: the same database, as the services' role.
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerConfig({
-      DATABASE_URL: testAppDatabaseUrl(`${testDatabaseUrl()}_browser_console`), REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+      NODE_ENV: 'test', DATABASE_URL: testAppDatabaseUrl(`${testDatabaseUrl()}_browser_console`), REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     })), { logger: ['error'] });
     await worker.init();
     browser = await launchChromium();
@@ -49,14 +49,7 @@ describe('chair console and site view in Chromium', () => {
     await meeting?.stop();
   });
 
-  async function logIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${meeting.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('conference-row').first().click();
-    await page.getByTestId('connection-status').and(page.locator('[data-state="live"]')).waitFor();
-  }
+  const logIn = (page: Page, username: string) => logInAs(page, meeting.url, username, DEMO_PASSWORD);
 
   it('says a wrong password in Vietnamese', async () => {
     await chair.goto(`${meeting.url}/login`);

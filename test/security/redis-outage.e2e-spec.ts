@@ -3,10 +3,10 @@
 import type { FloorEvent, FloorRequestView, ParticipantView } from '@hoinghi/contracts';
 import { RedisChannel } from '@hoinghi/contracts';
 import Redis from 'ioredis';
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { LiveClient } from '../support/live-client';
 import { MeetingHarness } from '../support/meeting-harness';
+import { freePort, startRedis, stopRedis, waitFor } from '../support/redis-server';
 
 describe('Redis stopped during a live conference', () => {
   let port: number;
@@ -67,42 +67,3 @@ describe('Redis stopped during a live conference', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const client = new Redis({ port, lazyConnect: true, retryStrategy: () => null });
-  client.on('error', () => undefined);
-  try {
-    await waitFor(async () => client.connect().then(() => true, () => false), 10_000);
-  } finally {
-    client.disconnect();
-  }
-  return child;
-}
-
-async function stopRedis(port: number, child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-  const probe = new Redis({ port, lazyConnect: true, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  expect(await probe.connect().then(() => 'up', () => 'down')).toBe('down');
-  probe.disconnect();
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

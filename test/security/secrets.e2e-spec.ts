@@ -10,6 +10,7 @@ import { testAppDatabaseUrl, testDatabaseUrl } from '../support/test-config';
 
 const STRONG_JWT = 'production-jwt-secret-of-at-least-32-bytes';
 const STRONG_MEDIA = 'production-media-secret-of-at-least-32-bytes';
+const STRONG_BALLOT = 'a-production-ballot-seal-key-of-enough-length-42';
 /** The environment of `npm run start:meeting` on a server where nobody set NODE_ENV (two database roles, as production needs). */
 const plainStart = { DATABASE_URL: testAppDatabaseUrl(), DATABASE_OWNER_URL: testDatabaseUrl(), PORT: '0' };
 
@@ -30,7 +31,8 @@ describe('secrets and the run mode', () => {
     ['MEDIA_TOKEN_SECRET=x', { JWT_SECRET: STRONG_JWT, MEDIA_TOKEN_SECRET: 'x' }, 'MEDIA_TOKEN_SECRET must be at least 32 bytes long, got 1'],
     ['one secret for both', { JWT_SECRET: STRONG_JWT, MEDIA_TOKEN_SECRET: STRONG_JWT }, 'JWT_SECRET and MEDIA_TOKEN_SECRET must be different secrets'],
     ['the published secret', { JWT_SECRET: 'hoinghi-dev-secret-change-me', MEDIA_TOKEN_SECRET: STRONG_MEDIA }, 'JWT_SECRET must not be the development secret published in the repository'],
-    ['JWT_EXPIRES_IN=forever', { JWT_SECRET: STRONG_JWT, MEDIA_TOKEN_SECRET: STRONG_MEDIA, JWT_EXPIRES_IN: 'forever' }, 'JWT_EXPIRES_IN must be a duration such as 30m or 12h, between 30m and 24h, got "forever"'],
+    ['no BALLOT_SEAL_KEY', { JWT_SECRET: STRONG_JWT, MEDIA_TOKEN_SECRET: STRONG_MEDIA }, 'BALLOT_SEAL_KEY must be set (at least 32 random bytes)'],
+    ['JWT_EXPIRES_IN=forever', { JWT_SECRET: STRONG_JWT, MEDIA_TOKEN_SECRET: STRONG_MEDIA, BALLOT_SEAL_KEY: STRONG_BALLOT, JWT_EXPIRES_IN: 'forever' }, 'JWT_EXPIRES_IN must be a duration such as 30m or 12h, between 30m and 24h, got "forever"'],
   ])('production refuses %s', (_, secrets, sentence) => {
     expect(() => loadConfig({ ...plainStart, NODE_ENV: 'production', ...secrets })).toThrow(sentence);
   });
@@ -40,7 +42,7 @@ describe('secrets and the run mode', () => {
     let adminId: string;
 
     beforeAll(async () => {
-      const config = loadConfig({ ...plainStart, JWT_SECRET: STRONG_JWT, MEDIA_TOKEN_SECRET: STRONG_MEDIA });
+      const config = loadConfig({ ...plainStart, JWT_SECRET: STRONG_JWT, MEDIA_TOKEN_SECRET: STRONG_MEDIA, BALLOT_SEAL_KEY: STRONG_BALLOT });
       expect(config.mode).toBe('production');
       meeting = await MeetingHarness.start(config);
       adminId = (await meeting.createUser(`admin.${Date.now().toString(36)}`, 'Quản trị', { isAdmin: true })).id;

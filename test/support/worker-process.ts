@@ -12,14 +12,11 @@ export class WorkerProcess {
   output = '';
   private constructor(readonly child: ChildProcess) {}
 
-  /** `databaseUrl`: the services' role on the suite's database (the shared test database by default); `env`: more settings. */
-  static async start(databaseUrl = testAppDatabaseUrl(), env: NodeJS.ProcessEnv = {}): Promise<WorkerProcess> {
+  /** `env`: the worker's own settings for this suite (sweeps, another Redis). */
+  static async start(env: Record<string, string> = {}): Promise<WorkerProcess> {
     if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} is missing: run npm run build:server first`);
     const child = spawn(process.execPath, [WORKER_MAIN], {
-      env: {
-        ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_URL, RELAY_SWEEP_MS: '200',
-        COMMENT_SWEEP_MS: '1000', COMMENT_SWEEP_AFTER_MS: '20000', ...env,
-      },
+      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: testAppDatabaseUrl(), REDIS_URL, RELAY_SWEEP_MS: '200', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const worker = new WorkerProcess(child);

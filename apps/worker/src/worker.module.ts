@@ -4,6 +4,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueName } from '@hoinghi/contracts';
 import { dataSourceOptions } from '@hoinghi/database';
 import { RecountAttendanceProcessor } from './attendance/recount-attendance.processor';
+import { BallotSweep } from './ballots/ballot-sweep.service';
+import { BallotsProcessor } from './ballots/ballots.processor';
+import { PollCounter } from './ballots/poll-counter.service';
 import { WorkerChanges } from './change-log/worker-changes.service';
 import { CommentSweep } from './comments/comment-sweep.service';
 import { StoreCommentProcessor } from './comments/store-comment.processor';
@@ -28,9 +31,11 @@ export class WorkerModule {
         // may stall a few times before it fails (the sweep stores whatever still slips through).
         BullModule.registerQueue({ name: QueueName.Comments, settings: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 } }),
         BullModule.registerQueue({ name: QueueName.Documents }),
+        // Ballot jobs only point at a poll; a stalled one is retried, a lost one made good by the sweep.
+        BullModule.registerQueue({ name: QueueName.Ballots, settings: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 } }),
       ],
       providers: [{ provide: WORKER_CONFIG, useValue: config }, WorkerChanges, HeartbeatProcessor, RecountAttendanceProcessor, MaintenanceQueueListener,
-        StoreCommentProcessor, CommentSweep, RenderDocumentProcessor, MinutesDocumentRenderer, PdfPrinter,
+        StoreCommentProcessor, CommentSweep, RenderDocumentProcessor, MinutesDocumentRenderer, PdfPrinter, PollCounter, BallotsProcessor, BallotSweep,
       ],
     };
   }

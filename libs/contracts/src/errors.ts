@@ -30,6 +30,8 @@ export const ERROR_CODES = {
   DRAFT_EMPTY: 'validation',
   DRAFT_TOO_LONG: 'validation',
   COMMENT_SECTION_UNKNOWN: 'validation',
+  POLL_DEFINITION_INVALID: 'validation', // a poll's options or seats
+  BALLOT_INVALID: 'validation', // a ballot that does not fit its poll; `fields` names the part
   MAIN_SITE_RELAYED: 'validation',
   SITE_PARENT_UNKNOWN: 'validation',
   SITE_TREE_CYCLE: 'validation',
@@ -69,8 +71,9 @@ export const ERROR_CODES = {
   NOT_MAIN_SITE: 'forbidden',
   PLAIN_RTP_DISABLED: 'forbidden',
   COMMENT_NOT_YOURS: 'forbidden',
-  PLAIN_RTP_ADDRESS_REFUSED: 'forbidden',
-  NOT_PUBLISHER: 'forbidden', // a viewer connection of a site (receive-only) tried to send // a plain transport asked to send outside MEDIA_PLAIN_RTP_ALLOWED_HOSTS
+  NOT_AN_ELECTOR: 'forbidden', // not in the poll's electorate (frozen when it opened)
+  PLAIN_RTP_ADDRESS_REFUSED: 'forbidden', // a plain transport asked to send outside MEDIA_PLAIN_RTP_ALLOWED_HOSTS
+  NOT_PUBLISHER: 'forbidden', // a viewer connection of a site (receive-only) tried to send
 
   // 404: an id (or a route) that does not exist where it was looked for.
   ROUTE_NOT_FOUND: 'not_found',
@@ -88,6 +91,7 @@ export const ERROR_CODES = {
   COMMENT_NOT_FOUND: 'not_found',
   POINT_NOT_FOUND: 'not_found',
   DOCUMENT_NOT_FOUND: 'not_found',
+  POLL_NOT_FOUND: 'not_found',
   UNKNOWN_TRANSPORT: 'not_found',
   UNKNOWN_PRODUCER: 'not_found',
   UNKNOWN_CONSUMER: 'not_found',
@@ -149,6 +153,12 @@ export const ERROR_CODES = {
   CONFERENCE_ALREADY_STARTED: 'conflict', // the quorum rule and the planned start are fixed once the conference has started
   USERNAME_TAKEN: 'conflict',
   CANNOT_DISABLE_SELF: 'conflict', // an administrator cannot disable their own account or drop their own rights
+  QUORUM_NOT_MET: 'conflict',
+  POLL_NOT_OPEN: 'conflict',
+  POLL_WRONG_STATE: 'conflict',
+  ANOTHER_POLL_OPEN: 'conflict',
+  ALREADY_VOTED: 'conflict', // one ballot per voter per poll, held by a unique key
+  ELECTOR_NOT_PRESENT: 'conflict', // check in first (late voters: if the poll allows them)
 
   // 413, 429, 500 and 503
   PAYLOAD_TOO_LARGE: 'too_large',

@@ -2,6 +2,7 @@ export * from './model';
 export * from './drafts';
 export * from './comments';
 export * from './consolidation';
+export * from './polls';
 export * from './audience';
 export * from './errors';
 export * from './realtime';

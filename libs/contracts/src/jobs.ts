@@ -7,6 +7,8 @@ export const QueueName = {
   Comments: 'comments',
   /** Documents (the consolidation report as .docx) rendered by the worker and kept in PostgreSQL. */
   Documents: 'documents',
+  /** Ballots are committed by the API; the worker tallies turnout (and open votes) and counts a closed poll. */
+  Ballots: 'ballots',
 } as const;
 
 export const JobName = {
@@ -18,6 +20,10 @@ export const JobName = {
   StoreComment: 'comment.store',
   /** Renders a requested document into its row of `documents` (once: a ready one is left alone). */
   RenderDocument: 'document.render',
+  /** A doorbell: recount a poll's turnout (and an open vote's tally) from PostgreSQL and tell its audiences. */
+  TallyPoll: 'poll.tally',
+  /** Counts a closed poll once and publishes its immutable result. */
+  CountPoll: 'poll.count',
 } as const;
 
 export interface HeartbeatJob {
@@ -63,4 +69,24 @@ export interface RenderDocumentResult {
   bytes: number;
   /** False when an earlier run already rendered it. */
   rendered: boolean;
+}
+
+/**
+ * Both ballot jobs carry the poll, never a voter nor a choice: a ballot is in PostgreSQL before it is
+ * acknowledged, and a job only says "look at this poll again". Jobs are removed once done.
+ */
+export interface PollJob {
+  v: 1;
+  conferenceId: string;
+  pollId: string;
+}
+
+export interface TallyPollResult {
+  voted: number;
+}
+
+export interface CountPollResult {
+  cast: number;
+  /** False when an earlier run already published the result. */
+  published: boolean;
 }

@@ -4,6 +4,7 @@ import type { CommentsSection } from './comments';
 import type { ConsolidationPointView } from './consolidation';
 import type { DraftSummary } from './drafts';
 import type { MinutesVersionSummary } from './minutes';
+import type { PollsSection } from './polls';
 
 // Enumerations are string unions so they serialise as-is in JSON, PostgreSQL and socket payloads.
 
@@ -217,6 +218,8 @@ export interface ConferenceSnapshot {
   minutes: MinutesVersionSummary[];
   /** Leaders: the consolidation points of every draft; others: none. */
   points: ConsolidationPointView[];
+  /** Every poll with its turnout (and result once published); the leaders also the open vote's live tally; the viewer's own receipts. */
+  polls: PollsSection;
 }
 
 /** ErrorResponse.current of CONFERENCE_CHANGED: who changed the conference's status last, when, and the conference as it is now. */

@@ -31,6 +31,7 @@ function base(version = 10): ConferenceSnapshot {
     comments: { items: [], receipts: [] },
     minutes: [],
     points: [],
+    polls: { items: [], tallies: [], myReceipts: [], asOf: { turnout: 0, tally: 0 } },
   };
 }
 
@@ -168,5 +169,33 @@ describe('consolidation point deltas', () => {
     expect(snapshot.points.map((p) => `${p.id}:${p.disposition}:${p.commentIds.length}`)).toEqual(['p1:accepted:2', 'p2:null:1']);
     snapshot = applyDelta(snapshot, delta(14, 13, 'leaders', { type: 'point.removed', data: { pointId: 'p1', draftId: 'd1' } }));
     expect(snapshot.points.map((p) => p.id)).toEqual(['p2']);
+  });
+});
+
+describe('applyDelta: polls', () => {
+  const poll = (status: 'open' | 'closed', voted = 0) => ({
+    id: 'p', agendaItemId: 'i1', kind: 'open' as const, secret: false, title: 'Thông qua chỉ tiêu', labels: { yes: 'Tán thành', no: 'Không tán thành', abstain: 'Không biểu quyết' },
+    options: [], maxChoices: 1, base: 'electorate' as const, threshold: 'more_than_half' as const, quorumNumerator: 2, quorumDenominator: 3,
+    allowLateVoters: true, status, electorate: { electorate: 10, excused: 0, presentAtOpen: 9 }, turnout: { pollId: 'p', voted, electorate: 10 },
+    openedAt: null, closedAt: null, result: null,
+  });
+  const turnout = (version: number, voted: number) => delta(version, null, 'conference', { type: 'poll.turnout', data: { turnout: { pollId: 'p', voted, electorate: 10 } } });
+  const tally = (version: number, yes: number) =>
+    delta(version, null, 'leaders', { type: 'poll.tally', data: { tally: { pollId: 'p', counts: { yes, no: 0, abstain: 0 }, perSite: [] } } });
+
+  it('keeps the newest turnout and tally whichever order they arrive in, each on its own', () => {
+    let s = applyDelta(base(), delta(11, 1, 'conference', { type: 'poll.changed', data: { poll: poll('open') } }));
+    s = applyDelta(s, turnout(15, 4));
+    s = applyDelta(s, tally(13, 3));
+    s = applyDelta(s, turnout(14, 3)); // older: ignored
+    s = applyDelta(s, tally(12, 2)); // older: ignored
+    expect(s.polls.items[0].turnout.voted).toBe(4);
+    expect(s.polls.tallies).toEqual([{ pollId: 'p', counts: { yes: 3, no: 0, abstain: 0 }, perSite: [] }]);
+  });
+
+  it('a closed poll keeps its final turnout', () => {
+    let s = applyDelta(base(), delta(11, 1, 'conference', { type: 'poll.changed', data: { poll: poll('closed', 9) } }));
+    s = applyDelta(s, turnout(12, 8));
+    expect(s.polls.items[0].turnout.voted).toBe(9);
   });
 });

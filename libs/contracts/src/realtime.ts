@@ -4,6 +4,7 @@ import type { CommentReceipt, CommentView } from './comments';
 import type { ConsolidationPointView } from './consolidation';
 import type { DraftSummary } from './drafts';
 import type { MinutesItemView, MinutesVersionSummary } from './minutes';
+import type { OpenVoteTally, PollTurnout, PollView } from './polls';
 import type { ErrorResponse } from './errors';
 import type {
   AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ConferenceView, FloorRequestView,
@@ -61,7 +62,13 @@ export type DeltaBody =
   /** A consolidation point was made, regrouped, decided on or absorbed into a version. Audience: the leaders. */
   | { type: 'point.changed'; data: { point: ConsolidationPointView } }
   /** A consolidation point was deleted (its comments are free to be grouped again). Audience: the leaders. */
-  | { type: 'point.removed'; data: { pointId: string; draftId: string } };
+  | { type: 'point.removed'; data: { pointId: string; draftId: string } }
+  /** A poll was created, opened, closed or published (then with its result). Audience: conference. */
+  | { type: 'poll.changed'; data: { poll: PollView } }
+  /** How many have voted (a state change, coalesced). Audience: conference. Never who, never what. */
+  | { type: 'poll.turnout'; data: { turnout: PollTurnout } }
+  /** An open vote's live tally (a state change, coalesced). Audience: leaders. Secret ballots have none. */
+  | { type: 'poll.tally'; data: { tally: OpenVoteTally } };
 
 export type ConferenceDeltaType = DeltaBody['type'];
 
@@ -186,6 +193,20 @@ export function applyDelta(snapshot: ConferenceSnapshot, delta: ConferenceDelta)
       return { ...next, points: upsert(next.points, [delta.data.point], (p) => p.id) };
     case 'point.removed':
       return { ...next, points: next.points.filter((p) => p.id !== delta.data.pointId) };
+    case 'poll.changed':
+      return { ...next, polls: { ...next.polls, items: upsert(next.polls.items, [delta.data.poll], (p) => p.id) } };
+    case 'poll.turnout': {
+      const { turnout } = delta.data;
+      if (delta.version <= next.polls.asOf.turnout) return next;
+      const items = next.polls.items.map((p) => (p.id === turnout.pollId && p.status === 'open' ? { ...p, turnout } : p));
+      return { ...next, polls: { ...next.polls, items, asOf: { ...next.polls.asOf, turnout: delta.version } } };
+    }
+    case 'poll.tally':
+      if (delta.version <= next.polls.asOf.tally) return next;
+      return {
+        ...next,
+        polls: { ...next.polls, tallies: upsert(next.polls.tallies, [delta.data.tally], (t) => t.pollId), asOf: { ...next.polls.asOf, tally: delta.version } },
+      };
   }
 }
 

@@ -43,7 +43,7 @@ export interface DatabaseRoles {
 
 /**
  * Makes the service's role able to do its work and nothing more: every table's rows, but on the audit
- * trail only SELECT and INSERT (no UPDATE, DELETE, TRUNCATE). Creates the role when the owner may and it
+ * trail, published poll results and counted ballots only SELECT and INSERT (no UPDATE, DELETE, TRUNCATE). Creates the role when the owner may and it
  * is missing (with the password of its URL), so a development machine needs no setup. Idempotent: run
  * at every start, after the migrations, so new tables are covered.
  */
@@ -66,6 +66,8 @@ export async function grantServiceRole(roles: DatabaseRoles): Promise<'granted' 
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${quoted(role)}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${quoted(role)}`);
     await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries FROM ${quoted(role)}`);
+    // A published result and a counted ballot are final: written once, never changed nor removed.
+    await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON poll_results, ballots FROM ${quoted(role)}`);
     await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migrations FROM ${quoted(role)}`);
   } finally {
     await client.end();

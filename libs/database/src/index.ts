@@ -4,3 +4,4 @@ export * from './database-admin';
 export * from './repositories/attendance-counts.repository';
 export * from './repositories/draft-comments.repository';
 export * from './repositories/consolidation.repository';
+export * from './repositories/polls.repository';

@@ -21,3 +21,4 @@ export * from './roster';
 export * from './conference-copy';
 export * from './conference-edit';
 export * from './org-tree';
+export * from './polls';

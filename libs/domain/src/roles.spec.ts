@@ -18,17 +18,24 @@ const PERMISSIONS: Permission[] = [
   'comments.floor',
   'consolidation.manage',
   'media.join',
+  'polls.manage',
+  'polls.control',
+  'polls.voters',
+  'ballots.cast',
 ];
-const SITE_SCOPED: Permission[] = ['floor.request', 'attendance.check', 'comments.site', 'media.join'];
+const SITE_SCOPED: Permission[] = ['floor.request', 'attendance.check', 'comments.site', 'media.join', 'polls.voters'];
+/** A ballot is one's own: a chair votes through their own delegate's assignment, never by presiding. */
+const OWN_ONLY: Permission[] = ['ballots.cast'];
+const CHAIR_PERMISSIONS = PERMISSIONS.filter((p) => !OWN_ONLY.includes(p));
 
 /** Who may do what, written out. Site-scoped permissions: at the assignment's own site. */
 const MATRIX: Record<ParticipantRole, Permission[]> = {
-  chair: PERMISSIONS,
-  co_chair: PERMISSIONS,
-  site_chair: ['conference.view', 'floor.request', 'attendance.check', 'comments.site', 'media.join'],
-  site_operator: ['conference.view', 'floor.request', 'attendance.check', 'comments.site', 'media.join'],
-  delegate: ['conference.view', 'floor.request', 'comments.submit'],
-  secretary: ['conference.view', 'attendance.absentees', 'audit.view', 'drafts.manage', 'comments.floor', 'consolidation.manage'],
+  chair: CHAIR_PERMISSIONS,
+  co_chair: CHAIR_PERMISSIONS,
+  site_chair: ['conference.view', 'floor.request', 'attendance.check', 'comments.site', 'media.join', 'polls.voters'],
+  site_operator: ['conference.view', 'floor.request', 'attendance.check', 'comments.site', 'media.join', 'polls.voters'],
+  delegate: ['conference.view', 'floor.request', 'comments.submit', 'ballots.cast'],
+  secretary: ['conference.view', 'attendance.absentees', 'audit.view', 'drafts.manage', 'comments.floor', 'consolidation.manage', 'polls.manage'],
   observer: ['conference.view'],
 };
 
@@ -52,7 +59,7 @@ describe('can', () => {
   });
 
   describe.each(['chair', 'co_chair'] as const)('%s', (role) => {
-    it.each(PERMISSIONS)('may %s at any site, or with no site named', (permission) => {
+    it.each(CHAIR_PERMISSIONS)('may %s at any site, or with no site named', (permission) => {
       // chairs sit in the main hall (often with no site of their own) and act for every site
       for (const assignments of [as(role), as(role, 'main')]) {
         expect(can(assignments, permission)).toBe(true);

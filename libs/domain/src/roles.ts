@@ -20,6 +20,10 @@ export type Permission =
   | 'minutes.approve' // approve, return and publish them (the chairs)
   | 'minutes.download' // have published minutes rendered (.docx, .pdf) and download them (the leaders and every site's staff)
   | 'consolidation.manage' // group comments into points, decide on them, render the consolidation report (the secretariat)
+  | 'polls.manage' // prepare a poll on an agenda item (the chairs and the secretariat)
+  | 'polls.control' // open and close a poll (the chairs)
+  | 'polls.voters' // site-scoped: who at the site has (not) voted (its chair or operator)
+  | 'ballots.cast' // cast one's own ballot (an elector: a delegate with a right to vote)
   | 'media.join'; // site-scoped
 
 /** Chairs act for every site: they run the whole conference from the main hall. */
@@ -45,6 +49,10 @@ export const GRANTS: Readonly<Record<Permission, { roles: readonly ParticipantRo
   'minutes.approve': { roles: CHAIRS, siteScoped: false },
   'minutes.download': { roles: [...CHAIRS, 'secretary', ...SITE_STAFF], siteScoped: false },
   'consolidation.manage': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
+  'polls.manage': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
+  'polls.control': { roles: CHAIRS, siteScoped: false },
+  'polls.voters': { roles: SITE_STAFF, siteScoped: true },
+  'ballots.cast': { roles: ['delegate'], siteScoped: false },
   'media.join': { roles: [...CHAIRS, ...SITE_STAFF], siteScoped: true },
 };
 

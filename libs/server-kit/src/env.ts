@@ -53,6 +53,8 @@ export function runMode(env: Env): RunMode {
 export const DEV_SECRETS = {
   JWT_SECRET: 'hoinghi-dev-jwt-secret-not-for-production',
   MEDIA_TOKEN_SECRET: 'hoinghi-dev-media-secret-not-for-production',
+  /** Seals secret ballots between the vote and the count (docs/security.md, "Secret ballots"). */
+  BALLOT_SEAL_KEY: 'hoinghi-dev-ballot-seal-key-not-for-production',
 } as const;
 export type SecretName = keyof typeof DEV_SECRETS;
 

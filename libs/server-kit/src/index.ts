@@ -3,3 +3,4 @@ export * from './http-error.filter';
 export * from './env';
 export * from './process-guards';
 export * from './redis-close';
+export * from './ballot-seal';

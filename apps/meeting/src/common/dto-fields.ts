@@ -2,9 +2,10 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import type { FieldRule, FieldRuleName } from '@hoinghi/contracts';
+import { COMMENT_LIMITS, IDEMPOTENCY_KEY_PATTERN } from '@hoinghi/contracts';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max,
-  MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length,
+  Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 
 // Request fields declared once for both class-validator and OpenAPI, so the published limits are the
@@ -85,4 +86,30 @@ export const IdListField = (max: number, options: FieldOptions = {}) =>
     IsArray({ message: 'must be a list of UUIDs', context: fieldRule('list') }),
     ArrayMaxSize(max, { message: `must list at most ${max} ids`, context: fieldRule('maxItems', max) }),
     IsUUID('all', { each: true, message: 'must contain only UUIDs', context: fieldRule('uuidList') }),
+  );
+
+/** A list of 1 to `max` texts of 1 to `maxLength` characters each. */
+export const TextListField = (max: number, maxLength: number, options: FieldOptions = {}) =>
+  applyDecorators(
+    ...declared(options, { type: [String], maxItems: max, minItems: 1 } as ApiPropertyOptions),
+    IsArray({ message: 'must be a list of texts' }),
+    ArrayMaxSize(max, { message: `must list at most ${max} entries` }),
+    IsString({ each: true, message: 'must contain only texts' }),
+    MaxLength(maxLength, { each: true, message: `must contain texts of at most ${maxLength} characters` }),
+  );
+
+/**
+ * The key a client makes once per submission (a comment, a ballot) and sends again on every retry of
+ * it: the same caller and key answer the first receipt and store nothing new.
+ */
+export const IdempotencyKeyField = (description: string) =>
+  applyDecorators(
+    ApiProperty({
+      type: String, minLength: COMMENT_LIMITS.keyMinChars, maxLength: COMMENT_LIMITS.keyMaxChars, pattern: IDEMPOTENCY_KEY_PATTERN.source,
+      description, example: '5f0d2c1e-6c8a-4c0e-9d51-0b7c1f4a9e21',
+    }),
+    IsDefined({ message: 'is required' }),
+    IsString({ message: 'must be text' }),
+    Length(COMMENT_LIMITS.keyMinChars, COMMENT_LIMITS.keyMaxChars, { message: `must be ${COMMENT_LIMITS.keyMinChars} to ${COMMENT_LIMITS.keyMaxChars} characters` }),
+    Matches(IDEMPOTENCY_KEY_PATTERN, { message: 'must be letters, digits, "_", ".", ":" or "-"' }),
   );

@@ -3,7 +3,8 @@ import { loadConfig } from './app-config';
 
 const JWT = 'j'.repeat(32);
 const MEDIA = 'm'.repeat(32);
-const production = { JWT_SECRET: JWT, MEDIA_TOKEN_SECRET: MEDIA };
+const BALLOT = 'b'.repeat(32);
+const production = { JWT_SECRET: JWT, MEDIA_TOKEN_SECRET: MEDIA, BALLOT_SEAL_KEY: BALLOT };
 
 describe('loadConfig: secrets and the run mode', () => {
   it('uses the development secrets only when NODE_ENV is exactly development or test', () => {
@@ -31,6 +32,12 @@ describe('loadConfig: secrets and the run mode', () => {
     expect(() => loadConfig({ JWT_SECRET: JWT })).toThrow('MEDIA_TOKEN_SECRET must be set (at least 32 random bytes)');
   });
 
+  it('refuses a missing or published BALLOT_SEAL_KEY in production', () => {
+    expect(() => loadConfig({ JWT_SECRET: JWT, MEDIA_TOKEN_SECRET: MEDIA })).toThrow('BALLOT_SEAL_KEY must be set (at least 32 random bytes)');
+    expect(() => loadConfig({ ...production, BALLOT_SEAL_KEY: DEV_SECRETS.BALLOT_SEAL_KEY })).toThrow('BALLOT_SEAL_KEY must not be the development secret');
+    expect(loadConfig({ NODE_ENV: 'test' }).ballotSealKey).toBe(DEV_SECRETS.BALLOT_SEAL_KEY);
+  });
+
   it('refuses a secret shorter than 32 bytes in production (bytes, not characters)', () => {
     expect(() => loadConfig({ ...production, JWT_SECRET: 'x'.repeat(16) })).toThrow('JWT_SECRET must be at least 32 bytes long, got 16');
     expect(() => loadConfig({ ...production, MEDIA_TOKEN_SECRET: 'x' })).toThrow('MEDIA_TOKEN_SECRET must be at least 32 bytes long, got 1');
@@ -46,7 +53,7 @@ describe('loadConfig: secrets and the run mode', () => {
   });
 
   it('refuses one secret for both kinds of token in production', () => {
-    expect(() => loadConfig({ JWT_SECRET: JWT, MEDIA_TOKEN_SECRET: JWT })).toThrow('JWT_SECRET and MEDIA_TOKEN_SECRET must be different secrets');
+    expect(() => loadConfig({ ...production, MEDIA_TOKEN_SECRET: JWT })).toThrow('JWT_SECRET and MEDIA_TOKEN_SECRET must be different secrets');
   });
 });
 

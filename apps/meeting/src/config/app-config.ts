@@ -20,6 +20,8 @@ export interface AppConfig {
   jwtExpiresSeconds: number;
   mediaTokenSecret: string;
   mediaTokenSeconds: number;
+  /** Seals secret ballots until the count (BALLOT_SEAL_KEY; shared with the worker, never stored). */
+  ballotSealKey: string;
   /** Password hashes (argon2) running at once (LOGIN_HASH_CONCURRENCY); the rest of the API keeps the other cores. */
   loginHashConcurrency: number;
   /** Logins waiting for a hash slot (LOGIN_HASH_QUEUE); beyond them 429 LOGIN_BUSY. */
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwtSecret = envSecret(env, 'JWT_SECRET');
   const mediaTokenSecret = envSecret(env, 'MEDIA_TOKEN_SECRET');
   assertDistinctSecrets(env, jwtSecret, mediaTokenSecret);
+  const ballotSealKey = envSecret(env, 'BALLOT_SEAL_KEY');
   return {
     port: envInt(env, 'PORT', 3000, 0, 65535),
     ...databaseUrls(env, mode === 'production'),
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtExpiresSeconds: envDuration(env, 'JWT_EXPIRES_IN', '12h', ACCESS_TOKEN_MIN_SECONDS, ACCESS_TOKEN_MAX_SECONDS),
     mediaTokenSecret,
     mediaTokenSeconds: envInt(env, 'MEDIA_TOKEN_SECONDS', 120, 10, 3600),
+    ballotSealKey,
     loginHashConcurrency: envInt(env, 'LOGIN_HASH_CONCURRENCY', Math.max(1, Math.floor(cpus().length / 2)), 1, 64),
     loginHashQueue: envInt(env, 'LOGIN_HASH_QUEUE', 64, 0, 10000),
     loginAttemptsPerAddress: envInt(env, 'LOGIN_ATTEMPTS_PER_ADDRESS', 30, 1, 100000),

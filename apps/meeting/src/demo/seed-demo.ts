@@ -12,6 +12,7 @@ import { CommentsService } from '../comments/comments.service';
 import { ConsolidationService } from '../consolidation/consolidation.service';
 import { DEMO_COMMENTS, DEMO_DRAFTS, DEMO_POINTS } from './demo-drafts';
 import { ParticipantsService } from '../participants/participants.service';
+import { PollsService } from '../polls/polls.service';
 
 /**
  * Demo data: the draft-consultation conference of 27/5/2021 (seed 004), held by the Organisation
@@ -42,6 +43,7 @@ const AGENDA: ReadonlyArray<{ title: string; kind: AgendaItemKind; presenter: st
   { title: 'Dự thảo Tờ trình và Kết luận của Ban Chấp hành Đảng bộ Tỉnh khóa XI', kind: 'draft_consultation', presenter: 'Ban Tổ chức Tỉnh ủy', plannedMinutes: 30 },
   { title: 'Dự thảo Kế hoạch kết nạp đảng viên nhiệm kỳ 2020 - 2025', kind: 'draft_consultation', presenter: 'Ban Tổ chức Tỉnh ủy', plannedMinutes: 30 },
   { title: 'Đại biểu các điểm cầu phát biểu góp ý', kind: 'discussion', presenter: 'Các điểm cầu', plannedMinutes: 60 },
+  { title: 'Thông qua các chỉ tiêu', kind: 'vote', presenter: 'Ban Tổ chức Tỉnh ủy', plannedMinutes: 10 },
   { title: 'Phát biểu chỉ đạo', kind: 'conclusion', presenter: 'Đồng chí Phan Văn Thắng, Phó Bí thư Thường trực Tỉnh ủy', plannedMinutes: 20 },
   { title: 'Phát biểu tiếp thu, bế mạc hội nghị', kind: 'conclusion', presenter: 'Đồng chí Trần Văn Cường, Trưởng Ban Tổ chức Tỉnh ủy', plannedMinutes: 10 },
 ];
@@ -53,6 +55,13 @@ const DELEGATE_NAMES = [
   'Tạ Thị Xuân', 'Kiều Văn Yên',
 ];
 const DELEGATES_PER_SITE = 3;
+
+/** The three targets the conference adopted (seed 004), each put to an open vote on "Thông qua các chỉ tiêu". */
+export const DEMO_TARGETS = [
+  'Hằng năm có 95% tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ trở lên',
+  'Hằng năm có 70% ban công tác mặt trận, chi đoàn, chi hội, tổ nhân dân tự quản hoạt động từ khá trở lên',
+  'Đến năm 2025, tỷ lệ đảng viên đạt trên 4% dân số',
+];
 
 export interface DemoLogin {
   username: string;
@@ -130,6 +139,11 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSeedRe
     }));
   }
   await seedWrittenComments(app, snapshot.conference.id, drafts, (username) => toUserView(users.get(username)!), siteIdByKey);
+  // The secretariat prepares the votes on the three targets; the chair opens each once the conference is live.
+  const voteItem = snapshot.agenda.find((item) => item.kind === 'vote')!;
+  for (const target of DEMO_TARGETS) {
+    await app.get(PollsService).create(secretary, snapshot.conference.id, { agendaItemId: voteItem.id, kind: 'open', title: `Thông qua chỉ tiêu: ${target}` });
+  }
   const conferences = app.get(ConferencesService);
   await conferences.transition(chair, snapshot.conference.id, 'schedule');
   return { conference: await conferences.get(chair, snapshot.conference.id), logins };

@@ -4,6 +4,7 @@ import type {
   AgendaItemState, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceStatus, ConferenceSummary, ConferenceView,
   CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesDocumentFormat, MinutesDocumentRequest, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
   NewDraftVersionRequest, UpdatePointRequest, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
+  BallotReceipt, CastBallotRequest, CreatePollRequest, PollView, PollVoterView,
 } from '@hoinghi/contracts';
 import type { AgendaTransition, ConferenceAction } from '@hoinghi/domain';
 import { apiDownload, apiRequest } from './client';
@@ -133,6 +134,13 @@ export const api = {
   renderMinutes: (id: string, version: number, format: MinutesDocumentFormat) =>
     apiRequest<DocumentJobReceipt>('POST', `${conference(id)}/minutes/versions/${version}/documents`, { format } satisfies MinutesDocumentRequest),
   correctMinutes: (id: string, reason: string) => apiRequest<MinutesVersionView>('POST', `${conference(id)}/minutes/corrections`, { reason }),
+
+  createPoll: (id: string, body: CreatePollRequest) => apiRequest<PollView>('POST', `${conference(id)}/polls`, body),
+  pollStep: (id: string, pollId: string, step: 'open' | 'close') => apiRequest<PollView>('POST', `${conference(id)}/polls/${encodeURIComponent(pollId)}/${step}`),
+  castBallot: (id: string, pollId: string, body: CastBallotRequest) =>
+    apiRequest<BallotReceipt>('POST', `${conference(id)}/polls/${encodeURIComponent(pollId)}/ballots`, body),
+  pollVoters: (id: string, pollId: string, siteId?: string) =>
+    apiRequest<PollVoterView[]>('GET', `${conference(id)}/polls/${encodeURIComponent(pollId)}/voters${siteId ? `?siteId=${encodeURIComponent(siteId)}` : ''}`),
 
   mediaToken: (id: string, siteId: string) =>
     apiRequest<MediaJoinTokenResponse>('POST', `${conference(id)}/sites/${encodeURIComponent(siteId)}/media-token`),

@@ -9,6 +9,7 @@ import { DraftsPanel } from '../components/DraftsPanel';
 import { MinutesPanel } from '../components/MinutesPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
+import { PollsPanel } from '../components/PollsPanel';
 import { can, type ConferenceAction } from '@hoinghi/domain';
 import { useAction } from '../hooks/useAction';
 import { useMyRoles } from '../hooks/useMyRoles';
@@ -103,6 +104,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
         </div>
       </div>
       {confirm.dialog}
+      <PollsPanel conferenceId={conferenceId} polls={snapshot.polls} agenda={snapshot.agenda} roles={roles} />
     </div>
   );
 }

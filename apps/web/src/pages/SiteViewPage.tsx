@@ -7,6 +7,7 @@ import { DraftsPanel } from '../components/DraftsPanel';
 import { MinutesPanel } from '../components/MinutesPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
+import { PollsPanel } from '../components/PollsPanel';
 import { FloorHolder } from '../components/FloorHolder';
 import { attendanceColumns, can, NO_ATTENDANCE } from '@hoinghi/domain';
 import { useAction } from '../hooks/useAction';
@@ -42,6 +43,9 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
       <ErrorNotice error={action.error} />
       <StatusBanner conference={conference} />
       <ActiveAgendaItem agenda={snapshot.agenda} large />
+      {snapshot.polls.items.some((p) => p.status !== 'draft') && (
+        <PollsPanel conferenceId={conferenceId} polls={snapshot.polls} agenda={snapshot.agenda} roles={roles} siteId={siteId} />
+      )}
 
       <section className="panel site-floor">
         <h2>{t.console.floor}</h2>

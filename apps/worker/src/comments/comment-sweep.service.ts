@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PeriodicSweep } from '../common/periodic-sweep';
 import { WORKER_CONFIG, WorkerConfig } from '../config/worker-config';
 import { StoreCommentProcessor } from './store-comment.processor';
 
@@ -12,41 +13,33 @@ import { StoreCommentProcessor } from './store-comment.processor';
 @Injectable()
 export class CommentSweep implements OnModuleInit, OnApplicationShutdown {
   private readonly log = new Logger(CommentSweep.name);
-  private timer?: NodeJS.Timeout;
-  private running: Promise<void> | null = null;
+  private readonly sweeper: PeriodicSweep;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly processor: StoreCommentProcessor,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.commentSweepMs);
-    this.timer.unref();
+  ) {
+    this.sweeper = new PeriodicSweep('comment sweep', config.commentSweepMs, () => this.storeOverdue(), this.log);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onModuleInit(): void {
+    this.sweeper.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.sweeper.stop();
   }
 
   /** Stores what is overdue (one sweep at a time). */
-  sweep(): Promise<void> {
-    this.running ??= (async () => {
-      try {
-        const overdue = await this.dataSource.query(
-          `SELECT id, conference_id AS "conferenceId" FROM comment_submissions
-            WHERE status = 'accepted' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 200`,
-          [this.config.commentSweepAfterMs / 1000],
-        ) as { id: string; conferenceId: string }[];
-        // All at once: the processor stores each conference's in one transaction.
-        await Promise.all(overdue.map((row) => this.processor.store(row.conferenceId, row.id)));
-        if (overdue.length) this.log.warn(`stored ${overdue.length} overdue comment submission(s) whose job had not`);
-      } catch (error) {
-        this.log.warn(`comment sweep: ${(error as Error).message}`);
-      }
-    })().finally(() => (this.running = null));
-    return this.running;
+  private async storeOverdue(): Promise<void> {
+    const overdue = await this.dataSource.query(
+      `SELECT id, conference_id AS "conferenceId" FROM comment_submissions
+        WHERE status = 'accepted' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 200`,
+      [this.config.commentSweepAfterMs / 1000],
+    ) as { id: string; conferenceId: string }[];
+    // All at once: the processor stores each conference's in one transaction.
+    await Promise.all(overdue.map((row) => this.processor.store(row.conferenceId, row.id)));
+    if (overdue.length) this.log.warn(`stored ${overdue.length} overdue comment submission(s) whose job had not`);
   }
 }

@@ -16,6 +16,7 @@ export * from './comment.entity';
 export * from './minutes.entity';
 export * from './consolidation.entity';
 export * from './document.entity';
+export * from './poll.entity';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
@@ -33,6 +34,7 @@ import { MinutesItemEntity, MinutesVersionEntity } from './minutes.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { ParticipantEntity } from './participant.entity';
+import { PollEntity, PollResultEntity } from './poll.entity';
 import { SiteEntity } from './site.entity';
 import { UserEntity } from './user.entity';
 
@@ -43,4 +45,5 @@ export const ENTITIES = [
   DraftEntity, DraftVersionEntity, DraftSectionEntity, CommentSubmissionEntity, DraftCommentEntity,
   MinutesVersionEntity, MinutesItemEntity,
   ConsolidationPointEntity, ConsolidationPointCommentEntity, DocumentEntity,
+  PollEntity, PollResultEntity,
 ];

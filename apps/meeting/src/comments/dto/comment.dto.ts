@@ -1,20 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import {
-  COMMENT_KINDS, COMMENT_LIMITS, IDEMPOTENCY_KEY_PATTERN, type CommentKind, type EditCommentRequest, type SubmitCommentRequest,
-} from '@hoinghi/contracts';
-import { IsDefined, IsString, Length, Matches } from 'class-validator';
-import { EnumField, IdField, TextField } from '../../common/dto-fields';
+import { COMMENT_KINDS, COMMENT_LIMITS, type CommentKind, type EditCommentRequest, type SubmitCommentRequest } from '@hoinghi/contracts';
+import { EnumField, IdempotencyKeyField, IdField, TextField } from '../../common/dto-fields';
 
 export class SubmitCommentRequestDto implements SubmitCommentRequest {
-  @ApiProperty({
-    type: String, minLength: COMMENT_LIMITS.keyMinChars, maxLength: COMMENT_LIMITS.keyMaxChars, pattern: IDEMPOTENCY_KEY_PATTERN.source,
-    description: 'Made by the client once per comment (e.g. a UUID) and sent again on every retry of it: the same author and key in a conference answer the first receipt and store nothing new.',
-    example: '5f0d2c1e-6c8a-4c0e-9d51-0b7c1f4a9e21',
-  })
-  @IsDefined({ message: 'is required' })
-  @IsString({ message: 'must be text' })
-  @Length(COMMENT_LIMITS.keyMinChars, COMMENT_LIMITS.keyMaxChars, { message: `must be ${COMMENT_LIMITS.keyMinChars} to ${COMMENT_LIMITS.keyMaxChars} characters` })
-  @Matches(IDEMPOTENCY_KEY_PATTERN, { message: 'must be letters, digits, "_", ".", ":" or "-"' })
+  @IdempotencyKeyField('Made by the client once per comment (e.g. a UUID) and sent again on every retry of it: the same author and key in a conference answer the first receipt and store nothing new.')
   idempotencyKey!: string;
 
   @EnumField(COMMENT_KINDS, { description: '`delegate`: your own comment; `site`: your site\'s collective opinion (its chair or operator); `floor`: a comment spoken from the floor (the secretary).' })

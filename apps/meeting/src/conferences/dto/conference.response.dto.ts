@@ -11,6 +11,7 @@ import { CommentsSectionResponseDto } from '../../comments/dto/comment.response.
 import { ConsolidationPointResponseDto } from '../../consolidation/dto/consolidation.response.dto';
 import { DraftSummaryResponseDto } from '../../drafts/dto/draft.response.dto';
 import { FloorStateResponseDto } from '../../floor/dto/floor.response.dto';
+import { PollsSectionResponseDto } from '../../polls/dto/poll.response.dto';
 import { SiteResponseDto } from '../../sites/dto/site.response.dto';
 
 export class ConferenceResponseDto implements ConferenceView {
@@ -65,4 +66,5 @@ export class ConferenceSnapshotResponseDto implements ConferenceSnapshot {
   @ApiProperty({ type: CommentsSectionResponseDto, description: 'The comments on drafts the viewer may see, and their own receipts.' }) comments!: CommentsSectionResponseDto;
   @ApiProperty({ type: [MinutesVersionSummaryResponseDto], description: 'Versions of the minutes, newest first: the chairs and secretariat every one, sites the published ones.' }) minutes!: MinutesVersionSummaryResponseDto[];
   @ApiProperty({ type: [ConsolidationPointResponseDto], description: 'Leaders: the consolidation points of every draft; others: none.' }) points!: ConsolidationPointResponseDto[];
+  @ApiProperty({ type: PollsSectionResponseDto, description: 'Every poll with its turnout (and result once published); the leaders the open vote\'s live tally; the viewer\'s receipts.' }) polls!: PollsSectionResponseDto;
 }
