@@ -15,7 +15,8 @@
 //
 //   npm run build:server && npm run bench:media
 //   (BENCH_MEDIA_SIZES=100,250,500,1000  BENCH_MEDIA_WORKERS=1,2  BENCH_MEDIA_SECONDS=10  BENCH_MEDIA_WARMUP_SECONDS=5
-//    BENCH_MEDIA_RTC_PORT=43000  BENCH_MEDIA_ROWS=bare:plain,janus:plain,…  MEDIASOUP_WORKER_BIN=another worker)
+//    BENCH_MEDIA_RTC_PORT=43000  BENCH_MEDIA_ROWS=bare:plain,janus:plain,…  BENCH_MEDIA_QUIET_SECONDS=60
+//    MEDIASOUP_WORKER_BIN=another worker)
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
