@@ -1,16 +1,22 @@
 // Media fan-out benchmark: one publisher (ffmpeg sending VP8 over plain RTP) fanned out to N consumers on
 // PlainTransports, for N = 100, 250, 500, 1000, on one mediasoup worker and on two (the conference spread by
-// pipeToRouter). Each case runs twice, back to back in the same run:
-//   gateway — the hoinghi media gateway in-process, driven over its /media signalling: the publisher is the
-//             main site, every consumer is a district site with its own socket and join token;
-//   bare    — the same publisher and consumers made directly with the mediasoup API (the ceiling).
+// pipeToRouter). Each case runs once per row, back to back in the same run:
+//   bare:AEAD_AES_256_GCM        — mediasoup API alone, SRTP egress with the suite browsers negotiate (the default row);
+//   bare:AES_CM_128_HMAC_SHA1_80 — the same with the suite every SRTP stack has (and Janus's rtp_forward);
+//   bare:plain                   — the same, plain RTP egress;
+//   gateway:plain                — the hoinghi media gateway in-process, driven over its /media signalling: the
+//                                  publisher is the main site, every consumer a district site with its own socket
+//                                  and join token (its plain transports carry no SRTP);
+//   janus:AES_CM_128_HMAC_SHA1_80, janus:plain — Janus 1.1.2 from Debian (`apt-get install -y janus`), VideoRoom
+//                                  remote publisher + rtp_forward (one worker only; skipped when not installed).
 // Per case: each worker's CPU (/proc/<pid>/stat), packets forwarded per second (counted by the kernel where
 // they arrive), loss (what ffmpeg sent × N against arrivals), how long the worker takes to answer a stats
 // request meanwhile; then the largest N one worker sustains below 80 % CPU.
 //
 //   npm run build:server && npm run bench:media
 //   (BENCH_MEDIA_SIZES=100,250,500,1000  BENCH_MEDIA_WORKERS=1,2  BENCH_MEDIA_SECONDS=10  BENCH_MEDIA_WARMUP_SECONDS=5
-//    BENCH_MEDIA_RTC_PORT=43000)
+//    BENCH_MEDIA_RTC_PORT=43000  BENCH_MEDIA_ROWS=bare:plain,janus:plain,…  BENCH_MEDIA_QUIET_SECONDS=60
+//    MEDIASOUP_WORKER_BIN=another worker)
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -19,18 +25,21 @@ import {
   PlainTransportOptions, TOKEN_PARTIES, TransportOptions,
 } from '@hoinghi/contracts';
 import * as mediasoup from 'mediasoup';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createSocket, Socket as UdpSocket } from 'node:dgram';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { Socket as UdpSocket } from 'node:dgram';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { Worker as Thread } from 'node:worker_threads';
 import { io, Socket } from 'socket.io-client';
 import { createMediaApp } from '../apps/media/src/bootstrap';
 import { loadMediaConfig } from '../apps/media/src/config/media-config';
 import type { MediaHealth } from '../apps/media/src/health/health.controller';
 import { MEDIA_CODECS } from '../apps/media/src/rooms/media-codecs';
+import { Janus, JANUS_REMOTE_SSRC, janusInstalled } from './janus-baseline';
+import {
+  BROWSER_SRTP, bindUdp, Egress, egressOptions, encodeClip, FFMPEG, LOOPBACK, PUBLISHER_RTP_PARAMETERS, PUBLISHER_SSRC, VP8_PAYLOAD_TYPE,
+} from './media-source';
 import { CLOCK_TICKS, processTicks, sleep } from './proc';
 
 const list = (raw: string) => raw.split(',').map(Number);
@@ -40,24 +49,28 @@ const WINDOW_SECONDS = Number(process.env.BENCH_MEDIA_SECONDS ?? 10);
 // mediasoup probes each new consumer's bandwidth (RTP padding) about 1 s and 4 s after it starts: over by then.
 const WARMUP_SECONDS = Number(process.env.BENCH_MEDIA_WARMUP_SECONDS ?? 5);
 const RTC_BASE_PORT = Number(process.env.BENCH_MEDIA_RTC_PORT ?? 43000);
+const JANUS_HTTP_PORT = RTC_BASE_PORT - 100;
+const QUIET_SECONDS = Number(process.env.BENCH_MEDIA_QUIET_SECONDS ?? 60);
+const ROWS: Row[] = (process.env.BENCH_MEDIA_ROWS
+  ?? `bare:${BROWSER_SRTP},bare:AES_CM_128_HMAC_SHA1_80,bare:plain,gateway:plain,janus:AES_CM_128_HMAC_SHA1_80,janus:plain`)
+  .split(',').map((row) => {
+    const [setup, egress] = row.split(':') as [Setup, Egress];
+    if (setup === 'gateway' && egress !== 'plain') throw new Error('the gateway row is plain only (its plain transports carry no SRTP)');
+    return { setup, egress };
+  });
 const CPU_LIMIT = 80; // % of one core: the headroom a worker keeps for key-frame bursts and joins
 const SATURATED = 95; // % of one core: the worker is at its limit and the figure no longer tracks the load
 const CONCURRENCY = 50; // sites joining (or stats requests) in flight at once
 const TOKEN_SECRET = 'media-bench-secret';
-const LOOPBACK = '127.0.0.1';
 const LISTEN_INFO = { protocol: 'udp', ip: LOOPBACK } as const;
-const FFMPEG = '/usr/bin/ffmpeg';
+// ffmpeg ignores PLI, so consumers wait for the next key frame (every 30 frames = 1 s); the warm-up covers it.
 
-// What the publisher sends: VP8, payload type 101, one SSRC. ffmpeg ignores PLI, so consumers wait for the
-// next key frame (every 30 frames = 1 s); the warm-up covers it.
-const VP8_PAYLOAD_TYPE = 101;
-const PUBLISHER_SSRC = 22_222_222;
-const PUBLISHER_RTP_PARAMETERS: mediasoup.types.RtpParameters = {
-  codecs: [{ mimeType: 'video/VP8', clockRate: 90000, payloadType: VP8_PAYLOAD_TYPE, rtcpFeedback: [] }],
-  encodings: [{ ssrc: PUBLISHER_SSRC }],
-};
-
-type Setup = 'gateway' | 'bare';
+type Setup = 'gateway' | 'bare' | 'janus';
+interface Row {
+  setup: Setup;
+  egress: Egress;
+}
+const rowName = (r: Row) => `${r.setup} ${r.egress}`;
 type MediaSocket = Socket<MediaServerToClientEvents, MediaClientToServerEvents>;
 type Events = MediaClientToServerEvents;
 type AckOf<E extends keyof Events> = Parameters<Parameters<Events[E]>[1]>[0];
@@ -72,6 +85,8 @@ interface RtpTarget {
 interface Fanout {
   /** Where the publisher sends (a plain transport with comedia, RTCP not muxed). */
   ingest: RtpTarget;
+  /** The SSRC the ingest wants, when not the publisher's own (the relay rewrites it). */
+  ingestSsrc?: number;
   workerPids: number[];
   /** A stats request for the producer (through the signalling, for the gateway), to time the answer. */
   askProducerStats(): Promise<unknown>;
@@ -82,6 +97,7 @@ interface Fanout {
 
 interface Measurement {
   setup: Setup;
+  egress: Egress;
   workers: number;
   consumers: number;
   setupSeconds: number;
@@ -93,8 +109,8 @@ interface Measurement {
   forwardedPps: number;
   /** Arrivals / (publisher packets × N), %: below 100 is loss; a little above is mediasoup's bandwidth probes, or a backlog draining. */
   deliveredPercent: number;
-  /** Consumers that sent packets, by mediasoup's own count. */
-  consumersSending: number;
+  /** Consumers that sent packets, by mediasoup's own count (null: not known, Janus). */
+  consumersSending: number | null;
   /** How long a stats request for the producer, sent as the window opens, waited for its answer (null: not within the window). */
   statsAnswerMs: number | null;
   /** The bench process (gateway in-process, the N signalling clients), % of one core. */
@@ -108,37 +124,40 @@ interface Measurement {
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  console.log(`media fan-out: 1 VP8 publisher (ffmpeg, 640x360 30 fps ~800 kbit/s) → N plain-RTP consumers, N = ${SIZES.join(', ')}; `
+  console.log(`media fan-out: 1 VP8 publisher (ffmpeg, 640x360 30 fps ~800 kbit/s) → N consumers, N = ${SIZES.join(', ')}; `
+    + `rows ${ROWS.map(rowName).join(', ')}; `
     + `${WARMUP_SECONDS} s warm-up, ${WINDOW_SECONDS} s window; ${cpus().length} cores (${cpus()[0]?.model.trim()}), `
-    + `${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}, mediasoup ${mediasoup.version}`);
+    + `${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; node ${process.version}, `
+    + `mediasoup ${mediasoup.version} (worker ${mediasoup.workerBin})`);
   const clip = encodeClip();
   const results: Measurement[] = [];
   let caseIndex = 0;
   for (const workers of WORKER_COUNTS) {
     for (const consumers of SIZES) {
-      // Gateway and bare back to back, so both see the same machine state.
-      for (const setup of ['gateway', 'bare'] as const) {
-        const m = await measure(setup, workers, consumers, clip, RTC_BASE_PORT + 2 * caseIndex++);
+      // Every row back to back, so all see the same machine state. Janus is one process: one-worker cases only.
+      for (const row of ROWS.filter((r) => r.setup !== 'janus' || (workers === 1 && janusInstalled()))) {
+        const m = await measure(row, workers, consumers, clip, RTC_BASE_PORT + 2 * caseIndex++);
         results.push(m);
         printLine(m);
       }
     }
   }
   printTables(results);
+  console.log(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`\ntotal run time ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 }
 
 // ── one case ─────────────────────────────────────────────────────────────────────────────────────
 
-async function measure(setup: Setup, workers: number, consumers: number, clip: string, rtcPort: number): Promise<Measurement> {
+async function measure({ setup, egress }: Row, workers: number, consumers: number, clip: string, rtcPort: number): Promise<Measurement> {
   const waitedSeconds = await quietMachine();
   const sink = await UdpSink.open();
   const setupStart = Date.now();
   const fanout = setup === 'gateway'
     ? await gatewayFanout(consumers, workers, rtcPort, sink.target)
-    : await bareFanout(consumers, workers, sink.target);
+    : setup === 'janus' ? await janusFanout(consumers, egress, sink.target) : await bareFanout(consumers, workers, egress, sink.target);
   const setupSeconds = (Date.now() - setupStart) / 1000;
-  const relay = await CountingRelay.open(fanout.ingest);
+  const relay = await CountingRelay.open(fanout.ingest, fanout.ingestSsrc);
   // The publisher starts once every consumer is in place, so joining is not slowed by a busy worker.
   const publisher = startPublisher(clip, relay.target);
   try {
@@ -163,11 +182,11 @@ async function measure(setup: Setup, workers: number, consumers: number, clip: s
     const machineBusy = (after.machine.busy - before.machine.busy) / (after.machine.total - before.machine.total);
     const ours = workerCpu.reduce((a, b) => a + b, 0) + benchCpu + ffmpegCpu;
     return {
-      setup, workers, consumers, setupSeconds, waitedSeconds, workerCpu, benchCpu, ffmpegCpu,
+      setup, egress, workers, consumers, setupSeconds, waitedSeconds, workerCpu, benchCpu, ffmpegCpu,
       publisherPps: published / seconds,
       forwardedPps: arrived / seconds,
       deliveredPercent: expected > 0 ? (arrived / expected) * 100 : 0,
-      consumersSending: sent.filter((count) => count > 0).length,
+      consumersSending: setup === 'janus' ? null : sent.filter((count) => count > 0).length,
       statsAnswerMs: statsAnswer.ms !== null && statsAnswer.ms <= seconds * 1000 ? statsAnswer.ms : null,
       othersCpu: Math.max(0, machineBusy * cpus().length * 100 - ours),
     };
@@ -204,11 +223,11 @@ function snapshot(fanout: Fanout, sink: UdpSink, relay: CountingRelay, publisher
 
 /**
  * The machine may be shared: before a case, wait until other processes leave it mostly idle (below 15 %
- * of all cores over half a second), for at most a minute. Returns the seconds waited.
+ * of all cores over half a second), for at most BENCH_MEDIA_QUIET_SECONDS (a minute). Returns the seconds waited.
  */
 async function quietMachine(): Promise<number> {
   const started = Date.now();
-  while (Date.now() - started < 60_000) {
+  while (Date.now() - started < QUIET_SECONDS * 1000) {
     const a = machineTicks();
     await sleep(500);
     const b = machineTicks();
@@ -341,7 +360,7 @@ function plain(options: TransportOptions): PlainTransportOptions {
  * capabilities, and with two workers the same split (the second half of the consumers on a router on
  * the other worker, fed by pipeToRouter). No signalling, no quality sampling, no active-speaker observer.
  */
-async function bareFanout(consumers: number, workerCount: number, sinkTarget: RtpTarget): Promise<Fanout> {
+async function bareFanout(consumers: number, workerCount: number, egress: Egress, sinkTarget: RtpTarget): Promise<Fanout> {
   const workers = await Promise.all(Array.from({ length: workerCount }, () => mediasoup.createWorker({ logLevel: 'warn' })));
   const close = async () => workers.forEach((w) => w.close());
   try {
@@ -354,8 +373,9 @@ async function bareFanout(consumers: number, workerCount: number, sinkTarget: Rt
     const perRouter = Math.ceil((consumers + 1) / workerCount);
     const consumerList = await inBatches(consumers, CONCURRENCY, async (i) => {
       const router = routers[Math.floor((i + 1) / perRouter)];
-      const transport = await router.createPlainTransport({ listenInfo: LISTEN_INFO, rtcpMux: false, comedia: false });
-      await transport.connect(sinkTarget);
+      const options = egressOptions(egress); // SRTP: each consumer its own key, as each site has
+      const transport = await router.createPlainTransport({ listenInfo: LISTEN_INFO, rtcpMux: false, comedia: false, ...options.transport });
+      await transport.connect({ ...sinkTarget, ...options.connect });
       const consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities, paused: true });
       await consumer.resume();
       return consumer;
@@ -376,23 +396,28 @@ async function bareFanout(consumers: number, workerCount: number, sinkTarget: Rt
   }
 }
 
-// ── publisher and sink ───────────────────────────────────────────────────────────────────────────
+// ── Janus ──────────────────────────────────────────────────────────────────────────────────────────
 
-/**
- * 20 s of test pattern encoded once as VP8 (640x360, 30 fps, 800 kbit/s, a key frame every 30 frames).
- * The publisher replays it instead of encoding live, so the encoder does not take a third of one of the
- * two cores the workers are measured on.
- */
-function encodeClip(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hoinghi-bench-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'testsrc2.webm');
-  execFileSync(FFMPEG, [
-    '-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30', '-t', '20',
-    '-c:v', 'libvpx', '-b:v', '800k', '-deadline', 'realtime', '-cpu-used', '8', '-g', '30', '-an', file,
-  ]);
-  return file;
+/** The same fan-out through Janus from Debian (see janus-baseline.ts): one process, one room, N rtp_forwards. */
+async function janusFanout(consumers: number, egress: Egress, sinkTarget: RtpTarget): Promise<Fanout> {
+  const janus = await Janus.start(JANUS_HTTP_PORT);
+  try {
+    const ingest = await janus.fanout(1234, consumers, egress, sinkTarget);
+    return {
+      ingest,
+      ingestSsrc: JANUS_REMOTE_SSRC,
+      workerPids: [janus.pid],
+      askProducerStats: () => Promise.resolve(null), // nothing comparable
+      consumerPackets: () => Promise.resolve([]), // Janus keeps no per-forwarder count
+      close: () => janus.close(),
+    };
+  } catch (error) {
+    await janus.close();
+    throw error;
+  }
 }
+
+// ── publisher and sink ───────────────────────────────────────────────────────────────────────────
 
 /** Debian's ffmpeg replaying the clip in real time, looped, over RTP; RTCP from its own port (hence ?rtcpport=). */
 function startPublisher(clip: string, target: RtpTarget): ChildProcess {
@@ -419,16 +444,18 @@ function startPublisher(clip: string, target: RtpTarget): ChildProcess {
 class CountingRelay {
   rtpPackets = 0;
 
-  private constructor(private readonly rtp: UdpSocket, private readonly rtcp: UdpSocket, ingest: RtpTarget) {
+  private constructor(private readonly rtp: UdpSocket, private readonly rtcp: UdpSocket, ingest: RtpTarget, ssrc?: number) {
     rtp.on('message', (packet) => {
       this.rtpPackets++;
+      if (ssrc !== undefined && packet.length >= 12) packet.writeUInt32BE(ssrc, 8);
       rtp.send(packet, ingest.port, ingest.ip);
     });
     rtcp.on('message', (packet) => rtcp.send(packet, ingest.rtcpPort, ingest.ip));
   }
 
-  static async open(ingest: RtpTarget): Promise<CountingRelay> {
-    return new CountingRelay(await bindUdp(), await bindUdp(), ingest);
+  /** `ssrc`: rewrite the RTP packets' SSRC to this one (Janus's remote publisher wants its own). */
+  static async open(ingest: RtpTarget, ssrc?: number): Promise<CountingRelay> {
+    return new CountingRelay(await bindUdp(), await bindUdp(), ingest, ssrc);
   }
 
   get target(): RtpTarget {
@@ -439,12 +466,6 @@ class CountingRelay {
     this.rtp.close();
     this.rtcp.close();
   }
-}
-
-async function bindUdp(): Promise<UdpSocket> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, LOOPBACK, resolve));
-  return socket;
 }
 
 /**
@@ -510,37 +531,56 @@ function machineTicks(): { busy: number; total: number } {
 // ── reporting ────────────────────────────────────────────────────────────────────────────────────
 
 function printLine(m: Measurement): void {
-  console.log(`${m.setup.padEnd(7)} ${m.workers} worker${m.workers > 1 ? 's' : ' '} N=${String(m.consumers).padStart(4)}: `
-    + `worker CPU ${m.workerCpu.map(pct).join(' + ')}, forwarded ${Math.round(m.forwardedPps)} pkt/s `
+  console.log(`${rowName(m).padEnd(32)} ${m.workers} worker${m.workers > 1 ? 's' : ' '} N=${String(m.consumers).padStart(4)}: `
+    + `worker CPU ${m.workerCpu.map(pct).join(' + ')} (${usPerPacket(m).toFixed(1)} µs per forwarded packet), forwarded ${Math.round(m.forwardedPps)} pkt/s `
     + `(publisher ${m.publisherPps.toFixed(1)} pkt/s, delivered ${m.deliveredPercent.toFixed(2)} % of publisher × N, loss ${loss(m)}), `
-    + `${m.consumersSending}/${m.consumers} consumers sent; `
+    + `${m.consumersSending === null ? 'per-consumer counts n/a' : `${m.consumersSending}/${m.consumers} consumers sent`}; `
     + `stats answer ${statsAnswer(m)}; bench process ${pct(m.benchCpu)}, ffmpeg ${pct(m.ffmpegCpu)}, others ${pct(m.othersCpu)}; `
     + `set up in ${m.setupSeconds.toFixed(1)} s${m.waitedSeconds >= 1 ? ` (after waiting ${m.waitedSeconds.toFixed(0)} s for a quiet machine)` : ''}`);
 }
 
 const loss = (m: Measurement) => `${Math.max(0, 100 - m.deliveredPercent).toFixed(2)} %`;
-const statsAnswer = (m: Measurement) => (m.statsAnswerMs === null ? `> ${WINDOW_SECONDS} s` : `${m.statsAnswerMs} ms`);
+const statsAnswer = (m: Measurement) => (m.setup === 'janus' ? 'n/a' : m.statsAnswerMs === null ? `> ${WINDOW_SECONDS} s` : `${m.statsAnswerMs} ms`);
 /** Other processes took more than a quarter of a core during the window: the figures may be off. */
 const disturbed = (m: Measurement) => (m.othersCpu > 25 ? ` (others ${pct(m.othersCpu)})` : '');
+const totalCpu = (m: Measurement) => m.workerCpu.reduce((a, b) => a + b, 0);
+/** CPU (all workers, kernel included) per packet that arrived at the sink, µs. */
+const usPerPacket = (m: Measurement) => (m.forwardedPps > 0 ? (totalCpu(m) / 100 / m.forwardedPps) * 1e6 : NaN);
 
+/** Per worker count: each row's CPU per N, then the ratios that matter, each against a row measured in this run. */
 function printTables(results: Measurement[]): void {
-  const find = (setup: Setup, workers: number, consumers: number) =>
-    results.find((r) => r.setup === setup && r.workers === workers && r.consumers === consumers)!;
-  const total = (m: Measurement) => m.workerCpu.reduce((a, b) => a + b, 0);
+  const find = (row: Row, workers: number, consumers: number) =>
+    results.find((r) => r.setup === row.setup && r.egress === row.egress && r.workers === workers && r.consumers === consumers);
   const busiest = (m: Measurement) => Math.max(...m.workerCpu);
+  const RATIOS: Array<[string, Row, Row]> = [
+    [`SRTP ${BROWSER_SRTP} / plain`, { setup: 'bare', egress: BROWSER_SRTP }, { setup: 'bare', egress: 'plain' }],
+    ['SRTP AES_CM_128_HMAC_SHA1_80 / plain', { setup: 'bare', egress: 'AES_CM_128_HMAC_SHA1_80' }, { setup: 'bare', egress: 'plain' }],
+    ['gateway / bare (plain)', { setup: 'gateway', egress: 'plain' }, { setup: 'bare', egress: 'plain' }],
+    ['mediasoup / Janus, SRTP AES-CM-80', { setup: 'bare', egress: 'AES_CM_128_HMAC_SHA1_80' }, { setup: 'janus', egress: 'AES_CM_128_HMAC_SHA1_80' }],
+    ['mediasoup / Janus, plain', { setup: 'bare', egress: 'plain' }, { setup: 'janus', egress: 'plain' }],
+  ];
   for (const workers of WORKER_COUNTS) {
-    console.log(`\n${workers} worker${workers > 1 ? 's (pipeToRouter, half the consumers each)' : ''}:`);
-    console.log('| N | worker CPU, gateway | worker CPU, bare | gateway / bare | forwarded pkt/s, gateway / bare | loss, gateway / bare | stats answer, gateway / bare |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    const rows = ROWS.filter((row) => SIZES.some((n) => find(row, workers, n)));
+    console.log(`\n${workers} worker${workers > 1 ? 's (pipeToRouter, half the consumers each)' : ''}: CPU (µs per forwarded packet) / loss`);
+    console.log(`| N | ${rows.map(rowName).join(' | ')} |`);
+    console.log(`| --- |${' --- |'.repeat(rows.length)}`);
     for (const n of SIZES) {
-      const [g, b] = [find('gateway', workers, n), find('bare', workers, n)];
-      const cpu = (m: Measurement) => m.workerCpu.map(pct).join(' + ') + disturbed(m);
-      console.log(`| ${n} | ${cpu(g)} | ${cpu(b)} | ${(total(g) / total(b)).toFixed(2)}× | ${Math.round(g.forwardedPps)} / ${Math.round(b.forwardedPps)} `
-        + `| ${loss(g)} / ${loss(b)} | ${statsAnswer(g)} / ${statsAnswer(b)} |`);
+      const cell = (m: Measurement | undefined) => (m ? `${m.workerCpu.map(pct).join(' + ')} (${usPerPacket(m).toFixed(1)} µs) / ${loss(m)}${disturbed(m)}` : '–');
+      console.log(`| ${n} | ${rows.map((row) => cell(find(row, workers, n))).join(' | ')} |`);
     }
-    for (const setup of ['gateway', 'bare'] as const) {
-      const points = SIZES.map((n) => ({ n, cpu: busiest(find(setup, workers, n)) }));
-      console.log(`largest N with ${workers === 1 ? 'the worker' : 'each worker'} below ${CPU_LIMIT} % (${setup}): ${capacity(points)}`);
+    for (const [name, a, b] of RATIOS) {
+      const pairs = SIZES.flatMap((n) => {
+        const [x, y] = [find(a, workers, n), find(b, workers, n)];
+        return x && y ? [`N=${n} ${(usPerPacket(x) / usPerPacket(y)).toFixed(2)}×`] : [];
+      });
+      if (pairs.length) console.log(`${name}, CPU per forwarded packet: ${pairs.join(', ')}`);
+    }
+    for (const row of rows) {
+      const points = SIZES.flatMap((n) => {
+        const m = find(row, workers, n);
+        return m ? [{ n, cpu: busiest(m) }] : [];
+      });
+      console.log(`largest N with ${workers === 1 ? 'the worker' : 'each worker'} below ${CPU_LIMIT} % (${rowName(row)}): ${capacity(points)}`);
     }
   }
 }

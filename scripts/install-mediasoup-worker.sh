@@ -4,8 +4,9 @@
 # mediasoup's own install downloads a prebuilt worker from GitHub (or builds
 # one with meson subprojects it downloads). Air-gapped networks have neither,
 # so when GitHub is unreachable we build the worker from the npm tarball
-# against Debian's libraries, once, cached outside the repository and keyed by
-# version, then link it where mediasoup looks for it.
+# against Debian's libraries (libsrtp2 rebuilt from Debian's source against
+# OpenSSL), once, cached outside the repository and keyed by version and build
+# scripts, then link it where mediasoup looks for it.
 #
 #   HOINGHI_MEDIASOUP_BUILD  auto (default) | upstream | offline
 #   HOINGHI_CACHE            cache root (default ~/.cache/hoinghi)
@@ -33,10 +34,13 @@ if [ "$MODE" = upstream ]; then
 fi
 
 CACHE="${HOINGHI_CACHE:-$HOME/.cache/hoinghi}/mediasoup"
-BIN="$CACHE/mediasoup-worker-$VERSION"
+# Keyed by version and by the build scripts themselves: a change to how the worker is built (e.g. which
+# libsrtp it links) builds a new binary beside the old one instead of reusing or overwriting it.
+KEY="$(cat scripts/mediasoup/*.sh | sha256sum | cut -c1-12)"
+BIN="$CACHE/mediasoup-worker-$VERSION-$KEY"
 if [ ! -x "$BIN" ]; then
-  echo "mediasoup-worker $VERSION: building offline into $CACHE (about 4 minutes, once per machine)"
-  MS_VERSION="$VERSION" MS_OUT="$CACHE" bash scripts/mediasoup/build-worker-offline.sh
+  echo "mediasoup-worker $VERSION: building offline into $BIN (about 4 minutes, once per machine)"
+  MS_VERSION="$VERSION" MS_OUT="$CACHE" MS_BIN="$BIN" bash scripts/mediasoup/build-worker-offline.sh
 fi
 mkdir -p "$(dirname "$TARGET")"
 ln -sf "$BIN" "$TARGET"

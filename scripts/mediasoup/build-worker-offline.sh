@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Build mediasoup's C++ worker (adapted from the offline-build notes) from the npm tarball against Debian bookworm
-# system libraries, with no GitHub/wrapdb downloads. Needs root (apt-get).
+# system libraries, with no GitHub/wrapdb downloads, and libsrtp2 built from Debian's source package
+# against OpenSSL (build-libsrtp-openssl.sh: Debian's own libsrtp2 uses NSS, several times slower per
+# packet). Needs root (apt-get).
 #   MS_VERSION  mediasoup version (must equal the exact npm dependency version)
-#   MS_OUT      output dir; the binary ends up at $MS_OUT/mediasoup-worker-$MS_VERSION
+#   MS_OUT      output dir (also holds the meson venv and the static libsrtp2)
+#   MS_BIN      the binary to produce (default $MS_OUT/mediasoup-worker-$MS_VERSION)
 set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
 MS_VERSION="${MS_VERSION:-3.27.1}"
 MS_OUT="${MS_OUT:-$PWD/.mediasoup-worker}"
 mkdir -p "$MS_OUT" && MS_OUT="$(cd "$MS_OUT" && pwd)"
-BIN="$MS_OUT/mediasoup-worker-$MS_VERSION"
+BIN="${MS_BIN:-$MS_OUT/mediasoup-worker-$MS_VERSION}"
 if [ -x "$BIN" ]; then echo "already built: $BIN"; exit 0; fi
 
 # 1. Debian build dependencies (their runtime libs come along as dependencies).
-BUILD_DEPS="g++ pkg-config libuv1-dev libssl-dev libsrtp2-dev libabsl-dev libflatbuffers-dev flatbuffers-compiler"
+BUILD_DEPS="g++ pkg-config libuv1-dev libssl-dev libabsl-dev libflatbuffers-dev flatbuffers-compiler"
 if ! dpkg -s $BUILD_DEPS >/dev/null 2>&1; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $BUILD_DEPS >/dev/null
@@ -24,6 +28,11 @@ if [ ! -x "$MS_OUT/venv/bin/meson" ]; then
   "$MS_OUT/venv/bin/pip" install -q meson==1.12.1 ninja==1.13.2
 fi
 export PATH="$MS_OUT/venv/bin:$PATH"
+
+# 2b. libsrtp2 2.5.0 from Debian's source package, against OpenSSL, static (about 10 s).
+SRTP_PREFIX="$MS_OUT/libsrtp2-openssl"
+SRTP_PREFIX="$SRTP_PREFIX" bash "$HERE/build-libsrtp-openssl.sh"
+export PKG_CONFIG_PATH="$SRTP_PREFIX/lib/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
 # 3. Worker sources from the npm registry tarball.
 SRC="$MS_OUT/src-$MS_VERSION"
@@ -52,7 +61,7 @@ using set = std::unordered_set<K, H, E, A>;
 }} // namespace ankerl::unordered_dense
 EOF
 
-# 4b. The libsrtp3 API subset mediasoup uses, implemented on Debian's libsrtp2
+# 4b. The libsrtp3 API subset mediasoup uses, implemented on libsrtp2
 #     2.5.0 (C++ inline overloads; libsrtp2's own C functions are unchanged).
 cat > "$W/compat/srtp.h" <<'EOF'
 #pragma once
@@ -210,7 +219,7 @@ SYSTEM_DEPS = """# --- system dependencies (Debian -dev packages) instead of sub
 ms_compat_dep = declare_dependency(include_directories: include_directories('compat'))
 libuv_dep = dependency('libuv', version: '>=1.44')
 openssl_dep = dependency('openssl', version: '>=3.0')
-libsrtp_dep = dependency('libsrtp2', version: '>=2.5')
+libsrtp_dep = dependency('libsrtp2', version: '>=2.5', static: true)  # ours, OpenSSL-backed
 flatbuffers_dep = dependency('flatbuffers')
 absl_dep = [dependency('absl_strings'), dependency('absl_optional'), dependency('absl_memory')]
 # ---
@@ -286,6 +295,8 @@ grep -qF '(operationType & BIO_CB_RETURN) ? static_cast<long>(ret) : 1' "$DT"
 cd "$W"
 meson setup --wrap-mode=nodownload --buildtype release -Db_ndebug=true build
 ninja -C build -j "$(nproc)" mediasoup-worker
+# The worker must carry the OpenSSL-backed libsrtp2, not load Debian's NSS one.
+if ldd build/mediasoup-worker | grep -E 'libsrtp2|libnss3'; then echo "worker links a shared libsrtp2/NSS" >&2; exit 1; fi
 install -m 0755 build/mediasoup-worker "$BIN"
 cd "$MS_OUT" && rm -rf "$SRC"
 echo "built $BIN"

@@ -9,9 +9,11 @@ import type { INestApplication } from '@nestjs/common';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { ConferenceSnapshot, FloorRequestView } from '@hoinghi/contracts';
+import { type ConferenceSnapshot, type FloorEvent, type FloorRequestView, RedisChannel } from '@hoinghi/contracts';
+import Redis from 'ioredis';
 import { createMediaApp } from '../../apps/media/src/bootstrap';
 import { loadMediaConfig } from '../../apps/media/src/config/media-config';
+import { RoomsService } from '../../apps/media/src/rooms/rooms.service';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
 import { launchChromium } from '../support/browser';
 import { FlakyLink } from '../support/flaky-link';
@@ -44,7 +46,14 @@ describe('the programme in Chromium', () => {
   let districtA: Page; // Sa Đéc
   let districtB: Page; // Lai Vung
   const siteOf = (namePart: string) => snapshot.sites.find((s) => s.name.includes(namePart))!.id;
-  const timings = { joinMs: [] as number[], floorSwitchMs: [] as number[], rejoinAfterNetworkDropMs: [] as number[], rejoinAfterWorkerDeathMs: [] as number[] };
+  const timings = {
+    joinMs: [] as number[], floorSwitchMs: [] as number[], rejoinAfterNetworkDropMs: [] as number[], rejoinAfterWorkerDeathMs: [] as number[],
+    // The hops of a floor switch, each from the moment the chair's grant is sent (floorSwitchMs is the last: the first new frame decoded).
+    floorGrantAnsweredMs: [] as number[], floorOnRedisMs: [] as number[], floorProgrammeAtGatewayMs: [] as number[],
+  };
+  let floorEvents: Redis; // the test listens to the floor channel as the gateway does
+  const floorSeenAt = new Map<string, number>(); // site id → when its last 'granted' event was seen on Redis
+  const programmeAt = new Map<string, number>(); // floor site id → when the gateway last emitted a Programme with it
 
   beforeAll(async () => {
     const config = loadMediaConfig({
@@ -53,6 +62,16 @@ describe('the programme in Chromium', () => {
     });
     mediaTokenSecret = config.mediaTokenSecret;
     media = await createMediaApp(config, ['error', 'warn']);
+    media.get(RoomsService).onProgrammeChanged((room) => {
+      const floor = room.programme().floorSiteId;
+      if (floor) programmeAt.set(floor, Date.now());
+    });
+    floorEvents = new Redis(config.redisUrl);
+    floorEvents.on('message', (_channel: string, message: string) => {
+      const event = JSON.parse(message) as FloorEvent;
+      if (event.kind === 'granted') floorSeenAt.set(event.siteId, Date.now());
+    });
+    await floorEvents.subscribe(RedisChannel.Floor);
     await media.listen(0, '127.0.0.1');
     const mediaPort = (media.getHttpServer().address() as { port: number }).port;
     mediaUrl = `http://127.0.0.1:${mediaPort}`;
@@ -79,6 +98,7 @@ describe('the programme in Chromium', () => {
     writeFileSync(join(ROOT, 'test-results', 'media-timings.json'), JSON.stringify(timings, null, 2));
     console.log(`media timings (ms): ${JSON.stringify(summary(timings))}`);
     await browser?.close();
+    await floorEvents?.quit();
     await meeting?.stop();
     await link?.stop();
     await media?.close();
@@ -158,10 +178,15 @@ describe('the programme in Chromium', () => {
       const request = await chairApi.post<FloorRequestView>(`${conference}/floor/requests`, { siteId: speaker });
       expect(request.status).toBe(201);
       const seenBefore = Math.max(0, ...(await receiver(watcher)).filter((r) => r.siteId === speaker && r.kind === 'video').map((r) => r.framesDecoded));
+      floorSeenAt.delete(speaker);
+      programmeAt.delete(speaker);
       const granted = Date.now();
       expect((await chairApi.post(`${conference}/floor/requests/${request.body.id}/grant`)).status).toBe(200);
+      timings.floorGrantAnsweredMs.push(Date.now() - granted);
       await framesFrom(watcher, speaker, seenBefore + 1);
       timings.floorSwitchMs.push(Date.now() - granted);
+      timings.floorOnRedisMs.push((floorSeenAt.get(speaker) ?? NaN) - granted);
+      timings.floorProgrammeAtGatewayMs.push((programmeAt.get(speaker) ?? NaN) - granted);
       await watcher.locator(`[data-testid="programme-floor"][data-site-id="${speaker}"][data-has-video="true"]`).waitFor({ timeout: 10_000 });
     }
     await watcher.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'site-programme.png'), fullPage: true });

@@ -1,7 +1,9 @@
 // /media signalling: who may connect, and the order of steps (no real media here).
-import { ConferenceClosedEvent, MediaClientEvent, MediaServerEvent, RedisChannel } from '@hoinghi/contracts';
+import {
+  ConferenceClosedEvent, FloorEvent, MEDIA_HEARTBEAT, MediaClientEvent, MediaServerEvent, ProducerInfo, RedisChannel,
+} from '@hoinghi/contracts';
 import { randomUUID } from 'node:crypto';
-import { MediaHarness, nextEvent, ok, request } from '../support/media-harness';
+import { MediaHarness, nextEvent, ok, request, waitFor } from '../support/media-harness';
 
 const FINGERPRINT = 'AF:1E:2B:3C:4D:5E:6F:70:81:92:A3:B4:C5:D6:E7:F8:09:1A:2B:3C:4D:5E:6F:70:81:92:A3:B4:C5:D6:E7:F8';
 
@@ -153,6 +155,9 @@ describe('media signalling', () => {
       // The district receives the hall from its publisher.
       const hallAtDistrict = await ok(district.socket, MediaClientEvent.Consume, { transportId: district.recv.id, producerId: operator.producerId! });
       expect(await ok(district.socket, MediaClientEvent.ResumeConsumer, { consumerId: hallAtDistrict.id })).toMatchObject({ flowing: true });
+      // A second Consume of the same producer on the same connection is a conflict, not a second consumer.
+      expect(await request(district.socket, MediaClientEvent.Consume, { transportId: district.recv.id, producerId: operator.producerId! }))
+        .toEqual({ ok: false, error: { statusCode: 409, error: 'ALREADY_CONSUMING', message: 'This connection already consumes that producer.' } });
 
       const send = await ok(chair.socket, MediaClientEvent.CreateTransport, { direction: 'send' });
       await ok(chair.socket, MediaClientEvent.ConnectTransport, { transportId: send.id, dtlsParameters: dtls });
@@ -235,6 +240,82 @@ describe('media signalling', () => {
       for (const s of [before.socket, after.socket]) s.disconnect();
     });
   });
+
+  it('announces each producer once, also where only the programme is announced (a large conference): in Ready\'s list or by one NewProducer', async () => {
+    // Every conference is "large" here (no warm standby): districts hear only of the programme's producers.
+    const large = await MediaHarness.start({ MEDIA_WORKERS: '1', MEDIA_RTC_PORT: '41011', MEDIA_STANDBY_MAX_SITES: '0' });
+    const conference = randomUUID();
+    const floor = (kind: 'granted' | 'ended', siteId: string): FloorEvent => ({
+      v: 1, kind, conferenceId: conference, requestId: randomUUID(), siteId, participantId: null, at: new Date().toISOString(),
+    });
+    const publish = async (sid: string, main: boolean, ssrc: number) => {
+      const socket = await large.connect(large.token({ cid: conference, sid, main }));
+      const joined = await ok(socket, MediaClientEvent.Join, { conferenceId: conference, role: 'publisher' });
+      await ok(socket, MediaClientEvent.Ready, { rtpCapabilities: joined.routerRtpCapabilities });
+      const send = await ok(socket, MediaClientEvent.CreateTransport, { direction: 'send' });
+      await ok(socket, MediaClientEvent.ConnectTransport, {
+        transportId: send.id, dtlsParameters: { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: FINGERPRINT }] },
+      });
+      const rtpParameters = { codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc }] };
+      const { producerId } = await ok(socket, MediaClientEvent.Produce, { transportId: send.id, kind: 'audio', rtpParameters });
+      return { socket, producerId };
+    };
+    try {
+      const district = await publish('sa-dec', false, 9001); // off the programme: not announced to other districts
+      const watcher = await large.connect(large.token({ cid: conference, sid: 'lai-vung' }));
+      const heard: ProducerInfo[] = [];
+      watcher.on(MediaServerEvent.NewProducer, (p) => heard.push(p));
+      const joined = await ok(watcher, MediaClientEvent.Join, { conferenceId: conference });
+      expect((await ok(watcher, MediaClientEvent.Ready, { rtpCapabilities: joined.routerRtpCapabilities })).producers).toEqual([]);
+
+      // The main site publishes: on the programme, so announced.
+      const hall = await publish('hall', true, 9002);
+      await waitFor(() => heard.some((p) => p.producerId === hall.producerId), 5000, 'NewProducer of the hall');
+      // The floor goes to Sa Đéc: its producer is announced (NewProducer) before the Programme that lists it.
+      const granted = nextEvent(watcher, MediaServerEvent.Programme, (p) => p.floorSiteId === 'sa-dec');
+      await large.redis().publish(RedisChannel.Floor, JSON.stringify(floor('granted', 'sa-dec')));
+      expect((await granted).producers.map((p) => p.producerId)).toEqual(expect.arrayContaining([hall.producerId, district.producerId]));
+      expect(heard.map((p) => p.producerId)).toEqual([hall.producerId, district.producerId]);
+      // Off and on the programme again: nothing is announced a second time.
+      const ended = nextEvent(watcher, MediaServerEvent.Programme, (p) => p.floorSiteId === null);
+      await large.redis().publish(RedisChannel.Floor, JSON.stringify(floor('ended', 'sa-dec')));
+      await ended;
+      const again = nextEvent(watcher, MediaServerEvent.Programme, (p) => p.floorSiteId === 'sa-dec');
+      await large.redis().publish(RedisChannel.Floor, JSON.stringify(floor('granted', 'sa-dec')));
+      await again;
+      expect(heard.map((p) => p.producerId)).toEqual([hall.producerId, district.producerId]);
+    } finally {
+      await large.stop();
+    }
+  });
+
+  it(`drops a frozen site within ${(MEDIA_HEARTBEAT.pingIntervalMs + MEDIA_HEARTBEAT.pingTimeoutMs) / 1000} s: its producers close, the others are told`, async () => {
+    const conference = randomUUID();
+    const hall = await media.connect(media.token({ cid: conference, sid: 'hall', main: true }));
+    const hallJoined = await ok(hall, MediaClientEvent.Join, { conferenceId: conference, role: 'publisher' });
+    await ok(hall, MediaClientEvent.Ready, { rtpCapabilities: hallJoined.routerRtpCapabilities });
+    const frozen = await media.connect(media.token({ cid: conference, sid: 'hong-ngu' }));
+    const joined = await ok(frozen, MediaClientEvent.Join, { conferenceId: conference, role: 'publisher' });
+    await ok(frozen, MediaClientEvent.Ready, { rtpCapabilities: joined.routerRtpCapabilities });
+    const send = await ok(frozen, MediaClientEvent.CreateTransport, { direction: 'send' });
+    await ok(frozen, MediaClientEvent.ConnectTransport, {
+      transportId: send.id, dtlsParameters: { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: FINGERPRINT }] },
+    });
+    const { producerId } = await ok(frozen, MediaClientEvent.Produce, {
+      transportId: send.id, kind: 'audio', rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 9101 }] },
+    });
+
+    // The site's machine hangs: its TCP connection stays open but nothing is read or answered any more.
+    const engine = frozen.io.engine as unknown as { transport: { ws: { _socket: { pause(): void } } } };
+    const frozenAt = Date.now();
+    const closed = nextEvent(hall, MediaServerEvent.ProducerClosed, (e) => e.producerId === producerId, 15_000);
+    engine.transport.ws._socket.pause();
+    expect(await closed).toEqual({ producerId, siteId: 'hong-ngu' });
+    const seconds = (Date.now() - frozenAt) / 1000;
+    expect(seconds).toBeLessThanOrEqual((MEDIA_HEARTBEAT.pingIntervalMs + MEDIA_HEARTBEAT.pingTimeoutMs) / 1000 + 1);
+    expect((await media.health()).conferences.find((c) => c.conferenceId === conference)).toMatchObject({ sites: 1 });
+    for (const s of [hall, frozen]) s.disconnect();
+  }, 20_000);
 
   it('closes the room when the meeting service says the conference ended, and refuses joins after', async () => {
     const conference = randomUUID();

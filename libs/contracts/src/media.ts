@@ -17,6 +17,11 @@
 //     reload, a second tab): then the previous publisher gets Error CAMERA_TAKEN, its producers close and
 //     it stays connected as a viewer (it keeps receiving the programme). Every connection of the site
 //     hears Publisher { siteId, publisher } whenever its publisher changes.
+//     A takeover acts within one site only: the join token names the caller's own site (the meeting
+//     service issues it for that site alone), so a chair cannot take a district's place or publish as
+//     a district; a district without its operator is a matter for the district, and the chair speaks
+//     from the hall. (Decided for #13: the alternative, a chair seat on every site, would let one
+//     account appear as any site in the minutes' attendance and video.)
 //  3. emit CreateTransport { direction: 'send' } and { direction: 'recv' } → transport options;
 //     device.createSendTransport / createRecvTransport(options) (options carry iceServers too).
 //     transport.on('connect') → emit ConnectTransport { transportId, dtlsParameters }.
@@ -27,10 +32,14 @@
 //     exists, so no announcement is lost.
 //     sendTransport.on('produce') → emit Produce { transportId, kind, rtpParameters, appData } → { producerId }.
 //     Publish camera with VP8 simulcast (e.g. 3 encodings, scaleResolutionDownBy 4/2/1) and the mic with Opus.
-//  5. For every producer the server announces (Ready's `producers`, NewProducer, Programme's `producers`)
-//     that is not your own (Programme is the same for everyone and lists the floor holder's producers
-//     to the floor holder too) and not yet consumed: emit Consume { transportId: recvTransport.id, producerId }
-//     → consumer options; recvTransport.consume(options); then emit ResumeConsumer { consumerId }.
+//  5. For every producer the server announces (Ready's `producers`, NewProducer) emit Consume
+//     { transportId: recvTransport.id, producerId } → consumer options; recvTransport.consume(options);
+//     then emit ResumeConsumer { consumerId }. Each producer is announced to a connection once per Ready:
+//     either in Ready's list or by one NewProducer (also when the floor brings a site on the programme in
+//     a large conference: its producers come as NewProducer before the Programme that lists them).
+//     Programme's `producers` says what is on the programme now (the same list for everyone, the floor
+//     holder's own producers included); it never names a producer that was not announced. A second
+//     Consume of a producer this connection already consumes is 409 ALREADY_CONSUMING.
 //     The server keeps each consumer paused unless its site is on your programme (see below), so
 //     you may hold consumers of sites that are off the programme: they start flowing the moment the
 //     floor moves to them, without a round trip.
@@ -43,14 +52,29 @@
 //     transport 'connectionstatechange' = 'failed' (or 'disconnected' for a few seconds) → emit
 //     RestartIce { transportId } → { iceParameters }; transport.restartIce({ iceParameters }).
 //     Error CAMERA_TAKEN → another connection of this site took over the camera: this one is now a viewer
-//     (its producers are closed; stop the local camera). To publish again, Join again with takeOver.
+//     (its producers are closed; stop the local camera). It must NOT reconnect or re-join as publisher by
+//     itself (two devices of one hall would take the camera from each other in a loop): it stays connected
+//     as a viewer, and after any later reconnect joins as a viewer too. Only a person's deliberate action
+//     (a "take over" button) joins again with `takeOver: true`, once.
 //     Error CONFERENCE_CLOSED → the conference has ended (or was cancelled): the gateway closed its room
 //     and disconnects; do not reconnect.
-// Every request takes an ack callback; the ack is MediaAck<T>: `{ ok: true, ...T }` or `{ ok: false, error }`.
+//     A connection that stops answering the heartbeat (MEDIA_HEARTBEAT: a frozen machine, a cut link) is
+//     dropped within 8 s; the others see its producers close. socket.io-client reconnects by itself.
+// Every request takes an ack callback; the ack is MediaAck<T>: `{ ok: true, ...T }` or `{ ok: false, error }`;
+// `error.error` is one of MEDIA_ERROR_CODES.
 
-import type { ErrorResponse } from './errors';
+import type { ErrorCode, ErrorResponse } from './errors';
 
 export const MEDIA_NAMESPACE = '/media';
+
+/**
+ * The gateway's socket.io heartbeat (engine.io ping): it pings every connection every `pingIntervalMs`
+ * and drops one that has not answered within `pingTimeoutMs` more. A frozen or cut-off site is so gone
+ * within 8 s, not socket.io's default 45 s: its producers close (ProducerClosed, a new Programme), its
+ * camera seat frees, and the chair's grid shows it as gone. socket.io-client answers pings by itself,
+ * also in a background tab (no timers involved); a client needs no heartbeat of its own.
+ */
+export const MEDIA_HEARTBEAT = { pingIntervalMs: 4000, pingTimeoutMs: 4000 } as const;
 
 /**
  * Claims of the short-lived join token (HS256, secret MEDIA_TOKEN_SECRET shared by meeting and media;
@@ -99,8 +123,36 @@ export type MediaKind = 'audio' | 'video';
 export type TransportDirection = 'send' | 'recv';
 
 /**
+ * Every error code the media gateway sends: in an ack, in `connect_error.data`, in a `media:error` event
+ * or from its HTTP routes (health, recordings). They are codes of the one closed union ERROR_CODES
+ * (errors.ts) that the meeting service answers with too, so a client words them with the same
+ * Vietnamese and English sentences; `media-error-codes.spec.ts` checks that the gateway sends no other.
+ */
+export const MEDIA_ERROR_CODES = [
+  // 400
+  'VALIDATION_FAILED', 'MALFORMED_REQUEST', 'OWN_PRODUCER', 'CANNOT_CONSUME', 'UNSUPPORTED_MEDIA', 'INVALID_MEDIA_PARAMETERS',
+  'RTP_PARAMETERS_REJECTED',
+  // 401: the handshake (join token), the routes (service or join token as a bearer)
+  'UNAUTHENTICATED', 'TOKEN_MISSING', 'TOKEN_EXPIRED', 'TOKEN_INVALID', 'TOKEN_WRONG_TYPE', 'TOKEN_ALREADY_USED',
+  'SERVICE_TOKEN_MISSING', 'SERVICE_TOKEN_INVALID',
+  // 403
+  'FOREIGN_CONFERENCE', 'NOT_MAIN_SITE', 'NOT_PUBLISHER', 'PLAIN_RTP_DISABLED', 'PLAIN_RTP_ADDRESS_REFUSED', 'ROLE_FORBIDDEN',
+  // 404
+  'ROUTE_NOT_FOUND', 'UNKNOWN_TRANSPORT', 'UNKNOWN_PRODUCER', 'UNKNOWN_CONSUMER', 'UNKNOWN_ID', 'MEDIA_NOT_FOUND',
+  // 409: a step out of order, or the state changed meanwhile
+  'NOT_JOINED', 'NOT_READY', 'CAMERA_HELD', 'CAMERA_TAKEN', 'CONFERENCE_CLOSED', 'ROOM_CLOSED', 'TOO_MANY_TRANSPORTS',
+  'ALREADY_CONNECTED', 'NOT_WEBRTC', 'NOT_A_SEND_TRANSPORT', 'NOT_A_RECV_TRANSPORT', 'TRANSPORT_NOT_CONNECTED',
+  'ALREADY_PRODUCING', 'ALREADY_CONSUMING', 'WORKER_CLOSED', 'MEDIA_REJECTED', 'NOT_LIVE', 'ALREADY_RECORDING',
+  'NOTHING_TO_RECORD', 'RECORDING_FAILED', 'NOT_RECORDING',
+  // 413, 500, 503
+  'PAYLOAD_TOO_LARGE', 'INTERNAL', 'SERVICE_UNAVAILABLE',
+] as const satisfies readonly ErrorCode[];
+export type MediaErrorCode = (typeof MEDIA_ERROR_CODES)[number];
+
+/**
  * What a failed request's ack and `connect_error.data` carry: the REST ErrorResponse (statusCode 400 bad
- * payload, 401 token, 403 wrong conference / not the main site, 404 unknown id, 409 wrong step, 500).
+ * payload, 401 token, 403 wrong conference / not the main site, 404 unknown id, 409 wrong step, 500),
+ * its `error` one of MEDIA_ERROR_CODES.
  */
 export type MediaErrorBody = ErrorResponse;
 
@@ -320,7 +372,13 @@ export interface ProgrammeEvent {
   floorSiteId: string | null;
   /** The producers of the main site and the floor holder: what a district site shows. */
   producers: ProducerInfo[];
-  /** Grows by one per change, so a client can drop an out-of-order event. */
+  /**
+   * Grows by one per change, so a client can drop an out-of-order event. It counts per room: it goes on
+   * across a worker restart (WorkerRestarted: the room is rebuilt in place) and starts again from 0 when
+   * the room is new (the gateway restarted, or the room closed as its last connection left and opened
+   * again). So compare it only with events since the last (re-)join: take Ready's `programme` as the new
+   * reference every time.
+   */
   seq: number;
   at: string;
 }

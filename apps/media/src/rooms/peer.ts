@@ -44,6 +44,8 @@ export class Peer {
   readonly consumers = new Map<string, PeerConsumer>();
   /** The browser's device.rtpCapabilities (Ready); consuming needs them. */
   rtpCapabilities: RtpCapabilities | null = null;
+  /** Producers this connection has been told of since its Ready (in Ready's list or by NewProducer): each once. */
+  readonly announced = new Set<string>();
   /** The quality policy's decisions for this site's downlink. */
   link: LinkState = initialLinkState();
   /** When the site's quality went to Redis last, and in which state (to publish changes, and a heartbeat). */

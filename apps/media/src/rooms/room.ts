@@ -203,9 +203,13 @@ export class Room {
       throw invalid('VALIDATION_FAILED', 'must be the device\'s RTP capabilities (with codecs)', 'rtpCapabilities');
     }
     peer.rtpCapabilities = rtpCapabilities;
+    peer.announced.clear(); // a Ready (again, after a re-join) starts the connection's announcements afresh
     const producers: ProducerInfo[] = [];
     for (const home of this.routers.allHomes()) {
-      if (this.announcedTo(peer, home.siteId)) producers.push(producerInfo(home.siteId, home.producer));
+      if (this.announcedTo(peer, home.siteId)) {
+        producers.push(producerInfo(home.siteId, home.producer));
+        peer.announced.add(home.producer.id);
+      }
     }
     return { programme: this.programme(), producers };
   }
@@ -614,18 +618,23 @@ export class Room {
   }
 
   private announce(source: Peer, producer: Producer): void {
-    const event = producerInfo(source.siteId, producer);
     for (const viewer of this.peers.values()) {
-      if (viewer.ready && this.announcedTo(viewer, source.siteId)) {
-        this.deps.channel.toSocket(viewer.socketId, MediaServerEvent.NewProducer, event);
-      }
+      if (this.announcedTo(viewer, source.siteId)) this.tellOnce(viewer, source.siteId, producer);
     }
     if (this.onAir(source.siteId)) this.scheduleProgramme();
+  }
+
+  /** NewProducer to a ready connection that has not been told of this producer yet (each producer once per Ready). */
+  private tellOnce(viewer: Peer, siteId: string, producer: Producer): void {
+    if (!viewer.ready || viewer.announced.has(producer.id) || producer.closed) return;
+    viewer.announced.add(producer.id);
+    this.deps.channel.toSocket(viewer.socketId, MediaServerEvent.NewProducer, producerInfo(siteId, producer));
   }
 
   private onProducerClosed(peer: Peer, producer: Producer): void {
     peer.producers.delete(producer.id);
     this.routers.removeProducer(producer);
+    for (const viewer of this.peers.values()) viewer.announced.delete(producer.id);
     if (this.quiet) return;
     this.deps.channel.toConference(this.conferenceId, MediaServerEvent.ProducerClosed, { producerId: producer.id, siteId: peer.siteId });
     if (this.onAir(peer.siteId)) this.scheduleProgramme();
@@ -643,6 +652,16 @@ export class Room {
 
   private emitProgramme(): void {
     this.seq++;
+    // A large conference announces only the programme's producers: the sites that just came on air are
+    // announced (once) before the Programme that lists them.
+    for (const siteId of programmeSites(this.programmeState())) {
+      const publisher = this.publishers.get(siteId);
+      if (!publisher) continue;
+      for (const viewer of this.peers.values()) {
+        if (!mayConsume(viewer, siteId)) continue;
+        for (const producer of publisher.producers.values()) this.tellOnce(viewer, siteId, producer);
+      }
+    }
     this.deps.channel.toConference(this.conferenceId, MediaServerEvent.Programme, this.programme());
     this.deps.onProgrammeChanged(this);
   }

@@ -3,7 +3,7 @@ import {
   ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway,
 } from '@nestjs/websockets';
 import {
-  ConnectTransportRequest, ConsumerFlowResult, ConsumerOptions, GetStatsResult, MEDIA_NAMESPACE, MediaAck, MediaClientEvent,
+  ConnectTransportRequest, ConsumerFlowResult, ConsumerOptions, GetStatsResult, MEDIA_HEARTBEAT, MEDIA_NAMESPACE, MediaAck, MediaClientEvent,
   MediaClientToServerEvents, mediaConferenceRoom, MediaJoinClaims, MediaJoinResult, MediaReadyResult, MediaServerToClientEvents,
   ProduceResult, RecordingState, RestartIceResult, TransportOptions,
 } from '@hoinghi/contracts';
@@ -25,7 +25,10 @@ type Body = Record<string, unknown> | undefined;
  * into a RoomsService / Room call and the outcome into an ack ({ ok: true, … } or { ok: false, error }).
  * The order of steps (join → ready → transports → produce/consume) is enforced by the room.
  */
-@WebSocketGateway({ namespace: MEDIA_NAMESPACE, cors: { origin: true, credentials: true } })
+@WebSocketGateway({
+  namespace: MEDIA_NAMESPACE, cors: { origin: true, credentials: true },
+  pingInterval: MEDIA_HEARTBEAT.pingIntervalMs, pingTimeout: MEDIA_HEARTBEAT.pingTimeoutMs, // a frozen site is gone within seconds
+})
 export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
   private readonly logger = new Logger('MediaGateway');
 

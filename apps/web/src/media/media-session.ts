@@ -6,6 +6,7 @@ import {
 } from '@hoinghi/contracts';
 import { Device, types } from 'mediasoup-client';
 import { io, type Socket } from 'socket.io-client';
+import { cameraEncodings } from './camera-encodings';
 
 type MediaSocket = Socket<MediaServerToClientEvents, MediaClientToServerEvents>;
 
@@ -44,13 +45,6 @@ export const initialMediaState: MediaState = {
   status: 'idle', error: null, isMain: false, role: null, publisher: null, programme: null, remote: new Map(), quality: new Map(),
   activeSpeakerSiteId: null, local: null, micOn: true, cameraOn: true, recording: null,
 };
-
-/** Camera published in three simulcast layers, so a weak district link can fall back to a lower one. */
-const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [
-  { scaleResolutionDownBy: 4, maxBitrate: 150_000 },
-  { scaleResolutionDownBy: 2, maxBitrate: 500_000 },
-  { scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
-];
 
 /**
  * One connection of a site to the media gateway, following the joining steps in contracts/media.ts:
@@ -340,7 +334,9 @@ export class MediaSession {
     const [video] = local.getVideoTracks();
     const [audio] = local.getAudioTracks();
     if (video) {
-      const producer = await this.sendTransport!.produce({ track: video, encodings: CAMERA_ENCODINGS, codecOptions: { videoGoogleStartBitrate: 1000 }, stopTracks: false });
+      // Simulcast, so a weak district link can fall back to a lower layer; as many layers as the camera's size gives.
+      const encodings = cameraEncodings(video.getSettings().height);
+      const producer = await this.sendTransport!.produce({ track: video, encodings, codecOptions: { videoGoogleStartBitrate: 1000 }, stopTracks: false });
       this.producers.set('video', producer);
       if (!this.state.cameraOn) await this.toggle('video', false);
     }
