@@ -1,7 +1,7 @@
 // The demo conference (seed 004) adopts its three targets by open vote: every delegate of the 13 sites
 // checked in, each target opened, voted, closed and published as passed — on the seeded data, with
 // the worker as a process.
-import type { ParticipantView, PollView } from '@hoinghi/contracts';
+import type { MinutesVersionView, ParticipantView, PollView } from '@hoinghi/contracts';
 import { UserEntity } from '@hoinghi/database';
 import { accessToken } from '../bench/support';
 import { DEMO_TARGETS, seedDemo } from '../apps/meeting/src/demo/seed-demo';
@@ -56,5 +56,11 @@ describe('the demo conference adopts its three targets by open vote', () => {
     for (const poll of done) {
       expect(poll.result).toMatchObject({ kind: 'open', passed: true, baseCount: 39, required: 20, counts: { yes: 36, no: 2, abstain: 1 }, percents: { yes: 92.31 } });
     }
+    // The minutes cite each result, linked to its poll and agenda item (the secretary's draft reads them live).
+    const minutes = (await as('thuky').get<MinutesVersionView>(path('/minutes'))).body;
+    expect(minutes.facts.votes.map((v) => [v.pollId, v.title, v.kind, v.secret, v.result.kind === 'open' && v.result.passed])).toEqual(
+      expect.arrayContaining(done.map((p) => [p.id, p.title, 'open', false, true])),
+    );
+    expect(minutes.facts.votes).toHaveLength(3);
   });
 });

@@ -1,3 +1,5 @@
+import type { PollKind, PollResult, VoteChoice } from './polls';
+
 // Minutes (biên bản): kept per agenda item by the secretariat during the conference, approved by the
 // chair, published as an immutable version with its SHA-256; corrections are new versions.
 
@@ -84,8 +86,25 @@ export interface MinutesFacts {
   };
   /** The head count when the conference was opened (the totals as the change log had them then). */
   quorumAtOpening: { convened: number; present: number; met: boolean } | null;
+  /**
+   * Each vote with a published result, in the order held: how it was taken (open or secret ballot)
+   * and its result (counts, percentages of the base, the rule, passed or not; a secret ballot's
+   * totals only — there is nothing else).
+   */
+  votes: MinutesVote[];
   /** Each draft put to the conference and how many comments it received (the consolidation summary). */
   drafts: Array<{ title: string; version: number; comments: number; sites: number }>;
+}
+
+export interface MinutesVote {
+  pollId: string;
+  agendaItemId: string;
+  title: string;
+  kind: PollKind;
+  secret: boolean;
+  /** An open vote's words for its choices (tán thành / không tán thành / không biểu quyết, or a state body's). */
+  labels: Record<VoteChoice, string>;
+  result: PollResult;
 }
 
 export interface MinutesVersionView {

@@ -45,6 +45,8 @@ describe('the minutes as a Party document', () => {
       'Thống nhất cao.',
       'Ý kiến phát biểu:',
       '- Đồng chí Nguyễn Văn Ấn (Điểm cầu Thành phố Sa Đéc): Đề nghị bổ sung chỉ tiêu.',
+      'Biểu quyết: Thông qua chỉ tiêu kết nạp đảng viên. Hình thức: biểu quyết công khai; số phiếu thu về: 2; tỷ lệ tính trên tổng số đại biểu được triệu tập có quyền biểu quyết (3); yêu cầu quá một nửa (ít nhất 2 phiếu).',
+      'Kết quả: Tán thành: 2 (66,67%); Không tán thành: 0 (0%); Không biểu quyết: 0 (0%). Thông qua.',
       'Kết luận: Giao Văn phòng tổng hợp.',
       'Giao nhiệm vụ:',
       '- Văn phòng Tỉnh ủy: Hoàn chỉnh dự thảo (thời hạn: 15/12/2026).',
@@ -53,6 +55,15 @@ describe('the minutes as a Party document', () => {
       'Hội nghị kết thúc vào lúc 11 giờ 40 phút, ngày 01 tháng 12 năm 2026.',
       'Biên bản đã được chủ trì hội nghị thông qua và công bố ngày 01/12/2026.',
     ]);
+  });
+
+  it('states each vote under its item: the method, the counts with percentages of the base, the rule and the decision', () => {
+    const body = texts(doc.body);
+    const vote = body.findIndex((t) => t.startsWith('Biểu quyết: Thông qua chỉ tiêu kết nạp đảng viên.'));
+    expect(body[vote]).toContain('Hình thức: biểu quyết công khai; số phiếu thu về: 2; tỷ lệ tính trên tổng số đại biểu được triệu tập có quyền biểu quyết (3); yêu cầu quá một nửa (ít nhất 2 phiếu).');
+    expect(body[vote + 1]).toBe('Kết quả: Tán thành: 2 (66,67%); Không tán thành: 0 (0%); Không biểu quyết: 0 (0%). Thông qua.');
+    expect(vote).toBeGreaterThan(body.findIndex((t) => t.startsWith('2. Thảo luận')));
+    expect(vote).toBeLessThan(body.findIndex((t) => t.startsWith('Kết luận: Giao Văn phòng tổng hợp')));
   });
 
   it('is signed by the recorder and the chair who approved it, side by side; the footer carries the hash', () => {

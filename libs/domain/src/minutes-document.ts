@@ -1,4 +1,4 @@
-import type { MinutesFacts, PublishedMinutesContent } from '@hoinghi/contracts';
+import type { MinutesFacts, MinutesVote, PollBase, PollThreshold, PublishedMinutesContent } from '@hoinghi/contracts';
 import {
   paragraph, PARTY_PAGE, PARTY_SIZES, partyHeader, vietnamTime, type DocumentParagraph, type DocumentRun, type PartyDocumentModel,
 } from './party-document';
@@ -67,10 +67,45 @@ function proceedings(content: PublishedMinutesContent): DocumentParagraph[] {
     for (const s of item.speakers) {
       out.push(body([{ text: `- ${capitalised(comrade(s.fullName))} (${s.siteName})`, bold: true }, { text: s.summary ? `: ${sentence(s.summary)}` : '.' }]));
     }
+    for (const vote of content.facts.votes.filter((v) => v.agendaItemId === item.agendaItemId)) out.push(...voteParagraphs(vote));
     if (item.conclusion) out.push(labelled('Kết luận: ', sentence(item.conclusion)));
     if (item.tasks.length) out.push(paragraph([{ text: 'Giao nhiệm vụ:', bold: true }], 'justify', { indent: true, keepWithNext: true }));
     for (const t of item.tasks) out.push(body(`- ${t.unit}: ${t.task}${t.due ? ` (thời hạn: ${dueDate(t.due)})` : ''}.`));
   });
+  return out;
+}
+
+const METHOD = { open: 'biểu quyết công khai', confidence: 'bỏ phiếu kín (lấy phiếu tín nhiệm)', election: 'bầu cử bằng phiếu kín' } as const;
+const BASE_WORDS: Record<PollBase, string> = {
+  electorate: 'tổng số đại biểu được triệu tập có quyền biểu quyết',
+  electorate_minus_excused: 'tổng số đại biểu được triệu tập có quyền biểu quyết, trừ số vắng mặt có lý do',
+  present: 'số đại biểu có mặt',
+  votes_cast: 'số phiếu thu về',
+};
+const THRESHOLD_WORDS: Record<PollThreshold, string> = { more_than_half: 'quá một nửa', two_thirds: 'từ hai phần ba trở lên' };
+const percent = (p: number) => `${p.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
+
+/**
+ * One vote as the minutes state it: the method and the result — counts, percentages of the base, the
+ * rule and whether it passed (a secret ballot's totals only: that is all there is).
+ */
+export function voteParagraphs(vote: MinutesVote): DocumentParagraph[] {
+  const r = vote.result;
+  const rule = `tỷ lệ tính trên ${BASE_WORDS[r.base]} (${r.baseCount}); yêu cầu ${THRESHOLD_WORDS[r.threshold]} (ít nhất ${r.required} phiếu)`;
+  const out = [labelled(`Biểu quyết: ${vote.title}. `, `Hình thức: ${METHOD[vote.kind]}; số phiếu thu về: ${r.cast}; ${rule}.`)];
+  if (r.kind === 'open') {
+    const counts = (['yes', 'no', 'abstain'] as const).map((c) => `${vote.labels[c]}: ${r.counts[c]} (${percent(r.percents[c])})`).join('; ');
+    out.push(body([{ text: `Kết quả: ${counts}. ` }, { text: r.passed ? 'Thông qua.' : 'Không thông qua.', bold: true }]));
+  } else if (r.kind === 'confidence') {
+    for (const o of r.officials) {
+      const flag = o.lowTwoThirds ? ' Từ hai phần ba trở lên tín nhiệm thấp.' : o.lowOverHalf ? ' Trên một nửa tín nhiệm thấp.' : '';
+      out.push(body(`- ${o.label}: tín nhiệm cao ${o.counts.high} (${percent(o.percents.high)}); tín nhiệm ${o.counts.medium} (${percent(o.percents.medium)}); tín nhiệm thấp ${o.counts.low} (${percent(o.percents.low)}).${flag}`));
+    }
+  } else {
+    const outcome = { elected: 'trúng cử', tied: 'bằng phiếu ở vị trí cuối', not_elected: 'không trúng cử' } as const;
+    for (const c of r.candidates) out.push(body(`- ${c.label}: ${c.votes} phiếu (${percent(c.percent)}), ${outcome[c.outcome]}.`));
+    if (r.tie) out.push(body('Có ứng cử viên bằng phiếu ở vị trí cuối; hội nghị quyết định theo quy định.'));
+  }
   return out;
 }
 

@@ -37,6 +37,12 @@ export class MinutesFactsReader {
       recorders: people.filter((p) => p.role === 'secretary').map((p) => p.name),
       attendance: await this.attendance(em, conferenceId),
       quorumAtOpening: await this.quorumAtOpening(em, conferenceId, { numerator: conference.numerator, denominator: conference.denominator }),
+      votes: await em.query(
+        `SELECT p.id AS "pollId", p.agenda_item_id AS "agendaItemId", p.title, p.kind, p.kind <> 'open' AS secret, p.labels, r.result
+           FROM polls p JOIN poll_results r ON r.poll_id = p.id
+          WHERE p.conference_id = $1 ORDER BY r.published_at, p.title`,
+        [conferenceId],
+      ),
       drafts: await em.query(
         `SELECT d.title, d.current_version AS version,
                 count(c.id) FILTER (WHERE c.status = 'active')::int AS comments,

@@ -202,6 +202,13 @@ function Facts({ minutes }: { minutes: MinutesVersionView }) {
           )))}
         </ul>
       </details>
+      {facts.votes.length > 0 && (
+        <ul data-testid="minutes-votes">
+          {facts.votes.map((v) => (
+            <li key={v.pollId}>{v.title}: {v.result.kind === 'open' ? (v.result.passed ? t.minutes.votePassed : t.minutes.voteFailed) : t.minutes.voteResult(v.result.cast)}</li>
+          ))}
+        </ul>
+      )}
       {facts.drafts.length > 0 && <p>{facts.drafts.map((d) => t.minutes.draft(d.title, d.comments, d.sites)).join('; ')}</p>}
     </section>
   );

@@ -19,6 +19,14 @@ export const minutesContent = (over: Partial<PublishedMinutesContent> = {}): Pub
       ],
     },
     quorumAtOpening: { convened: 3, present: 2, met: true },
+    votes: [{
+      pollId: 'p1', agendaItemId: 'a2', title: 'Thông qua chỉ tiêu kết nạp đảng viên', kind: 'open', secret: false,
+      labels: { yes: 'Tán thành', no: 'Không tán thành', abstain: 'Không biểu quyết' },
+      result: {
+        kind: 'open', base: 'electorate', threshold: 'more_than_half', baseCount: 3, required: 2, counts: { yes: 2, no: 0, abstain: 0 },
+        percents: { yes: 66.67, no: 0, abstain: 0 }, passed: true, cast: 2, electorate: { electorate: 3, excused: 0, presentAtOpen: 2 }, lateVoters: 0,
+      },
+    }],
     drafts: [{ title: 'Dự thảo Báo cáo chính trị', version: 2, comments: 14, sites: 5 }],
   },
   items: [

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   MINUTES_STATUSES, type MinutesAbsentee, type MinutesDiffView, type MinutesFacts, type MinutesItemView, type MinutesSpeaker,
-  type MinutesStatus, type MinutesTask, type MinutesVersionSummary, type MinutesVersionView,
+  type MinutesStatus, type MinutesTask, type MinutesVersionSummary, type MinutesVersionView, type MinutesVote, POLL_KINDS, type PollKind, type PollResult,
 } from '@hoinghi/contracts';
 import { EnumProperty, IdProperty, TimeProperty } from '../../common/api-docs';
 
@@ -69,6 +69,16 @@ class MinutesDraftFactResponseDto {
   @Int() sites!: number;
 }
 
+class MinutesVoteResponseDto implements MinutesVote {
+  @IdProperty() pollId!: string;
+  @IdProperty() agendaItemId!: string;
+  @ApiProperty() title!: string;
+  @EnumProperty(POLL_KINDS) kind!: PollKind;
+  @ApiProperty() secret!: boolean;
+  @ApiProperty({ type: Object, description: 'An open vote\'s words for yes, no, abstain.' }) labels!: MinutesVote['labels'];
+  @ApiProperty({ type: Object, description: 'The published PollResult (see the polls routes): counts, percentages of the base, the rule, passed or not.' }) result!: PollResult;
+}
+
 export class MinutesFactsResponseDto implements MinutesFacts {
   @ApiProperty() conferenceTitle!: string;
   @ApiProperty({ description: 'The issuing body (the host unit).' }) hostUnit!: string;
@@ -83,6 +93,7 @@ export class MinutesFactsResponseDto implements MinutesFacts {
   @ApiProperty({ type: [String] }) recorders!: string[];
   @ApiProperty({ type: MinutesAttendanceResponseDto }) attendance!: MinutesAttendanceResponseDto;
   @ApiProperty({ type: MinutesQuorumResponseDto, nullable: true }) quorumAtOpening!: MinutesQuorumResponseDto | null;
+  @ApiProperty({ type: [MinutesVoteResponseDto], description: 'Each vote with a published result, as held.' }) votes!: MinutesVoteResponseDto[];
   @ApiProperty({ type: [MinutesDraftFactResponseDto] }) drafts!: MinutesDraftFactResponseDto[];
 }
 
