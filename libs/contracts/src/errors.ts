@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   ABSORBED_POINTS_INVALID: 'validation',
   FLOOR_PLACE_INVALID: 'validation',
   SPEAKER_NOT_AT_SITE: 'validation',
+  FLOOR_SECTION_UNKNOWN: 'validation', // a speaker's topic names no section of a current draft version of the conference
   OWN_PRODUCER: 'validation',
   CANNOT_CONSUME: 'validation',
   UNSUPPORTED_MEDIA: 'validation',
@@ -103,6 +104,7 @@ export const ERROR_CODES = {
   FLOOR_ALREADY_REQUESTED: 'conflict',
   FLOOR_FREE: 'conflict',
   FLOOR_REQUEST_NOT_QUEUED: 'conflict',
+  FLOOR_REQUEST_CLOSED: 'conflict', // a limit for a turn that has ended or a request withdrawn
   PARTICIPANT_EXISTS: 'conflict',
   CONFERENCE_LIMIT_REACHED: 'conflict',
   NOT_CHECKED_IN: 'conflict',

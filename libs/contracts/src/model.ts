@@ -180,6 +180,19 @@ export interface FloorRequestView {
   spokenSeconds: number | null;
   /** 1-based place in the queue while waiting, else null. */
   place: number | null;
+  /** The draft section the speaker will speak about (the topic beside `note`), or null. */
+  section: FloorTopicSection | null;
+  /** The speaking-time limit the chair set for this turn, in seconds; null: no limit. */
+  limitSeconds: number | null;
+}
+
+/** A draft section named as a speaker's topic, with what a site needs to say it ("Dự thảo Kế hoạch — Mục 2. …"). */
+export interface FloorTopicSection {
+  id: string;
+  draftId: string;
+  draftTitle: string;
+  label: string;
+  heading: string;
 }
 
 export interface FloorState {

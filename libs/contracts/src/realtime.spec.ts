@@ -7,7 +7,7 @@ const totals = (present: number) => ({ siteId: 'all' as const, convened: 6, pres
 const quorum = (present: number) => ({ convened: 6, present, required: 4, reached: present >= 4 });
 const request = (id: string, place: number | null, status: FloorRequestView['status'] = 'queued'): FloorRequestView => ({
   id, siteId: 'A', siteName: 'Điểm cầu A', participantId: null, speakerName: 'Điểm cầu A', note: null, status,
-  requestedAt: '2026-12-01T01:00:00.000Z', grantedAt: null, endedAt: null, spokenSeconds: null, place,
+  requestedAt: '2026-12-01T01:00:00.000Z', grantedAt: null, endedAt: null, spokenSeconds: null, place, section: null, limitSeconds: null,
 });
 
 function base(version = 10): ConferenceSnapshot {

@@ -16,3 +16,4 @@ export * from './consolidation';
 export * from './party-document';
 export * from './minutes-document';
 export * from './reasons';
+export * from './speaking-time';

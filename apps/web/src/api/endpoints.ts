@@ -48,7 +48,10 @@ export const api = {
       `${conference(id)}/sites/${encodeURIComponent(siteId)}/attendance/${encodeURIComponent(participantId)}/check-out`,
     ),
 
-  requestFloor: (id: string, siteId: string) => apiRequest<FloorRequestView>('POST', `${conference(id)}/floor/requests`, { siteId }),
+  requestFloor: (id: string, siteId: string, topic: { note?: string; sectionId?: string } = {}) =>
+    apiRequest<FloorRequestView>('POST', `${conference(id)}/floor/requests`, { siteId, ...topic }),
+  setFloorLimit: (id: string, requestId: string, limitSeconds: number | null) =>
+    apiRequest<FloorState>('PUT', `${conference(id)}/floor/requests/${encodeURIComponent(requestId)}/limit`, { limitSeconds }),
   withdrawFloorRequest: (id: string, requestId: string) =>
     apiRequest<FloorState>('DELETE', `${conference(id)}/floor/requests/${encodeURIComponent(requestId)}`),
   moveFloorRequest: (id: string, requestId: string, position: number) =>

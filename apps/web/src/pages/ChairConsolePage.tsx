@@ -39,6 +39,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
 
   const floorControls: FloorControls = {
     grant: (requestId) => run(() => api.grantFloor(conferenceId, requestId)),
+    setLimit: (requestId, limitSeconds) => run(() => api.setFloorLimit(conferenceId, requestId, limitSeconds)),
     move: (requestId, position) => run(() => api.moveFloorRequest(conferenceId, requestId, position)),
     withdraw: (requestId) => run(() => api.withdrawFloorRequest(conferenceId, requestId)),
     end: () => run(() => api.endFloor(conferenceId)),

@@ -48,11 +48,13 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
         <FloorHolder holder={floor.holder} />
         {roles && can(roles, 'floor.request', siteId) && (
           <FloorRequestBox
+            conferenceId={conferenceId}
             floor={floor}
+            drafts={snapshot.drafts}
             siteId={siteId}
             live={live}
             busy={action.busy}
-            onRequest={() => void action.run(() => api.requestFloor(conferenceId, siteId))}
+            onRequest={(topic) => void action.run(() => api.requestFloor(conferenceId, siteId, topic))}
             onWithdraw={(requestId) => void action.run(() => api.withdrawFloorRequest(conferenceId, requestId))}
           />
         )}
