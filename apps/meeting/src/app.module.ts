@@ -15,6 +15,7 @@ import { ConfigModule } from './config/config.module';
 import { CommentsModule } from './comments/comments.module';
 import { ConsolidationModule } from './consolidation/consolidation.module';
 import { DocumentsModule } from './documents/documents.module';
+import { DeskModule } from './desk/desk.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { FloorModule } from './floor/floor.module';
 import { HealthController } from './health/health.controller';
@@ -39,7 +40,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
         AuthModule, AccessModule, ChangeLogModule,
         OrgUnitsModule, UsersModule, ConferencesModule, SitesModule, ParticipantsModule,
-        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, AuditModule, MediaTokensModule, MediaStatusModule,
+        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, AuditModule, DeskModule, MediaTokensModule, MediaStatusModule,
         InternalModule,
       ],
       controllers: [HealthController],

@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   FLOOR_PLACE_INVALID: 'validation',
   SPEAKER_NOT_AT_SITE: 'validation',
   FLOOR_SECTION_UNKNOWN: 'validation', // a speaker's topic names no section of a current draft version of the conference
+  DESK_MAIN_SITE: 'validation', // the main hall has no desk thread: its staff is the desk
   OWN_PRODUCER: 'validation',
   CANNOT_CONSUME: 'validation',
   UNSUPPORTED_MEDIA: 'validation',

@@ -10,3 +10,4 @@ export * from './media';
 export * from './jobs';
 export * from './tokens';
 export * from './minutes';
+export * from './desk';

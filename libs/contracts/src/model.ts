@@ -1,4 +1,5 @@
 // Shapes shared by the meeting service, the media gateway, the worker and the web app.
+import type { DeskThreadView } from './desk';
 import type { ViewerScope } from './audience';
 import type { CommentsSection } from './comments';
 import type { ConsolidationPointView } from './consolidation';
@@ -228,6 +229,8 @@ export interface ConferenceSnapshot {
   minutes: MinutesVersionSummary[];
   /** Leaders: the consolidation points of every draft; others: none. */
   points: ConsolidationPointView[];
+  /** The desk threads the viewer may read (the main hall's desk: every site's with messages; a site's staff: their own), with unread counts. */
+  desk: DeskThreadView[];
 }
 
 /** ErrorResponse.current of CONFERENCE_CHANGED: who changed the conference's status last, when, and the conference as it is now. */

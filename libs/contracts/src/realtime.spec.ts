@@ -13,7 +13,7 @@ const request = (id: string, place: number | null, status: FloorRequestView['sta
 function base(version = 10): ConferenceSnapshot {
   return {
     version,
-    scope: { userId: 'u', leader: false, siteIds: ['A'], staffSiteIds: ['A'] },
+    scope: { userId: 'u', leader: false, siteIds: ['A'], staffSiteIds: ['A'], desk: false },
     conference: {
       id: 'c', title: 'Hội nghị', kind: 'review', status: 'live', hostUnitId: 'h', hostUnitName: 'Tỉnh ủy', plannedStart: '', plannedEnd: '',
       quorumNumerator: 2, quorumDenominator: 3, startedAt: null, endedAt: null, statusReason: null,
@@ -31,6 +31,7 @@ function base(version = 10): ConferenceSnapshot {
     comments: { items: [], receipts: [] },
     minutes: [],
     points: [],
+    desk: [],
   };
 }
 
@@ -65,6 +66,20 @@ describe('applyDelta', () => {
     expect(s.floor.queue.map((r) => r.id)).toEqual(['r1', 'r2']);
     s = applyDelta(s, delta(12, 11, 'site:A', { type: 'floor.requests', data: { requests: [request('r1', null, 'speaking'), request('r2', 1)] } }));
     expect(s.floor.queue.map((r) => `${r.id}@${r.place}`)).toEqual(['r2@1']);
+  });
+});
+
+describe('desk deltas', () => {
+  const message = (version: number, authorUserId: string, text: string) => delta(version, null, 'desk:A', {
+    type: 'desk.message',
+    data: { siteName: 'Điểm cầu A', message: { id: `m${version}`, siteId: 'A', authorUserId, authorName: 'Kỹ thuật', fromDesk: authorUserId !== 'u', text, sentAt: '2026-12-01T01:00:00.000Z' } },
+  });
+
+  it("opens a site's thread on its first message, counts others' messages as unread, never one's own", () => {
+    const one = applyDelta(base(), message(11, 'desk-operator', 'Kiểm tra micrô'));
+    expect(one.desk).toEqual([{ siteId: 'A', siteName: 'Điểm cầu A', unread: 1, lastMessage: expect.objectContaining({ text: 'Kiểm tra micrô' }) }]);
+    const two = applyDelta(one, message(12, 'u', 'Đã kiểm tra'));
+    expect(two.desk).toEqual([expect.objectContaining({ unread: 1, lastMessage: expect.objectContaining({ text: 'Đã kiểm tra' }) })]);
   });
 });
 

@@ -2,6 +2,7 @@
 // docs/asyncapi.json and docs/architecture.md ("Live updates").
 import type { CommentReceipt, CommentView } from './comments';
 import type { ConsolidationPointView } from './consolidation';
+import type { DeskMessageView } from './desk';
 import type { DraftSummary } from './drafts';
 import type { MinutesItemView, MinutesVersionSummary } from './minutes';
 import type { ErrorResponse } from './errors';
@@ -61,7 +62,9 @@ export type DeltaBody =
   /** A consolidation point was made, regrouped, decided on or absorbed into a version. Audience: the leaders. */
   | { type: 'point.changed'; data: { point: ConsolidationPointView } }
   /** A consolidation point was deleted (its comments are free to be grouped again). Audience: the leaders. */
-  | { type: 'point.removed'; data: { pointId: string; draftId: string } };
+  | { type: 'point.removed'; data: { pointId: string; draftId: string } }
+  /** A message in a site's desk thread. Audience: desk (that site's staff and the main hall's desk). */
+  | { type: 'desk.message'; data: { message: DeskMessageView; siteName: string } };
 
 export type ConferenceDeltaType = DeltaBody['type'];
 
@@ -186,6 +189,12 @@ export function applyDelta(snapshot: ConferenceSnapshot, delta: ConferenceDelta)
       return { ...next, points: upsert(next.points, [delta.data.point], (p) => p.id) };
     case 'point.removed':
       return { ...next, points: next.points.filter((p) => p.id !== delta.data.pointId) };
+    case 'desk.message': {
+      const { message, siteName } = delta.data;
+      const thread = next.desk.find((t) => t.siteId === message.siteId) ?? { siteId: message.siteId, siteName, lastMessage: null, unread: 0 };
+      const unread = thread.unread + (message.authorUserId === next.scope.userId ? 0 : 1);
+      return { ...next, desk: upsert(next.desk, [{ ...thread, lastMessage: message, unread }], (t) => t.siteId) };
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeEvent, lockConference, OutboxItem, writeChange } from '@hoinghi/change-log';
 import type { ConferenceEntity } from '@hoinghi/database';
-import { Permission, viewerScope } from '@hoinghi/domain';
+import { Permission } from '@hoinghi/domain';
 import type { RoleAssignment, ViewerScope } from '@hoinghi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -69,7 +69,8 @@ export class ConferenceChanges {
       const conference = await lockConference(em, conferenceId);
       if (!conference) throw conferenceNotFound(conferenceId);
       const now = new Date();
-      const outcome = await work({ em, conference, roles, scope: viewerScope(user.id, roles), now }, prepared);
+      const scope = await this.access.scopeOf(em, user.id, conferenceId, roles);
+      const outcome = await work({ em, conference, roles, scope, now }, prepared);
       await writeChange(em, conference, { actor: { kind: 'user', userId: user.id }, ...outcome }, now);
       return outcome.result;
     });

@@ -1,7 +1,7 @@
 import type {
   AgendaItemState, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceStatus, ConferenceSummary, ConferenceView,
   CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesDocumentFormat, MinutesDocumentRequest, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
-  NewDraftVersionRequest, UpdatePointRequest, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
+  NewDraftVersionRequest, UpdatePointRequest, DeskMessageView, DeskThreadView, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
 import type { AgendaTransition, ConferenceAction } from '@hoinghi/domain';
 import { apiDownload, apiRequest } from './client';
@@ -50,6 +50,10 @@ export const api = {
 
   requestFloor: (id: string, siteId: string, topic: { note?: string; sectionId?: string } = {}) =>
     apiRequest<FloorRequestView>('POST', `${conference(id)}/floor/requests`, { siteId, ...topic }),
+  deskMessages: (id: string, siteId: string) => apiRequest<DeskMessageView[]>('GET', `${conference(id)}/desk/${encodeURIComponent(siteId)}/messages`),
+  sendDeskMessage: (id: string, siteId: string, text: string) =>
+    apiRequest<DeskMessageView>('POST', `${conference(id)}/desk/${encodeURIComponent(siteId)}/messages`, { text }),
+  markDeskRead: (id: string, siteId: string) => apiRequest<DeskThreadView>('POST', `${conference(id)}/desk/${encodeURIComponent(siteId)}/read`),
   setFloorLimit: (id: string, requestId: string, limitSeconds: number | null) =>
     apiRequest<FloorState>('PUT', `${conference(id)}/floor/requests/${encodeURIComponent(requestId)}/limit`, { limitSeconds }),
   withdrawFloorRequest: (id: string, requestId: string) =>

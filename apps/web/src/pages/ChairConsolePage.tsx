@@ -17,6 +17,7 @@ import { useConference } from '../realtime/useConference';
 import { AgendaPanel } from './chair/AgendaPanel';
 import { AttendancePanel } from './chair/AttendancePanel';
 import { ConferenceActions } from './chair/ConferenceActions';
+import { DeskPanel } from '../components/DeskPanel';
 import { FloorPanel, type FloorControls } from './chair/FloorPanel';
 
 // Video needs mediasoup-client, a large module: loaded only for the chair's grid.
@@ -97,6 +98,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
         </div>
         <div className="console-layout__side">
           <FloorPanel floor={snapshot.floor} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
+          <DeskPanel conferenceId={conferenceId} snapshot={snapshot} />
           <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={roles !== null && can(roles, 'drafts.manage')} />
           <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
         </div>

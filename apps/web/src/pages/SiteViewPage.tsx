@@ -15,6 +15,7 @@ import { useT } from '../i18n/I18nContext';
 import { knownSiteNames } from '../conference/sites';
 import { useConference } from '../realtime/useConference';
 import { DelegateList } from './site/DelegateList';
+import { DeskPanel } from '../components/DeskPanel';
 import { FloorRequestBox } from './site/FloorRequestBox';
 
 // Video needs mediasoup-client, a large module: only sites that go on air load it.
@@ -75,6 +76,7 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
         </p>
       </section>
 
+      <DeskPanel conferenceId={conferenceId} snapshot={snapshot} />
       <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={false} />
       <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
 

@@ -16,6 +16,7 @@ export * from './comment.entity';
 export * from './minutes.entity';
 export * from './consolidation.entity';
 export * from './document.entity';
+export * from './desk-message.entity';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
@@ -24,6 +25,7 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { CommentSubmissionEntity, DraftCommentEntity } from './comment.entity';
 import { ConferenceFeedEntity } from './conference-feed.entity';
 import { ConsolidationPointCommentEntity, ConsolidationPointEntity } from './consolidation.entity';
+import { DeskMessageEntity, DeskReadEntity } from './desk-message.entity';
 import { DocumentEntity } from './document.entity';
 import { DraftEntity, DraftSectionEntity, DraftVersionEntity } from './draft.entity';
 import { ConferenceEventEntity } from './conference-event.entity';
@@ -42,5 +44,5 @@ export const ENTITIES = [
   ConferenceFeedEntity, OutboxMessageEntity, SiteAttendanceEntity, ConferenceAttendanceEntity,
   DraftEntity, DraftVersionEntity, DraftSectionEntity, CommentSubmissionEntity, DraftCommentEntity,
   MinutesVersionEntity, MinutesItemEntity,
-  ConsolidationPointEntity, ConsolidationPointCommentEntity, DocumentEntity,
+  ConsolidationPointEntity, ConsolidationPointCommentEntity, DocumentEntity, DeskMessageEntity, DeskReadEntity,
 ];

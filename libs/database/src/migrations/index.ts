@@ -10,6 +10,7 @@ import { Minutes1796400000000 } from './1796400000000-Minutes';
 import { DocumentSigner1796500000000 } from './1796500000000-DocumentSigner';
 import { StatusReasons1796810000000 } from './1796810000000-StatusReasons';
 import { FloorTopicAndLimit1797000000000 } from './1797000000000-FloorTopicAndLimit';
+import { DeskMessages1797010000000 } from './1797010000000-DeskMessages';
 
 // Every migration, in order. Generate with `npm run migration:generate -- libs/database/src/migrations/<Name>`
 // (after `npm run build:server`), then append it here.
@@ -18,6 +19,7 @@ export const MIGRATIONS: Function[] = [
   AuditTrailOutlivesConference1796060000000, Drafts1796061000000, Comments1796062000000,
   ChainedEventsIndex1796140800000, Consolidation1796200000000, Minutes1796400000000,
   DocumentSigner1796500000000, StatusReasons1796810000000, FloorTopicAndLimit1797000000000,
+  DeskMessages1797010000000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';
