@@ -24,11 +24,8 @@ describe('technical desk', () => {
     meeting = await MeetingHarness.start();
     ({ chair, operators, snapshot } = await meeting.liveConference(run, ['Thành phố Sa Đéc', 'Huyện Lai Vung']));
     conferenceId = snapshot.conference.id;
-    const person = async (name: string, fullName: string, role: string, siteId?: string) => {
-      const user = await meeting.createUser(`${run}.${name}`, fullName);
-      expect((await chair.post(path('/participants'), { userId: user.id, role, siteId })).status).toBe(201);
-      return chair.as(await meeting.login(`${run}.${name}`));
-    };
+    const person = async (name: string, fullName: string, role: string, siteId?: string) =>
+      (await meeting.convene(chair, conferenceId, `${run}.${name}`, fullName, role, siteId)).api;
     secretary = await person('thuky', 'Thư ký hội nghị', 'secretary');
     delegate = await person('daibieu', 'Đại biểu Sa Đéc', 'delegate', site(1));
   });

@@ -17,3 +17,4 @@ export * from './party-document';
 export * from './minutes-document';
 export * from './reasons';
 export * from './speaking-time';
+export * from './attendance-report';

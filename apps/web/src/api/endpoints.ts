@@ -92,6 +92,8 @@ export const api = {
   renderReport: (id: string, draftId: string) =>
     apiRequest<DocumentJobReceipt>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/report`),
   documentJob: (id: string, jobId: string) => apiRequest<DocumentJobView>('GET', `${conference(id)}/documents/${encodeURIComponent(jobId)}`),
+  attendanceReport: (id: string, siteId?: string) =>
+    apiDownload(`${conference(id)}${siteId ? `/sites/${encodeURIComponent(siteId)}` : ''}/attendance/report`),
   downloadDocument: (id: string, jobId: string) => apiDownload(`${conference(id)}/documents/${encodeURIComponent(jobId)}/file`),
   newDraftVersion: (id: string, draftId: string, body: NewDraftVersionRequest) =>
     apiRequest<DraftVersionView>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/versions`, body),

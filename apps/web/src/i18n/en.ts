@@ -330,6 +330,10 @@ export const en: Dictionary = {
     limit: (minutes: string) => `Limit ${minutes}`,
     topic: 'Topic',
   },
+  attendanceReport: {
+    download: 'Download the attendance report (.xlsx)',
+    downloadSite: "Download this site's attendance report (.xlsx)",
+  },
   desk: {
     title: 'Technical desk',
     with: (site: string) => `With ${site}`,

@@ -343,6 +343,10 @@ export const vi = {
     limit: (minutes: string) => `Giới hạn ${minutes}`,
     topic: 'Nội dung',
   },
+  attendanceReport: {
+    download: 'Tải báo cáo điểm danh (.xlsx)',
+    downloadSite: 'Tải báo cáo điểm danh của điểm cầu (.xlsx)',
+  },
   desk: {
     title: 'Kênh kỹ thuật',
     with: (site: string) => `Trao đổi với ${site}`,

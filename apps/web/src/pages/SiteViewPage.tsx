@@ -15,6 +15,7 @@ import { useT } from '../i18n/I18nContext';
 import { knownSiteNames } from '../conference/sites';
 import { useConference } from '../realtime/useConference';
 import { DelegateList } from './site/DelegateList';
+import { AttendanceReportButton } from '../components/AttendanceReportButton';
 import { DeskPanel } from '../components/DeskPanel';
 import { FloorRequestBox } from './site/FloorRequestBox';
 
@@ -82,12 +83,15 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
 
       {roles &&
         (can(roles, 'attendance.check', siteId) ? (
-          <DelegateList
-            conferenceId={conferenceId}
-            siteId={siteId}
-            records={snapshot.records.filter((r) => r.siteId === siteId)}
-            editable={editable}
-          />
+          <>
+            <AttendanceReportButton conferenceId={conferenceId} siteId={siteId} />
+            <DelegateList
+              conferenceId={conferenceId}
+              siteId={siteId}
+              records={snapshot.records.filter((r) => r.siteId === siteId)}
+              editable={editable}
+            />
+          </>
         ) : (
           <p className="notice">{t.site.delegatesHidden}</p>
         ))}
