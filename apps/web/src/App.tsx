@@ -7,6 +7,7 @@ import { ConferenceListPage } from './pages/ConferenceListPage';
 import { CreateConferencePage } from './pages/CreateConferencePage';
 import { DraftPage } from './pages/DraftPage';
 import { LoginPage } from './pages/LoginPage';
+import { AuditPage } from './pages/AuditPage';
 import { MinutesPage } from './pages/MinutesPage';
 import { SiteViewPage } from './pages/SiteViewPage';
 import { Link, navigate, parseRoute, usePathname, type Route } from './router';
@@ -58,6 +59,8 @@ function pageFor(route: Route): ReactNode {
       return <DraftPage key={`${route.conferenceId}/${route.draftId}`} conferenceId={route.conferenceId} draftId={route.draftId} />;
     case 'minutes':
       return <MinutesPage key={route.conferenceId} conferenceId={route.conferenceId} />;
+    case 'audit':
+      return <AuditPage key={route.conferenceId} conferenceId={route.conferenceId} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'site'; conferenceId: string; siteId: string }
   | { name: 'draft'; conferenceId: string; draftId: string }
   | { name: 'minutes'; conferenceId: string }
+  | { name: 'audit'; conferenceId: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'hoinghi:navigate';
@@ -25,6 +26,7 @@ export function parseRoute(pathname: string): Route {
     return { name: 'site', conferenceId: parts[1], siteId: parts[3] };
   }
   if (parts[0] === 'conferences' && parts.length === 3 && parts[2] === 'minutes') return { name: 'minutes', conferenceId: parts[1] };
+  if (parts[0] === 'conferences' && parts.length === 3 && parts[2] === 'audit') return { name: 'audit', conferenceId: parts[1] };
   if (parts[0] === 'conferences' && parts.length === 4 && parts[2] === 'drafts') {
     return { name: 'draft', conferenceId: parts[1], draftId: parts[3] };
   }

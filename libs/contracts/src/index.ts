@@ -11,3 +11,4 @@ export * from './jobs';
 export * from './tokens';
 export * from './minutes';
 export * from './desk';
+export * from './audit';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeEvent } from '@hoinghi/change-log';
 import { attendanceCounts, AttendanceRecordEntity, ConferenceEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
 import { assertEditable, attendanceReportSheet, can, conflict, DomainError, forbidden, isAbsentee, notFound, quorumOf } from '@hoinghi/domain';
-import { XLSX_CONTENT_TYPE, type AttendanceRecordView, type AttendanceStatus, type AttendanceSummary, type ConferenceSnapshot, type ViewerScope } from '@hoinghi/contracts';
+import { type AuditAction, XLSX_CONTENT_TYPE, type AttendanceRecordView, type AttendanceStatus, type AttendanceSummary, type ConferenceSnapshot, type ViewerScope } from '@hoinghi/contracts';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService } from '../access/access.service';
@@ -172,7 +172,7 @@ export class AttendanceService implements ConferenceSection {
   }
 
   /** The record goes to the site's staff only (reasons stay there), the counts as `siteChanged` says. */
-  private async recorded(ctx: ChangeContext, record: AttendanceRecordView, action: string, details: Record<string, unknown>): Promise<ChangeOutcome<AttendanceRecordView>> {
+  private async recorded(ctx: ChangeContext, record: AttendanceRecordView, action: AuditAction, details: Record<string, unknown>): Promise<ChangeOutcome<AttendanceRecordView>> {
     const { participantId, siteId } = record;
     return {
       result: record,

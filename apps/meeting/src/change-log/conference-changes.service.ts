@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeEvent, lockConference, OutboxItem, writeChange } from '@hoinghi/change-log';
 import type { ConferenceEntity } from '@hoinghi/database';
 import { Permission } from '@hoinghi/domain';
-import type { RoleAssignment, ViewerScope } from '@hoinghi/contracts';
+import type { AuditAction, RoleAssignment, ViewerScope } from '@hoinghi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService, conferenceNotFound } from '../access/access.service';
@@ -24,7 +24,7 @@ export interface ChangeOutcome<T> {
   result: T;
   /** What changed, each for its audience; sized by the change, never by the conference. */
   events: ChangeEvent[];
-  audit: { action: string; details: Record<string, unknown> };
+  audit: { action: AuditAction; details: Record<string, unknown> };
   /** Side effects (the floor event for the media gateway, queue jobs), delivered after commit. */
   outbox?: OutboxItem[];
 }

@@ -4,7 +4,7 @@ import { ConferenceEntity, DraftEntity, DraftSectionEntity, DraftVersionEntity, 
 import {
   assertLive, can, conflict, endFloor, enqueuePosition, forbidden, grant, holder, invalid, move, notFound, queued, seesSite, withdraw,
 } from '@hoinghi/domain';
-import { RedisChannel, type FloorEvent, type FloorRequestView, type FloorState, type ViewerScope } from '@hoinghi/contracts';
+import { type AuditAction, RedisChannel, type FloorEvent, type FloorRequestView, type FloorState, type ViewerScope } from '@hoinghi/contracts';
 import { EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ChangeContext, ChangeOutcome, ConferenceChanges } from '../change-log/conference-changes.service';
@@ -130,7 +130,7 @@ export class FloorService implements ConferenceSection {
    */
   private async change(
     ctx: ChangeContext,
-    action: string,
+    action: AuditAction,
     work: (open: FloorRequestEntity[]) => Promise<{ details: Record<string, unknown>; floorEvents?: FloorEvent[] }>,
   ): Promise<ChangeOutcome<FloorState>> {
     const conferenceId = ctx.conference.id;

@@ -17,6 +17,7 @@ import { useConference } from '../realtime/useConference';
 import { AgendaPanel } from './chair/AgendaPanel';
 import { AttendancePanel } from './chair/AttendancePanel';
 import { ConferenceActions } from './chair/ConferenceActions';
+import { Link } from '../router';
 import { DeskPanel } from '../components/DeskPanel';
 import { FloorPanel, type FloorControls } from './chair/FloorPanel';
 
@@ -101,6 +102,11 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
           <DeskPanel conferenceId={conferenceId} snapshot={snapshot} />
           <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={roles !== null && can(roles, 'drafts.manage')} />
           <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
+          {roles !== null && can(roles, 'audit.view') && (
+            <p className="panel audit-link">
+              <Link to={`/conferences/${conferenceId}/audit`} data-testid="audit-link">{t.audit.open}</Link>
+            </p>
+          )}
         </div>
       </div>
       {confirm.dialog}
