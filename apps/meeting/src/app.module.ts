@@ -22,6 +22,7 @@ import { HealthController } from './health/health.controller';
 import { InternalModule } from './internal/internal.module';
 import { MediaStatusModule } from './media-status/media-status.module';
 import { MediaTokensModule } from './media-tokens/media-tokens.module';
+import { NoticesModule } from './notices/notices.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { ParticipantsModule } from './participants/participants.module';
@@ -40,7 +41,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
         AuthModule, AccessModule, ChangeLogModule,
         OrgUnitsModule, UsersModule, ConferencesModule, SitesModule, ParticipantsModule,
-        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, AuditModule, DeskModule, MediaTokensModule, MediaStatusModule,
+        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, AuditModule, DeskModule, NoticesModule, MediaTokensModule, MediaStatusModule,
         InternalModule,
       ],
       controllers: [HealthController],

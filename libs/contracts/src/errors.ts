@@ -86,6 +86,7 @@ export const ERROR_CODES = {
   COMMENT_NOT_FOUND: 'not_found',
   POINT_NOT_FOUND: 'not_found',
   DOCUMENT_NOT_FOUND: 'not_found',
+  NOTICE_NOT_FOUND: 'not_found',
   UNKNOWN_TRANSPORT: 'not_found',
   UNKNOWN_PRODUCER: 'not_found',
   UNKNOWN_CONSUMER: 'not_found',

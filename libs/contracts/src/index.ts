@@ -12,3 +12,4 @@ export * from './tokens';
 export * from './minutes';
 export * from './desk';
 export * from './audit';
+export * from './notices';

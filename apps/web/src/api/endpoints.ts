@@ -1,7 +1,7 @@
 import type {
   AgendaItemState, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceStatus, ConferenceSummary, ConferenceView,
   CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesDocumentFormat, MinutesDocumentRequest, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
-  NewDraftVersionRequest, UpdatePointRequest, DeskMessageView, DeskThreadView, AuditEntryView, AuditQuery, ParticipantView, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
+  NewDraftVersionRequest, UpdatePointRequest, DeskMessageView, DeskThreadView, AuditEntryView, AuditQuery, ParticipantView, NoticeList, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
 import type { AgendaTransition, ConferenceAction } from '@hoinghi/domain';
 import { apiDownload, apiRequest } from './client';
@@ -92,6 +92,9 @@ export const api = {
   renderReport: (id: string, draftId: string) =>
     apiRequest<DocumentJobReceipt>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/report`),
   documentJob: (id: string, jobId: string) => apiRequest<DocumentJobView>('GET', `${conference(id)}/documents/${encodeURIComponent(jobId)}`),
+  notices: (unreadOnly = false) => apiRequest<NoticeList>('GET', `/notices${unreadOnly ? '?unread=true' : ''}`),
+  markNoticeRead: (noticeId: string) => apiRequest<NoticeList>('POST', `/notices/${encodeURIComponent(noticeId)}/read`),
+  markAllNoticesRead: () => apiRequest<NoticeList>('POST', '/notices/read'),
   participants: (id: string) => apiRequest<ParticipantView[]>('GET', `${conference(id)}/participants`),
   audit: (id: string, query: AuditQuery) => {
     const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));

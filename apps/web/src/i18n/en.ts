@@ -1,5 +1,5 @@
 import type { Dictionary } from './vi';
-import type { AuditAction, AuditGroup, FieldRule, MinutesDocumentFormat, MinutesStatus } from '@hoinghi/contracts';
+import type { AuditAction, AuditGroup, NoticeKind, FieldRule, MinutesDocumentFormat, MinutesStatus } from '@hoinghi/contracts';
 
 export const en: Dictionary = {
   locale: 'en-GB',
@@ -150,6 +150,7 @@ export const en: Dictionary = {
       ABSORBED_POINTS_INVALID: 'A selected point does not belong to this draft.',
       POINT_NOT_FOUND: 'This consolidation point does not exist.',
       DOCUMENT_NOT_FOUND: 'This document does not exist.',
+      NOTICE_NOT_FOUND: 'This notice does not exist, or is not addressed to you.',
       COMMENT_ALREADY_IN_POINT: 'A comment is already grouped into another point; take it out of that point first.',
       POINT_EMPTY: 'A point must keep at least one comment; delete the point instead.',
       POINT_ABSORBED: 'This point was absorbed into a draft version: it can no longer be deleted or regrouped.',
@@ -329,6 +330,24 @@ export const en: Dictionary = {
     over: 'Over time',
     limit: (minutes: string) => `Limit ${minutes}`,
     topic: 'Topic',
+  },
+  notices: {
+    title: 'Notices',
+    empty: 'No notices yet.',
+    unread: (n: number) => `${n} unread`,
+    markAll: 'Mark all read',
+    markRead: 'Read',
+    kind: {
+      scheduled: 'Conference convened',
+      changed: 'Time or place changed',
+      started: 'Conference opened',
+      adjourned: 'Conference adjourned',
+      resumed: 'Conference resumed',
+      ended: 'Conference closed',
+      cancelled: 'Conference cancelled',
+    } satisfies Record<NoticeKind, string>,
+    when: (start: string, end: string, place: string) => `Time: ${start} – ${end}${place ? ` · Place: ${place}` : ''}`,
+    reason: 'Reason',
   },
   audit: {
     title: 'Conference log',

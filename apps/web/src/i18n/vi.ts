@@ -1,5 +1,5 @@
 import type {
-  AgendaItemKind, AuditAction, AuditGroup, AgendaItemState, AttendanceStatus, CommentKind, ConferenceKind, ConferenceStatus, ConsultationState, DraftSectionChange,
+  AgendaItemKind, AuditAction, AuditGroup, NoticeKind, AgendaItemState, AttendanceStatus, CommentKind, ConferenceKind, ConferenceStatus, ConsultationState, DraftSectionChange,
   Disposition, ErrorCode, FieldRule, FieldRuleName, MinutesDocumentFormat, MinutesStatus, ParticipantRole, ReceiptStatus,
 } from '@hoinghi/contracts';
 import type { ConferenceAction } from '@hoinghi/domain';
@@ -160,6 +160,7 @@ export const vi = {
       ABSORBED_POINTS_INVALID: 'Có nội dung tổng hợp được chọn không thuộc dự thảo này.',
       POINT_NOT_FOUND: 'Không tìm thấy nội dung tổng hợp này.',
       DOCUMENT_NOT_FOUND: 'Không tìm thấy văn bản này.',
+      NOTICE_NOT_FOUND: 'Không tìm thấy thông báo này, hoặc thông báo không gửi tới bạn.',
       COMMENT_ALREADY_IN_POINT: 'Có ý kiến đã được tổng hợp vào một nội dung khác; hãy bỏ ra khỏi nội dung đó trước.',
       POINT_EMPTY: 'Một nội dung tổng hợp phải còn ít nhất một ý kiến; muốn bỏ hết thì hãy xóa nội dung đó.',
       POINT_ABSORBED: 'Nội dung này đã được tiếp thu vào một phiên bản dự thảo nên không thể xóa hay đổi ý kiến.',
@@ -342,6 +343,24 @@ export const vi = {
     over: 'Quá giờ',
     limit: (minutes: string) => `Giới hạn ${minutes}`,
     topic: 'Nội dung',
+  },
+  notices: {
+    title: 'Thông báo',
+    empty: 'Chưa có thông báo nào.',
+    unread: (n: number) => `${n} chưa đọc`,
+    markAll: 'Đánh dấu đã đọc tất cả',
+    markRead: 'Đã đọc',
+    kind: {
+      scheduled: 'Triệu tập hội nghị',
+      changed: 'Thay đổi thời gian, địa điểm',
+      started: 'Hội nghị khai mạc',
+      adjourned: 'Hội nghị tạm dừng',
+      resumed: 'Hội nghị tiếp tục',
+      ended: 'Hội nghị bế mạc',
+      cancelled: 'Hủy hội nghị',
+    } satisfies Record<NoticeKind, string>,
+    when: (start: string, end: string, place: string) => `Thời gian: ${start} – ${end}${place ? ` · Địa điểm: ${place}` : ''}`,
+    reason: 'Lý do',
   },
   audit: {
     title: 'Nhật ký hội nghị',

@@ -17,6 +17,7 @@ export * from './minutes.entity';
 export * from './consolidation.entity';
 export * from './document.entity';
 export * from './desk-message.entity';
+export * from './notice.entity';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
@@ -27,6 +28,7 @@ import { ConferenceFeedEntity } from './conference-feed.entity';
 import { ConsolidationPointCommentEntity, ConsolidationPointEntity } from './consolidation.entity';
 import { DeskMessageEntity, DeskReadEntity } from './desk-message.entity';
 import { DocumentEntity } from './document.entity';
+import { NoticeEntity, NoticeReadEntity } from './notice.entity';
 import { DraftEntity, DraftSectionEntity, DraftVersionEntity } from './draft.entity';
 import { ConferenceEventEntity } from './conference-event.entity';
 import { ConferenceEntity } from './conference.entity';
@@ -45,4 +47,5 @@ export const ENTITIES = [
   DraftEntity, DraftVersionEntity, DraftSectionEntity, CommentSubmissionEntity, DraftCommentEntity,
   MinutesVersionEntity, MinutesItemEntity,
   ConsolidationPointEntity, ConsolidationPointCommentEntity, DocumentEntity, DeskMessageEntity, DeskReadEntity,
+  NoticeEntity, NoticeReadEntity,
 ];
