@@ -182,6 +182,23 @@ describe('chair console and site view in Chromium', () => {
     await operator.screenshot({ path: join(SCREENSHOTS, 'site-view.png'), fullPage: true });
   });
 
+  it("counts the speaker's time down at the site once the chair sets a limit; the site's operator reaches the technical desk", async () => {
+    await chair.locator('.floor-current').getByTestId('floor-limit').selectOption('120');
+    await operator.getByTestId('floor-countdown').filter({ hasText: /Còn lại 0[12]:\d\d/ }).waitFor({ timeout: 3000 });
+    await chair.getByTestId('agenda-time').first().waitFor();
+    await operator.getByTestId('desk-text').fill('Sa Đéc: tiếng từ hội trường hơi nhỏ, đề nghị tăng âm lượng');
+    await operator.getByTestId('desk-send').click();
+    await chair.getByTestId('desk-unread').waitFor({ timeout: 3000 });
+    await chair.getByTestId('desk-thread').filter({ hasText: 'Sa Đéc' }).click();
+    await chair.getByTestId('desk-message').filter({ hasText: 'tăng âm lượng' }).waitFor();
+    await chair.getByTestId('desk-text').fill('Bàn kỹ thuật đã tăng âm lượng');
+    await chair.getByTestId('desk-send').click();
+    await operator.getByTestId('desk-message').filter({ hasText: 'đã tăng âm lượng' }).waitFor({ timeout: 3000 });
+    await chair.getByTestId('desk-panel').screenshot({ path: join(SCREENSHOTS, 'chair-desk-1280x720.png') });
+    await operator.getByTestId('floor-holder').scrollIntoViewIfNeeded();
+    await operator.screenshot({ path: join(SCREENSHOTS, 'site-countdown-390x844.png') });
+  });
+
   it('lets a district read the drafts section by section on a phone, and a new one appears there live', async () => {
     // The chair (the secretariat alike) puts a Word draft to the conference from the console.
     await chair.getByTestId('draft-title').fill('Dự thảo Hướng dẫn sinh hoạt chi bộ');

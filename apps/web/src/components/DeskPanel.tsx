@@ -68,7 +68,7 @@ export function DeskPanel({ conferenceId, snapshot }: { conferenceId: string; sn
   );
 }
 
-/** The desk: every district (from the sites it knows and the threads with messages); a site's staff: its own thread. */
+/** The desk: every district (from the sites it knows and the threads with messages); a site's staff: its own thread. Unread first. */
 function useThreads(snapshot: ConferenceSnapshot): DeskThreadView[] {
   return useMemo(() => {
     const known = new Map(snapshot.desk.map((th) => [th.siteId, th]));
@@ -77,7 +77,10 @@ function useThreads(snapshot: ConferenceSnapshot): DeskThreadView[] {
         if (!site.isMain && !known.has(site.id)) known.set(site.id, { siteId: site.id, siteName: site.name, lastMessage: null, unread: 0 });
       }
     }
-    return [...known.values()].sort((a, b) => a.siteName.localeCompare(b.siteName, 'vi'));
+    // Unread threads first, then the most recent, then the silent ones by name.
+    const last = (th: DeskThreadView) => th.lastMessage?.sentAt ?? '';
+    return [...known.values()].sort((a, b) =>
+      Number(b.unread > 0) - Number(a.unread > 0) || last(b).localeCompare(last(a)) || a.siteName.localeCompare(b.siteName, 'vi'));
   }, [snapshot.desk, snapshot.scope.desk, snapshot.sites]);
 }
 
