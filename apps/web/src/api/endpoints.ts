@@ -48,8 +48,8 @@ export const api = {
       `${conference(id)}/sites/${encodeURIComponent(siteId)}/attendance/${encodeURIComponent(participantId)}/check-out`,
     ),
 
-  requestFloor: (id: string, siteId: string, topic: { note?: string; sectionId?: string } = {}) =>
-    apiRequest<FloorRequestView>('POST', `${conference(id)}/floor/requests`, { siteId, ...topic }),
+  requestFloor: (id: string, siteId: string, ask: { note?: string; sectionId?: string; participantId?: string } = {}) =>
+    apiRequest<FloorRequestView>('POST', `${conference(id)}/floor/requests`, { siteId, ...ask }),
   deskMessages: (id: string, siteId: string) => apiRequest<DeskMessageView[]>('GET', `${conference(id)}/desk/${encodeURIComponent(siteId)}/messages`),
   sendDeskMessage: (id: string, siteId: string, text: string) =>
     apiRequest<DeskMessageView>('POST', `${conference(id)}/desk/${encodeURIComponent(siteId)}/messages`, { text }),

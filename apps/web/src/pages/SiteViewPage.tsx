@@ -11,6 +11,7 @@ import { FloorHolder } from '../components/FloorHolder';
 import { attendanceColumns, can, NO_ATTENDANCE } from '@hoinghi/domain';
 import { useAction } from '../hooks/useAction';
 import { useMyRoles } from '../hooks/useMyRoles';
+import { useOwnDelegate } from '../hooks/useOwnDelegate';
 import { useT } from '../i18n/I18nContext';
 import { knownSiteNames } from '../conference/sites';
 import { useConference } from '../realtime/useConference';
@@ -27,6 +28,7 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
   const t = useT();
   const { snapshot, connection, error } = useConference(conferenceId);
   const { roles, error: rolesError } = useMyRoles(conferenceId);
+  const ownDelegate = useOwnDelegate(conferenceId, siteId, roles);
   const action = useAction();
 
   if (!snapshot) return <PageLoading error={error} />;
@@ -54,6 +56,7 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
             floor={floor}
             drafts={snapshot.drafts}
             siteId={siteId}
+            participantId={ownDelegate}
             live={live}
             busy={action.busy}
             onRequest={(topic) => void action.run(() => api.requestFloor(conferenceId, siteId, topic))}

@@ -9,19 +9,24 @@ export interface FloorTopicChoice {
   sectionId?: string;
 }
 
+/** What the site view sends: the topic, and the delegate's own participant id when a delegate asks. */
+export type FloorAsk = FloorTopicChoice & { participantId?: string };
+
 interface Props {
   conferenceId: string;
   floor: FloorState;
   drafts: DraftSummary[];
   siteId: string;
+  /** Set when a delegate asks for themself; else the site asks. */
+  participantId?: string;
   live: boolean;
   busy: boolean;
-  onRequest(topic: FloorTopicChoice): void;
+  onRequest(ask: FloorAsk): void;
   onWithdraw(requestId: string): void;
 }
 
 /** The site's own place in the floor queue: ask with a topic (free text, a draft section), see the position, withdraw. */
-export function FloorRequestBox({ conferenceId, floor, drafts, siteId, live, busy, onRequest, onWithdraw }: Props) {
+export function FloorRequestBox({ conferenceId, floor, drafts, siteId, participantId, live, busy, onRequest, onWithdraw }: Props) {
   const t = useT();
   const [note, setNote] = useState('');
   const [draftId, setDraftId] = useState('');
@@ -31,7 +36,7 @@ export function FloorRequestBox({ conferenceId, floor, drafts, siteId, live, bus
     return <p className="floor-request floor-request--speaking">{t.site.speakingNow}</p>;
   }
   // The queue a site receives holds its own requests, each with its place in the whole queue.
-  const request = floor.queue.find((r) => r.siteId === siteId);
+  const request = floor.queue.find((r) => r.siteId === siteId && (participantId === undefined || r.participantId === participantId));
   if (request) {
     const place = request.place ?? 0;
     return (
@@ -77,7 +82,7 @@ export function FloorRequestBox({ conferenceId, floor, drafts, siteId, live, bus
         title={busy ? t.console.busyHint : !live ? t.console.notLiveHint : undefined}
         aria-describedby={!live ? 'floor-not-live' : undefined}
         onClick={() => {
-          onRequest({ note: note.trim() || undefined, sectionId: sectionId || undefined });
+          onRequest({ note: note.trim() || undefined, sectionId: sectionId || undefined, participantId });
           setNote('');
           setSectionId('');
         }}
