@@ -80,7 +80,7 @@ describe('technical desk', () => {
     if (!saDecAck.ok || saDecAck.mode !== 'deltas') throw new Error('expected deltas');
     expect(saDecAck.deltas.filter((d) => d.type === 'desk.message').map((d) => d.stream)).toEqual([`desk:${site(1)}`, `desk:${site(1)}`]);
 
-    // Snapshot: Lai Vung has its own thread only; the secretariat and delegates have none; the desk has both districts'.
+    // Snapshot: Lai Vung has its own thread only; the secretariat and delegates have none; the desk has every district's.
     const [laiVungFresh, secretaryFresh, delegateFresh, hallFresh] = await Promise.all([operators[2], secretary, delegate, operators[0]].map(live));
     expect(laiVungFresh.snapshot.desk.map((t) => t.siteId)).toEqual([site(2)]);
     expect(secretaryFresh.snapshot.desk).toEqual([]);

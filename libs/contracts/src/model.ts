@@ -229,7 +229,7 @@ export interface ConferenceSnapshot {
   minutes: MinutesVersionSummary[];
   /** Leaders: the consolidation points of every draft; others: none. */
   points: ConsolidationPointView[];
-  /** The desk threads the viewer may read (the main hall's desk: every site's with messages; a site's staff: their own), with unread counts. */
+  /** The desk threads the viewer may read (the main hall's desk: every district's; a district's staff: their own), with unread counts. */
   desk: DeskThreadView[];
 }
 

@@ -28,7 +28,7 @@ export class DeskService implements ConferenceSection {
     views.register(this);
   }
 
-  /** The desk: every district's thread that has messages; a district's staff: their own (even empty); others: none. */
+  /** The desk: every district's thread; a district's staff: their own; others: none. */
   async readSection(em: EntityManager, conference: ConferenceEntity, scope: ViewerScope): Promise<{ desk: DeskThreadView[] }> {
     return { desk: await this.threads(em, conference.id, scope) };
   }
@@ -89,17 +89,18 @@ export class DeskService implements ConferenceSection {
 
   private async threads(em: EntityManager, conferenceId: string, scope: ViewerScope, onlySiteId?: string): Promise<DeskThreadView[]> {
     if (!scope.desk && !scope.staffSiteIds.length) return [];
-    // A site's staff always has its own thread; the desk has every thread with messages.
+    // A site's staff has its own thread; the desk every district's (it may write first to any), like the chairs' counts.
     const params: unknown[] = [conferenceId, scope.userId, scope.staffSiteIds, scope.desk, onlySiteId ?? null];
     const rows = await em.query(
-      `SELECT s.id AS "siteId", s.name AS "siteName",
-              (SELECT count(*) FROM desk_messages m
-                 WHERE m.site_id = s.id AND m.author_id <> $2
-                   AND m.sent_at > COALESCE((SELECT r.read_at FROM desk_reads r WHERE r.site_id = s.id AND r.user_id = $2), '-infinity')) AS unread,
-              (SELECT m.id FROM desk_messages m WHERE m.site_id = s.id ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) AS "lastId"
+      `SELECT s.id AS "siteId", s.name AS "siteName", COALESCE(unread.count, 0) AS unread, last.id AS "lastId"
          FROM sites s
-        WHERE s.conference_id = $1 AND NOT s.is_main AND ($5::uuid IS NULL OR s.id = $5)
-          AND (s.id = ANY($3::uuid[]) OR ($4 AND EXISTS (SELECT 1 FROM desk_messages m WHERE m.site_id = s.id)))
+         LEFT JOIN desk_reads r ON r.site_id = s.id AND r.user_id = $2
+         LEFT JOIN LATERAL (SELECT m.id FROM desk_messages m WHERE m.conference_id = s.conference_id AND m.site_id = s.id
+                             ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) last ON true
+         LEFT JOIN LATERAL (SELECT count(*) AS count FROM desk_messages m
+                             WHERE m.conference_id = s.conference_id AND m.site_id = s.id AND m.author_id <> $2
+                               AND m.sent_at > COALESCE(r.read_at, '-infinity')) unread ON last.id IS NOT NULL
+        WHERE s.conference_id = $1 AND NOT s.is_main AND ($5::uuid IS NULL OR s.id = $5) AND (s.id = ANY($3::uuid[]) OR $4)
         ORDER BY s.name`,
       params,
     ) as ThreadRow[];

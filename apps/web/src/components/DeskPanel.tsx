@@ -68,7 +68,7 @@ export function DeskPanel({ conferenceId, snapshot }: { conferenceId: string; sn
   );
 }
 
-/** The desk: every district (from the sites it knows and the threads with messages); a site's staff: its own thread. Unread first. */
+/** The snapshot's threads (the desk: every district; a site's staff: its own), plus, for the desk, a site added since. Unread first. */
 function useThreads(snapshot: ConferenceSnapshot): DeskThreadView[] {
   return useMemo(() => {
     const known = new Map(snapshot.desk.map((th) => [th.siteId, th]));

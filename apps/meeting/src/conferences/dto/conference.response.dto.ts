@@ -67,5 +67,5 @@ export class ConferenceSnapshotResponseDto implements ConferenceSnapshot {
   @ApiProperty({ type: CommentsSectionResponseDto, description: 'The comments on drafts the viewer may see, and their own receipts.' }) comments!: CommentsSectionResponseDto;
   @ApiProperty({ type: [MinutesVersionSummaryResponseDto], description: 'Versions of the minutes, newest first: the chairs and secretariat every one, sites the published ones.' }) minutes!: MinutesVersionSummaryResponseDto[];
   @ApiProperty({ type: [ConsolidationPointResponseDto], description: 'Leaders: the consolidation points of every draft; others: none.' }) points!: ConsolidationPointResponseDto[];
-  @ApiProperty({ type: [DeskThreadResponseDto], description: 'The desk threads the caller may read (the main hall\'s desk: every site\'s with messages; a site\'s staff: their own), with unread counts.' }) desk!: DeskThreadResponseDto[];
+  @ApiProperty({ type: [DeskThreadResponseDto], description: 'The desk threads the caller may read (the main hall\'s desk: every district\'s; a district\'s staff: their own), with unread counts.' }) desk!: DeskThreadResponseDto[];
 }
