@@ -336,6 +336,32 @@ describe('chair console and site view in Chromium', () => {
     await chair.goBack();
   });
 
+  it('reads the conference log in Vietnamese, filtered by action, and the notices of every conference on the list page', async () => {
+    const api = new Api(meeting.url).as(await meeting.login('chutri', DEMO_PASSWORD));
+    const demo = (await api.get<ConferenceSummary[]>('/conferences')).body.find((c) => c.status === 'live')!;
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'vi-VN' })).newPage();
+    await logIn(page, 'chutri');
+    await page.goto(`${meeting.url}/conferences/${demo.id}/audit`);
+    await page.getByTestId('audit-entry').first().waitFor();
+    await expect(page.getByTestId('audit-list').textContent()).resolves.toContain('Mời phát biểu');
+    await page.getByTestId('audit-action').selectOption('floor.limit');
+    await page.getByTestId('audit-apply').click();
+    await page.locator('[data-testid="audit-entry"][data-action="floor.limit"]').first().waitFor();
+    expect(await page.locator('[data-testid="audit-entry"]:not([data-action="floor.limit"])').count()).toBe(0);
+    await expect(page.getByTestId('audit-list').textContent()).resolves.toContain('Đặt thời gian phát biểu');
+    await page.screenshot({ path: join(SCREENSHOTS, 'audit-1280x720.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'audit-390x844.png') });
+    await page.context().close();
+
+    // The operator's phone: the notices on the list page, the start of the demo conference unread.
+    await operator.goto(`${meeting.url}/`);
+    await operator.locator('[data-testid="notice"][data-kind="started"][data-read="false"]').first().waitFor();
+    await operator.screenshot({ path: join(SCREENSHOTS, 'notices-390x844.png') });
+    await operator.goBack();
+    await operator.getByTestId('connection-status').and(operator.locator('[data-state="live"]')).waitFor();
+  });
+
   it('speaks English when asked, without losing the live state', async () => {
     await operator.getByTestId('lang-toggle').click();
     await expect(operator.getByTestId('request-floor').or(operator.getByTestId('floor-holder')).first().isVisible()).resolves.toBe(true);
