@@ -9,6 +9,7 @@ import { AttendanceModule } from './attendance/attendance.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { validationPipe } from './common/validation';
+import { ConferenceSetupModule } from './conference-setup/conference-setup.module';
 import { ConferencesModule } from './conferences/conferences.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -25,6 +26,7 @@ import { MediaTokensModule } from './media-tokens/media-tokens.module';
 import { NoticesModule } from './notices/notices.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
+import { ParticipantImportModule } from './participant-import/participant-import.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ChangeLogModule } from './change-log/change-log.module';
 import { SitesModule } from './sites/sites.module';
@@ -40,7 +42,7 @@ export class AppModule {
         // The owner migrated the schema before start (prepareDatabase); the service connects as its own role.
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
         AuthModule, AccessModule, ChangeLogModule,
-        OrgUnitsModule, UsersModule, ConferencesModule, SitesModule, ParticipantsModule,
+        OrgUnitsModule, UsersModule, ConferencesModule, ConferenceSetupModule, SitesModule, ParticipantImportModule, ParticipantsModule,
         AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, AuditModule, DeskModule, NoticesModule, MediaTokensModule, MediaStatusModule,
         InternalModule,
       ],

@@ -9,6 +9,8 @@ import { DraftPage } from './pages/DraftPage';
 import { LoginPage } from './pages/LoginPage';
 import { AuditPage } from './pages/AuditPage';
 import { MinutesPage } from './pages/MinutesPage';
+import { AdminPage } from './pages/AdminPage';
+import { SetupPage } from './pages/SetupPage';
 import { SiteViewPage } from './pages/SiteViewPage';
 import { Link, navigate, parseRoute, usePathname, type Route } from './router';
 
@@ -59,6 +61,10 @@ function pageFor(route: Route): ReactNode {
       return <DraftPage key={`${route.conferenceId}/${route.draftId}`} conferenceId={route.conferenceId} draftId={route.draftId} />;
     case 'minutes':
       return <MinutesPage key={route.conferenceId} conferenceId={route.conferenceId} />;
+    case 'setup':
+      return <SetupPage key={route.conferenceId} conferenceId={route.conferenceId} />;
+    case 'admin':
+      return <AdminPage />;
     case 'audit':
       return <AuditPage key={route.conferenceId} conferenceId={route.conferenceId} />;
     case 'notFound':

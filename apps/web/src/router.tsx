@@ -11,6 +11,8 @@ export type Route =
   | { name: 'site'; conferenceId: string; siteId: string }
   | { name: 'draft'; conferenceId: string; draftId: string }
   | { name: 'minutes'; conferenceId: string }
+  | { name: 'setup'; conferenceId: string }
+  | { name: 'admin' }
   | { name: 'audit'; conferenceId: string }
   | { name: 'notFound' };
 
@@ -25,6 +27,8 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'conferences' && parts.length === 4 && parts[2] === 'sites') {
     return { name: 'site', conferenceId: parts[1], siteId: parts[3] };
   }
+  if (parts.length === 1 && parts[0] === 'admin') return { name: 'admin' };
+  if (parts[0] === 'conferences' && parts.length === 3 && parts[2] === 'setup') return { name: 'setup', conferenceId: parts[1] };
   if (parts[0] === 'conferences' && parts.length === 3 && parts[2] === 'minutes') return { name: 'minutes', conferenceId: parts[1] };
   if (parts[0] === 'conferences' && parts.length === 3 && parts[2] === 'audit') return { name: 'audit', conferenceId: parts[1] };
   if (parts[0] === 'conferences' && parts.length === 4 && parts[2] === 'drafts') {

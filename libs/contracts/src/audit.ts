@@ -2,8 +2,8 @@
 
 /** The actions the services write, each worded in the web app's dictionaries (the compiler asks for both). */
 export const AUDIT_ACTIONS = [
-  'conference.create', 'conference.schedule', 'conference.start', 'conference.adjourn', 'conference.resume', 'conference.end', 'conference.cancel',
-  'site.add', 'participant.add',
+  'conference.create', 'conference.copy', 'conference.update', 'conference.schedule', 'conference.start', 'conference.adjourn', 'conference.resume', 'conference.end', 'conference.cancel',
+  'site.add', 'participant.add', 'participant.update', 'participant.remove', 'participant.import',
   'agenda.add', 'agenda.reorder', 'agenda.next', 'agenda.start', 'agenda.complete', 'agenda.skip', 'agenda.reopen',
   'attendance.check-in', 'attendance.check-out', 'attendance.recount',
   'floor.request', 'floor.withdraw', 'floor.move', 'floor.grant', 'floor.limit', 'floor.end',

@@ -48,6 +48,9 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA: 'validation',
   INVALID_MEDIA_PARAMETERS: 'validation',
   RTP_PARAMETERS_REJECTED: 'validation', // a site's codec, parameter or header extension this gateway does not accept
+  IMPORT_FILE_INVALID: 'validation', // not a readable .xlsx or UTF-8 .csv, or no header row with the required columns
+  IMPORT_ROWS_INVALID: 'validation', // committing a participant list with row errors; `fields` names each as rows.<row>.<column>
+  ORG_UNIT_CYCLE: 'validation', // moving a unit under itself or one of its own units
 
   // 401: who is calling is unknown.
   UNAUTHENTICATED: 'unauthenticated',
@@ -58,6 +61,7 @@ export const ERROR_CODES = {
   SERVICE_TOKEN_MISSING: 'unauthenticated',
   SERVICE_TOKEN_INVALID: 'unauthenticated',
   TOKEN_ALREADY_USED: 'unauthenticated', // a media join token is single-use
+  ACCOUNT_DISABLED: 'unauthenticated', // an administrator disabled the account: no login, no refresh, no request
   SESSION_EXPIRED: 'unauthenticated', // a socket's access token ended and was not renewed
 
   // 403: known caller, wrong role or site.
@@ -144,6 +148,11 @@ export const ERROR_CODES = {
   POINT_ABSORBED: 'conflict',
   POINT_NOT_ABSORBABLE: 'conflict',
   DOCUMENT_NOT_READY: 'conflict',
+  PARTICIPANT_HAS_RECORDS: 'conflict', // checked in, asked for the floor: removing or moving them would rewrite what happened
+  LAST_CHAIR: 'conflict', // a conference keeps at least one chair
+  CONFERENCE_ALREADY_STARTED: 'conflict', // the quorum rule and the planned start are fixed once the conference has started
+  USERNAME_TAKEN: 'conflict',
+  CANNOT_DISABLE_SELF: 'conflict', // an administrator cannot disable their own account or drop their own rights
 
   // 413, 429, 500 and 503
   PAYLOAD_TOO_LARGE: 'too_large',

@@ -10,6 +10,7 @@ export * from './media';
 export * from './jobs';
 export * from './tokens';
 export * from './minutes';
+export * from './setup';
 export * from './desk';
 export * from './audit';
 export * from './notices';

@@ -50,6 +50,8 @@ export interface UserView {
   fullName: string;
   isAdmin: boolean;
   canConvene: boolean;
+  /** Disabled by an administrator: cannot sign in, refresh or call anything. */
+  disabled: boolean;
 }
 
 /** One page of GET /users: `items` from `offset` on, of `total` matches in all. */

@@ -7,6 +7,8 @@ export interface AuthUser {
   fullName: string;
   isAdmin: boolean;
   canConvene: boolean;
+  /** Always false here: a disabled account is refused before it becomes a caller. */
+  disabled: boolean;
 }
 
 /** Signed with JWT_SECRET; `iss`/`aud` are TOKEN_PARTIES.access, `exp` JWT_EXPIRES_IN ahead. */

@@ -15,7 +15,10 @@ export const toUserView = (u: UserEntity): UserView => ({
   fullName: u.fullName,
   isAdmin: u.isAdmin,
   canConvene: u.canConvene,
+  disabled: u.disabledAt !== null,
 });
+
+const DISABLED = 'This account has been disabled by an administrator.';
 
 const WRONG_LOGIN = 'Wrong username or password.';
 
@@ -37,6 +40,8 @@ export class AuthService {
     const user = await this.users.findOne({ where: { username: username.trim().toLowerCase() } });
     const ok = await this.passwords.verify(user?.passwordHash ?? (await this.decoyHash), password);
     if (!user || !ok) throw unauthenticated('UNAUTHENTICATED', WRONG_LOGIN);
+    // Said only after the right password, so it tells nothing to someone guessing.
+    if (user.disabledAt) throw unauthenticated('ACCOUNT_DISABLED', DISABLED);
     return this.issue(toUserView(user));
   }
 
@@ -53,9 +58,9 @@ export class AuthService {
   /** Resolves an access token to its user and its end; the socket gateway disconnects at that end. */
   async verify(token: string | undefined): Promise<AccessSession> {
     if (!token) throw unauthenticated('UNAUTHENTICATED', 'Sign in first: no access token was sent.');
-    let claims: AccessTokenClaims & { exp?: number };
+    let claims: AccessTokenClaims & { exp?: number; iat?: number };
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp?: number }>(token, {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp?: number; iat?: number }>(token, {
         issuer: TOKEN_PARTIES.access.issuer, audience: TOKEN_PARTIES.access.audience,
       });
     } catch {
@@ -63,6 +68,11 @@ export class AuthService {
     }
     const user = claims.typ === 'access' && typeof claims.exp === 'number' ? await this.users.findOne({ where: { id: claims.sub } }) : null;
     if (!user) throw unauthenticated('UNAUTHENTICATED', 'The access token does not belong to a known user; sign in again.');
+    if (user.disabledAt) throw unauthenticated('ACCOUNT_DISABLED', DISABLED);
+    // A password reset or a disabling ends the sessions opened before it (iat is in whole seconds).
+    if (user.tokensValidFrom && (claims.iat ?? 0) < Math.floor(user.tokensValidFrom.getTime() / 1000)) {
+      throw unauthenticated('UNAUTHENTICATED', 'This session ended when the password was reset; sign in again.');
+    }
     return { user: toUserView(user), expiresAt: claims.exp! * 1000 };
   }
 

@@ -4,5 +4,5 @@ import { NoticesModule } from '../notices/notices.module';
 import { ConferencesController } from './conferences.controller';
 import { ConferencesService } from './conferences.service';
 
-@Module({ imports: [FloorModule, NoticesModule], controllers: [ConferencesController], providers: [ConferencesService] })
+@Module({ imports: [FloorModule, NoticesModule], controllers: [ConferencesController], providers: [ConferencesService], exports: [ConferencesService] })
 export class ConferencesModule {}

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  AgendaItemEntity, AuditEntryEntity, ConferenceAttendanceEntity, ConferenceEntity, ConferenceFeedEntity, OrgUnitEntity, ParticipantEntity,
-  SiteAttendanceEntity, SiteEntity,
-} from '@hoinghi/database';
+import { ConferenceEntity, OrgUnitEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
 import {
   assertValidQuorumRule, ConferenceAction, conferenceAsSeen, conferenceReason, DEFAULT_QUORUM, forbidden, invalid, notFound, orderSiteTree, stale,
   transitionConference, viewerScope,
@@ -23,6 +20,7 @@ import { FloorService } from '../floor/floor.service';
 import { ConferenceTransitionRequestDto } from './dto/conference-transition.dto';
 import { CreateConferenceRequestDto } from './dto/create-conference.dto';
 import { isoOrNull } from '../common/dates';
+import { insertConference } from './conference-writer';
 
 const recountJob = (conferenceId: string): OutboxItem => ({
   kind: 'job', queue: QueueName.Maintenance, name: JobName.RecountAttendance, payload: { v: 1, conferenceId } satisfies RecountAttendanceJob,
@@ -65,33 +63,11 @@ export class ConferencesService implements ConferenceSection {
     const mainKey = sites[0].key; // orderSiteTree puts the main site first
     return this.dataSource.transaction(async (em) => {
       await this.assertUnitsExist(em, [dto.hostUnitId, ...dto.sites.map((s) => s.orgUnitId)]);
-      const conference = await em.save(ConferenceEntity, em.create(ConferenceEntity, {
-        title: dto.title.trim(), kind: dto.kind, status: 'draft', hostUnitId: dto.hostUnitId,
-        plannedStart: new Date(dto.plannedStart), plannedEnd: new Date(dto.plannedEnd),
-        quorumNumerator: quorum.numerator, quorumDenominator: quorum.denominator, version: 0, createdBy: user.id,
-      }));
-      const idByKey = new Map<string, string>();
-      let mainSiteId = '';
-      for (const [position, site] of sites.entries()) {
-        const saved = await em.save(SiteEntity, em.create(SiteEntity, {
-          conferenceId: conference.id, name: site.name.trim(), place: site.place?.trim() ?? '', orgUnitId: site.orgUnitId,
-          // A site without a named parent is connected directly to the main hall (the tree's root).
-          parentSiteId: site.isMain ? null : idByKey.get(site.parentKey ?? mainKey)!, isMain: site.isMain === true, position,
-        }));
-        idByKey.set(site.key, saved.id);
-        if (saved.isMain) mainSiteId = saved.id;
-      }
-      await em.insert(AgendaItemEntity, dto.agenda.map((item, index) => ({
-        conferenceId: conference.id, position: index + 1, title: item.title.trim(), kind: item.kind,
-        presenter: item.presenter?.trim() ?? '', plannedMinutes: item.plannedMinutes, state: 'pending' as const,
-      })));
-      await em.insert(ParticipantEntity, { conferenceId: conference.id, userId: user.id, role: 'chair', siteId: mainSiteId, votingRight: true });
-      await em.insert(SiteAttendanceEntity, [...idByKey.values()].map((siteId) => ({ siteId, conferenceId: conference.id })));
-      await em.insert(ConferenceAttendanceEntity, { conferenceId: conference.id });
-      await em.insert(ConferenceFeedEntity, { conferenceId: conference.id, publishedVersion: 0 });
-      await em.insert(AuditEntryEntity, {
-        conferenceId: conference.id, actorUserId: user.id, action: 'conference.create',
-        details: { title: conference.title, sites: sites.length, agendaItems: dto.agenda.length },
+      const { conference, mainSiteId } = await insertConference(em, {
+        title: dto.title, kind: dto.kind, hostUnitId: dto.hostUnitId, plannedStart: new Date(dto.plannedStart), plannedEnd: new Date(dto.plannedEnd),
+        quorum, createdBy: user.id, sites, agenda: dto.agenda,
+        participants: [{ userId: user.id, role: 'chair', siteKey: mainKey, votingRight: true }],
+        audit: { action: 'conference.create', details: { sites: sites.length, agendaItems: dto.agenda.length } },
       });
       const chair: ViewerScope = viewerScope(user.id, [{ role: 'chair', siteId: mainSiteId }]);
       return this.views.snapshot(em, conference, chair);
@@ -172,7 +148,7 @@ export class ConferencesService implements ConferenceSection {
     );
   }
 
-  private async view(em: EntityManager, c: ConferenceEntity): Promise<ConferenceView> {
+  async view(em: EntityManager, c: ConferenceEntity): Promise<ConferenceView> {
     const host = await em.findOneByOrFail(OrgUnitEntity, { id: c.hostUnitId });
     return {
       id: c.id, title: c.title, kind: c.kind, status: c.status, hostUnitId: c.hostUnitId, hostUnitName: host.name,

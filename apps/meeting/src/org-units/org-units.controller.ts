@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { OrgUnitView } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Endpoint } from '../common/api-docs';
-import { CreateOrgUnitRequestDto, SearchOrgUnitsQueryDto } from './dto/org-unit.dto';
+import { IdParam } from '../common/parse-id.pipe';
+import { CreateOrgUnitRequestDto, SearchOrgUnitsQueryDto, UpdateOrgUnitRequestDto } from './dto/org-unit.dto';
 import { OrgUnitResponseDto } from './dto/org-unit.response.dto';
 import { OrgUnitsService } from './org-units.service';
 
@@ -29,5 +30,14 @@ export class OrgUnitsController {
   })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrgUnitRequestDto): Promise<OrgUnitView> {
     return this.units.create(user, dto);
+  }
+
+  @Patch(':orgUnitId')
+  @Endpoint({
+    operationId: 'updateOrgUnit', summary: 'Renames, relabels or moves a unit (administrators); never under itself (400 ORG_UNIT_CYCLE).',
+    response: OrgUnitResponseDto, errors: [400, 401, 403, 404],
+  })
+  update(@CurrentUser() user: AuthUser, @IdParam('orgUnitId') orgUnitId: string, @Body() dto: UpdateOrgUnitRequestDto): Promise<OrgUnitView> {
+    return this.units.update(user, orgUnitId, dto);
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditEntryEntity, OrgUnitEntity } from '@hoinghi/database';
-import { containsPattern, foldVietnamese, forbidden, notFound } from '@hoinghi/domain';
+import { assertMovable, containsPattern, foldVietnamese, forbidden, notFound } from '@hoinghi/domain';
 import type { OrgUnitView } from '@hoinghi/contracts';
 import { IsNull, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { CreateOrgUnitRequestDto, SearchOrgUnitsQueryDto } from './dto/org-unit.dto';
+import { CreateOrgUnitRequestDto, SearchOrgUnitsQueryDto, UpdateOrgUnitRequestDto } from './dto/org-unit.dto';
 
 const SEARCH_LIMIT = 50;
 const view = (u: OrgUnitEntity): OrgUnitView => ({ id: u.id, name: u.name, level: u.level, parentId: u.parentId });
@@ -33,6 +33,31 @@ export class OrgUnitsService {
       }));
       await em.insert(AuditEntryEntity, { conferenceId: null, actorUserId: user.id, action: 'org-unit.create', details: { orgUnitId: saved.id, name: saved.name } });
       return view(saved);
+    });
+  }
+
+  /** Rename, relabel or move a unit (administrators); a move never puts a unit under itself. */
+  async update(user: AuthUser, unitId: string, dto: UpdateOrgUnitRequestDto): Promise<OrgUnitView> {
+    if (!user.isAdmin) throw forbidden('ROLE_FORBIDDEN', 'Only an administrator can change the organisation tree.');
+    return this.units.manager.transaction(async (em) => {
+      const unit = await em.findOne(OrgUnitEntity, { where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
+      if (!unit) throw notFound('ORG_UNIT_NOT_FOUND', `Organisation unit ${unitId} does not exist.`);
+      if (dto.parentId) {
+        const line = await em.query(
+          `WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM org_units WHERE id = $1
+             UNION SELECT u.id, u.parent_id FROM org_units u JOIN up ON u.id = up.parent_id) SELECT id FROM up`,
+          [dto.parentId],
+        ) as Array<{ id: string }>;
+        if (!line.length) throw notFound('ORG_UNIT_NOT_FOUND', `Organisation unit ${dto.parentId} does not exist.`);
+        assertMovable(unit.id, line.map((u) => u.id));
+      }
+      const before = view(unit);
+      if (dto.name !== undefined) Object.assign(unit, { name: dto.name.trim(), nameSearch: foldVietnamese(dto.name) });
+      if (dto.level !== undefined) unit.level = dto.level;
+      if (dto.parentId !== undefined) unit.parentId = dto.parentId;
+      await em.update(OrgUnitEntity, { id: unit.id }, { name: unit.name, nameSearch: unit.nameSearch, level: unit.level, parentId: unit.parentId });
+      await em.save(AuditEntryEntity, em.create(AuditEntryEntity, { conferenceId: null, actorUserId: user.id, action: 'org-unit.update', details: { orgUnitId: unit.id, before, after: view(unit) } }));
+      return view(unit);
     });
   }
 }

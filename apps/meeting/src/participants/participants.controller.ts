@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ParticipantView } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Endpoint } from '../common/api-docs';
 import { IdParam } from '../common/parse-id.pipe';
-import { AddParticipantRequestDto } from './dto/participant.dto';
+import { AddParticipantRequestDto, UpdateParticipantRequestDto } from './dto/participant.dto';
 import { ParticipantResponseDto } from './dto/participant.response.dto';
 import { ParticipantsService } from './participants.service';
 
@@ -31,5 +31,29 @@ export class ParticipantsController {
     @Body() dto: AddParticipantRequestDto,
   ): Promise<ParticipantView> {
     return this.participants.add(user, conferenceId, dto);
+  }
+
+  @Patch(':participantId')
+  @Endpoint({
+    operationId: 'updateParticipant', summary: 'Changes a person\'s role, site or voting right (the organisers; role and site stay once they have records).',
+    response: ParticipantResponseDto, errors: [400, 401, 403, 404, 409],
+  })
+  update(
+    @CurrentUser() user: AuthUser,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('participantId') participantId: string,
+    @Body() dto: UpdateParticipantRequestDto,
+  ): Promise<ParticipantView> {
+    return this.participants.update(user, conferenceId, participantId, dto);
+  }
+
+  @Delete(':participantId')
+  @HttpCode(204)
+  @Endpoint({
+    operationId: 'removeParticipant', summary: 'Takes a role away (the organisers; not from someone with records, nor the last chair).',
+    response: null, errors: [400, 401, 403, 404, 409],
+  })
+  remove(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @IdParam('participantId') participantId: string): Promise<void> {
+    return this.participants.remove(user, conferenceId, participantId);
   }
 }

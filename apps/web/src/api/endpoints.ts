@@ -1,7 +1,9 @@
 import type {
+  CopyConferenceRequest, CreateUserRequest, ImportPreview, ImportResult, OrgUnitLevel, ParticipantRole, ParticipantView, SiteView, UpdateConferenceRequest,
+  UpdateParticipantRequest, UpdateUserRequest, UserPage, UserWithPassword,
   AgendaItemState, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceStatus, ConferenceSummary, ConferenceView,
   CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesDocumentFormat, MinutesDocumentRequest, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
-  NewDraftVersionRequest, UpdatePointRequest, DeskMessageView, DeskThreadView, AuditEntryView, AuditQuery, ParticipantView, NoticeList, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
+  NewDraftVersionRequest, UpdatePointRequest, DeskMessageView, DeskThreadView, AuditEntryView, AuditQuery, NoticeList, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
 } from '@hoinghi/contracts';
 import type { AgendaTransition, ConferenceAction } from '@hoinghi/domain';
 import { apiDownload, apiRequest } from './client';
@@ -11,12 +13,42 @@ import { apiDownload, apiRequest } from './client';
 /** Body of POST /conferences (contracts have no type for it; it follows the meeting service DTO). */
 const conference = (id: string) => `/conferences/${encodeURIComponent(id)}`;
 
+function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
+}
+
 export const api = {
   login: (username: string, password: string) => apiRequest<LoginResponse>('POST', '/auth/login', { username, password }),
   refresh: () => apiRequest<LoginResponse>('POST', '/auth/refresh'),
   me: () => apiRequest<UserView>('GET', '/auth/me'),
 
   searchOrgUnits: (q: string) => apiRequest<OrgUnitView[]>('GET', `/org-units?q=${encodeURIComponent(q)}`),
+
+  getConference: (id: string) => apiRequest<ConferenceSnapshot>('GET', conference(id)),
+  updateConference: (id: string, body: UpdateConferenceRequest) => apiRequest<ConferenceView>('PATCH', conference(id), body),
+  copyConference: (id: string, body: CopyConferenceRequest) => apiRequest<ConferenceSnapshot>('POST', `${conference(id)}/copy`, body),
+  addSite: (id: string, body: { name: string; orgUnitId: string; parentSiteId?: string }) => apiRequest<SiteView>('POST', `${conference(id)}/sites`, body),
+  participants: (id: string) => apiRequest<ParticipantView[]>('GET', `${conference(id)}/participants`),
+  addParticipant: (id: string, body: { userId: string; role: ParticipantRole; siteId?: string; votingRight?: boolean }) =>
+    apiRequest<ParticipantView>('POST', `${conference(id)}/participants`, body),
+  updateParticipant: (id: string, participantId: string, body: UpdateParticipantRequest) =>
+    apiRequest<ParticipantView>('PATCH', `${conference(id)}/participants/${encodeURIComponent(participantId)}`, body),
+  removeParticipant: (id: string, participantId: string) => apiRequest<void>('DELETE', `${conference(id)}/participants/${encodeURIComponent(participantId)}`),
+  /** The same file twice: the preview writes nothing, the import applies every row or none. */
+  previewImport: (id: string, file: File) => apiRequest<ImportPreview>('POST', `${conference(id)}/participants/import/preview`, fileForm(file)),
+  importParticipants: (id: string, file: File) => apiRequest<ImportResult>('POST', `${conference(id)}/participants/import`, fileForm(file)),
+
+  searchUsers: (q: string, limit = 20) => apiRequest<UserPage>('GET', `/users?q=${encodeURIComponent(q)}&limit=${limit}`),
+  createUser: (body: CreateUserRequest) => apiRequest<UserWithPassword>('POST', '/users', body),
+  updateUser: (userId: string, body: UpdateUserRequest) => apiRequest<UserView>('PATCH', `/users/${encodeURIComponent(userId)}`, body),
+  resetPassword: (userId: string) => apiRequest<UserWithPassword>('POST', `/users/${encodeURIComponent(userId)}/password`),
+  childOrgUnits: (parentId: string) => apiRequest<OrgUnitView[]>('GET', `/org-units?parentId=${encodeURIComponent(parentId)}`),
+  rootOrgUnits: () => apiRequest<OrgUnitView[]>('GET', '/org-units'),
+  createOrgUnit: (body: { name: string; level: OrgUnitLevel; parentId?: string }) => apiRequest<OrgUnitView>('POST', '/org-units', body),
+  updateOrgUnit: (unitId: string, body: { name?: string; level?: OrgUnitLevel; parentId?: string | null }) =>
+    apiRequest<OrgUnitView>('PATCH', `/org-units/${encodeURIComponent(unitId)}`, body),
 
   listConferences: () => apiRequest<ConferenceSummary[]>('GET', '/conferences'),
   createConference: (body: CreateConferenceRequest) => apiRequest<ConferenceSnapshot>('POST', '/conferences', body),
@@ -95,7 +127,6 @@ export const api = {
   notices: (unreadOnly = false) => apiRequest<NoticeList>('GET', `/notices${unreadOnly ? '?unread=true' : ''}`),
   markNoticeRead: (noticeId: string) => apiRequest<NoticeList>('POST', `/notices/${encodeURIComponent(noticeId)}/read`),
   markAllNoticesRead: () => apiRequest<NoticeList>('POST', '/notices/read'),
-  participants: (id: string) => apiRequest<ParticipantView[]>('GET', `${conference(id)}/participants`),
   audit: (id: string, query: AuditQuery) => {
     const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
     return apiRequest<AuditEntryView[]>('GET', `${conference(id)}/audit${params.size ? `?${params}` : ''}`);

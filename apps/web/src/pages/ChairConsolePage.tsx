@@ -4,6 +4,7 @@ import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
 import { useConfirm } from '../components/ConfirmDialog';
 import { StatusBanner } from '../components/StatusBanner';
+import { Link } from '../router';
 import { DraftsPanel } from '../components/DraftsPanel';
 import { MinutesPanel } from '../components/MinutesPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -17,7 +18,6 @@ import { useConference } from '../realtime/useConference';
 import { AgendaPanel } from './chair/AgendaPanel';
 import { AttendancePanel } from './chair/AttendancePanel';
 import { ConferenceActions } from './chair/ConferenceActions';
-import { Link } from '../router';
 import { DeskPanel } from '../components/DeskPanel';
 import { FloorPanel, type FloorControls } from './chair/FloorPanel';
 
@@ -59,6 +59,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
           />
         )}
       </ConferenceHeader>
+      {canControl && <p className="setup-link-row"><Link to={`/conferences/${conferenceId}/setup`} className="button button--small" data-testid="console-setup-link">{t.setup.link}</Link></p>}
       <ErrorNotice error={error ?? rolesError} />
       <ErrorNotice error={action.error} />
       {roles !== null && !canControl && <p className="notice">{t.console.readOnly}</p>}

@@ -33,11 +33,18 @@ export function ConferenceListPage() {
     <div className="page">
       <div className="page__title-row">
         <h1>{t.list.title}</h1>
-        {mayConvene && (
-          <Link to="/new" className="button button--primary" data-testid="new-conference">
-            {t.list.create}
-          </Link>
-        )}
+        <div className="button-row">
+          {user?.isAdmin && (
+            <Link to="/admin" className="button" data-testid="admin-link">
+              {t.admin.link}
+            </Link>
+          )}
+          {mayConvene && (
+            <Link to="/new" className="button button--primary" data-testid="new-conference">
+              {t.list.create}
+            </Link>
+          )}
+        </div>
       </div>
       <ErrorNotice error={error} />
       <NoticesPanel pathOf={(id) => {
@@ -67,6 +74,21 @@ export function ConferenceListPage() {
 function ConferenceRow({ conference }: { conference: ConferenceSummary }) {
   const t = useT();
   const roles = [...new Set(conference.myRoles.map((r) => t.role[r.role]))].join(', ');
+  const organises = conference.myRoles.some((r) => r.role === 'chair' || r.role === 'co_chair');
+  return (
+    <div className="conference-row-wrap">
+      <ConferenceLink conference={conference} roles={roles} />
+      {organises && (
+        <Link to={`/conferences/${conference.id}/setup`} className="button button--small" data-testid="setup-link">
+          {t.setup.link}
+        </Link>
+      )}
+    </div>
+  );
+}
+
+function ConferenceLink({ conference, roles }: { conference: ConferenceSummary; roles: string }) {
+  const t = useT();
   return (
     <Link to={conferencePath(conference.id, conference.myRoles)} className="conference-row" data-testid="conference-row" data-id={conference.id}>
       <span className="conference-row__title">{conference.title}</span>

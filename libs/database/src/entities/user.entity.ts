@@ -26,6 +26,14 @@ export class UserEntity {
   @Column({ name: 'can_convene', type: 'boolean', default: false })
   canConvene!: boolean;
 
+  /** Set by an administrator: the account can no longer sign in, refresh or call anything. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
+  /** Access tokens issued before this instant (a password reset, a disabling) are refused. */
+  @Column({ name: 'tokens_valid_from', type: 'timestamptz', nullable: true })
+  tokensValidFrom!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -7,6 +7,7 @@ import { Comments1796062000000 } from './1796062000000-Comments';
 import { ChainedEventsIndex1796140800000 } from './1796140800000-ChainedEventsIndex';
 import { Consolidation1796200000000 } from './1796200000000-Consolidation';
 import { Minutes1796400000000 } from './1796400000000-Minutes';
+import { UserAccounts1796710000000 } from './1796710000000-UserAccounts';
 import { DocumentSigner1796500000000 } from './1796500000000-DocumentSigner';
 import { StatusReasons1796810000000 } from './1796810000000-StatusReasons';
 import { FloorTopicAndLimit1797000000000 } from './1797000000000-FloorTopicAndLimit';
@@ -19,7 +20,7 @@ export const MIGRATIONS: Function[] = [
   Initial1795430445898, AuditPlatformActor1795432662354, ChangeLogAudiences1796055717341,
   AuditTrailOutlivesConference1796060000000, Drafts1796061000000, Comments1796062000000,
   ChainedEventsIndex1796140800000, Consolidation1796200000000, Minutes1796400000000,
-  DocumentSigner1796500000000, StatusReasons1796810000000, FloorTopicAndLimit1797000000000,
+  DocumentSigner1796500000000, UserAccounts1796710000000, StatusReasons1796810000000, FloorTopicAndLimit1797000000000,
   DeskMessages1797010000000, Notices1797020000000,
 ];
 

@@ -8,6 +8,7 @@ export class UserResponseDto implements UserView {
   @ApiProperty() fullName!: string;
   @ApiProperty() isAdmin!: boolean;
   @ApiProperty({ description: 'May convene conferences and search people.' }) canConvene!: boolean;
+  @ApiProperty({ description: 'Disabled by an administrator: cannot sign in.' }) disabled!: boolean;
 }
 
 export class LoginResponseDto implements LoginResponse {

@@ -19,3 +19,14 @@ export class CreateOrgUnitRequestDto {
   @IdField({ optional: true })
   parentId?: string;
 }
+
+export class UpdateOrgUnitRequestDto {
+  @TextField(200, { optional: true, example: 'Đảng ủy xã Mỹ An' })
+  name?: string;
+
+  @EnumField(ORG_UNIT_LEVELS, { optional: true, description: 'district is kept for units before the 2025 reform.' })
+  level?: OrgUnitLevel;
+
+  @IdField({ optional: true, description: 'The new parent unit; null makes it a root.' })
+  parentId?: string | null;
+}

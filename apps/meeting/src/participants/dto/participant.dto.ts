@@ -14,3 +14,14 @@ export class AddParticipantRequestDto {
   @BooleanField({ optional: true, description: 'Delegates only; defaults to true.' })
   votingRight?: boolean;
 }
+
+export class UpdateParticipantRequestDto {
+  @EnumField(PARTICIPANT_ROLES, { optional: true })
+  role?: ParticipantRole;
+
+  @IdField({ optional: true, description: 'Where they attend; required for site chairs, operators and delegates.' })
+  siteId?: string;
+
+  @BooleanField({ optional: true, description: 'Delegates only (others never vote).' })
+  votingRight?: boolean;
+}

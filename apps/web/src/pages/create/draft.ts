@@ -54,13 +54,13 @@ export function newConferenceDraft(): ConferenceDraft {
   };
 }
 
-function toLocalInputValue(date: Date): string {
+export function toLocalInputValue(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** Local input value → ISO instant; an empty or broken value is sent as-is so the server names the field. */
-function toIso(localValue: string): string {
+export function toIso(localValue: string): string {
   const date = new Date(localValue);
   return Number.isNaN(date.getTime()) ? localValue : date.toISOString();
 }
