@@ -25,7 +25,7 @@ describe('notices', () => {
     await meeting?.stop();
   });
 
-  it('tells everyone convened of scheduling, the start and an adjournment with its reason, newest first; nobody else', async () => {
+  it('tells everyone convened of scheduling, the start, an adjournment with its reason and a new time, newest first; nobody else', async () => {
     const reason = 'Tạm dừng 15 phút để khắc phục sự cố đường truyền';
     expect((await chair.post(`/conferences/${snapshot.conference.id}/adjourn`, { reason })).status).toBe(200);
 
@@ -36,6 +36,13 @@ describe('notices', () => {
       expect(mine.map((n) => n.kind)).toEqual(['adjourned', 'started', 'scheduled']);
       expect(mine[0]).toMatchObject({ conferenceTitle: 'Hội nghị quán triệt Nghị quyết', place: 'TP Cao Lãnh', reason, read: false, plannedStart: '2026-12-01T00:30:00.000Z' });
     }
+    // A new time, set while live, is announced again (the adjourned conference is resumed first).
+    expect((await chair.post(`/conferences/${snapshot.conference.id}/resume`)).status).toBe(200);
+    const edited = await chair.request('PATCH', `/conferences/${snapshot.conference.id}`, { plannedEnd: '2026-12-01T05:00:00Z' });
+    expect(edited.status).toBe(200);
+    const latest = (await delegate.get<NoticeList>('/notices')).body.items.filter((n) => n.conferenceId === snapshot.conference.id);
+    expect(latest.map((n) => n.kind)).toEqual(['changed', 'resumed', 'adjourned', 'started', 'scheduled']);
+    expect(latest[0]).toMatchObject({ plannedEnd: '2026-12-01T05:00:00.000Z', read: false });
     const outsiders = await outsider.get<NoticeList>('/notices');
     expect(outsiders.body.items.some((n) => n.conferenceId === snapshot.conference.id)).toBe(false);
     expect(outsiders.body.items.map((n) => n.conferenceTitle)).toEqual(['Hội nghị khác', 'Hội nghị khác']);
@@ -43,13 +50,13 @@ describe('notices', () => {
 
   it('keeps read state per person: one notice, then all; 404 for a notice not addressed to the caller, 400 for a malformed id', async () => {
     const before = (await delegate.get<NoticeList>('/notices')).body;
-    expect(before.unread).toBe(3);
+    expect(before.unread).toBe(5);
     const read = await delegate.post<NoticeList>(`/notices/${before.items[0].id}/read`);
     expect(read.status).toBe(200);
-    expect(read.body.unread).toBe(2);
+    expect(read.body.unread).toBe(4);
     expect(read.body.items[0].read).toBe(true);
-    expect((await delegate.get<NoticeList>('/notices?unread=true')).body.items.map((n) => n.kind)).toEqual(['started', 'scheduled']);
-    expect((await operators[1].get<NoticeList>('/notices')).body.unread).toBe(3); // another person's state is their own
+    expect((await delegate.get<NoticeList>('/notices?unread=true')).body.items.map((n) => n.kind)).toEqual(['resumed', 'adjourned', 'started', 'scheduled']);
+    expect((await operators[1].get<NoticeList>('/notices')).body.unread).toBe(5); // another person's state is their own
 
     const foreign = await outsider.post<ErrorResponse>(`/notices/${before.items[0].id}/read`);
     expect(foreign.status).toBe(404);
