@@ -33,7 +33,7 @@ describe('a client generated from /api/docs-json', () => {
 
   it('has a check that does find a body unlike its schema', () => {
     const user = { $ref: '#/components/schemas/UserResponseDto' };
-    expect(schemaErrors({ id: 'x', username: 'a', fullName: 'b', isAdmin: false, canConvene: 'yes', extra: 1 }, user, document.components.schemas)).toEqual([
+    expect(schemaErrors({ id: 'x', username: 'a', fullName: 'b', isAdmin: false, disabled: false, canConvene: 'yes', extra: 1 }, user, document.components.schemas)).toEqual([
       '$.id: not a uuid', '$.canConvene: string where boolean is declared', '$.extra: not documented',
     ]);
   });

@@ -303,7 +303,7 @@ describe('live updates', () => {
     expect(await audited()).toBe(auditBefore);
     await expect(meeting.dataSource.transaction(async (em) => {
       const conference = (await lockConference(em, conferenceId))!;
-      await writeChange(em, conference, { actor: { kind: 'nobody' }, events: [], audit: { action: 'ballot.cast', details: {} } }, new Date());
+      await writeChange(em, conference, { actor: { kind: 'nobody' }, events: [], audit: { action: 'floor.grant', details: {} } }, new Date());
     })).rejects.toThrow(/no audit line/);
   });
 });

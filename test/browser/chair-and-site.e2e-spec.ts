@@ -175,6 +175,23 @@ describe('chair console and site view in Chromium', () => {
     await operator.screenshot({ path: join(SCREENSHOTS, 'site-view.png'), fullPage: true });
   });
 
+  it("counts the speaker's time down at the site once the chair sets a limit; the site's operator reaches the technical desk", async () => {
+    await chair.locator('.floor-current').getByTestId('floor-limit').selectOption('120');
+    await operator.getByTestId('floor-countdown').filter({ hasText: /Còn lại 0[12]:\d\d/ }).waitFor({ timeout: 3000 });
+    await chair.getByTestId('agenda-time').first().waitFor();
+    await operator.getByTestId('desk-text').fill('Sa Đéc: tiếng từ hội trường hơi nhỏ, đề nghị tăng âm lượng');
+    await operator.getByTestId('desk-send').click();
+    await chair.getByTestId('desk-unread').waitFor({ timeout: 3000 });
+    await chair.getByTestId('desk-thread').filter({ hasText: 'Sa Đéc' }).click();
+    await chair.getByTestId('desk-message').filter({ hasText: 'tăng âm lượng' }).waitFor();
+    await chair.getByTestId('desk-text').fill('Bàn kỹ thuật đã tăng âm lượng');
+    await chair.getByTestId('desk-send').click();
+    await operator.getByTestId('desk-message').filter({ hasText: 'đã tăng âm lượng' }).waitFor({ timeout: 3000 });
+    await chair.getByTestId('desk-panel').screenshot({ path: join(SCREENSHOTS, 'chair-desk-1280x720.png') });
+    await operator.getByTestId('floor-holder').scrollIntoViewIfNeeded();
+    await operator.screenshot({ path: join(SCREENSHOTS, 'site-countdown-390x844.png') });
+  });
+
   it('lets a district read the drafts section by section on a phone, and a new one appears there live', async () => {
     // The chair (the secretariat alike) puts a Word draft to the conference from the console.
     await chair.getByTestId('draft-title').fill('Dự thảo Hướng dẫn sinh hoạt chi bộ');
@@ -310,6 +327,32 @@ describe('chair console and site view in Chromium', () => {
     await banner.waitFor({ timeout: 3000 });
     await expect(banner.textContent()).resolves.toContain('Lý do: Hoãn theo chỉ đạo của Thường trực Tỉnh ủy');
     await chair.goBack();
+  });
+
+  it('reads the conference log in Vietnamese, filtered by action, and the notices of every conference on the list page', async () => {
+    const api = new Api(meeting.url).as(await meeting.login('chutri', DEMO_PASSWORD));
+    const demo = (await api.get<ConferenceSummary[]>('/conferences')).body.find((c) => c.status === 'live')!;
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'vi-VN' })).newPage();
+    await logIn(page, 'chutri');
+    await page.goto(`${meeting.url}/conferences/${demo.id}/audit`);
+    await page.getByTestId('audit-entry').first().waitFor();
+    await expect(page.getByTestId('audit-list').textContent()).resolves.toContain('Mời phát biểu');
+    await page.getByTestId('audit-action').selectOption('floor.limit');
+    await page.getByTestId('audit-apply').click();
+    await page.locator('[data-testid="audit-entry"][data-action="floor.limit"]').first().waitFor();
+    expect(await page.locator('[data-testid="audit-entry"]:not([data-action="floor.limit"])').count()).toBe(0);
+    await expect(page.getByTestId('audit-list').textContent()).resolves.toContain('Đặt thời gian phát biểu');
+    await page.screenshot({ path: join(SCREENSHOTS, 'audit-1280x720.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'audit-390x844.png') });
+    await page.context().close();
+
+    // The operator's phone: the notices on the list page, the start of the demo conference unread.
+    await operator.goto(`${meeting.url}/`);
+    await operator.locator('[data-testid="notice"][data-kind="started"][data-read="false"]').first().waitFor();
+    await operator.screenshot({ path: join(SCREENSHOTS, 'notices-390x844.png') });
+    await operator.goBack();
+    await operator.getByTestId('connection-status').and(operator.locator('[data-state="live"]')).waitFor();
   });
 
   it('speaks English when asked, without losing the live state', async () => {

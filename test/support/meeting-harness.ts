@@ -5,7 +5,7 @@ import { dropDatabase, OrgUnitEntity, UserEntity } from '@hoinghi/database';
 import { foldVietnamese } from '@hoinghi/domain';
 import type { AppConfig } from '../../apps/meeting/src/config/app-config';
 import type {
-  ClientToServerEvents, ConferenceSnapshot, LoginResponse, OrgUnitLevel, ServerToClientEvents,
+  ClientToServerEvents, ConferenceSnapshot, ParticipantView, LoginResponse, OrgUnitLevel, ServerToClientEvents,
 } from '@hoinghi/contracts';
 import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
@@ -73,6 +73,14 @@ export class MeetingHarness {
     });
     if (response.status !== 200 && response.status !== 201) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
     return ((await response.json()) as LoginResponse).accessToken;
+  }
+
+  /** A new user convened by the chair in `role` (at `siteId`), signed in: their participant row and their API. */
+  async convene(chair: Api, conferenceId: string, username: string, fullName: string, role: string, siteId?: string): Promise<{ participant: ParticipantView; api: Api }> {
+    const user = await this.createUser(username, fullName);
+    const added = await chair.post<ParticipantView>(`/conferences/${conferenceId}/participants`, { userId: user.id, role, siteId });
+    if (added.status !== 201) throw new Error(`convene ${username}: ${added.status} ${JSON.stringify(added.body)}`);
+    return { participant: added.body, api: chair.as(await this.login(username)) };
   }
 
   /**

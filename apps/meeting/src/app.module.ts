@@ -16,12 +16,14 @@ import { ConfigModule } from './config/config.module';
 import { CommentsModule } from './comments/comments.module';
 import { ConsolidationModule } from './consolidation/consolidation.module';
 import { DocumentsModule } from './documents/documents.module';
+import { DeskModule } from './desk/desk.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { FloorModule } from './floor/floor.module';
 import { HealthController } from './health/health.controller';
 import { InternalModule } from './internal/internal.module';
 import { MediaStatusModule } from './media-status/media-status.module';
 import { MediaTokensModule } from './media-tokens/media-tokens.module';
+import { NoticesModule } from './notices/notices.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { ParticipantImportModule } from './participant-import/participant-import.module';
@@ -42,7 +44,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
         AuthModule, AccessModule, ChangeLogModule,
         OrgUnitsModule, UsersModule, ConferencesModule, ConferenceSetupModule, SitesModule, ParticipantImportModule, ParticipantsModule,
-        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, PollsModule, AuditModule, MediaTokensModule, MediaStatusModule,
+        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, PollsModule, AuditModule, DeskModule, NoticesModule, MediaTokensModule, MediaStatusModule,
         InternalModule,
       ],
       controllers: [HealthController],

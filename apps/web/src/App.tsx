@@ -7,6 +7,7 @@ import { ConferenceListPage } from './pages/ConferenceListPage';
 import { CreateConferencePage } from './pages/CreateConferencePage';
 import { DraftPage } from './pages/DraftPage';
 import { LoginPage } from './pages/LoginPage';
+import { AuditPage } from './pages/AuditPage';
 import { MinutesPage } from './pages/MinutesPage';
 import { AdminPage } from './pages/AdminPage';
 import { SetupPage } from './pages/SetupPage';
@@ -64,6 +65,8 @@ function pageFor(route: Route): ReactNode {
       return <SetupPage key={route.conferenceId} conferenceId={route.conferenceId} />;
     case 'admin':
       return <AdminPage />;
+    case 'audit':
+      return <AuditPage key={route.conferenceId} conferenceId={route.conferenceId} />;
     case 'notFound':
       return <NotFound />;
   }

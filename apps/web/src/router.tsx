@@ -13,6 +13,7 @@ export type Route =
   | { name: 'minutes'; conferenceId: string }
   | { name: 'setup'; conferenceId: string }
   | { name: 'admin' }
+  | { name: 'audit'; conferenceId: string }
   | { name: 'notFound' };
 
 const NAVIGATE_EVENT = 'hoinghi:navigate';
@@ -29,6 +30,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && parts[0] === 'admin') return { name: 'admin' };
   if (parts[0] === 'conferences' && parts.length === 3 && parts[2] === 'setup') return { name: 'setup', conferenceId: parts[1] };
   if (parts[0] === 'conferences' && parts.length === 3 && parts[2] === 'minutes') return { name: 'minutes', conferenceId: parts[1] };
+  if (parts[0] === 'conferences' && parts.length === 3 && parts[2] === 'audit') return { name: 'audit', conferenceId: parts[1] };
   if (parts[0] === 'conferences' && parts.length === 4 && parts[2] === 'drafts') {
     return { name: 'draft', conferenceId: parts[1], draftId: parts[3] };
   }

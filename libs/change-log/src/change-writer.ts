@@ -1,4 +1,4 @@
-import type { Audience, DeltaBody } from '@hoinghi/contracts';
+import type { Audience, AuditAction, DeltaBody } from '@hoinghi/contracts';
 import { streamOf } from '@hoinghi/contracts';
 import { ConferenceEntity } from '@hoinghi/database';
 import type { EntityManager } from 'typeorm';
@@ -21,7 +21,7 @@ export interface ChangeRecord {
   actor: Actor;
   events: ChangeEvent[];
   /** Required unless the actor is nobody, and refused then. */
-  audit?: { action: string; details: Record<string, unknown> };
+  audit?: { action: AuditAction; details: Record<string, unknown> };
   outbox?: OutboxItem[];
 }
 

@@ -11,13 +11,19 @@ export type Audience =
   /** The chair and operators of one site only: delegates' records and absence reasons. */
   | { kind: 'site-staff'; siteId: string }
   /** One person (e.g. the receipt of their own ballot). */
-  | { kind: 'person'; userId: string };
+  | { kind: 'person'; userId: string }
+  /**
+   * The private channel between the main hall's technical desk and one site: that site's chair and
+   * operators, and the desk (the chairs, co-chairs and the main site's chair and operators). Not the
+   * secretariat, not the site's delegates, never another site.
+   */
+  | { kind: 'desk'; siteId: string };
 
 export type AudienceKind = Audience['kind'];
 
 /**
  * The stream an audience's changes form: `conference`, `leaders`, `site:<id>`, `site-staff:<id>`,
- * `person:<id>`. Each delta names its stream and the previous version in it (`prev`), so a client
+ * `person:<id>`, `desk:<id>`. Each delta names its stream and the previous version in it (`prev`), so a client
  * can tell a missed change from one it was never meant to see.
  */
 export function streamOf(audience: Audience): string {
@@ -27,6 +33,7 @@ export function streamOf(audience: Audience): string {
       return audience.kind;
     case 'site':
     case 'site-staff':
+    case 'desk':
       return `${audience.kind}:${audience.siteId}`;
     case 'person':
       return `person:${audience.userId}`;
@@ -41,6 +48,7 @@ export function audienceOf(stream: string): Audience {
       return { kind };
     case 'site':
     case 'site-staff':
+    case 'desk':
       return { kind, siteId: id };
     case 'person':
       return { kind, userId: id };
@@ -56,6 +64,8 @@ export interface ViewerScope {
   leader: boolean;
   /** Sites the viewer attends at in any role. */
   siteIds: string[];
-  /** Sites the viewer runs (site chair, operator): their delegates' records. */
+  /** Sites the viewer runs (site chair, operator): their delegates' records, their desk thread. */
   staffSiteIds: string[];
+  /** The main hall's technical desk (chairs, co-chairs, the main site's chair and operators): every site's desk thread. */
+  desk: boolean;
 }

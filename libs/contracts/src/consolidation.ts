@@ -116,6 +116,7 @@ export const DOCUMENT_KINDS = ['consolidation-report', 'minutes-docx', 'minutes-
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const PDF_CONTENT_TYPE = 'application/pdf';
 
 /** The answer to a render request (202): poll GET …/documents/:jobId. */

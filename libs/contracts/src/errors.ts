@@ -43,6 +43,8 @@ export const ERROR_CODES = {
   ABSORBED_POINTS_INVALID: 'validation',
   FLOOR_PLACE_INVALID: 'validation',
   SPEAKER_NOT_AT_SITE: 'validation',
+  FLOOR_SECTION_UNKNOWN: 'validation', // a speaker's topic names no section of a current draft version of the conference
+  DESK_MAIN_SITE: 'validation', // the main hall has no desk thread: its staff is the desk
   OWN_PRODUCER: 'validation',
   CANNOT_CONSUME: 'validation',
   UNSUPPORTED_MEDIA: 'validation',
@@ -92,6 +94,7 @@ export const ERROR_CODES = {
   POINT_NOT_FOUND: 'not_found',
   DOCUMENT_NOT_FOUND: 'not_found',
   POLL_NOT_FOUND: 'not_found',
+  NOTICE_NOT_FOUND: 'not_found',
   UNKNOWN_TRANSPORT: 'not_found',
   UNKNOWN_PRODUCER: 'not_found',
   UNKNOWN_CONSUMER: 'not_found',
@@ -111,6 +114,7 @@ export const ERROR_CODES = {
   FLOOR_ALREADY_REQUESTED: 'conflict',
   FLOOR_FREE: 'conflict',
   FLOOR_REQUEST_NOT_QUEUED: 'conflict',
+  FLOOR_REQUEST_CLOSED: 'conflict', // a limit for a turn that has ended or a request withdrawn
   PARTICIPANT_EXISTS: 'conflict',
   CONFERENCE_LIMIT_REACHED: 'conflict',
   NOT_CHECKED_IN: 'conflict',

@@ -12,3 +12,6 @@ export * from './jobs';
 export * from './tokens';
 export * from './minutes';
 export * from './setup';
+export * from './desk';
+export * from './audit';
+export * from './notices';

@@ -1,4 +1,5 @@
 // Shapes shared by the meeting service, the media gateway, the worker and the web app.
+import type { DeskThreadView } from './desk';
 import type { ViewerScope } from './audience';
 import type { CommentsSection } from './comments';
 import type { ConsolidationPointView } from './consolidation';
@@ -183,6 +184,19 @@ export interface FloorRequestView {
   spokenSeconds: number | null;
   /** 1-based place in the queue while waiting, else null. */
   place: number | null;
+  /** The draft section the speaker will speak about (the topic beside `note`), or null. */
+  section: FloorTopicSection | null;
+  /** The speaking-time limit the chair set for this turn, in seconds; null: no limit. */
+  limitSeconds: number | null;
+}
+
+/** A draft section named as a speaker's topic, with what a site needs to say it ("Dự thảo Kế hoạch — Mục 2. …"). */
+export interface FloorTopicSection {
+  id: string;
+  draftId: string;
+  draftTitle: string;
+  label: string;
+  heading: string;
 }
 
 export interface FloorState {
@@ -220,6 +234,8 @@ export interface ConferenceSnapshot {
   points: ConsolidationPointView[];
   /** Every poll with its turnout (and result once published); the leaders also the open vote's live tally; the viewer's own receipts. */
   polls: PollsSection;
+  /** The desk threads the viewer may read (the main hall's desk: every district's; a district's staff: their own), with unread counts. */
+  desk: DeskThreadView[];
 }
 
 /** ErrorResponse.current of CONFERENCE_CHANGED: who changed the conference's status last, when, and the conference as it is now. */

@@ -7,13 +7,13 @@ const totals = (present: number) => ({ siteId: 'all' as const, convened: 6, pres
 const quorum = (present: number) => ({ convened: 6, present, required: 4, reached: present >= 4 });
 const request = (id: string, place: number | null, status: FloorRequestView['status'] = 'queued'): FloorRequestView => ({
   id, siteId: 'A', siteName: 'Điểm cầu A', participantId: null, speakerName: 'Điểm cầu A', note: null, status,
-  requestedAt: '2026-12-01T01:00:00.000Z', grantedAt: null, endedAt: null, spokenSeconds: null, place,
+  requestedAt: '2026-12-01T01:00:00.000Z', grantedAt: null, endedAt: null, spokenSeconds: null, place, section: null, limitSeconds: null,
 });
 
 function base(version = 10): ConferenceSnapshot {
   return {
     version,
-    scope: { userId: 'u', leader: false, siteIds: ['A'], staffSiteIds: ['A'] },
+    scope: { userId: 'u', leader: false, siteIds: ['A'], staffSiteIds: ['A'], desk: false },
     conference: {
       id: 'c', title: 'Hội nghị', kind: 'review', status: 'live', hostUnitId: 'h', hostUnitName: 'Tỉnh ủy', plannedStart: '', plannedEnd: '',
       quorumNumerator: 2, quorumDenominator: 3, startedAt: null, endedAt: null, statusReason: null,
@@ -32,6 +32,7 @@ function base(version = 10): ConferenceSnapshot {
     minutes: [],
     points: [],
     polls: { items: [], tallies: [], myReceipts: [], asOf: { turnout: 0, tally: 0 } },
+    desk: [],
   };
 }
 
@@ -66,6 +67,20 @@ describe('applyDelta', () => {
     expect(s.floor.queue.map((r) => r.id)).toEqual(['r1', 'r2']);
     s = applyDelta(s, delta(12, 11, 'site:A', { type: 'floor.requests', data: { requests: [request('r1', null, 'speaking'), request('r2', 1)] } }));
     expect(s.floor.queue.map((r) => `${r.id}@${r.place}`)).toEqual(['r2@1']);
+  });
+});
+
+describe('desk deltas', () => {
+  const message = (version: number, authorUserId: string, text: string) => delta(version, null, 'desk:A', {
+    type: 'desk.message',
+    data: { siteName: 'Điểm cầu A', message: { id: `m${version}`, siteId: 'A', authorUserId, authorName: 'Kỹ thuật', fromDesk: authorUserId !== 'u', text, sentAt: '2026-12-01T01:00:00.000Z' } },
+  });
+
+  it("opens a site's thread on its first message, counts others' messages as unread, never one's own", () => {
+    const one = applyDelta(base(), message(11, 'desk-operator', 'Kiểm tra micrô'));
+    expect(one.desk).toEqual([{ siteId: 'A', siteName: 'Điểm cầu A', unread: 1, lastMessage: expect.objectContaining({ text: 'Kiểm tra micrô' }) }]);
+    const two = applyDelta(one, message(12, 'u', 'Đã kiểm tra'));
+    expect(two.desk).toEqual([expect.objectContaining({ unread: 1, lastMessage: expect.objectContaining({ text: 'Đã kiểm tra' }) })]);
   });
 });
 

@@ -2,6 +2,7 @@
 // docs/asyncapi.json and docs/architecture.md ("Live updates").
 import type { CommentReceipt, CommentView } from './comments';
 import type { ConsolidationPointView } from './consolidation';
+import type { DeskMessageView } from './desk';
 import type { DraftSummary } from './drafts';
 import type { MinutesItemView, MinutesVersionSummary } from './minutes';
 import type { OpenVoteTally, PollTurnout, PollView } from './polls';
@@ -68,7 +69,9 @@ export type DeltaBody =
   /** How many have voted (a state change, coalesced). Audience: conference. Never who, never what. */
   | { type: 'poll.turnout'; data: { turnout: PollTurnout } }
   /** An open vote's live tally (a state change, coalesced). Audience: leaders. Secret ballots have none. */
-  | { type: 'poll.tally'; data: { tally: OpenVoteTally } };
+  | { type: 'poll.tally'; data: { tally: OpenVoteTally } }
+  /** A message in a site's desk thread. Audience: desk (that site's staff and the main hall's desk). */
+  | { type: 'desk.message'; data: { message: DeskMessageView; siteName: string } };
 
 export type ConferenceDeltaType = DeltaBody['type'];
 
@@ -207,6 +210,12 @@ export function applyDelta(snapshot: ConferenceSnapshot, delta: ConferenceDelta)
         ...next,
         polls: { ...next.polls, tallies: upsert(next.polls.tallies, [delta.data.tally], (t) => t.pollId), asOf: { ...next.polls.asOf, tally: delta.version } },
       };
+    case 'desk.message': {
+      const { message, siteName } = delta.data;
+      const thread = next.desk.find((t) => t.siteId === message.siteId) ?? { siteId: message.siteId, siteName, lastMessage: null, unread: 0 };
+      const unread = thread.unread + (message.authorUserId === next.scope.userId ? 0 : 1);
+      return { ...next, desk: upsert(next.desk, [{ ...thread, lastMessage: message, unread }], (t) => t.siteId) };
+    }
   }
 }
 

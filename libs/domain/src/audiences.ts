@@ -5,14 +5,24 @@ import type { Audience, ParticipantRole, RoleAssignment, ViewerScope } from '@ho
 
 const LEADER_ROLES: ParticipantRole[] = ['chair', 'co_chair', 'secretary'];
 const SITE_STAFF_ROLES: ParticipantRole[] = ['site_chair', 'site_operator'];
+const CHAIR_ROLES: ParticipantRole[] = ['chair', 'co_chair'];
 
-export function viewerScope(userId: string, roles: RoleAssignment[]): ViewerScope {
+/** Whether `viewerScope` needs the conference's main site to decide (someone runs a site: is it the main hall?). */
+export const runsASite = (roles: RoleAssignment[]) => roles.some((r) => SITE_STAFF_ROLES.includes(r.role) && r.siteId !== null);
+
+/**
+ * What a viewer sees, from their roles. `mainSiteId` tells whether a site's staff is the main hall's
+ * technical desk (needed only when `runsASite`).
+ */
+export function viewerScope(userId: string, roles: RoleAssignment[], mainSiteId: string | null = null): ViewerScope {
   const unique = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
+  const staffSiteIds = unique(roles.filter((r) => SITE_STAFF_ROLES.includes(r.role)).map((r) => r.siteId));
   return {
     userId,
     leader: roles.some((r) => LEADER_ROLES.includes(r.role)),
     siteIds: unique(roles.filter((r) => !LEADER_ROLES.includes(r.role)).map((r) => r.siteId)),
-    staffSiteIds: unique(roles.filter((r) => SITE_STAFF_ROLES.includes(r.role)).map((r) => r.siteId)),
+    staffSiteIds,
+    desk: roles.some((r) => CHAIR_ROLES.includes(r.role)) || (mainSiteId !== null && staffSiteIds.includes(mainSiteId)),
   };
 }
 
@@ -29,6 +39,9 @@ export function canSee(scope: ViewerScope, audience: Audience): boolean {
       return scope.staffSiteIds.includes(audience.siteId);
     case 'person':
       return scope.userId === audience.userId;
+    case 'desk':
+      // The site's own staff and the main hall's desk; not the secretariat, not delegates, never another site.
+      return scope.desk || scope.staffSiteIds.includes(audience.siteId);
   }
 }
 
@@ -50,6 +63,8 @@ export function roomsOfAudience(conferenceId: string, audience: Audience): strin
       return [room(conferenceId, `site-staff:${audience.siteId}`)];
     case 'person':
       return [room(conferenceId, `person:${audience.userId}`)];
+    case 'desk':
+      return [room(conferenceId, `desk:${audience.siteId}`), room(conferenceId, 'desk')];
   }
 }
 
@@ -61,5 +76,7 @@ export function roomsOfViewer(conferenceId: string, scope: ViewerScope): string[
     ...(scope.leader ? [room(conferenceId, 'leaders')] : []),
     ...scope.siteIds.map((id) => room(conferenceId, `site:${id}`)),
     ...scope.staffSiteIds.map((id) => room(conferenceId, `site-staff:${id}`)),
+    ...scope.staffSiteIds.map((id) => room(conferenceId, `desk:${id}`)),
+    ...(scope.desk ? [room(conferenceId, 'desk')] : []),
   ];
 }

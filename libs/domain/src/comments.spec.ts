@@ -2,7 +2,7 @@ import type { ViewerScope } from '@hoinghi/contracts';
 import { assertConsultationOpen, canSeeComment, commentAudiences, nextConsultationState } from './comments';
 import { caught } from './testing/caught';
 
-const scope = (over: Partial<ViewerScope>): ViewerScope => ({ userId: 'someone', leader: false, siteIds: [], staffSiteIds: [], ...over });
+const scope = (over: Partial<ViewerScope>): ViewerScope => ({ userId: 'someone', leader: false, siteIds: [], staffSiteIds: [], desk: false, ...over });
 
 describe('comment audiences', () => {
   const delegate = { kind: 'delegate' as const, authorUserId: 'author', siteId: 'site-1' };

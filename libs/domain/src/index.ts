@@ -22,3 +22,5 @@ export * from './conference-copy';
 export * from './conference-edit';
 export * from './org-tree';
 export * from './polls';
+export * from './speaking-time';
+export * from './attendance-report';

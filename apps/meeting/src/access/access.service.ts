@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ConferenceEntity, ParticipantEntity } from '@hoinghi/database';
-import { assertCan, DomainError, notFound, Permission } from '@hoinghi/domain';
-import type { RoleAssignment } from '@hoinghi/contracts';
+import { ConferenceEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
+import { assertCan, DomainError, notFound, Permission, runsASite, viewerScope } from '@hoinghi/domain';
+import type { RoleAssignment, ViewerScope } from '@hoinghi/contracts';
 import { EntityManager } from 'typeorm';
 
 /** Answers "may this user do that in this conference (at that site)?" from the participants table. */
@@ -10,6 +10,13 @@ export class AccessService {
   async rolesOf(em: EntityManager, userId: string, conferenceId: string): Promise<RoleAssignment[]> {
     const rows = await em.find(ParticipantEntity, { where: { userId, conferenceId }, select: ['role', 'siteId'] });
     return rows.map((r) => ({ role: r.role, siteId: r.siteId }));
+  }
+
+  /** What the caller may see, from their roles; asks for the main site only of someone who runs a site (is it the main hall's desk?). */
+  async scopeOf(em: EntityManager, userId: string, conferenceId: string, roles: RoleAssignment[]): Promise<ViewerScope> {
+    if (!runsASite(roles)) return viewerScope(userId, roles);
+    const main = await em.findOne(SiteEntity, { where: { conferenceId, isMain: true }, select: ['id'] });
+    return viewerScope(userId, roles, main?.id ?? null);
   }
 
   /** 404 for an unknown conference, 403 for a caller without the permission; returns the caller's roles. */

@@ -4,7 +4,7 @@ import {
   advance, agendaAsSeen, AgendaExpectation, agendaReason, AgendaTransition, assertEditable, assertLive, assertRoomFor, completeItem, reopenItem, reorder,
   skipItem, stale, startItem,
 } from '@hoinghi/domain';
-import type { AgendaChangedBy, AgendaItemView } from '@hoinghi/contracts';
+import type { AuditAction, AgendaChangedBy, AgendaItemView } from '@hoinghi/contracts';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ChangeContext, ConferenceChanges, ChangeOutcome } from '../change-log/conference-changes.service';
@@ -87,7 +87,7 @@ export class AgendaService implements ConferenceSection {
   }
 
   /** Answers with the whole agenda (the caller redraws it), but the change carries only the items that moved. */
-  private async apply(ctx: ChangeContext, changes: AgendaItemEntity[], action: string, details: Record<string, unknown>): Promise<ChangeOutcome<AgendaItemView[]>> {
+  private async apply(ctx: ChangeContext, changes: AgendaItemEntity[], action: AuditAction, details: Record<string, unknown>): Promise<ChangeOutcome<AgendaItemView[]>> {
     // Items leaving 'active' are written before the one entering it (one active item: unique index).
     const ordered = [...changes].sort((a, b) => Number(a.state === 'active') - Number(b.state === 'active'));
     for (const item of ordered) {

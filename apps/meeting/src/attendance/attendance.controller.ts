@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AttendanceRecordView, AttendanceSummary } from '@hoinghi/contracts';
+import { Body, Controller, Get, HttpCode, Post, Put, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { XLSX_CONTENT_TYPE, type AttendanceRecordView, type AttendanceSummary } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Endpoint } from '../common/api-docs';
+import { download } from '../common/downloads';
 import { IdParam } from '../common/parse-id.pipe';
 import { AttendanceService } from './attendance.service';
 import { CheckInRequestDto } from './dto/attendance.dto';
@@ -44,6 +45,26 @@ export class AttendanceController {
   })
   absentees(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string): Promise<AttendanceRecordView[]> {
     return this.attendance.absentees(user, conferenceId);
+  }
+
+  @Get('attendance/report')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @Endpoint({
+    operationId: 'downloadAttendanceReport', summary: 'The attendance report (.xlsx) of every site, a worksheet each, with names, states and reasons (the chairs and the secretariat).',
+    response: null, errors: [400, 401, 403, 404],
+  })
+  async report(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string): Promise<StreamableFile> {
+    return download(await this.attendance.report(user, conferenceId));
+  }
+
+  @Get('sites/:siteId/attendance/report')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @Endpoint({
+    operationId: 'downloadSiteAttendanceReport', summary: 'One site\'s attendance report (.xlsx) with names, states and reasons (the site\'s staff, the chairs and the secretariat).',
+    response: null, errors: [400, 401, 403, 404],
+  })
+  async siteReport(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @IdParam('siteId') siteId: string): Promise<StreamableFile> {
+    return download(await this.attendance.report(user, conferenceId, siteId));
   }
 
   @Put('sites/:siteId/attendance/:participantId')

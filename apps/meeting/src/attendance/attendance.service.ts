@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeEvent } from '@hoinghi/change-log';
 import { attendanceCounts, AttendanceRecordEntity, ConferenceEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
-import { assertEditable, conflict, DomainError, isAbsentee, notFound, quorumOf } from '@hoinghi/domain';
-import type { AttendanceRecordView, AttendanceStatus, AttendanceSummary, ConferenceSnapshot, ViewerScope } from '@hoinghi/contracts';
+import { assertEditable, attendanceReportSheet, can, conflict, DomainError, forbidden, isAbsentee, notFound, quorumOf } from '@hoinghi/domain';
+import { type AuditAction, XLSX_CONTENT_TYPE, type AttendanceRecordView, type AttendanceStatus, type AttendanceSummary, type ConferenceSnapshot, type ViewerScope } from '@hoinghi/contracts';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService } from '../access/access.service';
@@ -13,6 +13,7 @@ import type { ChangeGroup } from '../change-log/change-group';
 import { ConferenceSyncService } from '../change-log/conference-sync.service';
 import { CheckInRequestDto } from './dto/attendance.dto';
 import { isoOrNull } from '../common/dates';
+import { attendanceWorkbook } from './attendance-report.xlsx';
 
 type SnapshotPart = Pick<ConferenceSnapshot, 'attendance' | 'totalsVersion' | 'records'>;
 
@@ -70,6 +71,30 @@ export class AttendanceService implements ConferenceSection {
     await this.access.authorize(em, user.id, conferenceId, 'attendance.absentees');
     const all = await this.readRecords(this.recordQuery(em, conferenceId));
     return all.filter((r) => isAbsentee({ siteId: r.siteId, status: r.status, checkedOut: r.checkedOutAt !== null }));
+  }
+
+  /**
+   * The attendance report (.xlsx) with names, states and reasons: every site for the chairs and the secretariat
+   * (who may read absentees with their reasons), one site also for its own staff.
+   */
+  async report(user: AuthUser, conferenceId: string, siteId?: string): Promise<{ fileName: string; contentType: string; content: Buffer }> {
+    const em = this.dataSource.manager;
+    const roles = await this.access.authorize(em, user.id, conferenceId, siteId ? 'conference.view' : 'attendance.absentees');
+    const conference = await em.findOneByOrFail(ConferenceEntity, { id: conferenceId });
+    const sites = await em.find(SiteEntity, { where: { conferenceId }, order: { isMain: 'DESC', name: 'ASC' }, select: ['id', 'name', 'place', 'isMain'] });
+    const wanted = siteId ? sites.filter((s) => s.id === siteId) : sites;
+    if (siteId) {
+      if (!wanted.length) throw notFound('SITE_NOT_FOUND', `Site ${siteId} does not exist in this conference.`);
+      if (!can(roles, 'attendance.absentees') && !can(roles, 'attendance.check', siteId)) {
+        throw forbidden('ROLE_FORBIDDEN', 'Only the staff of this site, the chairs and the secretariat can download its attendance report.');
+      }
+    }
+    const records = await this.records(em, conferenceId, wanted.map((s) => s.id));
+    const sheets = wanted.map((s) => attendanceReportSheet(s.name, records.filter((r) => r.siteId === s.id)));
+    const place = sites.find((s) => s.isMain)?.place ?? '';
+    const content = await attendanceWorkbook({ title: conference.title, place }, sheets, new Date());
+    const fileName = `Báo cáo điểm danh - ${siteId ? wanted[0].name : conference.title}.xlsx`.replace(/[\\/:*?"<>|]/g, ' ');
+    return { fileName, contentType: XLSX_CONTENT_TYPE, content };
   }
 
   checkIn(user: AuthUser, conferenceId: string, siteId: string, participantId: string, dto: CheckInRequestDto): Promise<AttendanceRecordView> {
@@ -147,7 +172,7 @@ export class AttendanceService implements ConferenceSection {
   }
 
   /** The record goes to the site's staff only (reasons stay there), the counts as `siteChanged` says. */
-  private async recorded(ctx: ChangeContext, record: AttendanceRecordView, action: string, details: Record<string, unknown>): Promise<ChangeOutcome<AttendanceRecordView>> {
+  private async recorded(ctx: ChangeContext, record: AttendanceRecordView, action: AuditAction, details: Record<string, unknown>): Promise<ChangeOutcome<AttendanceRecordView>> {
     const { participantId, siteId } = record;
     return {
       result: record,

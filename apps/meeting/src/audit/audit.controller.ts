@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuditEntryView } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
@@ -6,6 +6,7 @@ import { Endpoint } from '../common/api-docs';
 import { IdParam } from '../common/parse-id.pipe';
 import { AuditService } from './audit.service';
 import { AuditEntryResponseDto } from './dto/audit-entry.response.dto';
+import { AuditQueryDto } from './dto/audit-query.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -14,8 +15,8 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @Endpoint({ operationId: 'listAuditEntries', summary: 'The conference\'s audit log.', response: [AuditEntryResponseDto], errors: [400, 401, 403, 404] })
-  list(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string): Promise<AuditEntryView[]> {
-    return this.audit.list(user, conferenceId);
+  @Endpoint({ operationId: 'listAuditEntries', summary: 'The conference\'s audit log, newest first, filtered by action (or group), person and time (the chairs and the secretariat).', response: [AuditEntryResponseDto], errors: [400, 401, 403, 404] })
+  list(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @Query() query: AuditQueryDto): Promise<AuditEntryView[]> {
+    return this.audit.list(user, conferenceId, query);
   }
 }

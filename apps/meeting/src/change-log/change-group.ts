@@ -1,7 +1,7 @@
 import { ChangeEvent, ChangeRecord, GroupQueue, lockConference, OutboxItem, writeChanges } from '@hoinghi/change-log';
 import type { ConferenceEntity } from '@hoinghi/database';
 import { Permission } from '@hoinghi/domain';
-import type { RoleAssignment } from '@hoinghi/contracts';
+import type { AuditAction, RoleAssignment } from '@hoinghi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService, conferenceNotFound } from '../access/access.service';
@@ -27,7 +27,7 @@ export interface GroupContext {
 export interface MemberChange<T> {
   result: T;
   /** Absent: the member changed nothing after all (a resend found under the lock) and leaves no trace. */
-  audit?: { action: string; details: Record<string, unknown> };
+  audit?: { action: AuditAction; details: Record<string, unknown> };
   outbox?: OutboxItem[];
 }
 

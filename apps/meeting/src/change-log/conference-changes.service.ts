@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeEvent, lockConference, OutboxItem, writeChange } from '@hoinghi/change-log';
 import type { ConferenceEntity } from '@hoinghi/database';
-import { Permission, viewerScope } from '@hoinghi/domain';
-import type { RoleAssignment, ViewerScope } from '@hoinghi/contracts';
+import { Permission } from '@hoinghi/domain';
+import type { AuditAction, RoleAssignment, ViewerScope } from '@hoinghi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService, conferenceNotFound } from '../access/access.service';
@@ -24,7 +24,7 @@ export interface ChangeOutcome<T> {
   result: T;
   /** What changed, each for its audience; sized by the change, never by the conference. */
   events: ChangeEvent[];
-  audit: { action: string; details: Record<string, unknown> };
+  audit: { action: AuditAction; details: Record<string, unknown> };
   /** Side effects (the floor event for the media gateway, queue jobs), delivered after commit. */
   outbox?: OutboxItem[];
 }
@@ -69,7 +69,8 @@ export class ConferenceChanges {
       const conference = await lockConference(em, conferenceId);
       if (!conference) throw conferenceNotFound(conferenceId);
       const now = new Date();
-      const outcome = await work({ em, conference, roles, scope: viewerScope(user.id, roles), now }, prepared);
+      const scope = await this.access.scopeOf(em, user.id, conferenceId, roles);
+      const outcome = await work({ em, conference, roles, scope, now }, prepared);
       await writeChange(em, conference, { actor: { kind: 'user', userId: user.id }, ...outcome }, now);
       return outcome.result;
     });

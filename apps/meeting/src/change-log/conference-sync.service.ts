@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { toDelta } from '@hoinghi/change-log';
 import { ConferenceEntity, ConferenceEventEntity } from '@hoinghi/database';
-import { canSee, viewerScope } from '@hoinghi/domain';
+import { canSee } from '@hoinghi/domain';
 import { audienceOf, type ConferenceDelta, type ConferenceSnapshot, type JoinAck, type ViewerScope } from '@hoinghi/contracts';
 import { Between, DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -22,8 +22,8 @@ export class ConferenceSyncService {
 
   /** 404 for an unknown conference, 403 for someone not convened to it. */
   async scopeOf(user: AuthUser, conferenceId: string): Promise<ViewerScope> {
-    const roles = await this.access.authorize(this.dataSource.manager, user.id, conferenceId, 'conference.view');
-    return viewerScope(user.id, roles);
+    const em = this.dataSource.manager;
+    return this.access.scopeOf(em, user.id, conferenceId, await this.access.authorize(em, user.id, conferenceId, 'conference.view'));
   }
 
   /** One consistent snapshot without locks: REPEATABLE READ sees every section at the same version. */

@@ -5,6 +5,7 @@ import {
 } from '@hoinghi/database';
 import { assertConsultationOpen, canSeeComment, commentAudiences, conflict, forbidden, invalid, notFound } from '@hoinghi/domain';
 import type {
+  AuditAction,
   CommentReceipt, CommentsSection, CommentView, EditCommentRequest, SubmitCommentRequest, ViewerScope,
 } from '@hoinghi/contracts';
 import type { ChangeEvent } from '@hoinghi/change-log';
@@ -76,7 +77,7 @@ export class CommentsService implements ConferenceSection {
     });
   }
 
-  private change(user: AuthUser, conferenceId: string, commentId: string, action: string, apply: (comment: DraftCommentEntity) => void): Promise<CommentView> {
+  private change(user: AuthUser, conferenceId: string, commentId: string, action: AuditAction, apply: (comment: DraftCommentEntity) => void): Promise<CommentView> {
     return this.changes.run({ user, conferenceId, permission: 'conference.view' }, async (ctx) => {
       const comment = await ctx.em.findOne(DraftCommentEntity, { where: { id: commentId, conferenceId } });
       if (!comment) throw notFound('COMMENT_NOT_FOUND', `Comment ${commentId} does not exist in this conference.`);

@@ -11,6 +11,7 @@ import { ConferenceChanges } from '../change-log/conference-changes.service';
 import { ConferenceViews } from '../change-log/conference-views';
 import { insertConference } from '../conferences/conference-writer';
 import { ConferencesService } from '../conferences/conferences.service';
+import { NoticesService } from '../notices/notices.service';
 import { CopyConferenceRequestDto, UpdateConferenceRequestDto } from './dto/conference-setup.dto';
 
 /** An organiser edits a conference's plan before and during it, or starts a new one from a past one. */
@@ -23,6 +24,7 @@ export class ConferenceSetupService {
     private readonly conferences: ConferencesService,
     private readonly attendance: AttendanceService,
     private readonly views: ConferenceViews,
+    private readonly notices: NoticesService,
   ) {}
 
   /** Title, planned times, quorum rule (see `editedPlan` for when); every site sees it at once. */
@@ -36,6 +38,10 @@ export class ConferenceSetupService {
       const view = await this.conferences.view(ctx.em, conference);
       const quorumChanged = next.quorumNumerator !== before.quorumNumerator || next.quorumDenominator !== before.quorumDenominator;
       const changed = Object.fromEntries(Object.entries(next).filter(([key, value]) => String(value) !== String(before[key as keyof typeof before])));
+      // A new time for a conference already announced is announced again to everyone convened.
+      if (conference.status !== 'draft' && ('plannedStart' in changed || 'plannedEnd' in changed)) {
+        await this.notices.announce(ctx.em, conference, 'changed', ctx.now);
+      }
       return {
         result: view,
         events: [

@@ -15,6 +15,7 @@ import { ChangeContext, ConferenceChanges } from '../change-log/conference-chang
 import { ConferenceSyncService } from '../change-log/conference-sync.service';
 import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
 import { lastChangeBy } from '../change-log/last-change';
+import { NOTICE_OF_ACTION, NoticesService } from '../notices/notices.service';
 import { FloorService } from '../floor/floor.service';
 import { ConferenceTransitionRequestDto } from './dto/conference-transition.dto';
 import { CreateConferenceRequestDto } from './dto/create-conference.dto';
@@ -39,6 +40,7 @@ export class ConferencesService implements ConferenceSection {
     private readonly sync: ConferenceSyncService,
     private readonly views: ConferenceViews,
     private readonly floor: FloorService,
+    private readonly notices: NoticesService,
   ) {
     views.register(this);
   }
@@ -117,6 +119,8 @@ export class ConferencesService implements ConferenceSection {
       });
       // Adjourning or ending closes the current speaker's turn, so the programme goes back to the main hall.
       const closed = action === 'adjourn' || action === 'end' ? await this.floor.closeTurn(ctx) : { events: [], outbox: [] };
+      // Everyone convened is told in the app (their notices across conferences).
+      await this.notices.announce(ctx.em, conference, NOTICE_OF_ACTION[action], now, reason);
       const view = await this.view(ctx.em, conference);
       return {
         result: view,

@@ -8,6 +8,7 @@ import {
   assertGrouping, assertNotAbsorbed, assertNotEmpty, assertResponse, foldVietnamese, invalid, notFound, POINT_AUDIENCES, sectionOfPoint,
 } from '@hoinghi/domain';
 import type {
+  AuditAction,
   ConsolidationPointView, ConsolidationReportView, CreatePointRequest, DocumentJobReceipt, UpdatePointRequest, ViewerScope,
 } from '@hoinghi/contracts';
 import type { ChangeEvent } from '@hoinghi/change-log';
@@ -128,7 +129,7 @@ export class ConsolidationService implements ConferenceSection {
     });
   }
 
-  private async outcome(ctx: ChangeContext, point: ConsolidationPointEntity, action: string, details: Record<string, unknown>) {
+  private async outcome(ctx: ChangeContext, point: ConsolidationPointEntity, action: AuditAction, details: Record<string, unknown>) {
     const [view] = await consolidation.views(ctx.em, [point]);
     return { result: view, events: pointChanged(view), audit: { action, details: { pointId: point.id, draftId: point.draftId, ...details } } };
   }

@@ -1,4 +1,5 @@
 import { Controller, Get, StreamableFile } from '@nestjs/common';
+import { download } from '../common/downloads';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, type DocumentJobView } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
@@ -23,10 +24,6 @@ export class DocumentsController {
   @ApiProduces(DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE)
   @Endpoint({ operationId: 'downloadDocument', summary: 'The rendered file, once ready (409 before).', response: null, errors: [401, 403, 404, 409] })
   async file(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @IdParam('jobId') jobId: string): Promise<StreamableFile> {
-    const file = await this.documents.file(user, conferenceId, jobId);
-    return new StreamableFile(file.content, {
-      type: file.contentType, length: file.content.length,
-      disposition: `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    });
+    return download(await this.documents.file(user, conferenceId, jobId));
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '@hoinghi/domain';
 import type { ChangeEvent } from '@hoinghi/change-log';
 import {
+  type AuditAction,
   DRAFT_LIMITS, type DraftDiffView, type DraftSectionView, type DraftSource, type DraftSummary, type DraftVersionView,
 } from '@hoinghi/contracts';
 import { randomUUID } from 'node:crypto';
@@ -131,7 +132,7 @@ export class DraftsService implements ConferenceSection {
   }
 
   private async publish(
-    ctx: ChangeContext, user: AuthUser, draft: DraftEntity, content: DraftContent, sections: DraftSectionPart[], action: string,
+    ctx: ChangeContext, user: AuthUser, draft: DraftEntity, content: DraftContent, sections: DraftSectionPart[], action: AuditAction,
   ): Promise<ChangeOutcome<DraftVersionView>> {
     const version = await ctx.em.save(DraftVersionEntity, ctx.em.create(DraftVersionEntity, {
       draftId: draft.id, version: draft.currentVersion, source: content.source, fileName: content.fileName, note: content.note?.trim() ?? '',

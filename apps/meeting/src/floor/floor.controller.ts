@@ -4,7 +4,7 @@ import type { FloorRequestView, FloorState } from '@hoinghi/contracts';
 import { AuthUser, CurrentUser } from '../auth/auth-user';
 import { Endpoint } from '../common/api-docs';
 import { IdParam } from '../common/parse-id.pipe';
-import { FloorRequestRequestDto, MoveFloorRequestDto } from './dto/floor.dto';
+import { FloorLimitRequestDto, FloorRequestRequestDto, MoveFloorRequestDto } from './dto/floor.dto';
 import { FloorRequestResponseDto, FloorStateResponseDto } from './dto/floor.response.dto';
 import { FloorService } from './floor.service';
 
@@ -52,6 +52,20 @@ export class FloorController {
     @Body() dto: MoveFloorRequestDto,
   ): Promise<FloorState> {
     return this.floor.move(user, conferenceId, requestId, dto.position);
+  }
+
+  @Put('requests/:requestId/limit')
+  @Endpoint({
+    operationId: 'setFloorLimit', summary: 'Sets or clears the speaking-time limit of a waiting request or of the current speaker (the chair).',
+    response: FloorStateResponseDto, errors: [400, 401, 403, 404, 409],
+  })
+  setLimit(
+    @CurrentUser() user: AuthUser,
+    @IdParam('conferenceId') conferenceId: string,
+    @IdParam('requestId') requestId: string,
+    @Body() dto: FloorLimitRequestDto,
+  ): Promise<FloorState> {
+    return this.floor.setLimit(user, conferenceId, requestId, dto);
   }
 
   @Post('requests/:requestId/grant')

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ChangeEvent, OutboxItem } from '@hoinghi/change-log';
-import { ConferenceEntity, FloorRequestEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
+import { ConferenceEntity, DraftEntity, DraftSectionEntity, DraftVersionEntity, FloorRequestEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
 import {
-  assertLive, can, endFloor, enqueuePosition, forbidden, grant, holder, invalid, move, notFound, queued, seesSite, withdraw,
+  assertLive, can, conflict, endFloor, enqueuePosition, forbidden, grant, holder, invalid, move, notFound, queued, seesSite, withdraw,
 } from '@hoinghi/domain';
-import { RedisChannel, type FloorEvent, type FloorRequestView, type FloorState, type ViewerScope } from '@hoinghi/contracts';
+import { type AuditAction, RedisChannel, type FloorEvent, type FloorRequestView, type FloorState, type ViewerScope } from '@hoinghi/contracts';
 import { EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ChangeContext, ChangeOutcome, ConferenceChanges } from '../change-log/conference-changes.service';
 import { ConferenceSection, ConferenceViews } from '../change-log/conference-views';
-import { FloorRequestRequestDto } from './dto/floor.dto';
+import { FloorLimitRequestDto, FloorRequestRequestDto } from './dto/floor.dto';
 import { isoOrNull } from '../common/dates';
 
 const OPEN = In(['queued', 'speaking']);
@@ -34,15 +34,16 @@ export class FloorService implements ConferenceSection {
     return this.changes.run({ user, conferenceId, permission: 'floor.request', siteId: dto.siteId }, async (ctx) => {
       assertLive(ctx.conference.status, 'ask for the floor');
       await this.assertSpeaker(ctx, user, dto);
+      if (dto.sectionId) await this.assertSection(ctx.em, conferenceId, dto.sectionId);
       let requestId = '';
       const outcome = await this.change(ctx, 'floor.request', async (open) => {
         const saved = await ctx.em.save(FloorRequestEntity, {
           conferenceId, siteId: dto.siteId, participantId: dto.participantId ?? null, note: dto.note ?? null, status: 'queued',
           position: enqueuePosition(open, dto.siteId, dto.participantId ?? null), requestedBy: user.id, requestedAt: ctx.now,
-          grantedAt: null, endedAt: null, spokenSeconds: null,
+          grantedAt: null, endedAt: null, spokenSeconds: null, sectionId: dto.sectionId ?? null, limitSeconds: null,
         });
         requestId = saved.id;
-        return { details: { requestId, siteId: dto.siteId, participantId: dto.participantId ?? null } };
+        return { details: { requestId, siteId: dto.siteId, participantId: dto.participantId ?? null, sectionId: dto.sectionId ?? null } };
       });
       const view = outcome.events.flatMap((e) => (e.type === 'floor.requests' ? e.data.requests : [])).find((r) => r.id === requestId)!;
       return { ...outcome, result: view };
@@ -86,6 +87,21 @@ export class FloorService implements ConferenceSection {
     );
   }
 
+  /** The chair sets (or clears) a waiting or speaking request's speaking-time limit; every site sees the holder's countdown. */
+  setLimit(user: AuthUser, conferenceId: string, requestId: string, dto: FloorLimitRequestDto): Promise<FloorState> {
+    const limitSeconds = dto.limitSeconds ?? null;
+    return this.changes.run({ user, conferenceId, permission: 'floor.control' }, (ctx) =>
+      this.change(ctx, 'floor.limit', async (open) => {
+        const entry = open.find((r) => r.id === requestId) ?? (await this.find(ctx.em, conferenceId, requestId));
+        if (entry.status !== 'queued' && entry.status !== 'speaking') {
+          throw conflict('FLOOR_REQUEST_CLOSED', `Cannot set a time limit for this request because it is ${entry.status}.`);
+        }
+        await ctx.em.update(FloorRequestEntity, { id: entry.id }, { limitSeconds });
+        return { details: { requestId, limitSeconds } };
+      }),
+    );
+  }
+
   end(user: AuthUser, conferenceId: string): Promise<FloorState> {
     return this.changes.run({ user, conferenceId, permission: 'floor.control' }, (ctx) =>
       this.change(ctx, 'floor.end', async (open) => {
@@ -114,7 +130,7 @@ export class FloorService implements ConferenceSection {
    */
   private async change(
     ctx: ChangeContext,
-    action: string,
+    action: AuditAction,
     work: (open: FloorRequestEntity[]) => Promise<{ details: Record<string, unknown>; floorEvents?: FloorEvent[] }>,
   ): Promise<ChangeOutcome<FloorState>> {
     const conferenceId = ctx.conference.id;
@@ -131,7 +147,7 @@ export class FloorService implements ConferenceSection {
     }));
     const holderBefore = [...before.values()].find((v) => v.status === 'speaking') ?? null;
     const holderAfter = [...after.values()].find((v) => v.status === 'speaking') ?? null;
-    if (holderBefore?.id !== holderAfter?.id) events.push({ audience: { kind: 'conference' }, type: 'floor.holder', data: { holder: holderAfter } });
+    if (JSON.stringify(holderBefore) !== JSON.stringify(holderAfter)) events.push({ audience: { kind: 'conference' }, type: 'floor.holder', data: { holder: holderAfter } });
     return {
       result: stateFor(after, ctx.scope),
       events,
@@ -146,18 +162,30 @@ export class FloorService implements ConferenceSection {
       .innerJoin(SiteEntity, 's', 's.id = r.site_id')
       .leftJoin(ParticipantEntity, 'p', 'p.id = r.participant_id')
       .leftJoin('users', 'u', 'u.id = p.user_id')
+      .leftJoin(DraftSectionEntity, 'ds', 'ds.id = r.section_id')
+      .leftJoin(DraftVersionEntity, 'dv', 'dv.id = ds.version_id')
+      .leftJoin(DraftEntity, 'd', 'd.id = dv.draft_id')
       .addSelect(['s.name AS "siteName"', 'COALESCE(u.full_name, s.name) AS "speakerName"'])
+      .addSelect(['d.id AS "draftId"', 'd.title AS "draftTitle"', 'ds.label AS "sectionLabel"', 'ds.heading AS "sectionHeading"'])
       .where('r.conference_id = :conferenceId', { conferenceId });
     if (ids) query.andWhere('r.id IN (:...ids)', { ids });
     else query.andWhere("r.status IN ('queued', 'speaking')");
-    const { entities, raw } = await query.getRawAndEntities<{ r_id: string; siteName: string; speakerName: string }>();
+    const { entities, raw } = await query.getRawAndEntities<{
+      r_id: string; siteName: string; speakerName: string; draftId: string | null; draftTitle: string; sectionLabel: string; sectionHeading: string;
+    }>();
     const names = new Map(raw.map((row) => [row.r_id, row]));
     const places = new Map(queued(entities).map((e, i) => [e.id, i + 1]));
-    return new Map(entities.map((r) => [r.id, {
-      id: r.id, siteId: r.siteId, siteName: names.get(r.id)!.siteName, participantId: r.participantId, speakerName: names.get(r.id)!.speakerName, note: r.note,
-      status: r.status, requestedAt: r.requestedAt.toISOString(), grantedAt: isoOrNull(r.grantedAt), endedAt: isoOrNull(r.endedAt),
-      spokenSeconds: r.spokenSeconds, place: ids ? null : (places.get(r.id) ?? null),
-    }]));
+    return new Map(entities.map((r) => {
+      const row = names.get(r.id)!;
+      const section = r.sectionId && row.draftId
+        ? { id: r.sectionId, draftId: row.draftId, draftTitle: row.draftTitle, label: row.sectionLabel, heading: row.sectionHeading }
+        : null;
+      return [r.id, {
+        id: r.id, siteId: r.siteId, siteName: row.siteName, participantId: r.participantId, speakerName: row.speakerName, note: r.note,
+        status: r.status, requestedAt: r.requestedAt.toISOString(), grantedAt: isoOrNull(r.grantedAt), endedAt: isoOrNull(r.endedAt),
+        spokenSeconds: r.spokenSeconds, place: ids ? null : (places.get(r.id) ?? null), section, limitSeconds: r.limitSeconds,
+      }];
+    }));
   }
 
   private async save(em: EntityManager, entries: FloorRequestEntity[]): Promise<void> {
@@ -172,6 +200,16 @@ export class FloorService implements ConferenceSection {
     const entry = await em.findOne(FloorRequestEntity, { where: { id: requestId, conferenceId } });
     if (!entry) throw notFound('FLOOR_REQUEST_NOT_FOUND', `Floor request ${requestId} does not exist in this conference.`);
     return entry;
+  }
+
+  /** A topic section must be in the current version of a draft put to this conference. */
+  private async assertSection(em: EntityManager, conferenceId: string, sectionId: string): Promise<void> {
+    const current = await em.createQueryBuilder(DraftSectionEntity, 'ds')
+      .innerJoin(DraftVersionEntity, 'dv', 'dv.id = ds.version_id')
+      .innerJoin(DraftEntity, 'd', 'd.id = dv.draft_id AND d.current_version = dv.version')
+      .where('ds.id = :sectionId AND d.conference_id = :conferenceId', { sectionId, conferenceId })
+      .getExists();
+    if (!current) throw invalid('FLOOR_SECTION_UNKNOWN', 'names no section of a current draft of this conference', 'sectionId');
   }
 
   private isUser(em: EntityManager, participantId: string, userId: string): Promise<boolean> {

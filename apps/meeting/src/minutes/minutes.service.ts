@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChangeEvent } from '@hoinghi/change-log';
 import {
+  type AuditAction,
   DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, type DocumentJobReceipt, type MinutesDocumentFormat,
 } from '@hoinghi/contracts';
 import type {
@@ -245,7 +246,7 @@ export class MinutesService implements ConferenceSection {
   }
 
   private async saveItem(
-    ctx: ChangeContext, version: MinutesVersionEntity, agendaItem: AgendaItemEntity, row: MinutesItemEntity, action: string,
+    ctx: ChangeContext, version: MinutesVersionEntity, agendaItem: AgendaItemEntity, row: MinutesItemEntity, action: AuditAction,
   ): Promise<ChangeOutcome<MinutesItemView>> {
     row.revision += 1;
     row.updatedAt = ctx.now;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ParticipantEntity, SiteEntity, UserEntity } from '@hoinghi/database';
 import type { ParticipantRole, ParticipantView, ViewerScope } from '@hoinghi/contracts';
 import {
-  assertEditable, assertRemovable, assertRoomFor, conflict, editedEntry, invalid, notFound, seesSite, SITE_ROLES, viewerScope, votingRightFor,
+  assertEditable, assertRemovable, assertRoomFor, conflict, editedEntry, invalid, notFound, seesSite, SITE_ROLES, votingRightFor,
 } from '@hoinghi/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -24,7 +24,7 @@ export class ParticipantsService {
   /** Leaders see everyone; a site sees its own people and those who act for the whole conference. */
   async list(user: AuthUser, conferenceId: string): Promise<ParticipantView[]> {
     const em = this.dataSource.manager;
-    const scope = viewerScope(user.id, await this.access.authorize(em, user.id, conferenceId, 'conference.view'));
+    const scope = await this.access.scopeOf(em, user.id, conferenceId, await this.access.authorize(em, user.id, conferenceId, 'conference.view'));
     return (await this.views(em, conferenceId)).filter((p) => visible(scope, p));
   }
 

@@ -3,7 +3,7 @@ import type {
   UpdateParticipantRequest, UpdateUserRequest, UserPage, UserWithPassword,
   AgendaItemState, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceStatus, ConferenceSummary, ConferenceView,
   CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesDocumentFormat, MinutesDocumentRequest, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
-  NewDraftVersionRequest, UpdatePointRequest, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
+  NewDraftVersionRequest, UpdatePointRequest, DeskMessageView, DeskThreadView, AuditEntryView, AuditQuery, NoticeList, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
   BallotReceipt, CastBallotRequest, CreatePollRequest, PollView, PollVoterView,
 } from '@hoinghi/contracts';
 import type { AgendaTransition, ConferenceAction } from '@hoinghi/domain';
@@ -81,7 +81,14 @@ export const api = {
       `${conference(id)}/sites/${encodeURIComponent(siteId)}/attendance/${encodeURIComponent(participantId)}/check-out`,
     ),
 
-  requestFloor: (id: string, siteId: string) => apiRequest<FloorRequestView>('POST', `${conference(id)}/floor/requests`, { siteId }),
+  requestFloor: (id: string, siteId: string, ask: { note?: string; sectionId?: string; participantId?: string } = {}) =>
+    apiRequest<FloorRequestView>('POST', `${conference(id)}/floor/requests`, { siteId, ...ask }),
+  deskMessages: (id: string, siteId: string) => apiRequest<DeskMessageView[]>('GET', `${conference(id)}/desk/${encodeURIComponent(siteId)}/messages`),
+  sendDeskMessage: (id: string, siteId: string, text: string) =>
+    apiRequest<DeskMessageView>('POST', `${conference(id)}/desk/${encodeURIComponent(siteId)}/messages`, { text }),
+  markDeskRead: (id: string, siteId: string) => apiRequest<DeskThreadView>('POST', `${conference(id)}/desk/${encodeURIComponent(siteId)}/read`),
+  setFloorLimit: (id: string, requestId: string, limitSeconds: number | null) =>
+    apiRequest<FloorState>('PUT', `${conference(id)}/floor/requests/${encodeURIComponent(requestId)}/limit`, { limitSeconds }),
   withdrawFloorRequest: (id: string, requestId: string) =>
     apiRequest<FloorState>('DELETE', `${conference(id)}/floor/requests/${encodeURIComponent(requestId)}`),
   moveFloorRequest: (id: string, requestId: string, position: number) =>
@@ -118,6 +125,15 @@ export const api = {
   renderReport: (id: string, draftId: string) =>
     apiRequest<DocumentJobReceipt>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/report`),
   documentJob: (id: string, jobId: string) => apiRequest<DocumentJobView>('GET', `${conference(id)}/documents/${encodeURIComponent(jobId)}`),
+  notices: (unreadOnly = false) => apiRequest<NoticeList>('GET', `/notices${unreadOnly ? '?unread=true' : ''}`),
+  markNoticeRead: (noticeId: string) => apiRequest<NoticeList>('POST', `/notices/${encodeURIComponent(noticeId)}/read`),
+  markAllNoticesRead: () => apiRequest<NoticeList>('POST', '/notices/read'),
+  audit: (id: string, query: AuditQuery) => {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+    return apiRequest<AuditEntryView[]>('GET', `${conference(id)}/audit${params.size ? `?${params}` : ''}`);
+  },
+  attendanceReport: (id: string, siteId?: string) =>
+    apiDownload(`${conference(id)}${siteId ? `/sites/${encodeURIComponent(siteId)}` : ''}/attendance/report`),
   downloadDocument: (id: string, jobId: string) => apiDownload(`${conference(id)}/documents/${encodeURIComponent(jobId)}/file`),
   newDraftVersion: (id: string, draftId: string, body: NewDraftVersionRequest) =>
     apiRequest<DraftVersionView>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/versions`, body),

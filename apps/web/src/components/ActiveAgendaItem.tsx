@@ -1,4 +1,5 @@
 import type { AgendaItemView } from '@hoinghi/contracts';
+import { AgendaTime } from './AgendaTime';
 import { useT } from '../i18n/I18nContext';
 
 /** The item in progress, in large type: what every site is discussing right now. */
@@ -12,6 +13,7 @@ export function ActiveAgendaItem({ agenda, large = false }: { agenda: AgendaItem
         {active ? active.title : t.activeItem.none}
       </p>
       {active?.presenter && <span className="active-item__presenter">{active.presenter}</span>}
+      {active && <AgendaTime item={active} />}
     </section>
   );
 }

@@ -27,13 +27,17 @@ export function useDocumentDownload(conferenceId: string): { action: ActionRunne
     }
     if (job.status === 'failed') return setState('failed');
     if (job.status !== 'ready') return;
-    const { blob, fileName } = await api.downloadDocument(conferenceId, jobId);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    saveFile(await api.downloadDocument(conferenceId, jobId));
     setState({ ready: job });
   }).then((ok) => void (!ok && setState('idle')));
   return { action, state, download };
+}
+
+/** Hands a downloaded file to the browser, to save under its name. */
+export function saveFile({ blob, fileName }: { blob: Blob; fileName: string }): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }

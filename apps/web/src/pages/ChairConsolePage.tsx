@@ -19,6 +19,7 @@ import { useConference } from '../realtime/useConference';
 import { AgendaPanel } from './chair/AgendaPanel';
 import { AttendancePanel } from './chair/AttendancePanel';
 import { ConferenceActions } from './chair/ConferenceActions';
+import { DeskPanel } from '../components/DeskPanel';
 import { FloorPanel, type FloorControls } from './chair/FloorPanel';
 
 // Video needs mediasoup-client, a large module: loaded only for the chair's grid.
@@ -41,6 +42,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
 
   const floorControls: FloorControls = {
     grant: (requestId) => run(() => api.grantFloor(conferenceId, requestId)),
+    setLimit: (requestId, limitSeconds) => run(() => api.setFloorLimit(conferenceId, requestId, limitSeconds)),
     move: (requestId, position) => run(() => api.moveFloorRequest(conferenceId, requestId, position)),
     withdraw: (requestId) => run(() => api.withdrawFloorRequest(conferenceId, requestId)),
     end: () => run(() => api.endFloor(conferenceId)),
@@ -99,8 +101,14 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
         </div>
         <div className="console-layout__side">
           <FloorPanel floor={snapshot.floor} canControl={canControl} live={live} busy={action.busy} controls={floorControls} />
+          <DeskPanel conferenceId={conferenceId} snapshot={snapshot} />
           <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={roles !== null && can(roles, 'drafts.manage')} />
           <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
+          {roles !== null && can(roles, 'audit.view') && (
+            <p className="panel audit-link">
+              <Link to={`/conferences/${conferenceId}/audit`} data-testid="audit-link">{t.audit.open}</Link>
+            </p>
+          )}
         </div>
       </div>
       {confirm.dialog}

@@ -4,6 +4,7 @@ import { api } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { conferencePath } from '../conference/roles';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { NoticesPanel } from '../components/NoticesPanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime } from '../i18n/format';
 import { useT } from '../i18n/I18nContext';
@@ -46,6 +47,10 @@ export function ConferenceListPage() {
         </div>
       </div>
       <ErrorNotice error={error} />
+      <NoticesPanel pathOf={(id) => {
+        const found = conferences?.find((c) => c.id === id);
+        return found ? conferencePath(found.id, found.myRoles) : `/conferences/${id}`;
+      }} />
       {conferences === null && !error && <p>{t.app.loading}</p>}
       {conferences && (
         <section data-testid="conference-list">

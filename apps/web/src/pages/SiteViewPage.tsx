@@ -12,10 +12,13 @@ import { FloorHolder } from '../components/FloorHolder';
 import { attendanceColumns, can, NO_ATTENDANCE } from '@hoinghi/domain';
 import { useAction } from '../hooks/useAction';
 import { useMyRoles } from '../hooks/useMyRoles';
+import { useOwnDelegate } from '../hooks/useOwnDelegate';
 import { useT } from '../i18n/I18nContext';
 import { knownSiteNames } from '../conference/sites';
 import { useConference } from '../realtime/useConference';
 import { DelegateList } from './site/DelegateList';
+import { AttendanceReportButton } from '../components/AttendanceReportButton';
+import { DeskPanel } from '../components/DeskPanel';
 import { FloorRequestBox } from './site/FloorRequestBox';
 
 // Video needs mediasoup-client, a large module: only sites that go on air load it.
@@ -26,6 +29,7 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
   const t = useT();
   const { snapshot, connection, error } = useConference(conferenceId);
   const { roles, error: rolesError } = useMyRoles(conferenceId);
+  const ownDelegate = useOwnDelegate(conferenceId, siteId, roles);
   const action = useAction();
 
   if (!snapshot) return <PageLoading error={error} />;
@@ -52,11 +56,14 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
         <FloorHolder holder={floor.holder} />
         {roles && can(roles, 'floor.request', siteId) && (
           <FloorRequestBox
+            conferenceId={conferenceId}
             floor={floor}
+            drafts={snapshot.drafts}
             siteId={siteId}
+            participantId={ownDelegate}
             live={live}
             busy={action.busy}
-            onRequest={() => void action.run(() => api.requestFloor(conferenceId, siteId))}
+            onRequest={(topic) => void action.run(() => api.requestFloor(conferenceId, siteId, topic))}
             onWithdraw={(requestId) => void action.run(() => api.withdrawFloorRequest(conferenceId, requestId))}
           />
         )}
@@ -77,17 +84,21 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
         </p>
       </section>
 
+      <DeskPanel conferenceId={conferenceId} snapshot={snapshot} />
       <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={false} />
       <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
 
       {roles &&
         (can(roles, 'attendance.check', siteId) ? (
-          <DelegateList
-            conferenceId={conferenceId}
-            siteId={siteId}
-            records={snapshot.records.filter((r) => r.siteId === siteId)}
-            editable={editable}
-          />
+          <>
+            <AttendanceReportButton conferenceId={conferenceId} siteId={siteId} />
+            <DelegateList
+              conferenceId={conferenceId}
+              siteId={siteId}
+              records={snapshot.records.filter((r) => r.siteId === siteId)}
+              editable={editable}
+            />
+          </>
         ) : (
           <p className="notice">{t.site.delegatesHidden}</p>
         ))}

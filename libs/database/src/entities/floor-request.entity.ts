@@ -1,10 +1,12 @@
 import type { FloorRequestStatus } from '@hoinghi/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ConferenceEntity } from './conference.entity';
+import { DraftSectionEntity } from './draft.entity';
 import { ParticipantEntity } from './participant.entity';
 import { SiteEntity } from './site.entity';
 
 @Entity('floor_requests')
+@Check('CHK_floor_requests_limit', '"limit_seconds" IS NULL OR "limit_seconds" BETWEEN 30 AND 3600')
 @Index('UQ_floor_requests_one_speaker', ['conferenceId'], { unique: true, where: `"status" = 'speaking'` })
 @Index('IDX_floor_requests_conference_status', ['conferenceId', 'status'])
 export class FloorRequestEntity {
@@ -56,4 +58,16 @@ export class FloorRequestEntity {
 
   @Column({ name: 'spoken_seconds', type: 'int', nullable: true })
   spokenSeconds!: number | null;
+
+  /** The draft section the speaker will speak about, if any (the topic beside `note`). */
+  @Column({ name: 'section_id', type: 'uuid', nullable: true })
+  sectionId!: string | null;
+
+  @ManyToOne(() => DraftSectionEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'section_id', foreignKeyConstraintName: 'FK_floor_requests_section' })
+  section?: DraftSectionEntity | null;
+
+  /** The chair's speaking-time limit for this turn, in seconds. */
+  @Column({ name: 'limit_seconds', type: 'int', nullable: true })
+  limitSeconds!: number | null;
 }

@@ -17,6 +17,8 @@ export * from './minutes.entity';
 export * from './consolidation.entity';
 export * from './document.entity';
 export * from './poll.entity';
+export * from './desk-message.entity';
+export * from './notice.entity';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
@@ -25,7 +27,9 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { CommentSubmissionEntity, DraftCommentEntity } from './comment.entity';
 import { ConferenceFeedEntity } from './conference-feed.entity';
 import { ConsolidationPointCommentEntity, ConsolidationPointEntity } from './consolidation.entity';
+import { DeskMessageEntity, DeskReadEntity } from './desk-message.entity';
 import { DocumentEntity } from './document.entity';
+import { NoticeEntity, NoticeReadEntity } from './notice.entity';
 import { DraftEntity, DraftSectionEntity, DraftVersionEntity } from './draft.entity';
 import { ConferenceEventEntity } from './conference-event.entity';
 import { ConferenceEntity } from './conference.entity';
@@ -46,4 +50,6 @@ export const ENTITIES = [
   MinutesVersionEntity, MinutesItemEntity,
   ConsolidationPointEntity, ConsolidationPointCommentEntity, DocumentEntity,
   PollEntity, PollResultEntity,
+  ConsolidationPointEntity, ConsolidationPointCommentEntity, DocumentEntity, DeskMessageEntity, DeskReadEntity,
+  NoticeEntity, NoticeReadEntity,
 ];

@@ -11,6 +11,9 @@ import { UserAccounts1796710000000 } from './1796710000000-UserAccounts';
 import { DocumentSigner1796500000000 } from './1796500000000-DocumentSigner';
 import { StatusReasons1796810000000 } from './1796810000000-StatusReasons';
 import { Polls1796300000000 } from './1796300000000-Polls';
+import { FloorTopicAndLimit1797000000000 } from './1797000000000-FloorTopicAndLimit';
+import { DeskMessages1797010000000 } from './1797010000000-DeskMessages';
+import { Notices1797020000000 } from './1797020000000-Notices';
 
 // Every migration, in order. Generate with `npm run migration:generate -- libs/database/src/migrations/<Name>`
 // (after `npm run build:server`), then append it here.
@@ -18,7 +21,8 @@ export const MIGRATIONS: Function[] = [
   Initial1795430445898, AuditPlatformActor1795432662354, ChangeLogAudiences1796055717341,
   AuditTrailOutlivesConference1796060000000, Drafts1796061000000, Comments1796062000000,
   ChainedEventsIndex1796140800000, Consolidation1796200000000, Polls1796300000000, Minutes1796400000000,
-  DocumentSigner1796500000000, UserAccounts1796710000000, StatusReasons1796810000000,
+  DocumentSigner1796500000000, UserAccounts1796710000000, StatusReasons1796810000000, FloorTopicAndLimit1797000000000,
+  DeskMessages1797010000000, Notices1797020000000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

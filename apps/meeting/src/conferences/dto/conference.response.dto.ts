@@ -1,4 +1,5 @@
 import { MinutesVersionSummaryResponseDto } from '../../minutes/dto/minutes.response.dto';
+import { DeskThreadResponseDto } from '../../desk/dto/desk.response.dto';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import {
   CONFERENCE_KINDS, CONFERENCE_STATUSES, PARTICIPANT_ROLES, type ConferenceKind, type ConferenceStatus, type ConferenceSummary,
@@ -44,7 +45,8 @@ export class ViewerScopeResponseDto implements ViewerScope {
   @IdProperty() userId!: string;
   @ApiProperty({ description: 'Chair, co-chair or secretary: sees every site\'s counts and the whole floor queue.' }) leader!: boolean;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Sites the caller attends at in any role.' }) siteIds!: string[];
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Sites the caller runs (site chair, operator): their delegates\' records.' }) staffSiteIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Sites the caller runs (site chair, operator): their delegates\' records, their desk thread.' }) staffSiteIds!: string[];
+  @ApiProperty({ description: 'The main hall\'s technical desk (chair, co-chair, the main site\'s chair and operators): every site\'s desk thread.' }) desk!: boolean;
 }
 
 @ApiSchema({
@@ -67,4 +69,5 @@ export class ConferenceSnapshotResponseDto implements ConferenceSnapshot {
   @ApiProperty({ type: [MinutesVersionSummaryResponseDto], description: 'Versions of the minutes, newest first: the chairs and secretariat every one, sites the published ones.' }) minutes!: MinutesVersionSummaryResponseDto[];
   @ApiProperty({ type: [ConsolidationPointResponseDto], description: 'Leaders: the consolidation points of every draft; others: none.' }) points!: ConsolidationPointResponseDto[];
   @ApiProperty({ type: PollsSectionResponseDto, description: 'Every poll with its turnout (and result once published); the leaders the open vote\'s live tally; the viewer\'s receipts.' }) polls!: PollsSectionResponseDto;
+  @ApiProperty({ type: [DeskThreadResponseDto], description: 'The desk threads the caller may read (the main hall\'s desk: every district\'s; a district\'s staff: their own), with unread counts.' }) desk!: DeskThreadResponseDto[];
 }

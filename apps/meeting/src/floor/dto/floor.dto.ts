@@ -9,6 +9,14 @@ export class FloorRequestRequestDto {
 
   @TextField(500, { optional: true, example: 'Kiến nghị về cán bộ không chuyên trách ở ấp, khóm' })
   note?: string;
+
+  @IdField({ optional: true, description: 'The topic as a draft section (of a current version of a draft put to this conference), beside or instead of `note`.' })
+  sectionId?: string;
+}
+
+export class FloorLimitRequestDto {
+  @IntField(30, 3600, { optional: true, description: 'Seconds this speaker may speak; omit or null for no limit.', example: 300 })
+  limitSeconds?: number | null;
 }
 
 export class MoveFloorRequestDto {

@@ -1,6 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { FLOOR_REQUEST_STATUSES, type FloorRequestStatus, type FloorRequestView, type FloorState } from '@hoinghi/contracts';
+import { FLOOR_REQUEST_STATUSES, type FloorRequestStatus, type FloorRequestView, type FloorState, type FloorTopicSection } from '@hoinghi/contracts';
 import { EnumProperty, IdProperty, TimeProperty } from '../../common/api-docs';
+
+export class FloorTopicSectionResponseDto implements FloorTopicSection {
+  @IdProperty() id!: string;
+  @IdProperty() draftId!: string;
+  @ApiProperty() draftTitle!: string;
+  @ApiProperty({ example: 'Mục 2' }) label!: string;
+  @ApiProperty() heading!: string;
+}
 
 export class FloorRequestResponseDto implements FloorRequestView {
   @IdProperty() id!: string;
@@ -15,6 +23,8 @@ export class FloorRequestResponseDto implements FloorRequestView {
   @TimeProperty({ nullable: true }) endedAt!: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) spokenSeconds!: number | null;
   @ApiProperty({ type: 'integer', nullable: true, minimum: 1, description: '1-based place in the whole queue while waiting, else null.' }) place!: number | null;
+  @ApiProperty({ type: FloorTopicSectionResponseDto, nullable: true, description: 'The draft section the speaker will speak about.' }) section!: FloorTopicSectionResponseDto | null;
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 30, maximum: 3600, description: 'The chair\'s speaking-time limit for this turn, in seconds.' }) limitSeconds!: number | null;
 }
 
 export class FloorStateResponseDto implements FloorState {

@@ -2,6 +2,7 @@ import type { AgendaItemView } from '@hoinghi/contracts';
 import { AGENDA_TRANSITION_REASON, type AgendaTransition } from '@hoinghi/domain';
 import type { ConfirmRequest } from '../../components/ConfirmDialog';
 import { formatTime } from '../../i18n/format';
+import { AgendaTime } from '../../components/AgendaTime';
 import { useT } from '../../i18n/I18nContext';
 
 /** Transitions that change what the minutes record: asked before they act. */
@@ -93,6 +94,7 @@ function AgendaItemRow({ item, canControl, disabledWhy, onChange }: RowProps) {
           <span className="agenda-item__state">{t.agendaState[item.state]}</span>
           {item.startedAt && ` · ${t.console.startedAt} ${formatTime(item.startedAt, t.locale)}`}
           {item.endedAt && ` · ${t.console.endedAt} ${formatTime(item.endedAt, t.locale)}`}
+          {item.startedAt && <> · <AgendaTime item={item} /></>}
         </span>
         {item.stateReason && (
           <span className="agenda-item__meta agenda-item__reason" data-testid="agenda-reason">

@@ -7,6 +7,7 @@ import { QuorumLine } from '../../components/QuorumLine';
 import { sitesInTreeOrder } from '../../conference/sites';
 import { useAction } from '../../hooks/useAction';
 import { formatTime } from '../../i18n/format';
+import { AttendanceReportButton } from '../../components/AttendanceReportButton';
 import { useT } from '../../i18n/I18nContext';
 
 const EMPTY_COUNTS: AttendanceCounts = { convened: 0, present: 0, late: 0, absent: 0 };
@@ -67,6 +68,7 @@ export function AttendancePanel({ conferenceId, sites, attendance, canReadAbsent
         </table>
       </div>
       <p className="attendance-legend" data-testid="attendance-legend">{t.console.attendanceLegend}</p>
+      {canReadAbsentees && <AttendanceReportButton conferenceId={conferenceId} />}
       {canReadAbsentees && <Absentees conferenceId={conferenceId} sites={sites} />}
     </section>
   );

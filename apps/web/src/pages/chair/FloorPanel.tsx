@@ -1,5 +1,6 @@
 import type { FloorRequestView, FloorState } from '@hoinghi/contracts';
 import { FloorHolder } from '../../components/FloorHolder';
+import { FloorTopic } from '../../components/FloorTopic';
 import { formatTime } from '../../i18n/format';
 import { useT } from '../../i18n/I18nContext';
 
@@ -8,7 +9,11 @@ export interface FloorControls {
   move(requestId: string, position: number): void;
   withdraw(requestId: string): void;
   end(): void;
+  setLimit(requestId: string, limitSeconds: number | null): void;
 }
+
+/** The limits a chair picks from (minutes); the API takes any 30 s … 1 h. */
+const LIMIT_MINUTES = [1, 2, 3, 5, 7, 10, 15];
 
 interface Props {
   floor: FloorState;
@@ -28,6 +33,9 @@ export function FloorPanel({ floor, canControl, live, busy, controls }: Props) {
       </header>
       <div className="floor-current">
         <FloorHolder holder={floor.holder} />
+        {canControl && floor.holder && (
+          <LimitPicker requestId={floor.holder.id} limitSeconds={floor.holder.limitSeconds} busy={busy} onChange={controls.setLimit} />
+        )}
         {canControl && (
           <button type="button" className="button button--danger" data-testid="floor-end" disabled={busy || !floor.holder} onClick={controls.end}>
             {t.console.endFloor}
@@ -75,11 +83,12 @@ function QueueItem({ request, position, isLast, site, canControl, canGrant, busy
           {position}. {site}
         </strong>
         {request.participantId && <span>{request.speakerName}</span>}
-        {request.note && <span className="floor-queue__note">{request.note}</span>}
+        <FloorTopic request={request} />
         <span className="floor-queue__time">{formatTime(request.requestedAt, t.locale)}</span>
       </div>
       {canControl && (
         <div className="button-row">
+          <LimitPicker requestId={request.id} limitSeconds={request.limitSeconds} busy={busy} onChange={controls.setLimit} />
           <button type="button" className="button button--small button--primary" data-testid="floor-grant" disabled={busy || !canGrant} onClick={() => controls.grant(request.id)}>
             {t.console.grant}
           </button>
@@ -95,5 +104,28 @@ function QueueItem({ request, position, isLast, site, canControl, canGrant, busy
         </div>
       )}
     </li>
+  );
+}
+
+function LimitPicker({ requestId, limitSeconds, busy, onChange }: {
+  requestId: string; limitSeconds: number | null; busy: boolean; onChange(requestId: string, limitSeconds: number | null): void;
+}) {
+  const t = useT();
+  const choices = [...new Set([...LIMIT_MINUTES.map((m) => m * 60), ...(limitSeconds ? [limitSeconds] : [])])].sort((a, b) => a - b);
+  return (
+    <label className="limit-picker">
+      <select
+        data-testid="floor-limit"
+        aria-label={t.speakers.limit}
+        value={limitSeconds ?? ''}
+        disabled={busy}
+        onChange={(e) => onChange(requestId, e.target.value ? Number(e.target.value) : null)}
+      >
+        <option value="">{t.speakers.noLimit}</option>
+        {choices.map((seconds) => (
+          <option key={seconds} value={seconds}>{seconds % 60 ? `${seconds} s` : t.speakers.minutes(seconds / 60)}</option>
+        ))}
+      </select>
+    </label>
   );
 }

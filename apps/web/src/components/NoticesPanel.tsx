@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import type { NoticeList } from '@hoinghi/contracts';
+import { api } from '../api/endpoints';
+import { useAction } from '../hooks/useAction';
+import { formatDateTime, formatTime } from '../i18n/format';
+import { useT } from '../i18n/I18nContext';
+import { Link } from '../router';
+import { ErrorNotice } from './ErrorNotice';
+
+const REFRESH_MS = 60_000;
+
+/** The caller's notices across their conferences (scheduling, changes, the start …), unread first in weight. */
+export function NoticesPanel({ pathOf }: { pathOf(conferenceId: string): string }) {
+  const t = useT();
+  const [list, setList] = useState<NoticeList | null>(null);
+  const action = useAction();
+
+  useEffect(() => {
+    let current = true;
+    const load = () => api.notices().then((l) => current && setList(l), () => undefined);
+    void load();
+    const timer = window.setInterval(() => document.visibilityState === 'visible' && void load(), REFRESH_MS);
+    return () => { current = false; window.clearInterval(timer); };
+  }, []);
+
+  if (!list) return null;
+  return (
+    <section className="panel notices-panel" data-testid="notices-panel">
+      <header className="panel__header">
+        <h2>
+          {t.notices.title}
+          {list.unread > 0 && <span className="badge badge--unread" data-testid="notices-unread">{t.notices.unread(list.unread)}</span>}
+        </h2>
+        {list.unread > 0 && (
+          <button type="button" className="button button--small" disabled={action.busy} onClick={() => void action.run(async () => setList(await api.markAllNoticesRead()))}>
+            {t.notices.markAll}
+          </button>
+        )}
+      </header>
+      <ErrorNotice error={action.error} />
+      {list.items.length === 0 && <p className="empty">{t.notices.empty}</p>}
+      <ul className="notices">
+        {list.items.slice(0, 20).map((n) => (
+          <li key={n.id} className={`notice-item${n.read ? '' : ' notice-item--unread'}`} data-testid="notice" data-kind={n.kind} data-read={n.read}>
+            <span className="notice-item__head">
+              <strong>{t.notices.kind[n.kind]}</strong> · <time dateTime={n.at}>{formatDateTime(n.at, t.locale)}</time>
+            </span>
+            <Link to={pathOf(n.conferenceId)} className="notice-item__title">{n.conferenceTitle}</Link>
+            <span className="notice-item__when">{t.notices.when(formatDateTime(n.plannedStart, t.locale), formatTime(n.plannedEnd, t.locale), n.place)}</span>
+            {n.reason && <span className="notice-item__reason">{t.notices.reason}: {n.reason}</span>}
+            {!n.read && (
+              <button type="button" className="button button--small" disabled={action.busy} onClick={() => void action.run(async () => setList(await api.markNoticeRead(n.id)))}>
+                {t.notices.markRead}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
