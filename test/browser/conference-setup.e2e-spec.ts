@@ -37,7 +37,8 @@ describe('an organiser sets up a conference in Chromium', () => {
   const run = `bs${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    meeting = await MeetingHarness.start({ webDistDir: join(__dirname, '..', '..', 'dist', 'web') });
+    // A database of its own: the admin screen lists every unit, and other suites make units of the same names.
+    meeting = await MeetingHarness.start({ webDistDir: join(__dirname, '..', '..', 'dist', 'web') }, { ownDatabase: 'browser_setup' });
     const province = await meeting.createOrgUnit(`Tỉnh ủy Đồng Tháp`, 'province');
     await meeting.createUser(`${run}.btc`, 'Ban Tổ chức Tỉnh ủy', { canConvene: true, isAdmin: true });
     const organiser = new Api(meeting.url).as(await meeting.login(`${run}.btc`));
