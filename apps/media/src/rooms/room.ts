@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import {
-  ConnectTransportRequest, ConsumerOptions, MediaClientEvent, MediaJoinClaims, MediaKind, MediaReadyResult, MediaRole, MediaServerEvent,
+  ActiveSpeakerEvent, ConnectTransportRequest, ConsumerOptions, MediaClientEvent, MediaJoinClaims, MediaKind, MediaReadyResult, MediaRole, MediaServerEvent,
   ProducerInfo, ProgrammeEvent, SitePublisher, TransportDirection, TransportOptions,
 } from '@hoinghi/contracts';
 import { conflict, forbidden, invalid, notFound, stale } from '@hoinghi/domain';
@@ -69,6 +69,8 @@ export class Room {
   private programmeScheduled = false;
   /** While tearing down, per-object notifications (ProducerClosed …) would only be noise. */
   private quiet = false;
+  /** The last dominant speaker: told to a connection when it is ready, as it may not change for a while. */
+  private speaker: ActiveSpeakerEvent | null = null;
   private rebuilding: Promise<void> | null = null;
   private readonly log: Logger;
   closed = false;
@@ -85,9 +87,8 @@ export class Room {
       placeRouter: deps.placeRouter,
       onDominantSpeaker: (home) => {
         if (this.quiet) return;
-        this.deps.channel.toConference(this.conferenceId, MediaServerEvent.ActiveSpeaker, {
-          conferenceId: this.conferenceId, siteId: home.siteId, producerId: home.producer.id,
-        });
+        this.speaker = { conferenceId: this.conferenceId, siteId: home.siteId, producerId: home.producer.id };
+        this.deps.channel.toConference(this.conferenceId, MediaServerEvent.ActiveSpeaker, this.speaker);
       },
     }, this.log);
   }
@@ -211,6 +212,7 @@ export class Room {
         peer.announced.add(home.producer.id);
       }
     }
+    if (this.speaker) this.deps.channel.toSocket(peer.socketId, MediaServerEvent.ActiveSpeaker, this.speaker);
     return { programme: this.programme(), producers };
   }
 
