@@ -13,7 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
-import { dropDatabase } from '@hoinghi/database';
+import { dropDatabase, SITE_COUNTS } from '@hoinghi/database';
 import type { ConferenceSnapshot, FloorRequestView } from '@hoinghi/contracts';
 import { CLOCK_TICKS, commandTicks, loadAverage, processMemory, processTicks, sleep } from './proc';
 import {
@@ -463,13 +463,10 @@ async function setUp(): Promise<Setup> {
     });
     await insertRows(db, 'participants', ['id', 'conference_id', 'user_id', 'role', 'site_id', 'voting_right'], participants);
 
-    // The kept counts, recounted from the records in one statement (as attendanceCounts.recount does).
+    // The kept counts, recounted from the records in one statement (the counts as attendanceCounts defines them).
     await db.query(
       `WITH counts AS (
-         SELECT s.id AS site_id, count(p.id)::int AS convened,
-                count(*) FILTER (WHERE a.status IN ('present', 'late') AND a.checked_out_at IS NULL)::int AS present,
-                count(*) FILTER (WHERE a.status = 'late' AND a.checked_out_at IS NULL)::int AS late,
-                count(*) FILTER (WHERE a.status = 'absent')::int AS absent
+         SELECT s.id AS site_id, ${SITE_COUNTS}
            FROM sites s
            LEFT JOIN participants p ON p.site_id = s.id AND p.role = 'delegate'
            LEFT JOIN attendance_records a ON a.conference_id = p.conference_id AND a.participant_id = p.id

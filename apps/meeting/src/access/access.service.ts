@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConferenceEntity, ParticipantEntity, SiteEntity } from '@hoinghi/database';
+import { ParticipantEntity, SiteEntity } from '@hoinghi/database';
 import { assertCan, DomainError, notFound, Permission, runsASite, viewerScope } from '@hoinghi/domain';
 import type { RoleAssignment, ViewerScope } from '@hoinghi/contracts';
 import { EntityManager } from 'typeorm';
@@ -27,10 +27,9 @@ export class AccessService {
     permission: Permission,
     siteId?: string,
   ): Promise<RoleAssignment[]> {
-    if (!(await em.exists(ConferenceEntity, { where: { id: conferenceId } }))) throw conferenceNotFound(conferenceId);
-    const roles = await this.rolesOf(em, userId, conferenceId);
-    assertCan(roles, permission, siteId);
-    return roles;
+    const [verdict] = await this.authorizeAll(em, conferenceId, [{ user: { id: userId }, permission, siteId }]);
+    if (verdict instanceof DomainError) throw verdict;
+    return verdict;
   }
 
   /**

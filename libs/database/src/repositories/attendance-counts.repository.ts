@@ -7,13 +7,19 @@ const COUNT_COLUMNS = ['convened', 'present', 'late', 'absent'] as const;
 const pick = (row: AttendanceCounts | null | undefined): AttendanceCounts =>
   row ? { convened: row.convened, present: row.present, late: row.late, absent: row.absent } : { ...NO_ATTENDANCE };
 
+/**
+ * A site's counts from its delegates (`p`, participants) and their records (`a`, attendance_records):
+ * the one definition every recount uses (late delegates are present too; a check-out is not present).
+ */
+export const SITE_COUNTS = `count(p.id)::int AS convened,
+  count(*) FILTER (WHERE a.status IN ('present', 'late') AND a.checked_out_at IS NULL)::int AS present,
+  count(*) FILTER (WHERE a.status = 'late' AND a.checked_out_at IS NULL)::int AS late,
+  count(*) FILTER (WHERE a.status = 'absent')::int AS absent`;
+
 const RECOUNT_SITES = `
   WITH fresh AS (
     SELECT s.site_id,
-           count(p.id)::int AS convened,
-           count(*) FILTER (WHERE a.status IN ('present', 'late') AND a.checked_out_at IS NULL)::int AS present,
-           count(*) FILTER (WHERE a.status = 'late' AND a.checked_out_at IS NULL)::int AS late,
-           count(*) FILTER (WHERE a.status = 'absent')::int AS absent
+           ${SITE_COUNTS}
       FROM unnest($2::uuid[]) AS s(site_id)
       LEFT JOIN participants p ON p.conference_id = $1 AND p.site_id = s.site_id AND p.role = 'delegate'
       LEFT JOIN attendance_records a ON a.conference_id = p.conference_id AND a.participant_id = p.id
@@ -70,10 +76,7 @@ export const attendanceCounts = {
   async recount(em: EntityManager, conferenceId: string): Promise<{ sites: Array<AttendanceCounts & { siteId: string }>; totals: AttendanceCounts }> {
     const sites = await em.query(
       `SELECT s.id AS "siteId",
-              count(p.id)::int AS convened,
-              count(*) FILTER (WHERE a.status IN ('present', 'late') AND a.checked_out_at IS NULL)::int AS present,
-              count(*) FILTER (WHERE a.status = 'late' AND a.checked_out_at IS NULL)::int AS late,
-              count(*) FILTER (WHERE a.status = 'absent')::int AS absent
+              ${SITE_COUNTS}
          FROM sites s
          LEFT JOIN participants p ON p.site_id = s.id AND p.role = 'delegate'
          LEFT JOIN attendance_records a ON a.conference_id = p.conference_id AND a.participant_id = p.id
