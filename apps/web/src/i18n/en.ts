@@ -668,6 +668,16 @@ export const en: Dictionary = {
     taskDue: 'Due',
     addTask: 'Add a task',
     save: 'Save',
+    guests: 'Invited guests',
+    businessChanges: 'Order of business',
+    businessChange: {
+      'item-skipped': 'Item skipped',
+      'item-reopened': 'Item taken up again',
+      adjourned: 'Conference adjourned',
+      resumed: 'Conference resumed',
+      cancelled: 'Conference cancelled',
+    },
+    reason: (reason: string) => `reason: ${reason}`,
     edited: (name: string, time: string) => `edited by ${name} at ${time}`,
   },
   consolidation: {

@@ -1,6 +1,6 @@
 import type {
   AgendaItemKind, AgendaItemState, AttendanceStatus, AuditAction, AuditGroup, CommentKind, ConferenceKind, ConferenceStatus, ConsultationState,
-  DraftSectionChange, Disposition, ErrorCode, FieldRule, FieldRuleName, ImportRowErrorCode, MinutesDocumentFormat, MinutesStatus, NoticeKind,
+  DraftSectionChange, Disposition, ErrorCode, FieldRule, FieldRuleName, ImportRowErrorCode, MinutesBusinessChangeKind, MinutesDocumentFormat, MinutesStatus, NoticeKind,
   ParticipantRole, ReceiptStatus,
   PollKind, PollStatus, PollBase, PollThreshold, ConfidenceLevel, CandidateOutcome,
 } from '@hoinghi/contracts';
@@ -683,6 +683,16 @@ export const vi = {
     taskDue: 'Thời hạn',
     addTask: 'Thêm nhiệm vụ',
     save: 'Lưu',
+    guests: 'Khách mời',
+    businessChanges: 'Diễn biến chương trình',
+    businessChange: {
+      'item-skipped': 'Hoãn nội dung',
+      'item-reopened': 'Thực hiện lại nội dung',
+      adjourned: 'Hội nghị tạm dừng',
+      resumed: 'Hội nghị tiếp tục',
+      cancelled: 'Hội nghị bị hủy',
+    } satisfies Record<MinutesBusinessChangeKind, string>,
+    reason: (reason: string) => `lý do: ${reason}`,
     edited: (name: string, time: string) => `${name} sửa lúc ${time}`,
   },
   consolidation: {

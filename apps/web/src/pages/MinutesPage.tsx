@@ -91,14 +91,19 @@ export function MinutesPage({ conferenceId }: { conferenceId: string }) {
         </p>
       )}
       <ol className="minutes-items">
-        {minutes.items.map((item) => (
-          <li key={item.agendaItemId} className="minutes-item" data-testid="minutes-item">
-            <h2>{item.position}. {item.title}</h2>
+        {minutes.items.map((item) => {
+          // Beside the live agenda: while the minutes are kept, each item says where the conference is.
+          const live = minutes.status !== 'published' ? snapshot?.agenda.find((a) => a.id === item.agendaItemId) : undefined;
+          return (
+          <li key={item.agendaItemId} className={`minutes-item${live?.state === 'active' ? ' minutes-item--active' : ''}`} data-testid="minutes-item">
+            <h2>{item.position}. {item.title}{live && <> <span className="minutes-item__state" data-testid="minutes-item-state" data-state={live.state}>{t.agendaState[live.state]}</span></>}</h2>
+            <ItemChanges facts={minutes.facts} agendaItemId={item.agendaItemId} />
             {editable
               ? <ItemEditor conferenceId={conferenceId} item={item} onSaved={(saved) => setMinutes((m) => m && { ...m, items: m.items.map((i) => (i.agendaItemId === saved.agendaItemId ? saved : i)) })} />
               : <ItemText item={item} />}
           </li>
-        ))}
+          );
+        })}
       </ol>
     </div>
   );
@@ -202,6 +207,23 @@ function Facts({ minutes }: { minutes: MinutesVersionView }) {
           )))}
         </ul>
       </details>
+      {(facts.attendance.guests ?? []).length > 0 && (
+        <p data-testid="minutes-guests">{t.minutes.guests}: {facts.attendance.guests.map((g) => `${g.fullName}${g.siteName ? ` (${g.siteName})` : ''}`).join(', ')}</p>
+      )}
+      {(facts.businessChanges ?? []).length > 0 && (
+        <details open>
+          <summary>{t.minutes.businessChanges}</summary>
+          <ul data-testid="minutes-business-changes">
+            {facts.businessChanges.map((c, i) => (
+              <li key={i}>
+                {formatDateTime(c.at, t.locale)} — {t.minutes.businessChange[c.kind]}
+                {c.agendaItemId ? `: ${minutes.items.find((item) => item.agendaItemId === c.agendaItemId)?.title ?? ''}` : ''}
+                {c.reason ? ` (${t.minutes.reason(c.reason)})` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {facts.votes.length > 0 && (
         <ul data-testid="minutes-votes">
           {facts.votes.map((v) => (
@@ -211,6 +233,20 @@ function Facts({ minutes }: { minutes: MinutesVersionView }) {
       )}
       {facts.drafts.length > 0 && <p>{facts.drafts.map((d) => t.minutes.draft(d.title, d.comments, d.sites)).join('; ')}</p>}
     </section>
+  );
+}
+
+/** An item skipped or taken up again, when and why (the chair's reasons, which the minutes print under the item). */
+function ItemChanges({ facts, agendaItemId }: { facts: MinutesVersionView['facts']; agendaItemId: string }) {
+  const t = useT();
+  const changes = (facts.businessChanges ?? []).filter((c) => c.agendaItemId === agendaItemId);
+  if (!changes.length) return null;
+  return (
+    <ul className="minutes-item__changes" data-testid="minutes-item-changes">
+      {changes.map((c, i) => (
+        <li key={i}><em>{formatTime(c.at, t.locale)} — {t.minutes.businessChange[c.kind]}{c.reason ? ` (${t.minutes.reason(c.reason)})` : ''}</em></li>
+      ))}
+    </ul>
   );
 }
 
