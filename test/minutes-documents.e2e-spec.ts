@@ -1,12 +1,13 @@
 // The published minutes as Party documents: a site's operator asks for the .pdf and the .docx, the worker
-// process renders them from the stored version on the documents queue; poppler reads the PDF (text,
-// embedded fonts, the signature made with a throwaway certificate), mammoth the .docx; the footer's hash
-// is the stored one. Who may fetch them: the leaders and each site's staff, not a delegate elsewhere.
+// process renders them from the stored version on the documents queue; poppler reads the PDF (text page
+// by page, embedded fonts, the PAdES signature made with a throwaway certificate), mammoth the .docx; the
+// footer's hash is the stored one; the chair's reasons for skipping and reopening an item and for the
+// adjournment are printed where they happened. Who may fetch them: the leaders and each site's staff.
 import type { DocumentJobReceipt, DocumentJobView, ErrorResponse, MinutesVersionView, ParticipantView } from '@hoinghi/contracts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  docxText, oneLine, pdfFirstPagePng, pdfFonts, pdfSignatures, pdfText, throwawayCertificate,
+  docxText, oneLine, pdfFirstPagePng, pdfFonts, pdfPages, pdfSignatures, pdfText, throwawayCertificate,
 } from '../apps/worker/src/documents/document-tools.testing';
 import { Api, MeetingHarness } from './support/meeting-harness';
 import { WorkerProcess } from './support/worker-process';
@@ -16,6 +17,9 @@ const PASSPHRASE = 'bien-ban-2026';
 const REASON = 'Đi công tác tại Thành phố Hồ Chí Minh theo Quyết định số 125-QĐ/TU';
 const SPOKE = 'Đề nghị bổ sung chỉ tiêu đảng viên đạt trên 4% dân số vào dự thảo Báo cáo chính trị.';
 const CONCLUSION = 'Thống nhất các chỉ tiêu; giao Ban Tổ chức Tỉnh ủy tiếp thu, hoàn chỉnh dự thảo.';
+const SKIPPED = 'Chờ Điểm cầu Huyện Lai Vung kết nối lại';
+const ADJOURNED = 'Nghỉ giải lao 15 phút';
+const REOPENED = 'Điểm cầu Huyện Lai Vung đã kết nối lại';
 
 describe('the minutes as .docx and signed .pdf', () => {
   let meeting: MeetingHarness;
@@ -70,15 +74,21 @@ describe('the minutes as .docx and signed .pdf', () => {
     const an = await person('an', 'Nguyễn Văn Ấn', 'delegate', saDec);
     const ung = await person('ung', 'Lê Thị Ửng', 'delegate', saDec);
     delegate = (await person('hung', 'Phạm Văn Hùng', 'delegate', laiVung)).api;
+    await person('khach', 'Võ Thành Hiếu', 'observer', live.snapshot.sites[0].id);
     await operator.put(path(`/sites/${saDec}/attendance/${an.participant.id}`), { status: 'present' });
     await operator.put(path(`/sites/${saDec}/attendance/${ung.participant.id}`), { status: 'absent', reason: REASON });
 
     const request = await operator.post<{ id: string }>(path('/floor/requests'), { siteId: saDec, participantId: an.participant.id });
     await chair.post(path(`/floor/requests/${request.body.id}/grant`));
     await chair.post(path('/floor/end'));
+    // The order of business changes, with the chair's reasons.
+    const [opening, discussion] = live.snapshot.agenda;
+    for (const [step, body] of [
+      [`/agenda/${discussion.id}/skip`, { expectedState: 'pending', reason: SKIPPED }], ['/adjourn', { expectedStatus: 'live', reason: ADJOURNED }],
+      ['/resume', { expectedStatus: 'adjourned' }], [`/agenda/${discussion.id}/reopen`, { expectedState: 'skipped', reason: REOPENED }],
+    ] as const) expect((await chair.post(path(step), body)).status).toBe(200);
     expect((await chair.post(path('/end'))).status).toBe(200);
 
-    const [opening, discussion] = live.snapshot.agenda;
     await secretary.put(path(`/minutes/items/${opening.id}`), { revision: 0, summary: 'Đồng chí Chủ trì phát biểu khai mạc, giới thiệu đại biểu dự hội nghị.' });
     const withSpeaker = await secretary.post<{ speakers: Array<Record<string, unknown>> }>(path(`/minutes/items/${discussion.id}/speakers`), { floorRequestId: request.body.id });
     await secretary.put(path(`/minutes/items/${discussion.id}`), {
@@ -118,6 +128,21 @@ describe('the minutes as .docx and signed .pdf', () => {
     }
     expect(text).toMatch(/Đồng Tháp, ngày \d\d tháng \d\d năm \d{4}/);
     expect(text.match(/Mã SHA-256 của bản đã công bố: ([0-9a-f]{64})/)?.[1]).toBe(sha256);
+    expect(text).toContain('Khách mời: đồng chí Võ Thành Hiếu (Hội trường Tỉnh ủy).');
+    // Under the item, in the order it happened; the adjournment after the items.
+    const at = (pattern: string) => text.search(new RegExp(pattern));
+    const [title, skipped, reopened, conclusion, adjourned, resumed] = [
+      '2\\. Thảo luận, góp ý dự thảo Báo cáo chính trị', `Lúc \\d\\d giờ \\d\\d phút, chủ trì hội nghị cho hoãn nội dung này\\. Lý do: ${SKIPPED}\\.`,
+      `Lúc \\d\\d giờ \\d\\d phút, chủ trì hội nghị cho thực hiện lại nội dung này\\. Lý do: ${REOPENED}\\.`, 'Kết luận: ',
+      `Lúc \\d\\d giờ \\d\\d phút, hội nghị tạm dừng\\. Lý do: ${ADJOURNED}\\.`, 'Lúc \\d\\d giờ \\d\\d phút, hội nghị tiếp tục\\.',
+    ].map(at);
+    expect([title, skipped, reopened, conclusion, adjourned, resumed].every((i) => i >= 0)).toBe(true);
+    expect(title < skipped && skipped < reopened && reopened < conclusion && conclusion < adjourned && adjourned < resumed).toBe(true);
+    // Page numbers: none on the first page, then 2, 3, … at the top.
+    const pages = pdfPages(file).map((page) => page.split('\n').map((line) => line.trim()).filter(Boolean));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages[0][0]).toBe('TỈNH ỦY ĐỒNG THÁP');
+    pages.slice(1).forEach((lines, i) => expect(lines[0]).toBe(String(i + 2)));
 
     const fonts = pdfFonts(file).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);
@@ -126,6 +151,7 @@ describe('the minutes as .docx and signed .pdf', () => {
     const signature = pdfSignatures(file);
     expect(signature).toContain(`Signer Certificate Common Name: ${SIGNER}`);
     expect(signature).toContain('Signature Validation: Signature is Valid.');
+    expect(signature).toContain('Signature Type: ETSI.CAdES.detached');
     expect(signature).toContain('Total document signed');
 
     writeFileSync(join(__dirname, '..', 'docs', 'screenshots', 'minutes-page1.png'), pdfFirstPagePng(file));
@@ -137,7 +163,8 @@ describe('the minutes as .docx and signed .pdf', () => {
     expect(job.signedBy).toBeNull();
     const text = oneLine(await docxText(file));
     for (const expected of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'BIÊN BẢN', 'Số 01-BB/BTCTU', `đồng chí Lê Thị Ửng (lý do: ${REASON})`,
-      `Đồng chí Nguyễn Văn Ấn (Điểm cầu Thành phố Sa Đéc): ${SPOKE}`, `Mã SHA-256 của bản đã công bố: ${sha256}`]) {
+      `Đồng chí Nguyễn Văn Ấn (Điểm cầu Thành phố Sa Đéc): ${SPOKE}`, `Mã SHA-256 của bản đã công bố: ${sha256}`,
+      `chủ trì hội nghị cho hoãn nội dung này. Lý do: ${SKIPPED}.`, `hội nghị tạm dừng. Lý do: ${ADJOURNED}.`]) {
       expect(text).toContain(expected);
     }
   });
