@@ -95,13 +95,13 @@ export function MinutesPage({ conferenceId }: { conferenceId: string }) {
           // Beside the live agenda: while the minutes are kept, each item says where the conference is.
           const live = minutes.status !== 'published' ? snapshot?.agenda.find((a) => a.id === item.agendaItemId) : undefined;
           return (
-          <li key={item.agendaItemId} className={`minutes-item${live?.state === 'active' ? ' minutes-item--active' : ''}`} data-testid="minutes-item">
-            <h2>{item.position}. {item.title}{live && <> <span className="minutes-item__state" data-testid="minutes-item-state" data-state={live.state}>{t.agendaState[live.state]}</span></>}</h2>
-            <ItemChanges facts={minutes.facts} agendaItemId={item.agendaItemId} />
-            {editable
-              ? <ItemEditor conferenceId={conferenceId} item={item} onSaved={(saved) => setMinutes((m) => m && { ...m, items: m.items.map((i) => (i.agendaItemId === saved.agendaItemId ? saved : i)) })} />
-              : <ItemText item={item} />}
-          </li>
+            <li key={item.agendaItemId} className={`minutes-item${live?.state === 'active' ? ' minutes-item--active' : ''}`} data-testid="minutes-item">
+              <h2>{item.position}. {item.title}{live && <> <span className="minutes-item__state" data-testid="minutes-item-state" data-state={live.state}>{t.agendaState[live.state]}</span></>}</h2>
+              <ItemChanges facts={minutes.facts} agendaItemId={item.agendaItemId} />
+              {editable
+                ? <ItemEditor conferenceId={conferenceId} item={item} onSaved={(saved) => setMinutes((m) => m && { ...m, items: m.items.map((i) => (i.agendaItemId === saved.agendaItemId ? saved : i)) })} />
+                : <ItemText item={item} />}
+            </li>
           );
         })}
       </ol>
