@@ -85,11 +85,7 @@ export function MinutesPage({ conferenceId }: { conferenceId: string }) {
       {minutes.returnReason && minutes.status === 'draft' && <p className="notice">{t.minutes.returned(minutes.returnReason)}</p>}
       <MinutesActions conferenceId={conferenceId} minutes={minutes} roles={roles} onChanged={setMinutes} />
       <Facts minutes={minutes} />
-      {diff && diff.items.length > 0 && (
-        <p className="notice" data-testid="minutes-diff">
-          {t.minutes.differences(diff.from)}: {diff.items.map((i) => `${i.title} (${i.changed.map((c) => t.minutes.part[c]).join(', ')})`).join('; ')}
-        </p>
-      )}
+      {diff && diff.items.length > 0 && <MinutesDifferences diff={diff} />}
       <ol className="minutes-items">
         {minutes.items.map((item) => {
           // Beside the live agenda: while the minutes are kept, each item says where the conference is.
@@ -233,6 +229,38 @@ function Facts({ minutes }: { minutes: MinutesVersionView }) {
       )}
       {facts.drafts.length > 0 && <p>{facts.drafts.map((d) => t.minutes.draft(d.title, d.comments, d.sites)).join('; ')}</p>}
     </section>
+  );
+}
+
+type MinutesPart = MinutesDiffView['items'][number]['changed'][number];
+
+/** One part of an item as text, to set the two versions side by side. */
+function partText(item: MinutesItemView | null, part: MinutesPart): string {
+  if (!item) return '';
+  if (part === 'speakers') return item.speakers.map((s) => `${s.fullName} (${s.siteName}): ${s.summary}`).join('\n');
+  if (part === 'tasks') return item.tasks.map((x) => `${x.unit}: ${x.task}${x.due ? ` (${x.due})` : ''}`).join('\n');
+  return item[part];
+}
+
+/** What a version changed against the one before it: per item, each changed part as it was and as it is. */
+function MinutesDifferences({ diff }: { diff: MinutesDiffView }) {
+  const t = useT();
+  return (
+    <details className="notice minutes-diff" data-testid="minutes-diff">
+      <summary>{t.minutes.differences(diff.from)}: {diff.items.map((i) => `${i.title} (${i.changed.map((c) => t.minutes.part[c]).join(', ')})`).join('; ')}</summary>
+      {diff.items.map((i) => (
+        <section key={i.agendaItemId}>
+          <h3>{i.title}</h3>
+          {i.changed.map((part) => (
+            <dl key={part} className="minutes-diff__part">
+              <dt>{t.minutes.part[part]}</dt>
+              <dd><del data-testid="minutes-diff-before">{partText(i.before, part) || '—'}</del></dd>
+              <dd><ins data-testid="minutes-diff-after">{partText(i.after, part) || '—'}</ins></dd>
+            </dl>
+          ))}
+        </section>
+      ))}
+    </details>
   );
 }
 
