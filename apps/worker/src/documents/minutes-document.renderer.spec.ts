@@ -2,12 +2,16 @@
 // Debian's Chromium, read by poppler (pdftotext, pdffonts), its PAdES signature verified by pdfsig and,
 // as CMS, by openssl (with a timestamp from a local openssl time-stamping authority).
 import { minutesDocument } from '@hoinghi/domain';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadSigningCertificate } from '../config/signing-certificate';
 import type { WorkerConfig } from '../config/worker-config';
 import { minutesContent, SAMPLE_HASH } from '../../../../libs/domain/src/testing/minutes-content';
 import { renderPartyDocx } from './party-document.docx';
 import { PdfPrinter } from './pdf/pdf-printer.service';
+import { sequence, small } from './pdf/der';
 import { signPdf } from './pdf/pdf-signer';
+import { requestTimestamp } from './pdf/timestamp';
 import {
   certificateBeside, cmsStructure, cmsVerify, docxHeaders, docxText, localTimestampAuthority, oneLine, pdfFonts, pdfPages, pdfSignature, pdfSignatures, pdfText,
   throwawayCertificate,
@@ -109,6 +113,23 @@ describe('the minutes as .docx and .pdf', () => {
       DOCUMENT_SIGNING_P12: throwawayCertificate(SIGNER, 'x'), DOCUMENT_SIGNING_PASSPHRASE: 'x', DOCUMENT_SIGNING_TSA_URL: tsa.url,
     })!;
     await expect(signPdf(pdf, unreachable, { reason: 'r', location: 'l', contactInfo: 'c', signingTime: new Date() })).rejects.toThrow(/^timestamp authority http:\/\/127\.0\.0\.1:\d+\/tsa unreachable/);
+  });
+
+  it('says so when a time-stamping authority refuses, or answers something else', async () => {
+    // A TSA that answers PKIStatus 2 (rejection), then one that answers a web page.
+    for (const [answer, message] of [
+      [sequence(sequence(small(2))), /refused the request \(PKIStatus 2\)$/],
+      [Buffer.from('<html>Bad gateway</html>'), /answered what is not an RFC 3161 response/],
+    ] as const) {
+      const server = createServer((_request, response) => response.writeHead(200).end(answer));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+        await expect(requestTimestamp(url, Buffer.from('signature value'))).rejects.toThrow(message);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SHA256 } from './cades';
-import { children, element, octets, read, sequence, small, TAG } from './der';
+import { children, type Der, element, octets, read, sequence, small, TAG } from './der';
 
 const TIMEOUT_MS = 15_000;
 
@@ -24,11 +24,21 @@ export async function requestTimestamp(tsaUrl: string, signatureValue: Buffer): 
     throw new Error(`timestamp authority ${tsaUrl} unreachable: ${(error as Error).message}`);
   }
   if (!response.ok) throw new Error(`timestamp authority ${tsaUrl} answered HTTP ${response.status}`);
-  const [statusInfo, token] = children(read(Buffer.from(await response.arrayBuffer())));
-  const status = children(statusInfo)[0].content.readUIntBE(0, children(statusInfo)[0].content.length);
+  const answer = Buffer.from(await response.arrayBuffer());
+  let status: number;
+  let token: Der | undefined;
+  let stamped: { imprint: Buffer; nonce: Buffer | null } | null = null;
+  try {
+    const [statusInfo, tokenInfo] = children(read(answer));
+    const [code] = children(statusInfo);
+    status = code.content.readUIntBE(0, code.content.length);
+    token = tokenInfo;
+    if (token) stamped = tstInfo(token.raw);
+  } catch (error) {
+    throw new Error(`timestamp authority ${tsaUrl} answered what is not an RFC 3161 response (${(error as Error).message})`);
+  }
   // 0 granted, 1 granted with modifications; anything else is a refusal.
-  if (status > 1 || !token) throw new Error(`timestamp authority ${tsaUrl} refused the request (PKIStatus ${status})`);
-  const stamped = tstInfo(token.raw);
+  if (status > 1 || !token || !stamped) throw new Error(`timestamp authority ${tsaUrl} refused the request (PKIStatus ${status})`);
   if (!stamped.imprint.equals(imprint) || !stamped.nonce?.equals(nonce)) {
     throw new Error(`timestamp authority ${tsaUrl} answered with a token for another request`);
   }
