@@ -55,15 +55,15 @@ export const cmsStructure = (cms: Buffer): string => {
 
 /**
  * openssl's own verification of a detached CMS signature over `content`, trusting `caFile`: the
- * signature, the chain, and (OpenSSL 3) the ESS signing-certificate attribute against the signer's
- * certificate. Returns what openssl says.
+ * signature, the chain, and (`-cades`, OpenSSL 3) the ESS signing-certificate attribute against the
+ * signer's certificate. Returns what openssl says.
  */
 export const cmsVerify = (cms: Buffer, content: Buffer, caFile: string): string => {
   const dir = scratch();
   writeFileSync(join(dir, 'signature.der'), cms);
   writeFileSync(join(dir, 'content.bin'), content);
   const result = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(dir, 'signature.der'), '-content', join(dir, 'content.bin'),
-    '-CAfile', caFile, '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
+    '-CAfile', caFile, '-purpose', 'any', '-cades', '-out', '/dev/null'], { encoding: 'utf8' });
   return `${result.stdout}${result.stderr}`;
 };
 
