@@ -1,5 +1,5 @@
 import type { Dictionary } from './vi';
-import type { AuditAction, AuditGroup, FieldRule, ImportRowErrorCode, MinutesDocumentFormat, MinutesStatus, NoticeKind } from '@hoinghi/contracts';
+import type { AuditAction, AuditGroup, Disposition, FieldRule, ImportRowErrorCode, MinutesDocumentFormat, MinutesStatus, NoticeKind } from '@hoinghi/contracts';
 
 export const en: Dictionary = {
   locale: 'en-GB',
@@ -657,6 +657,8 @@ export const en: Dictionary = {
     voteFailed: 'not adopted',
     voteResult: (cast: number) => `result published (${cast} ballots)`,
     draft: (title: string, comments: number, sites: number) => `${title}: ${comments} comments from ${sites} sites`,
+    consolidated: (points: number, d: Record<Disposition | 'pending', number>) =>
+      `grouped into ${points} points: ${d.accepted} accepted, ${d.partly_accepted} partly accepted, ${d.explained} explained, ${d.pending} undecided`,
     summary: 'Proceedings',
     speakers: 'Speakers',
     fromFloorLog: 'Pick from the floor log…',

@@ -672,6 +672,8 @@ export const vi = {
     voteFailed: 'không thông qua',
     voteResult: (cast: number) => `đã công bố kết quả (${cast} phiếu)`,
     draft: (title: string, comments: number, sites: number) => `${title}: ${comments} ý kiến của ${sites} điểm cầu`,
+    consolidated: (points: number, d: Record<Disposition | 'pending', number>) =>
+      `tổng hợp thành ${points} nội dung: tiếp thu ${d.accepted}, tiếp thu một phần ${d.partly_accepted}, giải trình ${d.explained}, chưa xử lý ${d.pending}`,
     summary: 'Diễn biến',
     speakers: 'Người phát biểu',
     fromFloorLog: 'Chọn từ danh sách phát biểu…',

@@ -227,7 +227,11 @@ function Facts({ minutes }: { minutes: MinutesVersionView }) {
           ))}
         </ul>
       )}
-      {facts.drafts.length > 0 && <p>{facts.drafts.map((d) => t.minutes.draft(d.title, d.comments, d.sites)).join('; ')}</p>}
+      {facts.drafts.length > 0 && (
+        <p data-testid="minutes-drafts">
+          {facts.drafts.map((d) => `${t.minutes.draft(d.title, d.comments, d.sites)}${d.points && d.byDisposition ? ` (${t.minutes.consolidated(d.points, d.byDisposition)})` : ''}`).join('; ')}
+        </p>
+      )}
     </section>
   );
 }
