@@ -151,6 +151,21 @@ describe('votes and ballots', () => {
     await vc.chair.post(vc.path('/participants'), { userId: user.id, role: 'delegate', siteId: vc.siteIds[0] });
     expect((await vc.cast(vc.chair.as(await meeting.login(`${run}.muon`)), poll.id, { ratings })).body).toMatchObject({ statusCode: 403, error: 'NOT_AN_ELECTOR' });
 
+    // The ballot's own statement checks the account (the guard checks only the token there): a disabled
+    // account, or a session ended by a password reset, casts nothing and is told why.
+    const barred = vc.electors[5];
+    const hasVoted = async () => (await meeting.dataSource.query(
+      'SELECT count(*)::int AS n FROM poll_voters v JOIN participants p ON p.id = v.participant_id WHERE v.poll_id = $1 AND p.user_id = $2', [poll.id, barred.userId],
+    ))[0].n as number;
+    await meeting.dataSource.query('UPDATE users SET disabled_at = now() WHERE id = $1', [barred.userId]);
+    expect((await vc.cast(barred.api, poll.id, { ratings })).body).toMatchObject({ statusCode: 401, error: 'ACCOUNT_DISABLED' });
+    await meeting.dataSource.query(`UPDATE users SET disabled_at = NULL, tokens_valid_from = now() + interval '2 seconds' WHERE id = $1`, [barred.userId]);
+    expect((await vc.cast(barred.api, poll.id, { ratings })).body)
+      .toMatchObject({ statusCode: 401, error: 'UNAUTHENTICATED', message: 'This session ended when the password was reset; sign in again.' });
+    expect((await vc.cast(barred.api.as('not.a.token'), poll.id, { ratings })).body).toMatchObject({ statusCode: 401, error: 'UNAUTHENTICATED' });
+    expect(await hasVoted()).toBe(0);
+    await meeting.dataSource.query('UPDATE users SET tokens_valid_from = NULL WHERE id = $1', [barred.userId]);
+
     // A secret ballot: who has voted is for the leaders and each site's staff (their own site), no one else.
     expect((await vc.operators[1].get(vc.path(`/polls/${poll.id}/voters?siteId=${vc.siteIds[1]}`))).status).toBe(403);
     expect((await vc.operators[1].get(vc.path(`/polls/${poll.id}/voters?siteId=${vc.siteIds[0]}`))).status).toBe(200);
