@@ -163,6 +163,8 @@ export const ERROR_CODES = {
   ANOTHER_POLL_OPEN: 'conflict',
   ALREADY_VOTED: 'conflict', // one ballot per voter per poll, held by a unique key
   ELECTOR_NOT_PRESENT: 'conflict', // check in first (late voters: if the poll allows them)
+  POLL_NO_TIE: 'conflict', // a re-vote needs a published election with a tie at the last seat
+  RUNOFF_EXISTS: 'conflict', // one re-vote per tie (a tie in the re-vote has its own)
 
   // 413, 429, 500 and 503
   PAYLOAD_TOO_LARGE: 'too_large',

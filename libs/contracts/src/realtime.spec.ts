@@ -192,7 +192,7 @@ describe('applyDelta: polls', () => {
     id: 'p', agendaItemId: 'i1', kind: 'open' as const, secret: false, title: 'Thông qua chỉ tiêu', labels: { yes: 'Tán thành', no: 'Không tán thành', abstain: 'Không biểu quyết' },
     options: [], maxChoices: 1, base: 'electorate' as const, threshold: 'more_than_half' as const, quorumNumerator: 2, quorumDenominator: 3,
     allowLateVoters: true, status, electorate: { electorate: 10, excused: 0, presentAtOpen: 9 }, turnout: { pollId: 'p', voted, electorate: 10 },
-    openedAt: null, closedAt: null, result: null,
+    openedAt: null, closedAt: null, result: null, runoffOf: null,
   });
   const turnout = (version: number, voted: number) => delta(version, null, 'conference', { type: 'poll.turnout', data: { turnout: { pollId: 'p', voted, electorate: 10 } } });
   const tally = (version: number, yes: number) =>

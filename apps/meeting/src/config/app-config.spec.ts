@@ -35,7 +35,7 @@ describe('loadConfig: secrets and the run mode', () => {
   it('refuses a missing or published BALLOT_SEAL_KEY in production', () => {
     expect(() => loadConfig({ JWT_SECRET: JWT, MEDIA_TOKEN_SECRET: MEDIA })).toThrow('BALLOT_SEAL_KEY must be set (at least 32 random bytes)');
     expect(() => loadConfig({ ...production, BALLOT_SEAL_KEY: DEV_SECRETS.BALLOT_SEAL_KEY })).toThrow('BALLOT_SEAL_KEY must not be the development secret');
-    expect(loadConfig({ NODE_ENV: 'test' }).ballotSealKey).toBe(DEV_SECRETS.BALLOT_SEAL_KEY);
+    expect(loadConfig({ NODE_ENV: 'test' }).ballotSealKey).toEqual({ id: '1', secret: DEV_SECRETS.BALLOT_SEAL_KEY });
   });
 
   it('refuses a secret shorter than 32 bytes in production (bytes, not characters)', () => {

@@ -1,6 +1,6 @@
 import {
-  assertDistinctSecrets, DATABASE_PROTOCOLS, envDuration, envInt, envSecret, envUrl, LOCAL_DATABASE_OWNER_URL, LOCAL_DATABASE_URL,
-  LOCAL_REDIS_URL, REDIS_PROTOCOLS, RunMode, runMode,
+  assertDistinctSecrets, DATABASE_PROTOCOLS, envBallotSealKey, envDuration, envInt, envSecret, envUrl, LOCAL_DATABASE_OWNER_URL, LOCAL_DATABASE_URL,
+  LOCAL_REDIS_URL, REDIS_PROTOCOLS, RunMode, runMode, type BallotSealKey,
 } from '@hoinghi/server-kit';
 import { cpus } from 'node:os';
 
@@ -20,8 +20,8 @@ export interface AppConfig {
   jwtExpiresSeconds: number;
   mediaTokenSecret: string;
   mediaTokenSeconds: number;
-  /** Seals secret ballots until the count (BALLOT_SEAL_KEY; shared with the worker, never stored). */
-  ballotSealKey: string;
+  /** Seals new secret ballots until the count (BALLOT_SEAL_KEY and BALLOT_SEAL_KEY_ID; the worker holds it too, never stored). */
+  ballotSealKey: BallotSealKey;
   /** Password hashes (argon2) running at once (LOGIN_HASH_CONCURRENCY); the rest of the API keeps the other cores. */
   loginHashConcurrency: number;
   /** Logins waiting for a hash slot (LOGIN_HASH_QUEUE); beyond them 429 LOGIN_BUSY. */
@@ -57,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwtSecret = envSecret(env, 'JWT_SECRET');
   const mediaTokenSecret = envSecret(env, 'MEDIA_TOKEN_SECRET');
   assertDistinctSecrets(env, jwtSecret, mediaTokenSecret);
-  const ballotSealKey = envSecret(env, 'BALLOT_SEAL_KEY');
+  const ballotSealKey = envBallotSealKey(env);
   return {
     port: envInt(env, 'PORT', 3000, 0, 65535),
     ...databaseUrls(env, mode === 'production'),
