@@ -1,27 +1,16 @@
-import { useEffect, useState } from 'react';
-import type { NoticeList } from '@hoinghi/contracts';
 import { api } from '../api/endpoints';
 import { useAction } from '../hooks/useAction';
 import { formatDateTime, formatTime } from '../i18n/format';
 import { useT } from '../i18n/I18nContext';
+import { useNotices } from '../realtime/useNotices';
 import { Link } from '../router';
 import { ErrorNotice } from './ErrorNotice';
 
-const REFRESH_MS = 60_000;
-
-/** The caller's notices across their conferences (scheduling, changes, the start …), unread first in weight. */
+/** The caller's notices across their conferences (scheduling, changes, the start …), unread first in weight; live. */
 export function NoticesPanel({ pathOf }: { pathOf(conferenceId: string): string }) {
   const t = useT();
-  const [list, setList] = useState<NoticeList | null>(null);
+  const [list, setList] = useNotices();
   const action = useAction();
-
-  useEffect(() => {
-    let current = true;
-    const load = () => api.notices().then((l) => current && setList(l), () => undefined);
-    void load();
-    const timer = window.setInterval(() => document.visibilityState === 'visible' && void load(), REFRESH_MS);
-    return () => { current = false; window.clearInterval(timer); };
-  }, []);
 
   if (!list) return null;
   return (
