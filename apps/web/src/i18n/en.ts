@@ -602,6 +602,8 @@ export const en: Dictionary = {
     upload: 'Put a draft (.docx)',
     uploadTitle: 'Title',
     uploadFile: 'Word file (.docx)',
+    chooseFile: 'Choose a file',
+    noFile: 'No file chosen',
     uploadSubmit: 'Upload',
     read: 'Read',
     back: 'Back to the conference',

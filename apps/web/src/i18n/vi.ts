@@ -617,6 +617,8 @@ export const vi = {
     upload: 'Đưa dự thảo (.docx)',
     uploadTitle: 'Tên dự thảo',
     uploadFile: 'Tệp Word (.docx)',
+    chooseFile: 'Chọn tệp',
+    noFile: 'Chưa chọn tệp',
     uploadSubmit: 'Tải lên',
     read: 'Đọc',
     back: 'Quay lại hội nghị',
