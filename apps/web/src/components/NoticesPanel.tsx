@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../api/endpoints';
 import { useAction } from '../hooks/useAction';
 import { formatDateTime, formatTime } from '../i18n/format';
@@ -6,10 +7,14 @@ import { useNotices } from '../realtime/useNotices';
 import { Link } from '../router';
 import { ErrorNotice } from './ErrorNotice';
 
+/** On a phone each notice takes a third of the screen: the newest few, and the rest on request, keep the conferences in sight. */
+const FIRST_NOTICES = 3;
+
 /** The caller's notices across their conferences (scheduling, changes, the start …), unread first in weight; live. */
 export function NoticesPanel({ pathOf }: { pathOf(conferenceId: string): string }) {
   const t = useT();
   const [list, setList] = useNotices();
+  const [all, setAll] = useState(false);
   const action = useAction();
 
   if (!list) return null;
@@ -29,7 +34,7 @@ export function NoticesPanel({ pathOf }: { pathOf(conferenceId: string): string 
       <ErrorNotice error={action.error} />
       {list.items.length === 0 && <p className="empty">{t.notices.empty}</p>}
       <ul className="notices">
-        {list.items.slice(0, 20).map((n) => (
+        {list.items.slice(0, all ? 20 : FIRST_NOTICES).map((n) => (
           <li key={n.id} className={`notice-item${n.read ? '' : ' notice-item--unread'}`} data-testid="notice" data-kind={n.kind} data-read={n.read}>
             <span className="notice-item__head">
               <strong>{t.notices.kind[n.kind]}</strong> · <time dateTime={n.at}>{formatDateTime(n.at, t.locale)}</time>
@@ -45,6 +50,11 @@ export function NoticesPanel({ pathOf }: { pathOf(conferenceId: string): string 
           </li>
         ))}
       </ul>
+      {list.items.length > FIRST_NOTICES && (
+        <button type="button" className="button button--small notices-more" onClick={() => setAll(!all)} data-testid="notices-more">
+          {all ? t.notices.fewer : t.notices.more(Math.min(list.items.length, 20) - FIRST_NOTICES)}
+        </button>
+      )}
     </section>
   );
 }

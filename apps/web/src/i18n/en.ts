@@ -371,6 +371,8 @@ export const en: Dictionary = {
     unread: (n: number) => `${n} unread`,
     markAll: 'Mark all read',
     markRead: 'Read',
+    more: (n: number) => `${n} more notices`,
+    fewer: 'Show fewer',
     kind: {
       scheduled: 'Conference convened',
       changed: 'Time or place changed',

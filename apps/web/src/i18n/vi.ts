@@ -386,6 +386,8 @@ export const vi = {
     unread: (n: number) => `${n} chưa đọc`,
     markAll: 'Đánh dấu đã đọc tất cả',
     markRead: 'Đã đọc',
+    more: (n: number) => `Xem thêm ${n} thông báo`,
+    fewer: 'Thu gọn',
     kind: {
       scheduled: 'Triệu tập hội nghị',
       changed: 'Thay đổi thời gian, địa điểm',
