@@ -78,7 +78,7 @@ describe('the programme in Chromium', () => {
     link = await FlakyLink.start(mediaPort);
 
     meeting = await MeetingHarness.start(
-      { webDistDir: join(ROOT, 'dist', 'web'), mediaPublicUrl: `http://127.0.0.1:${link.port}` },
+      { webDistDir: join(ROOT, 'dist', 'web'), mediaPublicUrl: `http://127.0.0.1:${link.port}`, mediaInternalUrl: mediaUrl },
       { ownDatabase: 'browser_media' },
     );
     const seeded = await seedDemo(meeting.app);
@@ -208,7 +208,7 @@ describe('the programme in Chromium', () => {
     await hall.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'chair-grid.png'), fullPage: true });
   });
 
-  it('records the programme when the chair asks, and lists the file in the console', async () => {
+  it('records the programme when the chair asks, lists the file in the console, plays it and seeks in it', async () => {
     await hall.getByTestId('recording-start').click();
     await hall.getByTestId('recording-badge').waitFor({ timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 2500));
@@ -220,6 +220,20 @@ describe('the programme in Chromium', () => {
       () => Array.from(document.querySelectorAll('[data-testid="recording-file"]')).some((f) => Number(f.getAttribute('data-bytes')) > 10_000),
       null, { timeout: 10_000 },
     );
+    // Played in the console through the meeting service: Chromium decodes it, and a seek is a range request answered 206.
+    const ranges: number[] = [];
+    hall.on('response', (r) => r.url().includes('/recordings/') && r.request().headers().range !== undefined && ranges.push(r.status()));
+    await hall.locator('[data-testid="recording-file"][data-active="false"]').first().getByTestId('recording-play').click();
+    const player = hall.getByTestId('recording-player');
+    await hall.waitForFunction(() => {
+      const video = document.querySelector<HTMLVideoElement>('[data-testid="recording-player"]');
+      return !!video && video.readyState >= 2 && video.videoWidth > 0;
+    }, null, { timeout: 15_000 });
+    await player.evaluate((video: HTMLVideoElement) => new Promise<void>((done) => {
+      video.addEventListener('seeked', () => done(), { once: true });
+      video.currentTime = 1.5;
+    }));
+    expect(ranges).toContain(206);
   });
 
   it('brings the sites back into the programme by themselves after the network drops', async () => {

@@ -1,4 +1,4 @@
-import { parseConferenceClosedEvent, parseFloorEvent, parseMediaStatusEvent } from './bus';
+import { parseConferenceClosedEvent, parseFloorEvent, parseMediaStatusEvent, parseNoticeEvent } from './bus';
 
 const floor = {
   v: 1, kind: 'granted', conferenceId: '3f1c2a9e-0d7b-4a51-9a43-5d1f2e3c4b5a', requestId: 'b0c1d2e3-0000-4000-8000-000000000001',
@@ -45,6 +45,23 @@ describe('parseConferenceClosedEvent', () => {
     ['no time', text({ ...closed, at: undefined })],
   ])('drops %s', (_what, message) => {
     expect(parseConferenceClosedEvent(message)).toBeNull();
+  });
+});
+
+describe('parseNoticeEvent', () => {
+  const notice = { v: 1, kind: 'announced', conferenceId: floor.conferenceId, noticeId: 'd1e2f3a4-0000-4000-8000-000000000004', at: floor.at };
+
+  it('accepts an announced notice, with only the declared fields', () => {
+    expect(parseNoticeEvent(text({ ...notice, text: 'not ours to carry' }))).toEqual(notice);
+  });
+
+  it.each([
+    ['another kind', text({ ...notice, kind: 'read' })],
+    ['no notice id', text({ ...notice, noticeId: undefined })],
+    ['a bad conference id', text({ ...notice, conferenceId: '../x' })],
+    ['a time that is not a time', text({ ...notice, at: 'now' })],
+  ])('drops %s', (_what, message) => {
+    expect(parseNoticeEvent(message)).toBeNull();
   });
 });
 

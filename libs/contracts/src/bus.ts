@@ -7,6 +7,8 @@ export const RedisChannel = {
   Conference: 'hoinghi:conference',
   /** Media health (worker death, site quality), published by the media gateway. */
   MediaStatus: 'hoinghi:media-status',
+  /** A notice was announced (NoticeEvent), published by the meeting service's outbox after the change's commit. */
+  Notice: 'hoinghi:notice',
 } as const;
 
 export interface FloorEvent {
@@ -16,6 +18,18 @@ export interface FloorEvent {
   requestId: string;
   siteId: string;
   participantId: string | null;
+  at: string;
+}
+
+/**
+ * On `hoinghi:notice`, through the outbox of the change that announces it: every meeting instance tells
+ * its own connections of the people convened to the conference (`notices:new`).
+ */
+export interface NoticeEvent {
+  v: 1;
+  kind: 'announced';
+  conferenceId: string;
+  noticeId: string;
   at: string;
 }
 
@@ -101,6 +115,13 @@ export function parseConferenceClosedEvent(message: string): ConferenceClosedEve
   if (!e || e.v !== 1 || e.kind !== 'closed' || (e.status !== 'ended' && e.status !== 'cancelled')) return null;
   if (!isBusId(e.conferenceId) || !isInstant(e.at)) return null;
   return { v: 1, kind: 'closed', conferenceId: e.conferenceId, status: e.status, at: e.at };
+}
+
+/** A NoticeEvent from `hoinghi:notice`, or null when the message is not one. */
+export function parseNoticeEvent(message: string): NoticeEvent | null {
+  const e = busObject(message);
+  if (!e || e.v !== 1 || e.kind !== 'announced' || !isBusId(e.conferenceId) || !isBusId(e.noticeId) || !isInstant(e.at)) return null;
+  return { v: 1, kind: 'announced', conferenceId: e.conferenceId, noticeId: e.noticeId, at: e.at };
 }
 
 /** A MediaStatusEvent from `hoinghi:media-status`, or null. Worker events carry flat details (ids, numbers, a sentence). */

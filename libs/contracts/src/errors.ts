@@ -100,6 +100,7 @@ export const ERROR_CODES = {
   UNKNOWN_CONSUMER: 'not_found',
   UNKNOWN_ID: 'not_found',
   MEDIA_NOT_FOUND: 'not_found',
+  RECORDING_NOT_FOUND: 'not_found', // no such file among the conference's recordings
 
   // 409: not possible in the current state; the message says why.
   CONFERENCE_WRONG_STATE: 'conflict',
@@ -138,6 +139,7 @@ export const ERROR_CODES = {
   NOTHING_TO_RECORD: 'conflict',
   RECORDING_FAILED: 'conflict',
   NOT_RECORDING: 'conflict',
+  RECORDING_IN_PROGRESS: 'conflict', // the file is still being written: it plays once the recorder moves on or stops
   CONSULTATION_NOT_OPEN: 'conflict',
   CONSULTATION_WRONG_STATE: 'conflict',
   COMMENT_WITHDRAWN: 'conflict',
@@ -172,6 +174,7 @@ export const ERROR_CODES = {
   TOO_MANY_LOGIN_ATTEMPTS: 'too_many', // per client address or per username, within LOGIN_WINDOW_SECONDS // too many password checks already waiting
   INTERNAL: 'internal',
   SERVICE_UNAVAILABLE: 'unavailable', // a dependency (PostgreSQL, Redis) is unreachable; answered with Retry-After
+  MEDIA_UNAVAILABLE: 'unavailable', // the media gateway (which keeps the recordings) does not answer
 } as const satisfies Record<string, ErrorCategory>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -55,6 +55,19 @@ export class AuthService {
     return (await this.verify(token)).user;
   }
 
+  /**
+   * For tokens made for a signed-in user (a recording link): the user still exists, is not disabled, and
+   * has not reset their password since the token was made (`issuedAt`, whole seconds, as a JWT's iat).
+   */
+  async assertActive(userId: string, issuedAt: number): Promise<void> {
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (!user) throw unauthenticated('UNAUTHENTICATED', 'The token does not belong to a known user; sign in again.');
+    if (user.disabledAt) throw unauthenticated('ACCOUNT_DISABLED', DISABLED);
+    if (user.tokensValidFrom && issuedAt < Math.floor(user.tokensValidFrom.getTime() / 1000)) {
+      throw unauthenticated('UNAUTHENTICATED', 'This link ended when the password was reset; sign in again.');
+    }
+  }
+
   /** Resolves an access token to its user and its end; the socket gateway disconnects at that end. */
   async verify(token: string | undefined): Promise<AccessSession> {
     const claims = await this.claims(token);

@@ -76,3 +76,13 @@ describe('loadConfig: JWT_EXPIRES_IN', () => {
     expect(() => loadConfig({ NODE_ENV: 'development', JWT_EXPIRES_IN: 'forever' })).toThrow('JWT_EXPIRES_IN must be a duration');
   });
 });
+
+describe('loadConfig: the media gateway as the meeting service reaches it, and recording links', () => {
+  it('defaults to the gateway on this machine and four-hour links; refuses what is not an http(s) URL or out of 5m…24h', () => {
+    expect(loadConfig(production)).toMatchObject({ mediaInternalUrl: 'http://127.0.0.1:3100', recordingLinkSeconds: 4 * 3600 });
+    expect(loadConfig({ ...production, MEDIA_INTERNAL_URL: 'http://media:3100', RECORDING_LINK_EXPIRES_IN: '30m' }))
+      .toMatchObject({ mediaInternalUrl: 'http://media:3100', recordingLinkSeconds: 1800 });
+    expect(() => loadConfig({ ...production, MEDIA_INTERNAL_URL: 'redis://media:3100' })).toThrow('MEDIA_INTERNAL_URL');
+    expect(() => loadConfig({ ...production, RECORDING_LINK_EXPIRES_IN: '2d' })).toThrow('RECORDING_LINK_EXPIRES_IN must be a duration');
+  });
+});

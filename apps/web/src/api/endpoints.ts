@@ -4,7 +4,7 @@ import type {
   AgendaItemState, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceStatus, ConferenceSummary, ConferenceView,
   CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesDocumentFormat, MinutesDocumentRequest, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
   NewDraftVersionRequest, UpdatePointRequest, DeskMessageView, DeskThreadView, AuditEntryView, AuditQuery, NoticeList, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
-  BallotReceipt, CastBallotRequest, CreatePollRequest, CreateRunoffRequest, PollView, PollVoterView,
+  BallotReceipt, CastBallotRequest, CreatePollRequest, CreateRunoffRequest, PollView, PollVoterView, RecordingLink, RecordingsResponse,
 } from '@hoinghi/contracts';
 import type { AgendaTransition, ConferenceAction } from '@hoinghi/domain';
 import { apiDownload, apiRequest } from './client';
@@ -134,6 +134,8 @@ export const api = {
   },
   attendanceReport: (id: string, siteId?: string) =>
     apiDownload(`${conference(id)}${siteId ? `/sites/${encodeURIComponent(siteId)}` : ''}/attendance/report`),
+  recordings: (id: string) => apiRequest<RecordingsResponse>('GET', `${conference(id)}/recordings`),
+  recordingLink: (id: string, file: string) => apiRequest<RecordingLink>('POST', `${conference(id)}/recordings/${encodeURIComponent(file)}/link`),
   downloadDocument: (id: string, jobId: string) => apiDownload(`${conference(id)}/documents/${encodeURIComponent(jobId)}/file`),
   newDraftVersion: (id: string, draftId: string, body: NewDraftVersionRequest) =>
     apiRequest<DraftVersionView>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/versions`, body),

@@ -1,4 +1,5 @@
-import type { SiteView } from '@hoinghi/contracts';
+import type { RecordingState, SiteView } from '@hoinghi/contracts';
+import { useEffect } from 'react';
 import { SiteGrid } from './SiteGrid';
 import { useMediaSession } from './useMediaSession';
 
@@ -6,12 +7,16 @@ import { useMediaSession } from './useMediaSession';
  * The chair's console: a receive-only connection of the main site that watches every site (the hall's
  * camera is the operator's, on the site page; the chair may take it over). Loaded lazily with mediasoup-client.
  */
-export default function MainHallMedia({ conferenceId, sites, mainSiteId, floorSiteId }: {
+export default function MainHallMedia({ conferenceId, sites, mainSiteId, floorSiteId, onRecording }: {
   conferenceId: string;
   sites: SiteView[];
   mainSiteId: string;
   floorSiteId: string | null;
+  /** Recording started, moved to a new file or stopped (the console's list of recordings reloads). */
+  onRecording(recording: RecordingState | null): void;
 }) {
   const media = useMediaSession(conferenceId, mainSiteId, 'viewer');
+  const { recording } = media.state;
+  useEffect(() => onRecording(recording), [recording, onRecording]);
   return <SiteGrid media={media} sites={sites} mainSiteId={mainSiteId} floorSiteId={floorSiteId} canRecord />;
 }

@@ -2,7 +2,6 @@ import type { SiteQuality, SiteView } from '@hoinghi/contracts';
 import { useT } from '../i18n/I18nContext';
 import { LocalPreview } from './LocalPreview';
 import { MediaStatusLine } from './MediaStatusLine';
-import { RecordingList } from './RecordingList';
 import type { MediaControls } from './useMediaSession';
 import { VideoTile } from './VideoTile';
 
@@ -51,7 +50,6 @@ export function SiteGrid({ media, sites, mainSiteId, floorSiteId, canRecord }: {
           <LocalPreview media={media} />
         </div>
       )}
-      {canRecord && <RecordingList media={media} />}
     </section>
   );
 }
