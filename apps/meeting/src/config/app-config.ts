@@ -74,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginWindowSeconds: envInt(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86400),
     mediaPublicUrl: env.MEDIA_PUBLIC_URL || 'http://localhost:3100',
     maxCatchUpDeltas: envInt(env, 'MAX_CATCH_UP_DELTAS', 500, 1, 100000),
-    liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 0, 5000),
+    liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 20, 5000),
     changeGroupMax: envInt(env, 'CHANGE_GROUP_MAX', 200, 1, 5000),
     relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     webDistDir: env.WEB_DIST_DIR === '' ? null : env.WEB_DIST_DIR || 'dist/web',
