@@ -7,9 +7,10 @@ import Redis from 'ioredis';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { outboxDeliverer } from './outbox-deliverer';
 import { closeRedis } from '@hoinghi/server-kit';
+import { StateDelta, StateRelay } from './state-relay';
 
 export interface ChangeRelayOptions {
-  /** State changes (totals) of one stream go out at most this often; the newest wins. */
+  /** State deltas (totals) of a conference go out once this often while they change, the newest, from one process (`StateRelay`). */
   coalesceMs: number;
   /** How often to look for changes nobody published (a crash, a Redis outage, another writer). */
   sweepMs: number;
@@ -30,18 +31,18 @@ type Outcome = 'done' | 'more' | 'busy' | 'failed';
 /**
  * Publishes each conference's committed changes in version order, after commit, from any process:
  * deltas to the socket.io rooms of their audience (through Redis, so no socket server is needed
- * here), then the outbox's side effects. A row lock on the conference's feed lets one relay at a
- * time publish a conference, which is what keeps every socket's deltas in order; whatever fails
- * stays unpublished and is retried by the sweep, so nothing acknowledged is lost.
+ * here; state deltas by way of the conference's `StateRelay`), then the outbox's side effects. A
+ * row lock on the conference's feed lets one relay at a time publish a conference, which is what
+ * keeps every socket's deltas in order; whatever fails stays unpublished and is retried by the
+ * sweep, so nothing acknowledged is lost.
  */
 export class ChangeRelay {
   private readonly emitter: Emitter;
   private readonly running = new Set<string>();
   private readonly again = new Set<string>();
-  private readonly pendingState = new Map<string, { rooms: string[]; delta: ConferenceDelta & { conferenceId: string } }>();
+  private readonly states: StateRelay;
   private publishFailures = 0;
   private lastPublishFailure: unknown = null;
-  private flushTimer: NodeJS.Timeout | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private sweeping = false;
@@ -76,6 +77,7 @@ export class ChangeRelay {
       }),
     };
     this.emitter = new Emitter(publisher);
+    this.states = new StateRelay(redis, (rooms, delta) => this.emitter.to(rooms).emit(ServerEvent.Delta, delta), { cadenceMs: options.coalesceMs }, log);
   }
 
   start(): void {
@@ -86,7 +88,7 @@ export class ChangeRelay {
     this.stopped = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     while (this.running.size || this.sweeping) await new Promise((resolve) => setTimeout(resolve, 10));
-    this.flushState();
+    await this.states.stop();
     await this.closeConnections();
   }
 
@@ -143,14 +145,18 @@ export class ChangeRelay {
     // Counted, not reset: relays of other conferences publish on the same connection meanwhile
     // (their failure only makes this batch go out again, which clients drop as duplicates).
     const failuresBefore = this.publishFailures;
+    // State deltas carry a whole state: the newest of each stream and type goes to the conference's
+    // state relay, which sends it to everyone on its cadence (at 100 check-ins a second, every site
+    // gets the totals a few times a second instead of 100 times).
+    const states = new Map<string, { rooms: string[]; delta: StateDelta }>();
     for (const event of events) {
       const delta = { ...toDelta(event), conferenceId };
       const rooms = roomsOfAudience(conferenceId, audienceOf(event.stream));
-      if (delta.prev === null) this.offerState(rooms, delta);
+      if (delta.prev === null) states.set(`${delta.stream}|${delta.type}`, { rooms, delta });
       else this.emitter.to(rooms).emit(ServerEvent.Delta, delta);
     }
     // One connection answers in order: once PING is answered, every publish before it was taken.
-    await this.redis.ping();
+    await Promise.all([states.size ? this.states.offer(conferenceId, [...states.values()]) : null, this.redis.ping()]);
     if (this.publishFailures > failuresBefore) throw new Error(`Redis refused a publish: ${String(this.lastPublishFailure)}`);
   }
 
@@ -169,22 +175,6 @@ export class ChangeRelay {
       await em.update(OutboxMessageEntity, { id: message.id }, { deliveredAt: new Date(), attempts: message.attempts + 1 });
     }
     return true;
-  }
-
-  /**
-   * State changes (totals and quorum) carry the whole state, so an audience needs only the newest:
-   * at 100 check-ins a second, every site gets the totals a few times a second instead of 100 times.
-   */
-  private offerState(rooms: string[], delta: ConferenceDelta & { conferenceId: string }): void {
-    this.pendingState.set(`${delta.conferenceId}|${delta.stream}|${delta.type}`, { rooms, delta });
-    this.flushTimer ??= setTimeout(() => this.flushState(), this.options.coalesceMs);
-  }
-
-  private flushState(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    for (const { rooms, delta } of this.pendingState.values()) this.emitter.to(rooms).emit(ServerEvent.Delta, delta);
-    this.pendingState.clear();
   }
 
   private async behind(conferenceId: string): Promise<boolean> {

@@ -80,7 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mediaInternalUrl: envUrl(env, 'MEDIA_INTERNAL_URL', 'http://127.0.0.1:3100', HTTP_PROTOCOLS),
     recordingLinkSeconds: envDuration(env, 'RECORDING_LINK_EXPIRES_IN', '4h', 5 * 60, 24 * 3600),
     maxCatchUpDeltas: envInt(env, 'MAX_CATCH_UP_DELTAS', 500, 1, 100000),
-    liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 0, 5000),
+    liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 20, 5000),
     changeGroupMax: envInt(env, 'CHANGE_GROUP_MAX', 200, 1, 5000),
     relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     webDistDir: env.WEB_DIST_DIR === '' ? null : env.WEB_DIST_DIR || 'dist/web',

@@ -32,7 +32,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   return {
     databaseUrl: envUrl(env, 'DATABASE_URL', LOCAL_DATABASE_URL, DATABASE_PROTOCOLS),
     redisUrl: envUrl(env, 'REDIS_URL', LOCAL_REDIS_URL, REDIS_PROTOCOLS),
-    liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 0, 5000),
+    liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 20, 5000),
     relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     commentSweepMs: envInt(env, 'COMMENT_SWEEP_MS', 10_000, 100, 600_000),
     commentSweepAfterMs: envInt(env, 'COMMENT_SWEEP_AFTER_MS', 60_000, 0, 3_600_000),
