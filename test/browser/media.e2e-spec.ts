@@ -24,6 +24,8 @@ import { Api, MeetingHarness } from '../support/meeting-harness';
 const ROOT = join(__dirname, '..', '..');
 // More grants for the figures in docs/benchmarks.md (MEDIA_FLOOR_SWITCHES=18 npx jest … -t 'join at once|switches').
 const FLOOR_SWITCHES = Number(process.env.MEDIA_FLOOR_SWITCHES) || 6;
+/** How long each next speaker waits in the floor queue before the grant. */
+const QUEUE_WAIT_MS = 1500;
 
 type ReceiverRow = { consumerId: string; siteId: string; kind: string; framesDecoded: number; packetsReceived: number };
 
@@ -53,10 +55,10 @@ describe('the programme in Chromium', () => {
     // The hops of a floor switch, each from the moment the chair's grant is sent (floorSwitchMs is the last: the first new frame decoded).
     floorGrantAnsweredMs: [] as number[], floorOnRedisMs: [] as number[], floorProgrammeAtGatewayMs: [] as number[],
     floorResumedMs: [] as number[], floorKeyFrameAskedMs: [] as number[], floorKeyFrameInMs: [] as number[], floorKeyFrameOutMs: [] as number[],
-    floorRenderedMs: [] as number[],
+    floorRenderedMs: [] as number[], floorLayerUpMs: [] as number[],
   };
   // The gateway's side of the switch in progress (mediasoup trace events of the speaker's producer and the watcher's consumer).
-  let hops: Partial<Record<'resumed' | 'keyFrameAsked' | 'keyFrameIn' | 'keyFrameOut', number>> = {};
+  let hops: Partial<Record<'resumed' | 'keyFrameAsked' | 'keyFrameIn' | 'keyFrameOut' | 'layerUp', number>> = {};
   const traced = new Set<string>();
   let floorEvents: Redis; // the test listens to the floor channel as the gateway does
   const floorSeenAt = new Map<string, number>(); // site id → when its last 'granted' event was seen on Redis
@@ -152,7 +154,8 @@ describe('the programme in Chromium', () => {
   /**
    * Follows the gateway's side of a switch to `speaker` as seen by `watcherSite`: the watcher's consumer of
    * the speaker's video resumed, the key frame asked of the speaker's browser (PLI/FIR), its first key frame
-   * in, and out to the watcher (mediasoup trace events; the first of each after the grant is kept).
+   * in, and out to the watcher, and the watcher's first layer above the lowest (mediasoup trace and layer
+   * events; the first of each after the grant is kept).
    */
   async function traceSwitch(speaker: string, watcherSite: string): Promise<void> {
     const room = media.get(RoomsService).room(snapshot.conference.id) as Room;
@@ -174,6 +177,7 @@ describe('the programme in Chromium', () => {
         await consumer.enableTraceEvent(['keyframe']);
         consumer.on('trace', (trace) => trace.direction === 'out' && trace.type === 'keyframe' && first('keyFrameOut')());
         consumer.observer.on('resume', first('resumed'));
+        consumer.on('layerschange', (layers) => (layers?.spatialLayer ?? 0) > 0 && first('layerUp')());
       }
     }
   }
@@ -238,12 +242,19 @@ describe('the programme in Chromium', () => {
   it('switches every district to the site given the floor', async () => {
     const conference = `/conferences/${snapshot.conference.id}`;
     const [a, b] = [siteOf('Sa Đéc'), siteOf('Lai Vung')];
+    const ask = async (siteId: string) => {
+      const request = await chairApi.post<FloorRequestView>(`${conference}/floor/requests`, { siteId });
+      expect(request.status).toBe(201);
+      return request.body;
+    };
+    // As in a conference, each speaker asks for the floor while the previous one speaks and waits in the
+    // queue a moment (the gateway keeps the next speaker's video warm meanwhile); then the chair grants it.
+    let request = await ask(a);
     let watcher = districtB;
     for (let i = 0; i < FLOOR_SWITCHES; i++) {
       const speaker = i % 2 === 0 ? a : b;
       watcher = i % 2 === 0 ? districtB : districtA;
-      const request = await chairApi.post<FloorRequestView>(`${conference}/floor/requests`, { siteId: speaker });
-      expect(request.status).toBe(201);
+      await new Promise((r) => setTimeout(r, QUEUE_WAIT_MS));
       const seenBefore = Math.max(0, ...(await receiver(watcher)).filter((r) => r.siteId === speaker && r.kind === 'video').map((r) => r.framesDecoded));
       await traceSwitch(speaker, speaker === a ? b : a);
       floorSeenAt.delete(speaker);
@@ -252,7 +263,7 @@ describe('the programme in Chromium', () => {
       const granted = Date.now();
       const rendered = floorTileRenders(watcher, speaker, granted);
       rendered.catch(() => undefined); // awaited below, after the decoded frame
-      expect((await chairApi.post(`${conference}/floor/requests/${request.body.id}/grant`)).status).toBe(200);
+      expect((await chairApi.post(`${conference}/floor/requests/${request.id}/grant`)).status).toBe(200);
       timings.floorGrantAnsweredMs.push(Date.now() - granted);
       await framesFrom(watcher, speaker, seenBefore + 1);
       timings.floorSwitchMs.push(Date.now() - granted);
@@ -264,6 +275,8 @@ describe('the programme in Chromium', () => {
       timings.floorKeyFrameInMs.push((hops.keyFrameIn ?? NaN) - granted);
       timings.floorKeyFrameOutMs.push((hops.keyFrameOut ?? NaN) - granted);
       await watcher.locator(`[data-testid="programme-floor"][data-site-id="${speaker}"][data-has-video="true"]`).waitFor({ timeout: 10_000 });
+      timings.floorLayerUpMs.push((hops.layerUp ?? NaN) - granted);
+      if (i + 1 < FLOOR_SWITCHES) request = await ask(speaker === a ? b : a);
     }
     await watcher.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'site-programme.png'), fullPage: true });
   });
