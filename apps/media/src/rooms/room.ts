@@ -7,7 +7,9 @@ import { conflict, forbidden, invalid, notFound, stale } from '@hoinghi/domain';
 import * as mediasoup from 'mediasoup';
 import { assertSdpSafe } from '../common/sdp-safe';
 import type { MediaConfig } from '../config/media-config';
-import { isAnnounced, mayConsume, onAir, programmeSites, shouldFlow, sitesAffectedByFloorChange } from '../programme/programme-rule';
+import {
+  isAnnounced, isStandbyLayer, mayConsume, onAir, programmeSites, shouldFlow, sitesAffectedByFloorChange, sitesAffectedByWarmChange,
+} from '../programme/programme-rule';
 import { effectiveSpatialLayer, LinkState } from '../quality/quality-policy';
 import type { PlacedRouter } from '../workers/worker-pool.service';
 import { Peer, PeerConsumer, PeerTransport, RouterSlot } from './peer';
@@ -53,7 +55,8 @@ export interface SeatWish {
  * The programme is enforced here, not by the clients: a connection may hold consumers of any other site,
  * but the room keeps a consumer paused unless the rule lets it flow. A floor switch is then only
  * pause/resume of existing consumers (mediasoup asks the new source for a key frame on resume) — no
- * signalling round trip for connections that keep warm standby consumers.
+ * signalling round trip for connections that keep standby consumers — and for the next speakers in the
+ * queue, whose video already flows at its lowest layer, only a layer change: the picture is there at once.
  */
 export class Room {
   /** Connections by socket id. */
@@ -65,6 +68,8 @@ export class Room {
   private readonly routers: RoomRouters;
   private floor: string | null;
   private mainSite: string | null = null;
+  /** The next speakers kept warm (their video flows at its lowest layer to every site). */
+  private warm: string[] = [];
   private seq = 0;
   private programmeScheduled = false;
   /** While tearing down, per-object notifications (ProducerClosed …) would only be noise. */
@@ -380,7 +385,7 @@ export class Room {
       throw invalid('RTP_PARAMETERS_REJECTED', 'The source site\'s codec parameters cannot be passed on.');
     }
     const pc: PeerConsumer = {
-      consumer, sourceSiteId: home.siteId, wanted: false, flowing: false, requestedSpatialLayer: null, requestedTemporalLayer: null,
+      consumer, sourceSiteId: home.siteId, wanted: false, flowing: false, standby: false, requestedSpatialLayer: null, requestedTemporalLayer: null,
     };
     viewer.consumers.set(consumer.id, pc);
     consumer.observer.once('close', () => viewer.consumers.delete(consumer.id));
@@ -405,7 +410,7 @@ export class Room {
   async setWanted(viewer: Peer, consumerId: string, wanted: boolean): Promise<boolean> {
     const entry = this.consumerOf(viewer, consumerId);
     entry.wanted = wanted;
-    return this.gate(viewer, entry);
+    return this.follow(viewer, entry);
   }
 
   async setPreferredLayers(viewer: Peer, consumerId: string, spatialLayer: number, temporalLayer: number | null): Promise<void> {
@@ -437,12 +442,28 @@ export class Room {
     const previous = this.floor;
     this.floor = siteId;
     this.emitProgramme();
-    const affected = sitesAffectedByFloorChange(previous, siteId);
-    const work: Promise<boolean>[] = [];
-    for (const viewer of this.peers.values()) {
-      for (const entry of viewer.consumers.values()) if (affected.has(entry.sourceSiteId)) work.push(this.gate(viewer, entry));
+    await this.regate(sitesAffectedByFloorChange(previous, siteId));
+  }
+
+  /**
+   * The next speakers in the floor queue (the first MEDIA_WARM_SPEAKERS are kept warm): their video flows
+   * to every site at its lowest layer; a large conference announces their producers now, so that the
+   * sites' consumers exist before the grant.
+   */
+  async setWarm(next: string[]): Promise<void> {
+    const warm = next.slice(0, this.deps.config.warmSpeakers);
+    if (warm.join() === this.warm.join()) return;
+    const affected = sitesAffectedByWarmChange(this.warm, warm);
+    this.warm = warm;
+    for (const siteId of warm) {
+      const publisher = this.publishers.get(siteId);
+      if (!publisher || this.onAir(siteId)) continue;
+      for (const viewer of this.peers.values()) {
+        if (!this.announcedTo(viewer, siteId)) continue;
+        for (const producer of publisher.producers.values()) this.tellOnce(viewer, siteId, producer);
+      }
     }
-    await Promise.allSettled(work);
+    await this.regate(affected);
   }
 
   programme(): ProgrammeEvent {
@@ -577,7 +598,7 @@ export class Room {
   }
 
   private programmeState() {
-    return { mainSiteId: this.mainSite, floorSiteId: this.floor };
+    return { mainSiteId: this.mainSite, floorSiteId: this.floor, warmSiteIds: this.warm };
   }
 
   private transportOf(peer: Peer, transportId: string): PeerTransport {
@@ -592,6 +613,26 @@ export class Room {
 
   private announcedTo(viewer: Peer, sourceSiteId: string): boolean {
     return isAnnounced(this.programmeState(), viewer, sourceSiteId, { count: this.siteCount, standbyMax: this.deps.config.standbyMaxSites });
+  }
+
+  /** Layers, then pause or resume, of the consumers of `sites`, after the programme changed. */
+  private async regate(sites: Set<string>): Promise<void> {
+    if (!sites.size) return;
+    const work: Promise<boolean>[] = [];
+    for (const viewer of this.peers.values()) {
+      for (const entry of viewer.consumers.values()) if (sites.has(entry.sourceSiteId)) work.push(this.follow(viewer, entry));
+    }
+    await Promise.allSettled(work);
+  }
+
+  /** A consumer to match the programme: its layers first (a warm standby resumes at the lowest), then pause or resume. */
+  private async follow(viewer: Peer, entry: PeerConsumer): Promise<boolean> {
+    try {
+      await this.applyLayers(viewer, entry);
+    } catch (error) {
+      if (!entry.consumer.closed) this.log.warn(`layers of consumer ${entry.consumer.id}: ${(error as Error).message}`);
+    }
+    return this.gate(viewer, entry);
   }
 
   /** Pause or resume one consumer to match the programme; returns whether it flows. */
@@ -612,10 +653,15 @@ export class Room {
   private async applyLayers(viewer: Peer, entry: PeerConsumer): Promise<void> {
     const { consumer } = entry;
     if (consumer.closed || (consumer.type !== 'simulcast' && consumer.type !== 'svc')) return;
-    const spatialLayer = effectiveSpatialLayer(entry.requestedSpatialLayer, viewer.link);
-    const temporalLayer = entry.requestedTemporalLayer ?? undefined;
+    // A warm next speaker: the lowest spatial and temporal layer, until the grant raises it (mediasoup
+    // then asks for a key frame of the higher layer and keeps sending the lowest meanwhile).
+    const standby = isStandbyLayer(this.programmeState(), viewer, { siteId: entry.sourceSiteId, kind: consumer.kind });
+    const spatialLayer = standby ? 0 : effectiveSpatialLayer(entry.requestedSpatialLayer, viewer.link);
+    const temporalLayer = standby ? 0 : entry.requestedTemporalLayer ?? undefined;
     const current = consumer.preferredLayers;
-    if (current && current.spatialLayer === spatialLayer && (temporalLayer === undefined || current.temporalLayer === temporalLayer)) return;
+    const same = current && current.spatialLayer === spatialLayer && (temporalLayer === undefined || current.temporalLayer === temporalLayer);
+    if (same && standby === entry.standby) return;
+    entry.standby = standby;
     await consumer.setPreferredLayers({ spatialLayer, temporalLayer });
   }
 

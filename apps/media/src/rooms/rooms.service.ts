@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { FloorEvent, MediaJoinClaims, MediaServerEvent } from '@hoinghi/contracts';
+import { FloorEvent, FloorQueueEvent, MediaJoinClaims, MediaServerEvent } from '@hoinghi/contracts';
 import { conflict } from '@hoinghi/domain';
 import { EventEmitter } from 'node:events';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
@@ -150,6 +150,11 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     await this.rooms.get(event.conferenceId)?.setFloor(this.floors.applyEvent(event));
   }
 
+  /** The next speakers in the floor queue changed: the room keeps their video warm. */
+  async applyQueue(event: FloorQueueEvent): Promise<void> {
+    await this.rooms.get(event.conferenceId)?.setWarm(this.floors.applyQueue(event));
+  }
+
   /** Floor events may have been lost (Redis was down): read every room's holder again from the meeting service. */
   refreshFloors(): void {
     for (const conferenceId of new Set([...this.rooms.keys(), ...this.opening.keys()])) void this.floors.refresh(conferenceId, 0);
@@ -178,6 +183,7 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
       })).then(async (room) => {
         this.rooms.set(conferenceId, room);
         await room.setFloor(this.floors.holder(conferenceId)); // an event or a late read while the router was made
+        await room.setWarm(this.floors.queueHead(conferenceId));
         return room;
       });
       this.opening.set(conferenceId, opening);
