@@ -9,19 +9,17 @@ import { assertSdpSafe } from '../common/sdp-safe';
 import type { MediaConfig } from '../config/media-config';
 import { isAnnounced, mayConsume, onAir, programmeSites, shouldFlow, sitesAffectedByFloorChange } from '../programme/programme-rule';
 import { effectiveSpatialLayer, LinkState } from '../quality/quality-policy';
+import { applyLayers, requestLayers } from './link-caps';
 import type { PlacedRouter } from '../workers/worker-pool.service';
-import { Peer, PeerConsumer, PeerTransport, RouterSlot } from './peer';
+import { Peer, PeerConsumer, RouterSlot } from './peer';
 import { decideSeat } from './publisher-seat';
 import { RoomRouters } from './room-routers';
 import { checkProducerRtpParameters } from './rtp-parameters-check';
+import { connectTransport, openTransport, restartIce, transportOf } from './peer-transports';
 import type { SiteChannel } from './site-channel';
 
 type Producer = mediasoup.types.Producer;
-type DtlsParameters = mediasoup.types.DtlsParameters;
 type RtpCapabilities = mediasoup.types.RtpCapabilities;
-
-/** Send + receive WebRTC, plus a few plain (ffmpeg) ingest transports. */
-const MAX_TRANSPORTS_PER_PEER = 6;
 
 export interface RoomDeps {
   config: MediaConfig;
@@ -223,96 +221,16 @@ export class Room {
   // ── transports ─────────────────────────────────────────────────────────────────────────────────
 
   /** One transport per direction: a new one replaces the old (its producers or consumers close with it). */
-  async createTransport(peer: Peer, direction: TransportDirection, type: 'webrtc' | 'plain'): Promise<TransportOptions> {
-    const slot = peer.slot;
-    const { config } = this.deps;
-    const appData = { siteId: peer.siteId, direction };
-    let entry: PeerTransport;
-    let options: TransportOptions;
-    if (type === 'plain') {
-      if (!config.allowPlainRtp) throw forbidden('PLAIN_RTP_DISABLED', 'Plain RTP transports are disabled on this gateway (MEDIA_ALLOW_PLAIN_RTP).');
-      // ffmpeg sends RTP and RTCP from two ports: no RTCP mux; comedia learns the sender's ports.
-      const transport = await slot.router.createPlainTransport({
-        listenInfo: { protocol: 'udp', ip: config.listenIp, announcedAddress: config.announcedAddress ?? undefined },
-        rtcpMux: false,
-        comedia: direction === 'send',
-        appData,
-      });
-      entry = { transport, type, direction, slot, connected: direction === 'send' };
-      options = {
-        type, id: transport.id, direction,
-        ip: config.announcedAddress ?? transport.tuple.localAddress ?? config.listenIp,
-        port: transport.tuple.localPort,
-        rtcpPort: transport.rtcpTuple?.localPort ?? transport.tuple.localPort,
-      };
-    } else {
-      const transport = await slot.router.createWebRtcTransport({
-        webRtcServer: slot.webRtcServer,
-        enableUdp: true,
-        enableTcp: true,
-        preferUdp: true,
-        initialAvailableOutgoingBitrate: 1_000_000,
-        appData,
-      });
-      // A three-layer VP8 simulcast camera peaks around 2.5 Mbit/s; cap what one site may push at us.
-      if (direction === 'send') await transport.setMaxIncomingBitrate(3_000_000);
-      transport.on('dtlsstatechange', (state) => {
-        if (state === 'failed') this.log.warn(`site ${peer.siteId}: DTLS failed on its ${direction} transport`);
-      });
-      entry = { transport, type: 'webrtc', direction, slot, connected: false };
-      options = {
-        type: 'webrtc', id: transport.id, direction,
-        iceParameters: transport.iceParameters,
-        iceCandidates: transport.iceCandidates,
-        dtlsParameters: transport.dtlsParameters,
-        iceServers: config.iceServers,
-      };
-    }
-    if (!this.owns(peer)) {
-      entry.transport.close();
-      throw conflict('NOT_JOINED', 'This connection left the conference or joined it again meanwhile.');
-    }
-    // A browser has one WebRTC transport per direction: a new one replaces the old (after an ICE
-    // failure the client may rebuild it). Plain transports carry one ffmpeg stream each.
-    for (const [id, old] of peer.transports) {
-      if (old.direction === direction && old.type === entry.type && entry.type === 'webrtc') {
-        old.transport.close();
-        peer.transports.delete(id);
-      }
-    }
-    if (peer.transports.size >= MAX_TRANSPORTS_PER_PEER) {
-      entry.transport.close();
-      throw conflict('TOO_MANY_TRANSPORTS', `A connection has at most ${MAX_TRANSPORTS_PER_PEER} transports.`);
-    }
-    peer.transports.set(entry.transport.id, entry);
-    return options;
+  createTransport(peer: Peer, direction: TransportDirection, type: 'webrtc' | 'plain'): Promise<TransportOptions> {
+    return openTransport(peer, direction, type, { config: this.deps.config, log: this.log, owns: (p) => this.owns(p) });
   }
 
-  async connectTransport(peer: Peer, request: ConnectTransportRequest): Promise<void> {
-    const entry = this.transportOf(peer, request.transportId);
-    if (entry.connected) throw conflict('ALREADY_CONNECTED', 'This transport is already connected.');
-    if (entry.type === 'webrtc') {
-      const dtls = request.dtlsParameters as DtlsParameters | undefined;
-      if (!dtls || !Array.isArray(dtls.fingerprints)) throw invalid('VALIDATION_FAILED', 'are required, with fingerprints', 'dtlsParameters');
-      await (entry.transport as mediasoup.types.WebRtcTransport).connect({ dtlsParameters: dtls });
-    } else {
-      const { ip, port, rtcpPort } = request;
-      if (typeof ip !== 'string' || !Number.isInteger(port) || !Number.isInteger(rtcpPort)) {
-        throw invalid('VALIDATION_FAILED', 'A plain transport needs ip, port and rtcpPort.');
-      }
-      // Otherwise a site could make the gateway send a conference's media (unencrypted) anywhere it names.
-      if (!this.deps.config.plainRtpAllowedHosts.includes(ip)) {
-        throw forbidden('PLAIN_RTP_ADDRESS_REFUSED', `This gateway sends plain RTP only to ${this.deps.config.plainRtpAllowedHosts.join(', ')} (MEDIA_PLAIN_RTP_ALLOWED_HOSTS).`);
-      }
-      await (entry.transport as mediasoup.types.PlainTransport).connect({ ip, port, rtcpPort });
-    }
-    entry.connected = true;
+  connectTransport(peer: Peer, request: ConnectTransportRequest): Promise<void> {
+    return connectTransport(peer, request, this.deps.config);
   }
 
-  async restartIce(peer: Peer, transportId: string): Promise<mediasoup.types.IceParameters> {
-    const entry = this.transportOf(peer, transportId);
-    if (entry.type !== 'webrtc') throw conflict('NOT_WEBRTC', 'Only WebRTC transports have ICE.');
-    return (entry.transport as mediasoup.types.WebRtcTransport).restartIce();
+  restartIce(peer: Peer, transportId: string): Promise<mediasoup.types.IceParameters> {
+    return restartIce(peer, transportId);
   }
 
   // ── producing ──────────────────────────────────────────────────────────────────────────────────
@@ -320,7 +238,7 @@ export class Room {
   /** `rtpParameters` as the site sent them: checked against the router before anything of them can reach another site or ffmpeg. */
   async produce(peer: Peer, transportId: string, kind: MediaKind, sent: unknown): Promise<Producer> {
     this.assertPublisher(peer);
-    const entry = this.transportOf(peer, transportId);
+    const entry = transportOf(peer, transportId);
     if (entry.direction !== 'send') throw conflict('NOT_A_SEND_TRANSPORT', 'Produce on the send transport.');
     if (!entry.connected) throw conflict('TRANSPORT_NOT_CONNECTED', 'Connect the send transport before producing.');
     if (peer.producerOfKind(kind)) throw conflict('ALREADY_PRODUCING', `This site already sends ${kind}; close that producer first.`);
@@ -348,7 +266,7 @@ export class Room {
 
   async consume(viewer: Peer, transportId: string, producerId: string): Promise<ConsumerOptions> {
     if (!viewer.rtpCapabilities) throw conflict('NOT_READY', `Send ${MediaClientEvent.Ready} with the device's RTP capabilities before consuming.`);
-    const entry = this.transportOf(viewer, transportId);
+    const entry = transportOf(viewer, transportId);
     if (entry.direction !== 'recv') throw conflict('NOT_A_RECV_TRANSPORT', 'Consume on the receive transport.');
     const home = this.routers.home(String(producerId));
     if (!home) throw notFound('UNKNOWN_PRODUCER', 'No such producer in this conference (it may have just closed).');
@@ -410,12 +328,8 @@ export class Room {
 
   async setPreferredLayers(viewer: Peer, consumerId: string, spatialLayer: number, temporalLayer: number | null): Promise<void> {
     const entry = this.consumerOf(viewer, consumerId);
-    if (!Number.isInteger(spatialLayer) || spatialLayer < 0 || (temporalLayer !== null && (!Number.isInteger(temporalLayer) || temporalLayer < 0))) {
-      throw invalid('VALIDATION_FAILED', 'must be whole numbers ≥ 0 (temporalLayer may be null)', 'spatialLayer');
-    }
-    entry.requestedSpatialLayer = spatialLayer;
-    entry.requestedTemporalLayer = temporalLayer;
-    await this.applyLayers(viewer, entry);
+    requestLayers(entry, spatialLayer, temporalLayer);
+    await applyLayers(viewer, entry);
   }
 
   /** The quality monitor's decision for a site's downlink: cap layers, or audio only. */
@@ -424,7 +338,7 @@ export class Room {
     const work: Promise<unknown>[] = [];
     for (const entry of viewer.consumers.values()) {
       if (entry.consumer.kind !== 'video') continue;
-      work.push(this.gate(viewer, entry), this.applyLayers(viewer, entry));
+      work.push(this.gate(viewer, entry), applyLayers(viewer, entry));
     }
     await Promise.allSettled(work);
   }
@@ -580,12 +494,6 @@ export class Room {
     return { mainSiteId: this.mainSite, floorSiteId: this.floor };
   }
 
-  private transportOf(peer: Peer, transportId: string): PeerTransport {
-    const entry = peer.transports.get(String(transportId));
-    if (!entry || entry.transport.closed) throw notFound('UNKNOWN_TRANSPORT', 'This site has no such transport (create one first).');
-    return entry;
-  }
-
   private onAir(siteId: string): boolean {
     return onAir(this.programmeState(), siteId);
   }
@@ -607,16 +515,6 @@ export class Room {
       if (!entry.consumer.closed) this.log.warn(`gating consumer ${entry.consumer.id}: ${(error as Error).message}`);
     }
     return flow;
-  }
-
-  private async applyLayers(viewer: Peer, entry: PeerConsumer): Promise<void> {
-    const { consumer } = entry;
-    if (consumer.closed || (consumer.type !== 'simulcast' && consumer.type !== 'svc')) return;
-    const spatialLayer = effectiveSpatialLayer(entry.requestedSpatialLayer, viewer.link);
-    const temporalLayer = entry.requestedTemporalLayer ?? undefined;
-    const current = consumer.preferredLayers;
-    if (current && current.spatialLayer === spatialLayer && (temporalLayer === undefined || current.temporalLayer === temporalLayer)) return;
-    await consumer.setPreferredLayers({ spatialLayer, temporalLayer });
   }
 
   private announce(source: Peer, producer: Producer): void {
