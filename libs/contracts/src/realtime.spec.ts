@@ -33,6 +33,7 @@ function base(version = 10): ConferenceSnapshot {
     points: [],
     polls: { items: [], tallies: [], myReceipts: [], asOf: { turnout: 0, tally: 0 } },
     desk: [],
+    mediaControls: { floorShareAllowed: false, mutedSiteIds: [] },
   };
 }
 
