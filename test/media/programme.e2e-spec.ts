@@ -96,8 +96,8 @@ describe('the programme over real RTP', () => {
   it('announces every site\'s producers to a district while the conference is small (warm standby)', async () => {
     await waitFor(() => announcedToLaiVung.length === 4, 5000, 'four NewProducer events');
     expect(announcedToLaiVung).toEqual(expect.arrayContaining([
-      { producerId: producers[HALL].video, siteId: HALL, kind: 'video' },
-      { producerId: producers[SA_DEC].video, siteId: SA_DEC, kind: 'video' },
+      { producerId: producers[HALL].video, siteId: HALL, kind: 'video', source: 'camera' },
+      { producerId: producers[SA_DEC].video, siteId: SA_DEC, kind: 'video', source: 'camera' },
     ]));
     const last = programmesAtLaiVung[programmesAtLaiVung.length - 1];
     expect(last).toMatchObject({ mainSiteId: HALL, floorSiteId: null });

@@ -13,6 +13,7 @@ import { HealthController } from './health/health.controller';
 import { FloorHolders } from './programme/floor-holders';
 import { FloorSource } from './programme/floor-source';
 import { FloorSubscriber } from './programme/floor-subscriber.service';
+import { MediaControlsHolder } from './programme/media-controls';
 import { QualityMonitor } from './quality/quality-monitor.service';
 import { RecordingService } from './recording/recording.service';
 import { InternalRecordingsController } from './recording/internal-recordings.controller';
@@ -43,6 +44,7 @@ export class MediaModule {
         { provide: SITE_CHANNEL, useExisting: SiteNotifier },
         FloorSource,
         FloorHolders,
+        MediaControlsHolder,
         RoomsService,
         FloorSubscriber,
         QualityMonitor,

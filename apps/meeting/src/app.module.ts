@@ -17,6 +17,7 @@ import { CommentsModule } from './comments/comments.module';
 import { ConsolidationModule } from './consolidation/consolidation.module';
 import { DocumentsModule } from './documents/documents.module';
 import { DeskModule } from './desk/desk.module';
+import { MediaControlsModule } from './media-controls/media-controls.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { FloorModule } from './floor/floor.module';
 import { HealthController } from './health/health.controller';
@@ -45,7 +46,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
         AuthModule, AccessModule, ChangeLogModule,
         OrgUnitsModule, UsersModule, ConferencesModule, ConferenceSetupModule, SitesModule, ParticipantImportModule, ParticipantsModule,
-        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, PollsModule, AuditModule, DeskModule, NoticesModule, MediaTokensModule, MediaStatusModule, RecordingsModule,
+        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, PollsModule, AuditModule, DeskModule, MediaControlsModule, NoticesModule, MediaTokensModule, MediaStatusModule, RecordingsModule,
         InternalModule,
       ],
       controllers: [HealthController],

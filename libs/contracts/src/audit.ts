@@ -13,7 +13,7 @@ export const AUDIT_ACTIONS = [
   'minutes.item-edited', 'minutes.speaker-added', 'minutes.submit', 'minutes.return', 'minutes.approve', 'minutes.publish', 'minutes.correction',
   'poll.create', 'poll.runoff', 'poll.open', 'poll.close', 'poll.publish',
   'document.request', 'desk.message',
-  'media.worker-died', 'media.worker-replaced', 'media.site-quality',
+  'media.worker-died', 'media.worker-replaced', 'media.site-quality', 'media.share-permission', 'media.mute', 'media.unmute',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

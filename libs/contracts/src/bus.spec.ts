@@ -1,4 +1,4 @@
-import { parseConferenceClosedEvent, parseFloorEvent, parseFloorQueueEvent, parseMediaStatusEvent, parseNoticeEvent } from './bus';
+import { parseConferenceClosedEvent, parseFloorEvent, parseFloorQueueEvent, parseMediaControlsEvent, parseMediaStatusEvent, parseNoticeEvent } from './bus';
 
 const floor = {
   v: 1, kind: 'granted', conferenceId: '3f1c2a9e-0d7b-4a51-9a43-5d1f2e3c4b5a', requestId: 'b0c1d2e3-0000-4000-8000-000000000001',
@@ -109,5 +109,23 @@ describe('parseMediaStatusEvent', () => {
     ['site quality for no conference', text({ ...status, kind: 'site-quality', conferenceId: '', siteId: 'x' })],
   ])('drops %s', (_what, message) => {
     expect(parseMediaStatusEvent(message)).toBeNull();
+  });
+});
+
+describe('parseMediaControlsEvent', () => {
+  const controls = { v: 1, conferenceId: floor.conferenceId, controls: { floorShareAllowed: true, mutedSiteIds: [floor.siteId] }, at: floor.at };
+
+  it('accepts the chair\'s media controls, with only the declared fields', () => {
+    expect(parseMediaControlsEvent(text({ ...controls, extra: 1, controls: { ...controls.controls, more: 2 } }))).toEqual(controls);
+  });
+
+  it.each([
+    ['no controls', text({ ...controls, controls: undefined })],
+    ['a permission that is not a boolean', text({ ...controls, controls: { ...controls.controls, floorShareAllowed: 'yes' } })],
+    ['muted sites that are not a list', text({ ...controls, controls: { ...controls.controls, mutedSiteIds: floor.siteId } })],
+    ['a muted site id with a newline', text({ ...controls, controls: { ...controls.controls, mutedSiteIds: ['site\nx'] } })],
+    ['another version', text({ ...controls, v: 2 })],
+  ])('drops %s', (_what, message) => {
+    expect(parseMediaControlsEvent(message)).toBeNull();
   });
 });

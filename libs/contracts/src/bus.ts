@@ -1,10 +1,13 @@
 // Redis pub/sub between the meeting service and the media gateway. Every payload carries `v`.
+import type { MediaControlsView } from './model';
 
 export const RedisChannel = {
   /** Floor changes, published by the meeting service, consumed by the media gateway. */
   Floor: 'hoinghi:floor',
   /** A conference ended or was cancelled, published by the meeting service: the gateway closes its video. */
   Conference: 'hoinghi:conference',
+  /** The chair's media controls (who may share, who is muted), published by the meeting service. */
+  MediaControls: 'hoinghi:media-controls',
   /** Media health (worker death, site quality), published by the media gateway. */
   MediaStatus: 'hoinghi:media-status',
   /** A notice was announced (NoticeEvent), published by the meeting service's outbox after the change's commit. */
@@ -73,6 +76,27 @@ export interface ConferenceClosedEvent {
   kind: 'closed';
   conferenceId: string;
   status: 'ended' | 'cancelled';
+  at: string;
+}
+
+/**
+ * On `hoinghi:media-controls`, through the meeting service's outbox in the same transaction as the
+ * change: the chair's media controls as they are now (the whole state, so the newest event wins). The
+ * media gateway pauses the muted sites' microphones and closes a floor holder's screen share no longer
+ * allowed. It reads them (GET /api/internal/conferences/:id/media-controls, MediaControlsResponse) when a
+ * room opens and after Redis comes back.
+ */
+export interface MediaControlsEvent {
+  v: 1;
+  conferenceId: string;
+  controls: MediaControlsView;
+  at: string;
+}
+
+export interface MediaControlsResponse {
+  v: 1;
+  conferenceId: string;
+  controls: MediaControlsView;
   at: string;
 }
 
@@ -189,5 +213,18 @@ export function parseMediaStatusEvent(message: string): MediaStatusEvent | null 
   return {
     v: 1, kind: e.kind, conferenceId, ...(e.siteId !== undefined ? { siteId: e.siteId } : {}),
     details: details as Record<string, unknown>, at: e.at,
+  };
+}
+
+/** A MediaControlsEvent from `hoinghi:media-controls` (or the body of MediaControlsResponse), or null. */
+export function parseMediaControlsEvent(message: string): MediaControlsEvent | null {
+  const e = busObject(message);
+  if (!e || e.v !== 1 || !isBusId(e.conferenceId) || !isInstant(e.at)) return null;
+  const c = e.controls as Record<string, unknown> | null;
+  if (typeof c !== 'object' || c === null || typeof c.floorShareAllowed !== 'boolean') return null;
+  if (!Array.isArray(c.mutedSiteIds) || c.mutedSiteIds.length > 1000 || !c.mutedSiteIds.every(isBusId)) return null;
+  return {
+    v: 1, conferenceId: e.conferenceId, at: e.at,
+    controls: { floorShareAllowed: c.floorShareAllowed, mutedSiteIds: [...(c.mutedSiteIds as string[])] },
   };
 }

@@ -76,6 +76,8 @@ export const ERROR_CODES = {
   NOT_AN_ELECTOR: 'forbidden', // not in the poll's electorate (frozen when it opened)
   PLAIN_RTP_ADDRESS_REFUSED: 'forbidden', // a plain transport asked to send outside MEDIA_PLAIN_RTP_ALLOWED_HOSTS
   NOT_PUBLISHER: 'forbidden', // a viewer connection of a site (receive-only) tried to send
+  SHARE_NOT_ALLOWED: 'forbidden', // a screen share from a site that is neither the main hall nor the floor holder the chair allowed to share
+  MUTED_BY_CHAIR: 'forbidden', // a site unmuting its microphone while the chair's mute holds
 
   // 404: an id (or a route) that does not exist where it was looked for.
   ROUTE_NOT_FOUND: 'not_found',
@@ -130,6 +132,7 @@ export const ERROR_CODES = {
   NOT_A_RECV_TRANSPORT: 'conflict',
   TRANSPORT_NOT_CONNECTED: 'conflict',
   ALREADY_PRODUCING: 'conflict',
+  SCREEN_SHARED: 'conflict', // another site shares its screen already (one at a time); answered with `current`: the ScreenShare
   ALREADY_CONSUMING: 'conflict',
   NOT_READY: 'conflict',
   WORKER_CLOSED: 'conflict',

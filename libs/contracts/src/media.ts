@@ -56,6 +56,19 @@
 //     itself (two devices of one hall would take the camera from each other in a loop): it stays connected
 //     as a viewer, and after any later reconnect joins as a viewer too. Only a person's deliberate action
 //     (a "take over" button) joins again with `takeOver: true`, once.
+//     Sharing a screen (content sharing): a second video in the programme, sent to every site. The main
+//     site may share from any of its connections (the operator's, the chair's console); the floor holder's
+//     site may while the chair allows it (the meeting service's media controls, `floorShareAllowed`). Such a
+//     connection creates a send transport (a viewer may, for this) and produces the display track
+//     (getDisplayMedia) with Produce { kind: 'video', source: 'screen' }. One screen per conference: a
+//     second share is refused (409 SCREEN_SHARED, `current`: the ScreenShare) until the first stops
+//     (CloseProducer, or the browser's "stop sharing"); a site not allowed gets 403 SHARE_NOT_ALLOWED.
+//     The floor holder's share closes when its floor ends or the chair withdraws the permission
+//     (ProducerClosed). Programme.screen names the share; its producer is announced to every site but its
+//     own and flows to all of them (video only: an audio-only link does not get it).
+//     Chair's mute: while the meeting service's media controls list a site in `mutedSiteIds`, the gateway
+//     keeps that site's microphone producer paused (consumers see producerPaused); its ResumeProducer is
+//     403 MUTED_BY_CHAIR. Unmuted by the chair, the microphone sends again unless the site paused it itself.
 //     Error CONFERENCE_CLOSED → the conference has ended (or was cancelled): the gateway closed its room
 //     and disconnects; do not reconnect.
 //     A connection that stops answering the heartbeat (MEDIA_HEARTBEAT: a frozen machine, a cut link) is
@@ -136,13 +149,13 @@ export const MEDIA_ERROR_CODES = [
   'UNAUTHENTICATED', 'TOKEN_MISSING', 'TOKEN_EXPIRED', 'TOKEN_INVALID', 'TOKEN_WRONG_TYPE', 'TOKEN_ALREADY_USED',
   'SERVICE_TOKEN_MISSING', 'SERVICE_TOKEN_INVALID',
   // 403
-  'FOREIGN_CONFERENCE', 'NOT_MAIN_SITE', 'NOT_PUBLISHER', 'PLAIN_RTP_DISABLED', 'PLAIN_RTP_ADDRESS_REFUSED', 'ROLE_FORBIDDEN',
+  'FOREIGN_CONFERENCE', 'NOT_MAIN_SITE', 'NOT_PUBLISHER', 'SHARE_NOT_ALLOWED', 'MUTED_BY_CHAIR', 'PLAIN_RTP_DISABLED', 'PLAIN_RTP_ADDRESS_REFUSED', 'ROLE_FORBIDDEN',
   // 404
   'ROUTE_NOT_FOUND', 'UNKNOWN_TRANSPORT', 'UNKNOWN_PRODUCER', 'UNKNOWN_CONSUMER', 'UNKNOWN_ID', 'MEDIA_NOT_FOUND', 'RECORDING_NOT_FOUND',
   // 409: a step out of order, or the state changed meanwhile
   'NOT_JOINED', 'NOT_READY', 'CAMERA_HELD', 'CAMERA_TAKEN', 'CONFERENCE_CLOSED', 'ROOM_CLOSED', 'TOO_MANY_TRANSPORTS',
   'ALREADY_CONNECTED', 'NOT_WEBRTC', 'NOT_A_SEND_TRANSPORT', 'NOT_A_RECV_TRANSPORT', 'TRANSPORT_NOT_CONNECTED',
-  'ALREADY_PRODUCING', 'ALREADY_CONSUMING', 'WORKER_CLOSED', 'MEDIA_REJECTED', 'NOT_LIVE', 'ALREADY_RECORDING',
+  'ALREADY_PRODUCING', 'SCREEN_SHARED', 'ALREADY_CONSUMING', 'WORKER_CLOSED', 'MEDIA_REJECTED', 'NOT_LIVE', 'ALREADY_RECORDING',
   'NOTHING_TO_RECORD', 'RECORDING_FAILED', 'NOT_RECORDING', 'RECORDING_IN_PROGRESS',
   // 413, 500, 503
   'PAYLOAD_TOO_LARGE', 'INTERNAL', 'SERVICE_UNAVAILABLE',
@@ -288,10 +301,15 @@ export interface RestartIceResult {
   iceParameters: IceParametersJson;
 }
 
+/** 'camera': the site's camera or microphone (its publisher connection); 'screen': a shared screen or window. */
+export type ProducerSource = 'camera' | 'screen';
+
 export interface ProduceRequest {
   transportId: string;
   kind: MediaKind;
   rtpParameters: RtpParametersJson;
+  /** Default 'camera'. 'screen' (video only): content sharing, see the joining steps. */
+  source?: ProducerSource;
   appData?: Record<string, unknown>;
 }
 export interface ProduceResult {
@@ -338,7 +356,7 @@ export interface GetStatsResult {
 
 // ── Server → client ────────────────────────────────────────────────────────────────────────────────
 export const MediaServerEvent = {
-  /** ProgrammeEvent: to every site of the conference whenever the main site, the floor holder or their producers change. */
+  /** ProgrammeEvent: to every site of the conference whenever the main site, the floor holder, their producers or the shared screen change. */
   Programme: 'media:programme',
   /** ProducerInfo: a producer this site should consume (the main site hears of every site's; districts of programme sites, and of every site while the conference is small enough for warm standby). */
   NewProducer: 'media:new-producer',
@@ -362,6 +380,16 @@ export interface ProducerInfo {
   producerId: string;
   siteId: string;
   kind: MediaKind;
+  source: ProducerSource;
+}
+
+/** The screen being shared in a conference (at most one): also the `current` of a SCREEN_SHARED refusal. */
+export interface ScreenShare {
+  siteId: string;
+  producerId: string;
+  /** Who shares (the token's name, else the user id). */
+  userName: string;
+  since: string;
 }
 
 export interface ProgrammeEvent {
@@ -370,8 +398,10 @@ export interface ProgrammeEvent {
   mainSiteId: string | null;
   /** The site that has the floor (from the meeting service: its floor events, or read from it), else null. */
   floorSiteId: string | null;
-  /** The producers of the main site and the floor holder: what a district site shows. */
+  /** The producers of the main site and the floor holder, and the shared screen: what a district site shows. */
   producers: ProducerInfo[];
+  /** The shared screen, shown large at every site (but the sharing one), else null. */
+  screen: ScreenShare | null;
   /**
    * Grows by one per change, so a client can drop an out-of-order event. It counts per room: it goes on
    * across a worker restart (WorkerRestarted: the room is rebuilt in place) and starts again from 0 when

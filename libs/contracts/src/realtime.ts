@@ -8,7 +8,7 @@ import type { MinutesItemView, MinutesVersionSummary } from './minutes';
 import type { OpenVoteTally, PollTurnout, PollView } from './polls';
 import type { ErrorResponse } from './errors';
 import type {
-  AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ConferenceView, FloorRequestView,
+  AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, ConferenceView, FloorRequestView, MediaControlsView,
   QuorumView, SiteAttendance, SiteView,
 } from './model';
 import type { MediaStatusEvent } from './bus';
@@ -72,7 +72,9 @@ export type DeltaBody =
   /** An open vote's live tally (a state change, coalesced). Audience: leaders. Secret ballots have none. */
   | { type: 'poll.tally'; data: { tally: OpenVoteTally } }
   /** A message in a site's desk thread. Audience: desk (that site's staff and the main hall's desk). */
-  | { type: 'desk.message'; data: { message: DeskMessageView; siteName: string } };
+  | { type: 'desk.message'; data: { message: DeskMessageView; siteName: string } }
+  /** The chair's media controls (who may share, who is muted), whole. Audience: conference. */
+  | { type: 'media.controls'; data: { controls: MediaControlsView } };
 
 export type ConferenceDeltaType = DeltaBody['type'];
 
@@ -232,6 +234,8 @@ export function applyDelta(snapshot: ConferenceSnapshot, delta: ConferenceDelta)
       const unread = thread.unread + (message.authorUserId === next.scope.userId ? 0 : 1);
       return { ...next, desk: upsert(next.desk, [{ ...thread, lastMessage: message, unread }], (t) => t.siteId) };
     }
+    case 'media.controls':
+      return { ...next, mediaControls: delta.data.controls };
   }
 }
 

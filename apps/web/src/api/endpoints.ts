@@ -5,6 +5,7 @@ import type {
   CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesDocumentFormat, MinutesDocumentRequest, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
   NewDraftVersionRequest, UpdatePointRequest, DeskMessageView, DeskThreadView, AuditEntryView, AuditQuery, NoticeList, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
   BallotReceipt, CastBallotRequest, CreatePollRequest, CreateRunoffRequest, PollView, PollVoterView, RecordingLink, RecordingsResponse,
+  AudioCommandName, AudioCommandRequest, MediaControlsView, SetSharingRequest,
 } from '@hoinghi/contracts';
 import type { AgendaTransition, ConferenceAction } from '@hoinghi/domain';
 import { apiDownload, apiRequest } from './client';
@@ -96,6 +97,10 @@ export const api = {
   grantFloor: (id: string, requestId: string) =>
     apiRequest<FloorState>('POST', `${conference(id)}/floor/requests/${encodeURIComponent(requestId)}/grant`),
   endFloor: (id: string) => apiRequest<FloorState>('POST', `${conference(id)}/floor/end`),
+  setScreenSharing: (id: string, floorShareAllowed: boolean) =>
+    apiRequest<MediaControlsView>('PUT', `${conference(id)}/media-controls/sharing`, { floorShareAllowed } satisfies SetSharingRequest),
+  commandAudio: (id: string, command: AudioCommandName, siteId?: string) =>
+    apiRequest<MediaControlsView>('POST', `${conference(id)}/media-controls/audio`, (siteId ? { command, siteId } : { command }) satisfies AudioCommandRequest),
 
   draft: (id: string, draftId: string, version?: number) =>
     apiRequest<DraftVersionView>('GET', `${conference(id)}/drafts/${encodeURIComponent(draftId)}${version ? `/versions/${version}` : ''}`),

@@ -55,6 +55,8 @@ export function useMediaSession(conferenceId: string, siteId: string, role: Medi
     takeOver: () => session.current?.takeOver() ?? Promise.resolve(),
     setMic: (on: boolean) => void session.current?.setMic(on),
     setCamera: (on: boolean) => void session.current?.setCamera(on),
+    shareScreen: () => void session.current?.shareScreen(),
+    stopScreen: () => void session.current?.stopScreen(),
     startRecording: () => void session.current?.startRecording(),
     stopRecording: () => void session.current?.stopRecording(),
   };

@@ -94,7 +94,19 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
           {/* Video closes when the conference ends or is cancelled (unmounting closes the session). */}
           {canControl && mainSite && snapshot.conference.status !== 'ended' && snapshot.conference.status !== 'cancelled' && (
             <Suspense fallback={null}>
-              <MainHallMedia conferenceId={conferenceId} sites={snapshot.sites} mainSiteId={mainSite.id} floorSiteId={snapshot.floor.holder?.siteId ?? null} onRecording={onRecording} />
+              <MainHallMedia
+                conferenceId={conferenceId}
+                sites={snapshot.sites}
+                mainSiteId={mainSite.id}
+                floorSiteId={snapshot.floor.holder?.siteId ?? null}
+                onRecording={onRecording}
+                controls={{
+                  state: snapshot.mediaControls,
+                  busy: action.busy,
+                  audio: (command, siteId) => run(() => api.commandAudio(conferenceId, command, siteId)),
+                  setFloorShare: (allowed) => run(() => api.setScreenSharing(conferenceId, allowed)),
+                }}
+              />
             </Suspense>
           )}
           <AttendancePanel

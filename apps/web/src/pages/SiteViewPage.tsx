@@ -73,7 +73,7 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
           Video closes when the conference ends or is cancelled (unmounting closes the session). */}
       {roles && editable && can(roles, 'media.join', siteId) && (
         <Suspense fallback={null}>
-          <SiteMedia conferenceId={conferenceId} siteId={siteId} siteNames={knownSiteNames(snapshot)} />
+          <SiteMedia conferenceId={conferenceId} siteId={siteId} siteNames={knownSiteNames(snapshot)} mediaControls={snapshot.mediaControls} />
         </Suspense>
       )}
 

@@ -32,6 +32,7 @@ export function base(version = 10): ConferenceSnapshot {
     points: [],
     polls: { items: [], tallies: [], myReceipts: [], asOf: { turnout: 0, tally: 0 } },
     desk: [],
+    mediaControls: { floorShareAllowed: false, mutedSiteIds: [] },
   };
 }
 
