@@ -3,6 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { MediaTokenGuard } from './auth/media-token.guard';
 import { MediaTokenService } from './auth/media-token.service';
+import { ClusterBus } from './cluster/cluster-bus';
+import { ClusterService } from './cluster/cluster.service';
+import { GatewayRegistry } from './cluster/gateway-registry';
 import { UsedJoinTokens } from './auth/used-join-tokens';
 import { MediaStatusPublisher } from './bus/media-status.publisher';
 import { HttpErrorFilter } from '@hoinghi/server-kit';
@@ -41,6 +44,9 @@ export class MediaModule {
         FloorSource,
         FloorHolders,
         RoomsService,
+        GatewayRegistry,
+        ClusterBus,
+        ClusterService,
         FloorSubscriber,
         QualityMonitor,
         RecordingService,

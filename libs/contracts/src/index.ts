@@ -8,6 +8,7 @@ export * from './errors';
 export * from './realtime';
 export * from './bus';
 export * from './media';
+export * from './media-cluster';
 export * from './jobs';
 export * from './tokens';
 export * from './minutes';

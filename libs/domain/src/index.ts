@@ -24,3 +24,4 @@ export * from './org-tree';
 export * from './polls';
 export * from './speaking-time';
 export * from './attendance-report';
+export * from './media-placement';
