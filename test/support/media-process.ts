@@ -17,7 +17,10 @@ export class MediaProcess {
     const child = spawn(process.execPath, [MEDIA_MAIN], { env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const gateway = new MediaProcess(child, `http://127.0.0.1:${env.MEDIA_PORT}`);
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`gateway did not start: ${gateway.output}`)), 30_000);
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`gateway did not start: ${gateway.output}`));
+      }, 30_000);
       const read = (chunk: Buffer) => {
         gateway.output += chunk.toString();
         if (gateway.output.includes('hoinghi media gateway on')) {

@@ -211,6 +211,7 @@ export class ClusterService implements OnModuleInit {
         span.retry = null;
         if (this.spans.get(room.conferenceId) === span) this.scheduleReconcile(span);
       }, RETRY_MS);
+      span.retry.unref();
     }
   }
 
