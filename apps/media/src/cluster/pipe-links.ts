@@ -89,8 +89,12 @@ export class PipeLinks {
     }
     const offered = reply.producer;
     if (!offered || offered.kind !== kind) throw new Error(`gateway ${site.gatewayId} answered no ${kind} producer for ${producerId}`);
-    // What another gateway sends ends in our consumers' SDPs like a site's own: the same check.
-    const rtpParameters = checkProducerRtpParameters(kind, offered.rtpParameters, this.room.primary.router.rtpCapabilities);
+    // What another gateway sends ends in our consumers' SDPs like a site's own: the same check, except
+    // that header extensions may be of either kind (mediasoup adds video's dependency descriptor to every pipe).
+    const caps = this.room.primary.router.rtpCapabilities;
+    const rtpParameters = checkProducerRtpParameters(kind, offered.rtpParameters, {
+      ...caps, headerExtensions: (caps.headerExtensions ?? []).map((h) => ({ ...h, kind })),
+    });
     const producer = await transport.produce({ id: producerId, kind, rtpParameters, paused: offered.paused, appData: { siteId: site.siteId } });
     this.piped.set(producerId, { gatewayId: site.gatewayId, producer });
     producer.observer.once('close', () => {
