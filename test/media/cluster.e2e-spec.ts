@@ -12,10 +12,11 @@ import { io } from 'socket.io-client';
 import {
   ffmpegRtp, ffmpegRtpParameters, MediaClient, MediaHarness, ok, RtpSink, serviceToken, TEST_MEDIA_SECRET, VP8_PT, waitFor,
 } from '../support/media-harness';
-import { freePort, MediaProcess } from '../support/media-process';
+import { freePort, freeRtcPort, MediaProcess } from '../support/media-process';
 import { Api, MeetingHarness } from '../support/meeting-harness';
 
-// RTC and pipe ports of their own (other media suites use 41010–41210, the browser suite 42000, the benches 43000+).
+// RTC and pipe ports of their own (other media suites use 41010–41210, the browser suite 42000, the benches 43000+),
+// the first free ones from these.
 const RTC_A = 41630;
 const RTC_B = 41640;
 const HEARTBEAT_MS = 1000; // a killed gateway drops out after three
@@ -156,12 +157,12 @@ describe('one conference on two gateway hosts', () => {
     const portA = await freePort();
     hostA = await MediaHarness.start({
       ...common, MEDIA_PORT: String(portA), MEDIA_PUBLIC_URL: `http://127.0.0.1:${portA}`, MEDIA_GATEWAY_ID: 'host-a',
-      MEDIA_RTC_PORT: String(RTC_A), MEDIA_PIPE_PORTS: '44630-44639',
+      MEDIA_RTC_PORT: String(await freeRtcPort(RTC_A)), MEDIA_PIPE_PORTS: '44630-44639',
     });
     const portB = await freePort();
     envB = {
       ...common, MEDIA_PORT: String(portB), MEDIA_PUBLIC_URL: `http://127.0.0.1:${portB}`, MEDIA_GATEWAY_ID: 'host-b',
-      MEDIA_RTC_PORT: String(RTC_B), MEDIA_PIPE_PORTS: '44640-44649', REDIS_URL: hostA.config.redisUrl,
+      MEDIA_RTC_PORT: String(await freeRtcPort(RTC_B)), MEDIA_PIPE_PORTS: '44640-44649', REDIS_URL: hostA.config.redisUrl,
     };
     hostB = await MediaProcess.start(envB);
   });

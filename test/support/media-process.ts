@@ -52,3 +52,30 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/**
+ * The first port from `from` free for both TCP and UDP on 127.0.0.1 (a WebRtcServer takes both). Fixed
+ * ports sit in Linux's ephemeral range, where any outgoing connection on this busy machine may hold one.
+ */
+export async function freeRtcPort(from: number): Promise<number> {
+  const { createSocket } = await import('node:dgram');
+  for (let port = from; port < from + 100; port++) {
+    const tcp = createServer();
+    const udp = createSocket('udp4');
+    const free = await new Promise<boolean>((resolve) => {
+      tcp.once('error', () => resolve(false));
+      tcp.listen(port, '127.0.0.1', () => {
+        udp.once('error', () => resolve(false));
+        udp.bind(port, '127.0.0.1', () => resolve(true));
+      });
+    });
+    await new Promise((resolve) => tcp.close(() => resolve(undefined)));
+    try {
+      udp.close();
+    } catch {
+      // never bound
+    }
+    if (free) return port;
+  }
+  throw new Error(`no free RTC port in ${from}-${from + 99}`);
+}
