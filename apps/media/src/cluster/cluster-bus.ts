@@ -97,6 +97,7 @@ export class ClusterBus implements OnModuleInit, OnApplicationShutdown {
         this.pending.delete(id);
         resolve({ v: 1, reply: id, ok: false, error: 'TIMEOUT', message: `gateway ${gatewayId} did not answer ${body.op} within ${REQUEST_TIMEOUT_MS} ms` });
       }, REQUEST_TIMEOUT_MS);
+      timer.unref(); // a request still waiting does not keep a stopping process alive
       this.pending.set(id, { resolve, timer });
     });
     await this.send(gatewayId, { v: 1, id, from: this.config.cluster!.gatewayId, fromInstance: this.instance, ...body });

@@ -36,8 +36,9 @@ describe('remoteSitesWanted', () => {
     expect([...remoteSitesWanted({ mainSiteId: 'hall', floorSiteId: null }, [district], ['hall', 'd1', 'd3'], large)]).toEqual(['hall']);
   });
 
-  it('the main hall\'s gateway pipes every site (the chair\'s grid)', () => {
+  it('the main hall\'s gateway pipes every site (the chair\'s grid), whatever districts it has too', () => {
     expect([...remoteSitesWanted({ mainSiteId: 'hall', floorSiteId: null }, [hall], ['d1', 'd3', 'd4'], large)]).toEqual(['d1', 'd3', 'd4']);
+    expect([...remoteSitesWanted({ mainSiteId: 'hall', floorSiteId: null }, [district, hall, district], ['d1', 'd3'], large)]).toEqual(['d1', 'd3']);
   });
 
   it('with warm standby every gateway pipes every site, so a floor switch is a resume on each', () => {

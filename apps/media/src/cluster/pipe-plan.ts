@@ -30,10 +30,15 @@ export function remoteSites(states: Iterable<RoomState>, localSiteIds: ReadonlyS
  * warm standby every gateway pipes every site, and a floor switch stays a resume on each host.
  */
 export function remoteSitesWanted(state: ProgrammeState, receivers: Iterable<Receiver>, remote: Iterable<string>, sites: { count: number; standbyMax: number }): Set<string> {
-  const local = [...receivers];
-  const wanted = new Set<string>();
-  for (const siteId of remote) {
-    if (local.some((receiver) => isAnnounced(state, receiver, siteId, sites))) wanted.add(siteId);
+  // A remote site is never a local receiver's own, so the main site's connection is announced a superset
+  // of what any district's is: one receiver stands for all (linear in sites, not sites × connections).
+  let representative: Receiver | null = null;
+  for (const receiver of receivers) {
+    representative = receiver;
+    if (receiver.isMain) break;
   }
+  const wanted = new Set<string>();
+  if (!representative) return wanted;
+  for (const siteId of remote) if (isAnnounced(state, representative, siteId, sites)) wanted.add(siteId);
   return wanted;
 }
