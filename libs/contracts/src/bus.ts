@@ -1,14 +1,25 @@
 // Redis pub/sub between the meeting service and the media gateway. Every payload carries `v`.
+import type { MediaControlsView } from './model';
 
 export const RedisChannel = {
   /** Floor changes, published by the meeting service, consumed by the media gateway. */
   Floor: 'hoinghi:floor',
   /** A conference ended or was cancelled, published by the meeting service: the gateway closes its video. */
   Conference: 'hoinghi:conference',
+  /** The chair's media controls (who may share, who is muted), published by the meeting service. */
+  MediaControls: 'hoinghi:media-controls',
   /** Media health (worker death, site quality), published by the media gateway. */
   MediaStatus: 'hoinghi:media-status',
+  /** A notice was announced (NoticeEvent), published by the meeting service's outbox after the change's commit. */
+  Notice: 'hoinghi:notice',
 } as const;
 
+/**
+ * On `hoinghi:floor`: a turn was granted or ended. The meeting service publishes it the moment its change
+ * commits, and its outbox delivers it again only if that failed, so a subscriber may get an event twice,
+ * or late (after a newer one): `version` tells. A grant that replaces a speaker is one change: its
+ * 'ended' (the previous turn) and 'granted' share a version and are published in that order.
+ */
 export interface FloorEvent {
   v: 1;
   kind: 'granted' | 'ended';
@@ -16,6 +27,42 @@ export interface FloorEvent {
   requestId: string;
   siteId: string;
   participantId: string | null;
+  at: string;
+  /**
+   * The conference's version at the change (that of its first delta): larger for every later floor
+   * change of the conference. A subscriber drops an event older than the last it applied. Absent from
+   * publishers that predate it: such an event is applied as it comes.
+   */
+  version?: number;
+}
+
+/** How many sites a FloorQueueEvent names at most: the next speakers a gateway may keep warm. */
+export const FLOOR_QUEUE_HEAD = 3;
+
+/**
+ * On `hoinghi:floor`: the sites next in the floor queue changed. `next`: the first FLOOR_QUEUE_HEAD
+ * sites waiting, each once, in queue order (empty: nobody waits). Published like FloorEvent (at commit,
+ * the outbox as retry; `version` orders copies). The media gateway keeps the next speakers' video
+ * flowing at its lowest layer to every site, so that a grant to one of them shows its picture at once.
+ */
+export interface FloorQueueEvent {
+  v: 1;
+  kind: 'queue';
+  conferenceId: string;
+  next: string[];
+  at: string;
+  version?: number;
+}
+
+/**
+ * On `hoinghi:notice`, through the outbox of the change that announces it: every meeting instance tells
+ * its own connections of the people convened to the conference (`notices:new`).
+ */
+export interface NoticeEvent {
+  v: 1;
+  kind: 'announced';
+  conferenceId: string;
+  noticeId: string;
   at: string;
 }
 
@@ -29,6 +76,27 @@ export interface ConferenceClosedEvent {
   kind: 'closed';
   conferenceId: string;
   status: 'ended' | 'cancelled';
+  at: string;
+}
+
+/**
+ * On `hoinghi:media-controls`, through the meeting service's outbox in the same transaction as the
+ * change: the chair's media controls as they are now (the whole state, so the newest event wins). The
+ * media gateway pauses the muted sites' microphones and closes a floor holder's screen share no longer
+ * allowed. It reads them (GET /api/internal/conferences/:id/media-controls, MediaControlsResponse) when a
+ * room opens and after Redis comes back.
+ */
+export interface MediaControlsEvent {
+  v: 1;
+  conferenceId: string;
+  controls: MediaControlsView;
+  at: string;
+}
+
+export interface MediaControlsResponse {
+  v: 1;
+  conferenceId: string;
+  controls: MediaControlsView;
   at: string;
 }
 
@@ -92,7 +160,23 @@ export function parseFloorEvent(message: string): FloorEvent | null {
   if (!isBusId(e.conferenceId) || !isBusId(e.requestId) || !isBusId(e.siteId) || !isInstant(e.at)) return null;
   const participantId = e.participantId;
   if (participantId !== null && !isBusId(participantId)) return null;
-  return { v: 1, kind: e.kind, conferenceId: e.conferenceId, requestId: e.requestId, siteId: e.siteId, participantId, at: e.at };
+  const version = e.version;
+  if (version !== undefined && !(Number.isSafeInteger(version) && (version as number) > 0)) return null;
+  return {
+    v: 1, kind: e.kind, conferenceId: e.conferenceId, requestId: e.requestId, siteId: e.siteId, participantId, at: e.at,
+    ...(version !== undefined ? { version: version as number } : {}),
+  };
+}
+
+/** A FloorQueueEvent from `hoinghi:floor`, or null when the message is not one. */
+export function parseFloorQueueEvent(message: string): FloorQueueEvent | null {
+  const e = busObject(message);
+  if (!e || e.v !== 1 || e.kind !== 'queue' || !isBusId(e.conferenceId) || !isInstant(e.at)) return null;
+  const next = e.next;
+  if (!Array.isArray(next) || next.length > FLOOR_QUEUE_HEAD || !next.every(isBusId) || new Set(next).size !== next.length) return null;
+  const version = e.version;
+  if (version !== undefined && !(Number.isSafeInteger(version) && (version as number) > 0)) return null;
+  return { v: 1, kind: 'queue', conferenceId: e.conferenceId, next: [...next], at: e.at, ...(version !== undefined ? { version: version as number } : {}) };
 }
 
 /** A ConferenceClosedEvent from `hoinghi:conference`, or null when the message is not one. */
@@ -101,6 +185,13 @@ export function parseConferenceClosedEvent(message: string): ConferenceClosedEve
   if (!e || e.v !== 1 || e.kind !== 'closed' || (e.status !== 'ended' && e.status !== 'cancelled')) return null;
   if (!isBusId(e.conferenceId) || !isInstant(e.at)) return null;
   return { v: 1, kind: 'closed', conferenceId: e.conferenceId, status: e.status, at: e.at };
+}
+
+/** A NoticeEvent from `hoinghi:notice`, or null when the message is not one. */
+export function parseNoticeEvent(message: string): NoticeEvent | null {
+  const e = busObject(message);
+  if (!e || e.v !== 1 || e.kind !== 'announced' || !isBusId(e.conferenceId) || !isBusId(e.noticeId) || !isInstant(e.at)) return null;
+  return { v: 1, kind: 'announced', conferenceId: e.conferenceId, noticeId: e.noticeId, at: e.at };
 }
 
 /** A MediaStatusEvent from `hoinghi:media-status`, or null. Worker events carry flat details (ids, numbers, a sentence). */
@@ -122,5 +213,18 @@ export function parseMediaStatusEvent(message: string): MediaStatusEvent | null 
   return {
     v: 1, kind: e.kind, conferenceId, ...(e.siteId !== undefined ? { siteId: e.siteId } : {}),
     details: details as Record<string, unknown>, at: e.at,
+  };
+}
+
+/** A MediaControlsEvent from `hoinghi:media-controls` (or the body of MediaControlsResponse), or null. */
+export function parseMediaControlsEvent(message: string): MediaControlsEvent | null {
+  const e = busObject(message);
+  if (!e || e.v !== 1 || !isBusId(e.conferenceId) || !isInstant(e.at)) return null;
+  const c = e.controls as Record<string, unknown> | null;
+  if (typeof c !== 'object' || c === null || typeof c.floorShareAllowed !== 'boolean') return null;
+  if (!Array.isArray(c.mutedSiteIds) || c.mutedSiteIds.length > 1000 || !c.mutedSiteIds.every(isBusId)) return null;
+  return {
+    v: 1, conferenceId: e.conferenceId, at: e.at,
+    controls: { floorShareAllowed: c.floorShareAllowed, mutedSiteIds: [...(c.mutedSiteIds as string[])] },
   };
 }

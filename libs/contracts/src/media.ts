@@ -56,6 +56,19 @@
 //     itself (two devices of one hall would take the camera from each other in a loop): it stays connected
 //     as a viewer, and after any later reconnect joins as a viewer too. Only a person's deliberate action
 //     (a "take over" button) joins again with `takeOver: true`, once.
+//     Sharing a screen (content sharing): a second video in the programme, sent to every site. The main
+//     site may share from any of its connections (the operator's, the chair's console); the floor holder's
+//     site may while the chair allows it (the meeting service's media controls, `floorShareAllowed`). Such a
+//     connection creates a send transport (a viewer may, for this) and produces the display track
+//     (getDisplayMedia) with Produce { kind: 'video', source: 'screen' }. One screen per conference: a
+//     second share is refused (409 SCREEN_SHARED, `current`: the ScreenShare) until the first stops
+//     (CloseProducer, or the browser's "stop sharing"); a site not allowed gets 403 SHARE_NOT_ALLOWED.
+//     The floor holder's share closes when its floor ends or the chair withdraws the permission
+//     (ProducerClosed). Programme.screen names the share; its producer is announced to every site but its
+//     own and flows to all of them (video only: an audio-only link does not get it).
+//     Chair's mute: while the meeting service's media controls list a site in `mutedSiteIds`, the gateway
+//     keeps that site's microphone producer paused (consumers see producerPaused); its ResumeProducer is
+//     403 MUTED_BY_CHAIR. Unmuted by the chair, the microphone sends again unless the site paused it itself.
 //     Error CONFERENCE_CLOSED → the conference has ended (or was cancelled): the gateway closed its room
 //     and disconnects; do not reconnect.
 //     A connection that stops answering the heartbeat (MEDIA_HEARTBEAT: a frozen machine, a cut link) is
@@ -143,14 +156,14 @@ export const MEDIA_ERROR_CODES = [
   'UNAUTHENTICATED', 'TOKEN_MISSING', 'TOKEN_EXPIRED', 'TOKEN_INVALID', 'TOKEN_WRONG_TYPE', 'TOKEN_ALREADY_USED',
   'SERVICE_TOKEN_MISSING', 'SERVICE_TOKEN_INVALID',
   // 403
-  'FOREIGN_CONFERENCE', 'NOT_MAIN_SITE', 'NOT_PUBLISHER', 'PLAIN_RTP_DISABLED', 'PLAIN_RTP_ADDRESS_REFUSED', 'ROLE_FORBIDDEN',
+  'FOREIGN_CONFERENCE', 'NOT_MAIN_SITE', 'NOT_PUBLISHER', 'SHARE_NOT_ALLOWED', 'MUTED_BY_CHAIR', 'PLAIN_RTP_DISABLED', 'PLAIN_RTP_ADDRESS_REFUSED', 'ROLE_FORBIDDEN',
   // 404
-  'ROUTE_NOT_FOUND', 'UNKNOWN_TRANSPORT', 'UNKNOWN_PRODUCER', 'UNKNOWN_CONSUMER', 'UNKNOWN_ID', 'MEDIA_NOT_FOUND',
+  'ROUTE_NOT_FOUND', 'UNKNOWN_TRANSPORT', 'UNKNOWN_PRODUCER', 'UNKNOWN_CONSUMER', 'UNKNOWN_ID', 'MEDIA_NOT_FOUND', 'RECORDING_NOT_FOUND',
   // 409: a step out of order, or the state changed meanwhile
   'NOT_JOINED', 'NOT_READY', 'CAMERA_HELD', 'CAMERA_TAKEN', 'CONFERENCE_CLOSED', 'ROOM_CLOSED', 'TOO_MANY_TRANSPORTS',
   'ALREADY_CONNECTED', 'NOT_WEBRTC', 'NOT_A_SEND_TRANSPORT', 'NOT_A_RECV_TRANSPORT', 'TRANSPORT_NOT_CONNECTED',
-  'ALREADY_PRODUCING', 'ALREADY_CONSUMING', 'WORKER_CLOSED', 'MEDIA_REJECTED', 'NOT_LIVE', 'ALREADY_RECORDING',
-  'NOTHING_TO_RECORD', 'RECORDING_FAILED', 'NOT_RECORDING',
+  'ALREADY_PRODUCING', 'SCREEN_SHARED', 'ALREADY_CONSUMING', 'WORKER_CLOSED', 'MEDIA_REJECTED', 'NOT_LIVE', 'ALREADY_RECORDING',
+  'NOTHING_TO_RECORD', 'RECORDING_FAILED', 'NOT_RECORDING', 'RECORDING_IN_PROGRESS',
   // 413, 500, 503
   'PAYLOAD_TOO_LARGE', 'INTERNAL', 'SERVICE_UNAVAILABLE',
 ] as const satisfies readonly ErrorCode[];
@@ -295,10 +308,15 @@ export interface RestartIceResult {
   iceParameters: IceParametersJson;
 }
 
+/** 'camera': the site's camera or microphone (its publisher connection); 'screen': a shared screen or window. */
+export type ProducerSource = 'camera' | 'screen';
+
 export interface ProduceRequest {
   transportId: string;
   kind: MediaKind;
   rtpParameters: RtpParametersJson;
+  /** Default 'camera'. 'screen' (video only): content sharing, see the joining steps. */
+  source?: ProducerSource;
   appData?: Record<string, unknown>;
 }
 export interface ProduceResult {
@@ -345,7 +363,7 @@ export interface GetStatsResult {
 
 // ── Server → client ────────────────────────────────────────────────────────────────────────────────
 export const MediaServerEvent = {
-  /** ProgrammeEvent: to every site of the conference whenever the main site, the floor holder or their producers change. */
+  /** ProgrammeEvent: to every site of the conference whenever the main site, the floor holder, their producers or the shared screen change. */
   Programme: 'media:programme',
   /** ProducerInfo: a producer this site should consume (the main site hears of every site's; districts of programme sites, and of every site while the conference is small enough for warm standby). */
   NewProducer: 'media:new-producer',
@@ -369,6 +387,16 @@ export interface ProducerInfo {
   producerId: string;
   siteId: string;
   kind: MediaKind;
+  source: ProducerSource;
+}
+
+/** The screen being shared in a conference (at most one): also the `current` of a SCREEN_SHARED refusal. */
+export interface ScreenShare {
+  siteId: string;
+  producerId: string;
+  /** Who shares (the token's name, else the user id). */
+  userName: string;
+  since: string;
 }
 
 export interface ProgrammeEvent {
@@ -377,8 +405,10 @@ export interface ProgrammeEvent {
   mainSiteId: string | null;
   /** The site that has the floor (from the meeting service: its floor events, or read from it), else null. */
   floorSiteId: string | null;
-  /** The producers of the main site and the floor holder: what a district site shows. */
+  /** The producers of the main site and the floor holder, and the shared screen: what a district site shows. */
   producers: ProducerInfo[];
+  /** The shared screen, shown large at every site (but the sharing one), else null. */
+  screen: ScreenShare | null;
   /**
    * Grows by one per change, so a client can drop an out-of-order event. It counts per room: it goes on
    * across a worker restart (WorkerRestarted: the room is rebuilt in place) and starts again from 0 when
@@ -451,11 +481,49 @@ export interface RecordingFile {
   active: boolean;
 }
 
-/** GET /api/conferences/:id/recordings on the gateway (Authorization: Bearer <media join token>). */
+/**
+ * GET /api/conferences/:id/recordings on the gateway (Authorization: Bearer <media join token>), and
+ * GET /api/internal/conferences/:id/recordings on the gateway (a MeetingServiceClaims token) for the
+ * meeting service, which answers the same body to the chairs and the secretariat at
+ * GET /api/conferences/:id/recordings.
+ */
 export interface RecordingsResponse {
   recording: RecordingState;
   files: RecordingFile[];
 }
+
+/**
+ * Claims of the token with which the meeting service calls the gateway's internal routes (the recorded
+ * files): HS256 with MEDIA_TOKEN_SECRET, `iss`/`aud` of TOKEN_PARTIES.meetingService, `exp` at most 60 s
+ * ahead. The meeting service has already decided who may see what; the gateway only checks it is asked by it.
+ */
+export interface MeetingServiceClaims {
+  typ: 'meeting-service';
+}
+
+/**
+ * POST /api/conferences/:id/recordings/:file/link: where a browser plays (`url`, answering HTTP range
+ * requests, so a <video> element can seek) or downloads (`downloadUrl`) one recording without sending
+ * a header — the link carries a token for this user and this file, checked again (role included) on
+ * every request until `expiresAt`.
+ */
+export interface RecordingLink {
+  file: string;
+  url: string;
+  downloadUrl: string;
+  expiresAt: string;
+}
+
+/** Claims of a recording link's token (JWT_SECRET, `iss`/`aud` of TOKEN_PARTIES.recordingLink). */
+export interface RecordingLinkClaims {
+  typ: 'recording-link';
+  sub: string; // user id
+  cid: string; // conference id
+  file: string;
+}
+
+/** A recorded file's name as the gateway makes them (`2025-05-01T08-00-00-000Z.webm`, `…-1.webm`): nothing that can leave its directory. */
+export const RECORDING_FILE_NAME = /^[0-9A-Za-z][0-9A-Za-z-]{0,99}\.webm$/;
 
 export interface WorkerRestartedEvent {
   conferenceId: string;

@@ -210,6 +210,32 @@ export interface FloorState {
  * the chairs and secretariat get every site; a site gets itself, the main site, the agenda, the
  * programme and the totals, so its snapshot stays small however many sites the conference has.
  */
+/**
+ * The chair's media controls of a conference (content sharing and audio): whether the floor holder may
+ * share a screen (the main hall always may), and which sites the chair has muted. Every site sees them;
+ * the media gateway enforces them.
+ */
+export interface MediaControlsView {
+  floorShareAllowed: boolean;
+  mutedSiteIds: string[];
+}
+
+/** PUT /conferences/:id/media-controls/sharing (the chairs). */
+export interface SetSharingRequest {
+  floorShareAllowed: boolean;
+}
+
+/** The chair's audio commands: one site (`siteId`), or every site but the floor holder and the main hall, and undoing them. */
+export const AUDIO_COMMANDS = ['mute', 'unmute', 'mute-all-but-floor', 'unmute-all'] as const;
+export type AudioCommandName = (typeof AUDIO_COMMANDS)[number];
+
+/** POST /conferences/:id/media-controls/audio (the chairs). */
+export interface AudioCommandRequest {
+  command: AudioCommandName;
+  /** The site, for 'mute' and 'unmute'. */
+  siteId?: string;
+}
+
 export interface ConferenceSnapshot {
   version: number;
   scope: ViewerScope;
@@ -236,6 +262,8 @@ export interface ConferenceSnapshot {
   polls: PollsSection;
   /** The desk threads the viewer may read (the main hall's desk: every district's; a district's staff: their own), with unread counts. */
   desk: DeskThreadView[];
+  /** Whether the floor holder may share a screen, and who is muted (everyone sees them). */
+  mediaControls: MediaControlsView;
 }
 
 /** ErrorResponse.current of CONFERENCE_CHANGED: who changed the conference's status last, when, and the conference as it is now. */

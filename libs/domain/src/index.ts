@@ -24,4 +24,5 @@ export * from './org-tree';
 export * from './polls';
 export * from './speaking-time';
 export * from './attendance-report';
+export * from './media-controls';
 export * from './media-placement';

@@ -1,4 +1,7 @@
-import { isAnnounced, mayConsume, onAir, programmeSites, shouldFlow, sitesAffectedByFloorChange } from './programme-rule';
+import {
+  decideShare, isAnnounced, isStandbyLayer, isWarm, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow, sitesAffectedByFloorChange,
+  sitesAffectedByWarmChange,
+} from './programme-rule';
 
 const state = { mainSiteId: 'hall', floorSiteId: 'lai-vung' };
 const hall = { siteId: 'hall', isMain: true };
@@ -59,5 +62,76 @@ describe('the programme rule', () => {
     expect(sitesAffectedByFloorChange(null, 'sa-dec')).toEqual(new Set(['sa-dec']));
     expect(sitesAffectedByFloorChange('sa-dec', null)).toEqual(new Set(['sa-dec']));
     expect(sitesAffectedByFloorChange('sa-dec', 'sa-dec')).toEqual(new Set());
+  });
+
+  it('keeps the next speakers warm: their video, not their sound, flows to every site at the lowest layer', () => {
+    const queued = { ...state, warmSiteIds: ['thap-muoi', 'lai-vung'] };
+    expect(isWarm(queued, 'thap-muoi')).toBe(true);
+    expect(isWarm(queued, 'lai-vung')).toBe(false); // on air already: in full
+    expect(shouldFlow(queued, saDec, { siteId: 'thap-muoi', kind: 'video' }, open)).toBe(true);
+    expect(shouldFlow(queued, saDec, { siteId: 'thap-muoi', kind: 'audio' }, open)).toBe(false);
+    expect(shouldFlow(queued, saDec, { siteId: 'thap-muoi', kind: 'video' }, { wanted: true, audioOnly: true })).toBe(false);
+    expect(isStandbyLayer(queued, saDec, { siteId: 'thap-muoi', kind: 'video' })).toBe(true);
+    expect(isStandbyLayer(queued, saDec, { siteId: 'lai-vung', kind: 'video' })).toBe(false);
+    expect(isStandbyLayer(queued, hall, { siteId: 'thap-muoi', kind: 'video' })).toBe(false); // the chair's grid
+    // A large conference announces them ahead, so their consumers exist before the grant.
+    expect(isAnnounced(queued, saDec, 'thap-muoi', large)).toBe(true);
+    expect(isAnnounced(queued, saDec, 'cao-lanh', large)).toBe(false);
+  });
+
+  it('re-gates the sites that join or leave the warm next speakers', () => {
+    expect(sitesAffectedByWarmChange(['a', 'b'], ['b', 'c'])).toEqual(new Set(['a', 'c']));
+    expect(sitesAffectedByWarmChange([], ['a'])).toEqual(new Set(['a']));
+    expect(sitesAffectedByWarmChange(['a'], ['a'])).toEqual(new Set());
+  });
+});
+
+describe('the programme rule with a shared screen', () => {
+  const screenOf = (siteId: string) => ({ siteId, kind: 'video' as const, source: 'screen' as const });
+
+  it('sends the shared screen to every site but the sharing one, on or off the programme', () => {
+    expect(shouldFlow(state, saDec, screenOf('hall'), open)).toBe(true);
+    expect(shouldFlow(state, hall, screenOf('lai-vung'), open)).toBe(true);
+    expect(shouldFlow(state, laiVung, screenOf('lai-vung'), open)).toBe(false);
+    // The screen stays when the floor moves on while the main hall shares.
+    expect(shouldFlow({ mainSiteId: 'hall', floorSiteId: null }, saDec, screenOf('hall'), open)).toBe(true);
+  });
+
+  it('keeps the screen off an audio-only link and off a connection that did not ask for it', () => {
+    expect(shouldFlow(state, saDec, screenOf('hall'), { wanted: true, audioOnly: true })).toBe(false);
+    expect(shouldFlow(state, saDec, screenOf('hall'), { wanted: false, audioOnly: false })).toBe(false);
+  });
+
+  it('announces the screen to every other site, also in a large conference', () => {
+    expect(isAnnounced({ mainSiteId: 'hall', floorSiteId: null }, saDec, 'lai-vung', large, 'screen')).toBe(true);
+    expect(isAnnounced(state, laiVung, 'lai-vung', large, 'screen')).toBe(false);
+    expect(isAnnounced({ mainSiteId: 'hall', floorSiteId: null }, saDec, 'lai-vung', large)).toBe(false);
+  });
+
+  it('lets the main site share always, the floor holder only while the chair allows it, and nobody else', () => {
+    expect(decideShare(state, 'hall', null, false)).toBe('allowed');
+    expect(decideShare(state, 'lai-vung', null, false)).toBe('not-allowed');
+    expect(decideShare(state, 'lai-vung', null, true)).toBe('allowed');
+    expect(decideShare(state, 'sa-dec', null, true)).toBe('not-allowed');
+  });
+
+  it('refuses a second share while one runs (one screen per conference), whoever asks', () => {
+    expect(decideShare(state, 'hall', { siteId: 'lai-vung' }, true)).toBe('busy');
+    expect(decideShare(state, 'lai-vung', { siteId: 'hall' }, true)).toBe('busy');
+  });
+
+  it('stops the floor holder\'s share when the floor moves on or the permission is withdrawn, never the main hall\'s', () => {
+    expect(shareMustStop(state, 'lai-vung', true)).toBe(false);
+    expect(shareMustStop(state, 'lai-vung', false)).toBe(true);
+    expect(shareMustStop({ mainSiteId: 'hall', floorSiteId: 'sa-dec' }, 'lai-vung', true)).toBe(true);
+    expect(shareMustStop({ mainSiteId: 'hall', floorSiteId: null }, 'hall', false)).toBe(false);
+  });
+});
+
+describe('the chair\'s mute', () => {
+  it('keeps a muted site\'s microphone paused whatever the site asks, and restores the site\'s own choice on unmute', () => {
+    expect(micPaused({ selfPaused: false, chairMuted: true })).toBe(true);
+    expect(micPaused({ selfPaused: false, chairMuted: false })).toBe(false);
+    expect(micPaused({ selfPaused: true, chairMuted: false })).toBe(true);
   });
 });

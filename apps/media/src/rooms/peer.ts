@@ -1,4 +1,4 @@
-import type { MediaKind, MediaRole, SitePublisher, TransportDirection } from '@hoinghi/contracts';
+import type { MediaKind, MediaRole, ProducerSource, SitePublisher, TransportDirection } from '@hoinghi/contracts';
 import * as mediasoup from 'mediasoup';
 import type { PlacedRouter } from '../workers/worker-pool.service';
 import { initialLinkState, LinkState } from '../quality/quality-policy';
@@ -25,10 +25,14 @@ export interface PeerTransport {
 export interface PeerConsumer {
   consumer: Consumer;
   sourceSiteId: string;
+  /** A camera or microphone, or a shared screen. */
+  source: ProducerSource;
   /** The client has built its side and asked for media (ResumeConsumer); the programme decides the rest. */
   wanted: boolean;
   /** What the gateway last told mediasoup; set before the await, so racing updates do not lose the latest decision. */
   flowing: boolean;
+  /** Its layers are a warm next speaker's (the lowest), as last told to mediasoup. */
+  standby: boolean;
   /** The client's SetPreferredLayers, before the link cap. */
   requestedSpatialLayer: number | null;
   requestedTemporalLayer: number | null;
@@ -40,7 +44,10 @@ export interface PeerConsumer {
  */
 export class Peer {
   readonly transports = new Map<string, PeerTransport>();
+  /** Its camera and microphone (the site's publisher), and a shared screen (any connection of a site that may share). */
   readonly producers = new Map<string, Producer>();
+  /** Producers the site paused itself (PauseProducer): the chair's unmute leaves them paused. */
+  readonly selfPaused = new Set<string>();
   readonly consumers = new Map<string, PeerConsumer>();
   /** The browser's device.rtpCapabilities (Ready); consuming needs them. */
   rtpCapabilities: RtpCapabilities | null = null;
@@ -79,8 +86,9 @@ export class Peer {
     return this.rtpCapabilities !== null;
   }
 
+  /** Its camera's or microphone's producer (not a shared screen). */
   producerOfKind(kind: MediaKind): Producer | undefined {
-    for (const producer of this.producers.values()) if (producer.kind === kind) return producer;
+    for (const producer of this.producers.values()) if (producer.kind === kind && sourceOf(producer) === 'camera') return producer;
     return undefined;
   }
 
@@ -94,6 +102,10 @@ export class Peer {
     for (const { transport } of this.transports.values()) transport.close();
     this.transports.clear();
     this.producers.clear();
+    this.selfPaused.clear();
     this.consumers.clear();
   }
 }
+
+/** What a producer carries, as set at Produce (appData.source). */
+export const sourceOf = (producer: Producer): ProducerSource => (producer.appData.source === 'screen' ? 'screen' : 'camera');

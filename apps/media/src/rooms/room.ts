@@ -1,27 +1,28 @@
 import { Logger } from '@nestjs/common';
 import {
   ActiveSpeakerEvent, ConnectTransportRequest, ConsumerOptions, MediaClientEvent, MediaJoinClaims, MediaKind, MediaReadyResult, MediaRole, MediaServerEvent,
-  ProducerInfo, ProgrammeEvent, SitePublisher, TransportDirection, TransportOptions,
+  MediaControlsView, ProducerInfo, ProducerSource, ProgrammeEvent, ScreenShare, SitePublisher, TransportDirection, TransportOptions,
 } from '@hoinghi/contracts';
-import { conflict, forbidden, invalid, notFound, stale } from '@hoinghi/domain';
+import { conflict, forbidden, invalid, NO_MEDIA_CONTROLS, notFound, stale } from '@hoinghi/domain';
 import * as mediasoup from 'mediasoup';
 import { assertSdpSafe } from '../common/sdp-safe';
 import type { MediaConfig } from '../config/media-config';
-import { isAnnounced, mayConsume, onAir, programmeSites, shouldFlow, sitesAffectedByFloorChange } from '../programme/programme-rule';
+import {
+  decideShare, isAnnounced, isStandbyLayer, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow, sitesAffectedByFloorChange,
+  sitesAffectedByWarmChange,
+} from '../programme/programme-rule';
 import { effectiveSpatialLayer, LinkState } from '../quality/quality-policy';
+import { applyLayers, requestLayers } from './link-caps';
 import type { PlacedRouter } from '../workers/worker-pool.service';
-import { Peer, PeerConsumer, PeerTransport, RouterSlot } from './peer';
+import { Peer, PeerConsumer, RouterSlot, sourceOf } from './peer';
 import { decideSeat } from './publisher-seat';
 import { RoomRouters } from './room-routers';
 import { checkProducerRtpParameters } from './rtp-parameters-check';
+import { connectTransport, openTransport, restartIce, transportOf } from './peer-transports';
 import type { SiteChannel } from './site-channel';
 
 type Producer = mediasoup.types.Producer;
-type DtlsParameters = mediasoup.types.DtlsParameters;
 type RtpCapabilities = mediasoup.types.RtpCapabilities;
-
-/** Send + receive WebRTC, plus a few plain (ffmpeg) ingest transports. */
-const MAX_TRANSPORTS_PER_PEER = 6;
 
 export interface RoomDeps {
   config: MediaConfig;
@@ -50,12 +51,15 @@ export interface SeatWish {
 /**
  * One conference on the gateway: its connections, the programme, and the signalling steps. Its routers
  * (placement, pipes, where producers live) are in RoomRouters; who flows to whom is the programme rule
- * (programme/programme-rule.ts); one publisher per site is publisher-seat.ts.
+ * (programme/programme-rule.ts); one publisher per site is publisher-seat.ts; transports are
+ * peer-transports.ts and the link caps link-caps.ts. The chair's media controls (who may share a
+ * screen, who is muted) come from the meeting service and are enforced here.
  *
  * The programme is enforced here, not by the clients: a connection may hold consumers of any other site,
  * but the room keeps a consumer paused unless the rule lets it flow. A floor switch is then only
  * pause/resume of existing consumers (mediasoup asks the new source for a key frame on resume) — no
- * signalling round trip for connections that keep warm standby consumers.
+ * signalling round trip for connections that keep standby consumers — and for the next speakers in the
+ * queue, whose video already flows at its lowest layer, only a layer change: the picture is there at once.
  */
 export class Room {
   /** Connections by socket id. */
@@ -69,6 +73,11 @@ export class Room {
   private readonly routers: RoomRouters;
   private floor: string | null;
   private mainSite: string | null = null;
+  /** The next speakers kept warm (their video flows at its lowest layer to every site). */
+  private warm: string[] = [];
+  private controls: MediaControlsView = NO_MEDIA_CONTROLS;
+  /** The shared screen (at most one per conference) and the connection that sends it. */
+  private screen: { peer: Peer; producer: Producer; share: ScreenShare } | null = null;
   private seq = 0;
   private programmeScheduled = false;
   /** While tearing down, per-object notifications (ProducerClosed …) would only be noise. */
@@ -219,7 +228,7 @@ export class Room {
     peer.announced.clear(); // a Ready (again, after a re-join) starts the connection's announcements afresh
     const producers: ProducerInfo[] = [];
     for (const home of this.routers.allHomes()) {
-      if (this.announcedTo(peer, home.siteId)) {
+      if (this.announcedTo(peer, home.siteId, sourceOf(home.producer))) {
         producers.push(producerInfo(home.siteId, home.producer));
         peer.announced.add(home.producer.id);
       }
@@ -235,109 +244,41 @@ export class Room {
   // ── transports ─────────────────────────────────────────────────────────────────────────────────
 
   /** One transport per direction: a new one replaces the old (its producers or consumers close with it). */
-  async createTransport(peer: Peer, direction: TransportDirection, type: 'webrtc' | 'plain'): Promise<TransportOptions> {
-    const slot = peer.slot;
-    const { config } = this.deps;
-    const appData = { siteId: peer.siteId, direction };
-    let entry: PeerTransport;
-    let options: TransportOptions;
-    if (type === 'plain') {
-      if (!config.allowPlainRtp) throw forbidden('PLAIN_RTP_DISABLED', 'Plain RTP transports are disabled on this gateway (MEDIA_ALLOW_PLAIN_RTP).');
-      // ffmpeg sends RTP and RTCP from two ports: no RTCP mux; comedia learns the sender's ports.
-      const transport = await slot.router.createPlainTransport({
-        listenInfo: { protocol: 'udp', ip: config.listenIp, announcedAddress: config.announcedAddress ?? undefined },
-        rtcpMux: false,
-        comedia: direction === 'send',
-        appData,
-      });
-      entry = { transport, type, direction, slot, connected: direction === 'send' };
-      options = {
-        type, id: transport.id, direction,
-        ip: config.announcedAddress ?? transport.tuple.localAddress ?? config.listenIp,
-        port: transport.tuple.localPort,
-        rtcpPort: transport.rtcpTuple?.localPort ?? transport.tuple.localPort,
-      };
-    } else {
-      const transport = await slot.router.createWebRtcTransport({
-        webRtcServer: slot.webRtcServer,
-        enableUdp: true,
-        enableTcp: true,
-        preferUdp: true,
-        initialAvailableOutgoingBitrate: 1_000_000,
-        appData,
-      });
-      // A three-layer VP8 simulcast camera peaks around 2.5 Mbit/s; cap what one site may push at us.
-      if (direction === 'send') await transport.setMaxIncomingBitrate(3_000_000);
-      transport.on('dtlsstatechange', (state) => {
-        if (state === 'failed') this.log.warn(`site ${peer.siteId}: DTLS failed on its ${direction} transport`);
-      });
-      entry = { transport, type: 'webrtc', direction, slot, connected: false };
-      options = {
-        type: 'webrtc', id: transport.id, direction,
-        iceParameters: transport.iceParameters,
-        iceCandidates: transport.iceCandidates,
-        dtlsParameters: transport.dtlsParameters,
-        iceServers: config.iceServers,
-      };
-    }
-    if (!this.owns(peer)) {
-      entry.transport.close();
-      throw conflict('NOT_JOINED', 'This connection left the conference or joined it again meanwhile.');
-    }
-    // A browser has one WebRTC transport per direction: a new one replaces the old (after an ICE
-    // failure the client may rebuild it). Plain transports carry one ffmpeg stream each.
-    for (const [id, old] of peer.transports) {
-      if (old.direction === direction && old.type === entry.type && entry.type === 'webrtc') {
-        old.transport.close();
-        peer.transports.delete(id);
-      }
-    }
-    if (peer.transports.size >= MAX_TRANSPORTS_PER_PEER) {
-      entry.transport.close();
-      throw conflict('TOO_MANY_TRANSPORTS', `A connection has at most ${MAX_TRANSPORTS_PER_PEER} transports.`);
-    }
-    peer.transports.set(entry.transport.id, entry);
-    return options;
+  createTransport(peer: Peer, direction: TransportDirection, type: 'webrtc' | 'plain'): Promise<TransportOptions> {
+    return openTransport(peer, direction, type, { config: this.deps.config, log: this.log, owns: (p) => this.owns(p) });
   }
 
-  async connectTransport(peer: Peer, request: ConnectTransportRequest): Promise<void> {
-    const entry = this.transportOf(peer, request.transportId);
-    if (entry.connected) throw conflict('ALREADY_CONNECTED', 'This transport is already connected.');
-    if (entry.type === 'webrtc') {
-      const dtls = request.dtlsParameters as DtlsParameters | undefined;
-      if (!dtls || !Array.isArray(dtls.fingerprints)) throw invalid('VALIDATION_FAILED', 'are required, with fingerprints', 'dtlsParameters');
-      await (entry.transport as mediasoup.types.WebRtcTransport).connect({ dtlsParameters: dtls });
-    } else {
-      const { ip, port, rtcpPort } = request;
-      if (typeof ip !== 'string' || !Number.isInteger(port) || !Number.isInteger(rtcpPort)) {
-        throw invalid('VALIDATION_FAILED', 'A plain transport needs ip, port and rtcpPort.');
-      }
-      // Otherwise a site could make the gateway send a conference's media (unencrypted) anywhere it names.
-      if (!this.deps.config.plainRtpAllowedHosts.includes(ip)) {
-        throw forbidden('PLAIN_RTP_ADDRESS_REFUSED', `This gateway sends plain RTP only to ${this.deps.config.plainRtpAllowedHosts.join(', ')} (MEDIA_PLAIN_RTP_ALLOWED_HOSTS).`);
-      }
-      await (entry.transport as mediasoup.types.PlainTransport).connect({ ip, port, rtcpPort });
-    }
-    entry.connected = true;
+  connectTransport(peer: Peer, request: ConnectTransportRequest): Promise<void> {
+    return connectTransport(peer, request, this.deps.config);
   }
 
-  async restartIce(peer: Peer, transportId: string): Promise<mediasoup.types.IceParameters> {
-    const entry = this.transportOf(peer, transportId);
-    if (entry.type !== 'webrtc') throw conflict('NOT_WEBRTC', 'Only WebRTC transports have ICE.');
-    return (entry.transport as mediasoup.types.WebRtcTransport).restartIce();
+  restartIce(peer: Peer, transportId: string): Promise<mediasoup.types.IceParameters> {
+    return restartIce(peer, transportId);
   }
 
   // ── producing ──────────────────────────────────────────────────────────────────────────────────
 
-  /** `rtpParameters` as the site sent them: checked against the router before anything of them can reach another site or ffmpeg. */
-  async produce(peer: Peer, transportId: string, kind: MediaKind, sent: unknown): Promise<Producer> {
-    this.assertPublisher(peer);
-    const entry = this.transportOf(peer, transportId);
+  /**
+   * `rtpParameters` as the site sent them: checked against the router before anything of them can reach
+   * another site or ffmpeg. A camera or microphone needs the site's publisher connection; a screen
+   * (video) any connection of a site that may share, while no other screen is shared.
+   */
+  async produce(peer: Peer, transportId: string, kind: MediaKind, sent: unknown, source: ProducerSource = 'camera'): Promise<Producer> {
+    if (source === 'screen') {
+      if (kind !== 'video') throw invalid('VALIDATION_FAILED', "must be 'video' for a shared screen", 'kind');
+      this.assertMayShare(peer);
+    } else {
+      this.assertPublisher(peer);
+    }
+    const entry = transportOf(peer, transportId);
     if (entry.direction !== 'send') throw conflict('NOT_A_SEND_TRANSPORT', 'Produce on the send transport.');
     if (!entry.connected) throw conflict('TRANSPORT_NOT_CONNECTED', 'Connect the send transport before producing.');
-    if (peer.producerOfKind(kind)) throw conflict('ALREADY_PRODUCING', `This site already sends ${kind}; close that producer first.`);
+    if (source === 'camera' && peer.producerOfKind(kind)) throw conflict('ALREADY_PRODUCING', `This site already sends ${kind}; close that producer first.`);
     const rtpParameters = checkProducerRtpParameters(kind, sent, entry.slot.router.rtpCapabilities);
-    const producer = await entry.transport.produce({ kind, rtpParameters, appData: { siteId: peer.siteId } });
+    // A muted site's microphone starts paused (it may join, or rejoin, while the chair's mute holds).
+    const paused = source === 'camera' && kind === 'audio' && this.chairMuted(peer.siteId);
+    const producer = await entry.transport.produce({ kind, rtpParameters, paused, appData: { siteId: peer.siteId, source } });
+    if (source === 'screen') return this.startScreen(peer, producer, entry.slot);
     if (!this.owns(peer) || peer.role !== 'publisher' || peer.producerOfKind(kind)) {
       producer.close();
       if (this.owns(peer) && peer.role !== 'publisher') throw conflict('CAMERA_TAKEN', 'Another connection of this site took over the camera meanwhile.');
@@ -357,11 +298,22 @@ export class Room {
     return producer;
   }
 
+  /** The site pauses (mutes) or resumes its own producer; while the chair's mute holds, its microphone stays paused. */
+  async setProducerPaused(peer: Peer, producerId: string, paused: boolean): Promise<void> {
+    const producer = this.producerOf(peer, producerId);
+    if (!paused && this.mutedByChair(peer, producer)) {
+      throw forbidden('MUTED_BY_CHAIR', 'The chair has muted this site\'s microphone; only the chair can unmute it.');
+    }
+    if (paused) peer.selfPaused.add(producer.id);
+    else peer.selfPaused.delete(producer.id);
+    await this.applyPause(peer, producer);
+  }
+
   // ── consuming ──────────────────────────────────────────────────────────────────────────────────
 
   async consume(viewer: Peer, transportId: string, producerId: string): Promise<ConsumerOptions> {
     if (!viewer.rtpCapabilities) throw conflict('NOT_READY', `Send ${MediaClientEvent.Ready} with the device's RTP capabilities before consuming.`);
-    const entry = this.transportOf(viewer, transportId);
+    const entry = transportOf(viewer, transportId);
     if (entry.direction !== 'recv') throw conflict('NOT_A_RECV_TRANSPORT', 'Consume on the receive transport.');
     const home = this.routers.home(String(producerId));
     if (!home) throw notFound('UNKNOWN_PRODUCER', 'No such producer in this conference (it may have just closed).');
@@ -393,7 +345,8 @@ export class Room {
       throw invalid('RTP_PARAMETERS_REJECTED', 'The source site\'s codec parameters cannot be passed on.');
     }
     const pc: PeerConsumer = {
-      consumer, sourceSiteId: home.siteId, wanted: false, flowing: false, requestedSpatialLayer: null, requestedTemporalLayer: null,
+      consumer, sourceSiteId: home.siteId, source: sourceOf(home.producer), wanted: false, flowing: false, standby: false,
+      requestedSpatialLayer: null, requestedTemporalLayer: null,
     };
     viewer.consumers.set(consumer.id, pc);
     consumer.observer.once('close', () => viewer.consumers.delete(consumer.id));
@@ -418,16 +371,12 @@ export class Room {
   async setWanted(viewer: Peer, consumerId: string, wanted: boolean): Promise<boolean> {
     const entry = this.consumerOf(viewer, consumerId);
     entry.wanted = wanted;
-    return this.gate(viewer, entry);
+    return this.follow(viewer, entry);
   }
 
   async setPreferredLayers(viewer: Peer, consumerId: string, spatialLayer: number, temporalLayer: number | null): Promise<void> {
     const entry = this.consumerOf(viewer, consumerId);
-    if (!Number.isInteger(spatialLayer) || spatialLayer < 0 || (temporalLayer !== null && (!Number.isInteger(temporalLayer) || temporalLayer < 0))) {
-      throw invalid('VALIDATION_FAILED', 'must be whole numbers ≥ 0 (temporalLayer may be null)', 'spatialLayer');
-    }
-    entry.requestedSpatialLayer = spatialLayer;
-    entry.requestedTemporalLayer = temporalLayer;
+    requestLayers(entry, spatialLayer, temporalLayer);
     await this.applyLayers(viewer, entry);
   }
 
@@ -450,12 +399,50 @@ export class Room {
     const previous = this.floor;
     this.floor = siteId;
     this.emitProgramme();
-    const affected = sitesAffectedByFloorChange(previous, siteId);
-    const work: Promise<boolean>[] = [];
-    for (const viewer of this.peers.values()) {
-      for (const entry of viewer.consumers.values()) if (affected.has(entry.sourceSiteId)) work.push(this.gate(viewer, entry));
+    this.stopScreenIfNoLongerAllowed();
+    await this.regate(sitesAffectedByFloorChange(previous, siteId));
+  }
+
+  /**
+   * The next speakers in the floor queue (the first MEDIA_WARM_SPEAKERS are kept warm): their video flows
+   * to every site at its lowest layer; a large conference announces their producers now, so that the
+   * sites' consumers exist before the grant.
+   */
+  async setWarm(next: string[]): Promise<void> {
+    const warm = next.slice(0, this.deps.config.warmSpeakers);
+    if (warm.join() === this.warm.join()) return;
+    const affected = sitesAffectedByWarmChange(this.warm, warm);
+    this.warm = warm;
+    for (const siteId of warm) {
+      const publisher = this.publishers.get(siteId);
+      if (!publisher || this.onAir(siteId)) continue;
+      for (const viewer of this.peers.values()) {
+        for (const producer of publisher.producers.values()) {
+          if (this.announcedTo(viewer, siteId, sourceOf(producer))) this.tellOnce(viewer, siteId, producer);
+        }
+      }
+    }
+    await this.regate(affected);
+  }
+
+  /**
+   * The chair's media controls changed (or were read when the room opened): muted sites' microphones
+   * pause, unmuted ones resume unless the site paused them itself; a floor holder's share stops once
+   * no longer allowed.
+   */
+  async setControls(controls: MediaControlsView): Promise<void> {
+    this.controls = controls;
+    this.stopScreenIfNoLongerAllowed();
+    const work: Promise<void>[] = [];
+    for (const publisher of this.publishers.values()) {
+      const mic = publisher.producerOfKind('audio');
+      if (mic) work.push(this.applyPause(publisher, mic));
     }
     await Promise.allSettled(work);
+  }
+
+  get mediaControls(): MediaControlsView {
+    return this.controls;
   }
 
   programme(): ProgrammeEvent {
@@ -463,10 +450,12 @@ export class Room {
     for (const siteId of programmeSites(this.programmeState())) {
       const publisher = this.publishers.get(siteId);
       if (!publisher) continue;
-      for (const producer of publisher.producers.values()) producers.push(producerInfo(siteId, producer));
+      for (const producer of cameraProducers(publisher)) producers.push(producerInfo(siteId, producer));
     }
+    if (this.screen) producers.push(producerInfo(this.screen.peer.siteId, this.screen.producer));
     return {
-      conferenceId: this.conferenceId, mainSiteId: this.mainSite, floorSiteId: this.floor, producers, seq: this.seq, at: new Date().toISOString(),
+      conferenceId: this.conferenceId, mainSiteId: this.mainSite, floorSiteId: this.floor, producers, screen: this.screen?.share ?? null,
+      seq: this.seq, at: new Date().toISOString(),
     };
   }
 
@@ -536,6 +525,7 @@ export class Room {
     this.closed = true;
     this.quiet = true;
     for (const peer of this.peers.values()) peer.closeMedia();
+    this.screen = null;
     this.peers.clear();
     this.publishers.clear();
     this.siteConnections.clear();
@@ -545,12 +535,15 @@ export class Room {
 
   // ── sites on other gateways (cluster/) ─────────────────────────────────────────────────────────
 
-  /** This gateway's own sites with what they publish: what the other gateways of the conference are told. */
+  /**
+   * This gateway's own sites with their cameras and microphones: what the other gateways of the conference
+   * are told (a shared screen is not piped between gateways yet: it stays with the sites of its gateway).
+   */
   localSites(): Array<{ siteId: string; isMain: boolean; producers: Producer[] }> {
     const sites = new Map<string, { siteId: string; isMain: boolean; producers: Producer[] }>();
     for (const peer of this.peers.values()) {
       const site = sites.get(peer.siteId) ?? { siteId: peer.siteId, isMain: peer.isMain, producers: [] };
-      site.producers.push(...peer.producers.values());
+      site.producers.push(...cameraProducers(peer));
       sites.set(peer.siteId, site);
     }
     return [...sites.values()];
@@ -630,6 +623,62 @@ export class Room {
     throw forbidden('NOT_PUBLISHER', 'This connection only receives; join as the site\'s publisher (or take over) to send.');
   }
 
+  /** The programme rule's decideShare: 403 for a site that may not share, 409 naming who shares now. */
+  private assertMayShare(peer: Peer): void {
+    const decision = decideShare(this.programmeState(), peer.siteId, this.screen?.share ?? null, this.controls.floorShareAllowed);
+    if (decision === 'not-allowed') {
+      throw forbidden('SHARE_NOT_ALLOWED', 'Only the main hall, and the site that has the floor while the chair allows it, can share a screen.');
+    }
+    if (decision === 'busy' && this.screen) {
+      const { share } = this.screen;
+      throw stale('SCREEN_SHARED', `${share.userName} has shared a screen since ${share.since}; one screen at a time: it must stop first.`, share);
+    }
+  }
+
+  /** A screen producer is made: it becomes the conference's shared screen, unless something changed while it was made. */
+  private startScreen(peer: Peer, producer: Producer, slot: RouterSlot): Producer {
+    try {
+      if (!this.owns(peer)) throw conflict('NOT_JOINED', 'This connection left the conference or joined it again meanwhile.');
+      this.assertMayShare(peer); // another share may have started, or the floor moved, meanwhile
+    } catch (error) {
+      producer.close();
+      throw error;
+    }
+    peer.producers.set(producer.id, producer);
+    this.routers.addProducer(producer, peer.siteId, slot);
+    this.screen = { peer, producer, share: { siteId: peer.siteId, producerId: producer.id, userName: peer.userName, since: new Date().toISOString() } };
+    producer.observer.once('close', () => this.onProducerClosed(peer, producer));
+    this.announce(peer, producer);
+    return producer;
+  }
+
+  private stopScreenIfNoLongerAllowed(): void {
+    if (this.screen && shareMustStop(this.programmeState(), this.screen.peer.siteId, this.controls.floorShareAllowed)) {
+      this.log.log(`site ${this.screen.peer.siteId}'s screen share stopped: it may no longer share`);
+      this.screen.producer.close(); // ProducerClosed to everyone, a new Programme
+    }
+  }
+
+  private chairMuted(siteId: string): boolean {
+    return this.controls.mutedSiteIds.includes(siteId);
+  }
+
+  /** The chair's mute holds a site's microphone (not its camera, not a shared screen). */
+  private mutedByChair(peer: Peer, producer: Producer): boolean {
+    return producer.kind === 'audio' && sourceOf(producer) === 'camera' && this.chairMuted(peer.siteId);
+  }
+
+  /** Pauses or resumes a producer as the site's own wish and the chair's mute say. */
+  private async applyPause(peer: Peer, producer: Producer): Promise<void> {
+    const paused = micPaused({ selfPaused: peer.selfPaused.has(producer.id), chairMuted: this.mutedByChair(peer, producer) });
+    if (producer.closed || producer.paused === paused) return;
+    try {
+      await (paused ? producer.pause() : producer.resume());
+    } catch (error) {
+      if (!producer.closed) this.log.warn(`${paused ? 'pausing' : 'resuming'} producer ${producer.id}: ${(error as Error).message}`);
+    }
+  }
+
   /** A takeover: the previous publisher loses its producers (and send transports) and stays as a viewer. */
   private demote(peer: Peer): void {
     peer.role = 'viewer';
@@ -650,26 +699,40 @@ export class Room {
   }
 
   private programmeState() {
-    return { mainSiteId: this.mainSite, floorSiteId: this.floor };
-  }
-
-  private transportOf(peer: Peer, transportId: string): PeerTransport {
-    const entry = peer.transports.get(String(transportId));
-    if (!entry || entry.transport.closed) throw notFound('UNKNOWN_TRANSPORT', 'This site has no such transport (create one first).');
-    return entry;
+    return { mainSiteId: this.mainSite, floorSiteId: this.floor, warmSiteIds: this.warm };
   }
 
   private onAir(siteId: string): boolean {
     return onAir(this.programmeState(), siteId);
   }
 
-  private announcedTo(viewer: Peer, sourceSiteId: string): boolean {
-    return isAnnounced(this.programmeState(), viewer, sourceSiteId, { count: this.siteCount, standbyMax: this.deps.config.standbyMaxSites });
+  private announcedTo(viewer: Peer, sourceSiteId: string, source: ProducerSource): boolean {
+    return isAnnounced(this.programmeState(), viewer, sourceSiteId, { count: this.siteCount, standbyMax: this.deps.config.standbyMaxSites }, source);
+  }
+
+  /** Layers, then pause or resume, of the consumers of `sites`, after the programme changed. */
+  private async regate(sites: Set<string>): Promise<void> {
+    if (!sites.size) return;
+    const work: Promise<boolean>[] = [];
+    for (const viewer of this.peers.values()) {
+      for (const entry of viewer.consumers.values()) if (sites.has(entry.sourceSiteId)) work.push(this.follow(viewer, entry));
+    }
+    await Promise.allSettled(work);
+  }
+
+  /** A consumer to match the programme: its layers first (a warm standby resumes at the lowest), then pause or resume. */
+  private async follow(viewer: Peer, entry: PeerConsumer): Promise<boolean> {
+    try {
+      await this.applyLayers(viewer, entry);
+    } catch (error) {
+      if (!entry.consumer.closed) this.log.warn(`layers of consumer ${entry.consumer.id}: ${(error as Error).message}`);
+    }
+    return this.gate(viewer, entry);
   }
 
   /** Pause or resume one consumer to match the programme; returns whether it flows. */
   private async gate(viewer: Peer, entry: PeerConsumer): Promise<boolean> {
-    const flow = shouldFlow(this.programmeState(), viewer, { siteId: entry.sourceSiteId, kind: entry.consumer.kind }, {
+    const flow = shouldFlow(this.programmeState(), viewer, { siteId: entry.sourceSiteId, kind: entry.consumer.kind, source: entry.source }, {
       wanted: entry.wanted, audioOnly: viewer.link.audioOnly,
     });
     if (flow === entry.flowing || entry.consumer.closed) return flow;
@@ -682,21 +745,16 @@ export class Room {
     return flow;
   }
 
-  private async applyLayers(viewer: Peer, entry: PeerConsumer): Promise<void> {
-    const { consumer } = entry;
-    if (consumer.closed || (consumer.type !== 'simulcast' && consumer.type !== 'svc')) return;
-    const spatialLayer = effectiveSpatialLayer(entry.requestedSpatialLayer, viewer.link);
-    const temporalLayer = entry.requestedTemporalLayer ?? undefined;
-    const current = consumer.preferredLayers;
-    if (current && current.spatialLayer === spatialLayer && (temporalLayer === undefined || current.temporalLayer === temporalLayer)) return;
-    await consumer.setPreferredLayers({ spatialLayer, temporalLayer });
+  private applyLayers(viewer: Peer, entry: PeerConsumer): Promise<void> {
+    const standby = isStandbyLayer(this.programmeState(), viewer, { siteId: entry.sourceSiteId, kind: entry.consumer.kind, source: entry.source });
+    return applyLayers(viewer, entry, standby);
   }
 
   private announce(source: Peer, producer: Producer): void {
     for (const viewer of this.peers.values()) {
-      if (this.announcedTo(viewer, source.siteId)) this.tellOnce(viewer, source.siteId, producer);
+      if (this.announcedTo(viewer, source.siteId, sourceOf(producer))) this.tellOnce(viewer, source.siteId, producer);
     }
-    if (this.onAir(source.siteId)) this.scheduleProgramme();
+    if (this.onAir(source.siteId) || sourceOf(producer) === 'screen') this.scheduleProgramme();
   }
 
   /** NewProducer to a ready connection that has not been told of this producer yet (each producer once per Ready). */
@@ -708,12 +766,15 @@ export class Room {
 
   private onProducerClosed(peer: Peer, producer: Producer): void {
     peer.producers.delete(producer.id);
+    peer.selfPaused.delete(producer.id);
     this.routers.removeProducer(producer);
     for (const viewer of this.peers.values()) viewer.announced.delete(producer.id);
+    const wasScreen = this.screen?.producer === producer;
+    if (wasScreen) this.screen = null;
     if (!this.remoteSites.has(peer.siteId)) this.deps.onSourcesChanged(this);
     if (this.quiet) return;
     this.deps.channel.toConference(this.conferenceId, MediaServerEvent.ProducerClosed, { producerId: producer.id, siteId: peer.siteId });
-    if (this.onAir(peer.siteId)) this.scheduleProgramme();
+    if (this.onAir(peer.siteId) || wasScreen) this.scheduleProgramme();
   }
 
   /** Coalesces bursts (a site's audio and video arriving together) into one Programme event. */
@@ -728,19 +789,23 @@ export class Room {
 
   private emitProgramme(): void {
     this.seq++;
-    // A large conference announces only the programme's producers: the sites that just came on air are
-    // announced (once) before the Programme that lists them.
+    // A large conference announces only the programme's producers: the sites that just came on air (and
+    // the shared screen) are announced (once) before the Programme that lists them.
     for (const siteId of programmeSites(this.programmeState())) {
       const publisher = this.publishers.get(siteId);
       if (!publisher) continue;
       for (const viewer of this.peers.values()) {
         if (!mayConsume(viewer, siteId)) continue;
-        for (const producer of publisher.producers.values()) this.tellOnce(viewer, siteId, producer);
+        for (const producer of cameraProducers(publisher)) this.tellOnce(viewer, siteId, producer);
       }
     }
+    const screen = this.screen;
+    if (screen) for (const viewer of this.peers.values()) if (mayConsume(viewer, screen.peer.siteId)) this.tellOnce(viewer, screen.peer.siteId, screen.producer);
     this.deps.channel.toConference(this.conferenceId, MediaServerEvent.Programme, this.programme());
     this.deps.onProgrammeChanged(this);
   }
 }
 
-const producerInfo = (siteId: string, producer: Producer): ProducerInfo => ({ producerId: producer.id, siteId, kind: producer.kind });
+const producerInfo = (siteId: string, producer: Producer): ProducerInfo => ({ producerId: producer.id, siteId, kind: producer.kind, source: sourceOf(producer) });
+
+const cameraProducers = (peer: Peer): Producer[] => [...peer.producers.values()].filter((p) => sourceOf(p) === 'camera');

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { FloorEvent, MediaJoinClaims, MediaServerEvent } from '@hoinghi/contracts';
+import { FloorEvent, FloorQueueEvent, MediaControlsEvent, MediaJoinClaims, MediaServerEvent } from '@hoinghi/contracts';
 import { conflict } from '@hoinghi/domain';
 import { EventEmitter } from 'node:events';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 import { MediaStatusPublisher } from '../bus/media-status.publisher';
 import { FloorHolders } from '../programme/floor-holders';
+import { MediaControlsHolder } from '../programme/media-controls';
 import { WorkerDeath, WorkerPool, WorkerReplacement } from '../workers/worker-pool.service';
 import { MEDIA_CODECS } from './media-codecs';
 import { Peer } from './peer';
@@ -43,6 +44,7 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     @Inject(SITE_CHANNEL) private readonly channel: SiteChannel,
     private readonly status: MediaStatusPublisher,
     private readonly floors: FloorHolders,
+    private readonly controls: MediaControlsHolder,
   ) {}
 
   onModuleInit(): void {
@@ -147,6 +149,7 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     room.close();
     if (this.rooms.get(room.conferenceId) === room) this.rooms.delete(room.conferenceId);
     this.floors.stopReading(room.conferenceId);
+    this.controls.forget(room.conferenceId);
     this.events.emit('closed', room.conferenceId);
   }
 
@@ -155,9 +158,22 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     await this.rooms.get(event.conferenceId)?.setFloor(this.floors.applyEvent(event));
   }
 
-  /** Floor events may have been lost (Redis was down): read every room's holder again from the meeting service. */
+  /** The next speakers in the floor queue changed: the room keeps their video warm. */
+  async applyQueue(event: FloorQueueEvent): Promise<void> {
+    await this.rooms.get(event.conferenceId)?.setWarm(this.floors.applyQueue(event));
+  }
+
+  /** The chair changed the media controls (screen sharing, mutes). */
+  async applyControls(event: MediaControlsEvent): Promise<void> {
+    await this.rooms.get(event.conferenceId)?.setControls(this.controls.applyEvent(event));
+  }
+
+  /** Floor and media controls events may have been lost (Redis was down): read every room's again from the meeting service. */
   refreshFloors(): void {
-    for (const conferenceId of new Set([...this.rooms.keys(), ...this.opening.keys()])) void this.floors.refresh(conferenceId, 0);
+    for (const conferenceId of new Set([...this.rooms.keys(), ...this.opening.keys()])) {
+      void this.floors.refresh(conferenceId, 0);
+      void this.controls.refresh(conferenceId).then((controls) => this.rooms.get(conferenceId)?.setControls(controls));
+    }
   }
 
   private async setFloor(conferenceId: string, siteId: string | null): Promise<void> {
@@ -175,6 +191,7 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     if (!opening) {
       // A gateway that just started, or missed events, may not know the holder: ask the meeting
       // service first, but open with what it knows if that takes longer (the read goes on).
+      const controlsRead = this.controls.refresh(conferenceId);
       opening = this.floors.refresh(conferenceId, OPEN_FLOOR_WAIT_MS).then((floor) => Room.open(conferenceId, floor, {
         config: this.config,
         channel: this.channel,
@@ -184,6 +201,10 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
       })).then(async (room) => {
         this.rooms.set(conferenceId, room);
         await room.setFloor(this.floors.holder(conferenceId)); // an event or a late read while the router was made
+        await room.setWarm(this.floors.queueHead(conferenceId));
+        // What the gateway knows now (an event may have come), then the read's answer whenever it lands.
+        await room.setControls(this.controls.controls(conferenceId));
+        void controlsRead.then((controls) => (room.closed ? undefined : room.setControls(controls)));
         return room;
       });
       this.opening.set(conferenceId, opening);

@@ -141,7 +141,9 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
       const { room, peer } = this.seat(socket);
       const kind = body?.kind;
       if (kind !== 'audio' && kind !== 'video') throw invalid('VALIDATION_FAILED', "must be 'audio' or 'video'", 'kind');
-      const producer = await room.produce(peer, text(body, 'transportId'), kind, body?.rtpParameters);
+      const source = body?.source ?? 'camera';
+      if (source !== 'camera' && source !== 'screen') throw invalid('VALIDATION_FAILED', "must be 'camera' or 'screen'", 'source');
+      const producer = await room.produce(peer, text(body, 'transportId'), kind, body?.rtpParameters, source);
       return { producerId: producer.id };
     });
   }
@@ -150,7 +152,7 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
   pauseProducer(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck> {
     return this.answer(async () => {
       const { room, peer } = this.seat(socket);
-      await room.producerOf(peer, text(body, 'producerId')).pause();
+      await room.setProducerPaused(peer, text(body, 'producerId'), true);
       return {};
     });
   }
@@ -159,7 +161,7 @@ export class MediaGateway implements OnGatewayInit, OnGatewayDisconnect {
   resumeProducer(@ConnectedSocket() socket: MediaSocket, @MessageBody() body: Body): Promise<MediaAck> {
     return this.answer(async () => {
       const { room, peer } = this.seat(socket);
-      await room.producerOf(peer, text(body, 'producerId')).resume();
+      await room.setProducerPaused(peer, text(body, 'producerId'), false);
       return {};
     });
   }

@@ -9,7 +9,7 @@ export interface ConferenceSection {
 }
 
 const SNAPSHOT_KEYS: (keyof ConferenceSnapshot)[] = [
-  'version', 'scope', 'conference', 'sites', 'agenda', 'attendance', 'totalsVersion', 'records', 'floor', 'drafts', 'comments', 'points', 'minutes', 'polls', 'desk',
+  'version', 'scope', 'conference', 'sites', 'agenda', 'attendance', 'totalsVersion', 'records', 'floor', 'drafts', 'comments', 'points', 'minutes', 'polls', 'desk', 'mediaControls',
 ];
 
 /**

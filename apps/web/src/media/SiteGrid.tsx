@@ -1,21 +1,35 @@
-import type { SiteQuality, SiteView } from '@hoinghi/contracts';
+import type { AudioCommandName, MediaControlsView, SiteQuality, SiteView } from '@hoinghi/contracts';
 import { useT } from '../i18n/I18nContext';
 import { LocalPreview } from './LocalPreview';
 import { MediaStatusLine } from './MediaStatusLine';
-import { RecordingList } from './RecordingList';
+import { SharedScreen, ShareButton } from './ScreenShare';
 import type { MediaControls } from './useMediaSession';
 import { VideoTile } from './VideoTile';
 
-/** The main hall's wall: every site as a tile with its link quality, the active speaker and the floor holder marked. */
-export function SiteGrid({ media, sites, mainSiteId, floorSiteId, canRecord }: {
+/** The chair's media controls: the state as the meeting service has it, and the commands. */
+export interface ChairMediaControls {
+  state: MediaControlsView;
+  busy: boolean;
+  audio(command: AudioCommandName, siteId?: string): void;
+  setFloorShare(allowed: boolean): void;
+}
+
+/**
+ * The main hall's wall: every site as a tile with its link quality, the active speaker, the floor holder
+ * and the chair's mute marked; a shared screen above it; the chair's audio and sharing controls.
+ */
+export function SiteGrid({ media, sites, mainSiteId, floorSiteId, canRecord, controls }: {
   media: MediaControls;
   sites: SiteView[];
   mainSiteId: string;
   floorSiteId: string | null;
   canRecord: boolean;
+  controls: ChairMediaControls;
 }) {
   const t = useT();
   const { remote, quality, activeSpeakerSiteId, status, recording } = media.state;
+  const names = new Map(sites.map((s) => [s.id, s.name]));
+  const muted = new Set(controls.state.mutedSiteIds);
   return (
     <section className="panel site-grid-panel">
       <div className="site-grid-panel__bar">
@@ -30,6 +44,33 @@ export function SiteGrid({ media, sites, mainSiteId, floorSiteId, canRecord }: {
         )}
         {recording?.active && <span className="rec-badge" data-testid="recording-badge">● {t.media.recording}</span>}
       </div>
+      <div className="chair-media-controls" data-testid="chair-media-controls">
+        <ShareButton media={media} allowed siteNames={names} />
+        <label className="chair-media-controls__toggle">
+          <input
+            type="checkbox"
+            data-testid="floor-share-allowed"
+            checked={controls.state.floorShareAllowed}
+            disabled={controls.busy}
+            onChange={(e) => controls.setFloorShare(e.target.checked)}
+          />
+          {t.media.allowFloorShare}
+        </label>
+        <button type="button" className="button" data-testid="mute-all-but-floor" disabled={controls.busy} onClick={() => controls.audio('mute-all-but-floor')}>
+          {t.media.muteAllButFloor}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="unmute-all"
+          disabled={controls.busy || muted.size === 0}
+          title={muted.size === 0 ? t.media.nobodyMuted : undefined}
+          onClick={() => controls.audio('unmute-all')}
+        >
+          {t.media.unmuteAll}
+        </button>
+      </div>
+      {status !== 'idle' && <SharedScreen media={media} siteNames={names} />}
       {status !== 'idle' && (
         <div className="site-grid" data-testid="site-grid" data-active-speaker={activeSpeakerSiteId ?? ''}>
           {sites.filter((s) => s.id !== mainSiteId).map((site) => (
@@ -39,11 +80,22 @@ export function SiteGrid({ media, sites, mainSiteId, floorSiteId, canRecord }: {
               data-testid="site-tile"
               data-site-id={site.id}
               data-active-speaker={site.id === activeSpeakerSiteId ? 'true' : 'false'}
+              data-muted={muted.has(site.id) ? 'true' : 'false'}
             >
               {/* Only the floor holder is heard in the hall; the others are seen. */}
               <VideoTile tracks={remote.get(site.id)} muted={site.id !== floorSiteId} placeholder={t.media.noSignal} testId="site-video" siteId={site.id} />
               <figcaption>
                 {site.name}
+                {muted.has(site.id) && <span className="muted-badge" data-testid="muted-badge">{t.media.muted}</span>}
+                <button
+                  type="button"
+                  className="button button--small"
+                  data-testid="site-mute"
+                  disabled={controls.busy}
+                  onClick={() => controls.audio(muted.has(site.id) ? 'unmute' : 'mute', site.id)}
+                >
+                  {muted.has(site.id) ? t.media.unmute : t.media.mute}
+                </button>
                 <QualityBadge quality={quality.get(site.id)} />
               </figcaption>
             </figure>
@@ -51,7 +103,6 @@ export function SiteGrid({ media, sites, mainSiteId, floorSiteId, canRecord }: {
           <LocalPreview media={media} />
         </div>
       )}
-      {canRecord && <RecordingList media={media} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import {
   MEDIA_NAMESPACE, MediaClientEvent, MediaServerEvent,
   type ConsumerOptions, type MediaAck, type MediaClientToServerEvents, type MediaErrorBody, type MediaJoinTokenResponse, type MediaRole,
-  type MediaServerToClientEvents, type ProducerInfo, type SitePublisher, type ProgrammeEvent, type RecordingsResponse, type RecordingState, type SiteQuality,
+  type MediaServerToClientEvents, type ProducerInfo, type ProducerSource, type SitePublisher, type ProgrammeEvent, type RecordingState, type SiteQuality,
   type TransportOptions, type WebRtcTransportOptions,
 } from '@hoinghi/contracts';
 import { Device, types } from 'mediasoup-client';
@@ -39,11 +39,15 @@ export interface MediaState {
   micOn: boolean;
   cameraOn: boolean;
   recording: RecordingState | null;
+  /** The shared screen as received (another site shares; Programme.screen says who). */
+  screenTrack: MediaStreamTrack | null;
+  /** This connection shares its screen now. */
+  sharing: boolean;
 }
 
 export const initialMediaState: MediaState = {
   status: 'idle', error: null, isMain: false, role: null, publisher: null, programme: null, remote: new Map(), quality: new Map(),
-  activeSpeakerSiteId: null, local: null, micOn: true, cameraOn: true, recording: null,
+  activeSpeakerSiteId: null, local: null, micOn: true, cameraOn: true, recording: null, screenTrack: null, sharing: false,
 };
 
 /**
@@ -56,6 +60,9 @@ export const initialMediaState: MediaState = {
  * console). Asked to publish while another connection holds the camera, the session joins as a viewer
  * and says who holds it; `takeOver()` takes it deliberately. Told that another connection took the
  * camera (CAMERA_TAKEN), it stops its camera and stays on as a viewer.
+ *
+ * Any connection of a site that may share (the main hall; the floor holder while the chair allows it)
+ * shares a screen or window as a second video (`shareScreen`), opening a send transport if it has none.
  */
 export class MediaSession {
   private state: MediaState = initialMediaState;
@@ -64,6 +71,7 @@ export class MediaSession {
   private sendTransport: types.Transport | null = null;
   private recvTransport: types.Transport | null = null;
   private readonly producers = new Map<'audio' | 'video', types.Producer>();
+  private screenProducer: types.Producer | null = null;
   private readonly consumers = new Map<string, types.Consumer>(); // by producer id
   private closed = false;
   private siteId: string | null = null;
@@ -126,13 +134,50 @@ export class MediaSession {
   }
 
   async setMic(on: boolean): Promise<void> {
-    await this.toggle('audio', on);
+    try {
+      await this.toggle('audio', on);
+    } catch {
+      return; // refused (the chair's mute holds): the state says why
+    }
     this.set({ micOn: on });
   }
 
   async setCamera(on: boolean): Promise<void> {
     await this.toggle('video', on);
     this.set({ cameraOn: on });
+  }
+
+  /**
+   * Shares a screen or window (the browser asks which) with every site. Refusals come back as the
+   * session's error: SHARE_NOT_ALLOWED, SCREEN_SHARED (another site shares).
+   */
+  async shareScreen(): Promise<void> {
+    if (this.screenProducer || !this.device) return;
+    let display: MediaStream;
+    try {
+      display = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: 15 }, audio: false });
+    } catch {
+      return; // the user cancelled the browser's picker
+    }
+    const [track] = display.getVideoTracks();
+    try {
+      this.sendTransport ??= await this.createTransport('send');
+      const producer = await this.sendTransport.produce({ track, appData: { source: 'screen' satisfies ProducerSource }, stopTracks: true });
+      this.screenProducer = producer;
+      // The browser's own "stop sharing" bar ends the track.
+      track.addEventListener('ended', () => void this.stopScreen());
+      this.set({ sharing: true, error: null });
+    } catch (error) {
+      track.stop();
+      this.set({ error: toFailure(error) });
+    }
+  }
+
+  async stopScreen(): Promise<void> {
+    const producer = this.screenProducer;
+    if (!producer) return;
+    this.dropScreen();
+    await this.request(MediaClientEvent.CloseProducer, { producerId: producer.id }).catch(() => undefined); // may be closed already
   }
 
   async startRecording(): Promise<void> {
@@ -145,18 +190,8 @@ export class MediaSession {
     this.set({ recording: ack.recording });
   }
 
-  /** The conference's recordings on the gateway (main site only). */
-  async listRecordings(): Promise<RecordingsResponse> {
-    const { token, mediaUrl } = await this.fetchToken();
-    const response = await fetch(`${mediaUrl}/api/conferences/${encodeURIComponent(this.conferenceId)}/recordings`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) throw new Error(`recordings: HTTP ${response.status}`);
-    return (await response.json()) as RecordingsResponse;
-  }
-
   /** Receiver statistics per consumer (inbound-rtp), for diagnostics and the browser tests. */
-  async receiverStats(): Promise<Array<{ consumerId: string; siteId: string; kind: string; framesDecoded: number; packetsReceived: number }>> {
+  async receiverStats(): Promise<Array<{ consumerId: string; siteId: string; kind: string; source: ProducerSource; framesDecoded: number; packetsReceived: number }>> {
     const rows = [];
     for (const consumer of this.consumers.values()) {
       if (!consumer) continue; // being created
@@ -164,7 +199,7 @@ export class MediaSession {
       for (const stat of report.values()) {
         if (stat.type !== 'inbound-rtp') continue;
         rows.push({
-          consumerId: consumer.id, siteId: (consumer.appData as { siteId: string }).siteId, kind: consumer.kind,
+          consumerId: consumer.id, siteId: (consumer.appData as { siteId: string }).siteId, kind: consumer.kind, source: sourceOf(consumer),
           framesDecoded: Number(stat.framesDecoded ?? 0), packetsReceived: Number(stat.packetsReceived ?? 0),
         });
       }
@@ -199,7 +234,11 @@ export class MediaSession {
       void this.consumeAll(programme.producers);
     });
     socket.on(MediaServerEvent.NewProducer, (producer) => void this.consumeAll([producer]));
-    socket.on(MediaServerEvent.ProducerClosed, ({ producerId }) => this.dropConsumer(producerId));
+    socket.on(MediaServerEvent.ProducerClosed, ({ producerId }) => {
+      // Our own share closed by the gateway (the floor moved on, the chair withdrew the permission).
+      if (producerId === this.screenProducer?.id) this.dropScreen();
+      this.dropConsumer(producerId);
+    });
     socket.on(MediaServerEvent.ActiveSpeaker, ({ siteId }) => this.set({ activeSpeakerSiteId: siteId }));
     socket.on(MediaServerEvent.Quality, ({ sites }) => {
       const quality = new Map(this.state.quality);
@@ -286,6 +325,7 @@ export class MediaSession {
   private dropPublishing(): void {
     for (const producer of this.producers.values()) producer.close();
     this.producers.clear();
+    this.dropScreen();
     this.sendTransport?.close();
     this.sendTransport = null;
     this.stopCamera();
@@ -310,6 +350,7 @@ export class MediaSession {
       transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
         this.request(MediaClientEvent.Produce, {
           transportId: transport.id, kind, rtpParameters: rtpParameters as unknown as Record<string, unknown>, appData,
+          ...(appData.source === 'screen' ? { source: 'screen' as const } : {}),
         }).then(({ producerId }) => callback({ id: producerId }), errback);
       });
     }
@@ -355,10 +396,11 @@ export class MediaSession {
         const options = (await this.request(MediaClientEvent.Consume, { transportId: this.recvTransport.id, producerId: info.producerId })) as ConsumerOptions;
         const consumer = await this.recvTransport.consume({
           id: options.id, producerId: options.producerId, kind: options.kind,
-          rtpParameters: options.rtpParameters as unknown as types.RtpParameters, appData: { siteId: options.siteId },
+          rtpParameters: options.rtpParameters as unknown as types.RtpParameters, appData: { siteId: options.siteId, source: info.source },
         });
         this.consumers.set(info.producerId, consumer);
-        this.addRemote(options.siteId, consumer.kind, consumer.track);
+        if (info.source === 'screen') this.set({ screenTrack: consumer.track });
+        else this.addRemote(options.siteId, consumer.kind, consumer.track);
         await this.request(MediaClientEvent.ResumeConsumer, { consumerId: consumer.id });
       } catch {
         this.consumers.delete(info.producerId);
@@ -371,6 +413,10 @@ export class MediaSession {
     this.consumers.delete(producerId);
     if (!consumer) return;
     consumer.close();
+    if (sourceOf(consumer) === 'screen') {
+      if (this.state.screenTrack === consumer.track) this.set({ screenTrack: null });
+      return;
+    }
     const siteId = (consumer.appData as { siteId: string }).siteId;
     const remote = new Map(this.state.remote);
     const tracks = { ...remote.get(siteId) };
@@ -389,22 +435,39 @@ export class MediaSession {
     const producer = this.producers.get(kind);
     if (!producer) return;
     if (on) {
+      try {
+        await this.request(MediaClientEvent.ResumeProducer, { producerId: producer.id });
+      } catch (error) {
+        this.set({ error: toFailure(error) }); // MUTED_BY_CHAIR: the chair's mute holds
+        throw error;
+      }
       producer.resume();
-      await this.request(MediaClientEvent.ResumeProducer, { producerId: producer.id });
     } else {
       producer.pause();
       await this.request(MediaClientEvent.PauseProducer, { producerId: producer.id });
     }
   }
 
+  /** Our share ended (by us, the browser, or the gateway): close our side and the display capture. */
+  private dropScreen(): void {
+    const producer = this.screenProducer;
+    this.screenProducer = null;
+    if (producer) {
+      producer.track?.stop();
+      producer.close();
+    }
+    if (this.state.sharing) this.set({ sharing: false });
+  }
+
   private teardownTransports(): void {
     for (const consumer of this.consumers.values()) consumer?.close();
     this.consumers.clear();
     this.producers.clear();
+    this.dropScreen();
     this.sendTransport?.close();
     this.recvTransport?.close();
     this.sendTransport = this.recvTransport = null;
-    if (this.state.remote.size) this.set({ remote: new Map() });
+    if (this.state.remote.size || this.state.screenTrack) this.set({ remote: new Map(), screenTrack: null });
   }
 
   /** One signalling request; resolves with the ack's payload or rejects with its MediaErrorBody. */
@@ -424,10 +487,7 @@ export class MediaSession {
   }
 
   private fail(error: unknown): void {
-    const body: MediaFailure = isErrorBody(error)
-      ? error
-      : { statusCode: 0, error: null, message: error instanceof Error ? error.message : String(error) };
-    this.set({ status: 'failed', error: body });
+    this.set({ status: 'failed', error: toFailure(error) });
   }
 
   private set(patch: Partial<MediaState>): void {
@@ -435,6 +495,12 @@ export class MediaSession {
     this.onChange(this.state);
   }
 }
+
+function toFailure(error: unknown): MediaFailure {
+  return isErrorBody(error) ? error : { statusCode: 0, error: null, message: error instanceof Error ? error.message : String(error) };
+}
+
+const sourceOf = (consumer: types.Consumer): ProducerSource => ((consumer.appData as { source?: ProducerSource }).source === 'screen' ? 'screen' : 'camera');
 
 function isErrorBody(value: unknown): value is MediaErrorBody {
   return typeof value === 'object' && value !== null && 'statusCode' in value && 'message' in value;

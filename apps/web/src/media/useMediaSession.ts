@@ -48,9 +48,6 @@ export function useMediaSession(conferenceId: string, siteId: string, role: Medi
     return close;
   }, [conferenceId, siteId, join, close]);
 
-  // Stable, so that effects depending on it run only when what they watch changes.
-  const listRecordings = useCallback(() => session.current?.listRecordings() ?? Promise.resolve(null), []);
-
   return {
     state,
     join,
@@ -58,9 +55,10 @@ export function useMediaSession(conferenceId: string, siteId: string, role: Medi
     takeOver: () => session.current?.takeOver() ?? Promise.resolve(),
     setMic: (on: boolean) => void session.current?.setMic(on),
     setCamera: (on: boolean) => void session.current?.setCamera(on),
+    shareScreen: () => void session.current?.shareScreen(),
+    stopScreen: () => void session.current?.stopScreen(),
     startRecording: () => void session.current?.startRecording(),
     stopRecording: () => void session.current?.stopRecording(),
-    listRecordings,
   };
 }
 

@@ -19,6 +19,7 @@ export * from './document.entity';
 export * from './poll.entity';
 export * from './desk-message.entity';
 export * from './notice.entity';
+export * from './media-controls.entity';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
@@ -28,6 +29,7 @@ import { CommentSubmissionEntity, DraftCommentEntity } from './comment.entity';
 import { ConferenceFeedEntity } from './conference-feed.entity';
 import { ConsolidationPointCommentEntity, ConsolidationPointEntity } from './consolidation.entity';
 import { DeskMessageEntity, DeskReadEntity } from './desk-message.entity';
+import { MediaControlsEntity } from './media-controls.entity';
 import { DocumentEntity } from './document.entity';
 import { NoticeEntity, NoticeReadEntity } from './notice.entity';
 import { DraftEntity, DraftSectionEntity, DraftVersionEntity } from './draft.entity';
@@ -51,5 +53,5 @@ export const ENTITIES = [
   ConsolidationPointEntity, ConsolidationPointCommentEntity, DocumentEntity,
   PollEntity, PollResultEntity,
   ConsolidationPointEntity, ConsolidationPointCommentEntity, DocumentEntity, DeskMessageEntity, DeskReadEntity,
-  NoticeEntity, NoticeReadEntity,
+  NoticeEntity, NoticeReadEntity, MediaControlsEntity,
 ];

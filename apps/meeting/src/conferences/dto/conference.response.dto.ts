@@ -1,5 +1,6 @@
 import { MinutesVersionSummaryResponseDto } from '../../minutes/dto/minutes.response.dto';
 import { DeskThreadResponseDto } from '../../desk/dto/desk.response.dto';
+import { MediaControlsResponseDto } from '../../media-controls/dto/media-controls.dto';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import {
   CONFERENCE_KINDS, CONFERENCE_STATUSES, PARTICIPANT_ROLES, type ConferenceKind, type ConferenceStatus, type ConferenceSummary,
@@ -70,4 +71,5 @@ export class ConferenceSnapshotResponseDto implements ConferenceSnapshot {
   @ApiProperty({ type: [ConsolidationPointResponseDto], description: 'Leaders: the consolidation points of every draft; others: none.' }) points!: ConsolidationPointResponseDto[];
   @ApiProperty({ type: PollsSectionResponseDto, description: 'Every poll with its turnout (and result once published); the leaders the open vote\'s live tally; the viewer\'s receipts.' }) polls!: PollsSectionResponseDto;
   @ApiProperty({ type: [DeskThreadResponseDto], description: 'The desk threads the caller may read (the main hall\'s desk: every district\'s; a district\'s staff: their own), with unread counts.' }) desk!: DeskThreadResponseDto[];
+  @ApiProperty({ type: MediaControlsResponseDto, description: 'Whether the floor holder may share a screen, and which sites the chair has muted (everyone sees them).' }) mediaControls!: MediaControlsResponseDto;
 }
