@@ -14,6 +14,7 @@ import {
 } from '../support/media-harness';
 import { freePort, freeRtcPort, MediaProcess } from '../support/media-process';
 import { Api, MeetingHarness } from '../support/meeting-harness';
+import { APP_CONFIG, AppConfig } from '../../apps/meeting/src/config/app-config';
 
 // RTC and pipe ports of their own (other media suites use 41010–41210, the browser suite 42000, the benches 43000+),
 // the first free ones from these.
@@ -147,7 +148,10 @@ describe('one conference on two gateway hosts', () => {
     ({ chair, operators, snapshot } = await meeting.liveConference(run, ['Sa Đéc', 'Lai Vung', 'Lấp Vò']));
     conferenceId = snapshot.conference.id;
     siteIds = snapshot.sites.map((s) => s.id); // 0 is the main hall
+  });
 
+  /** Gateway A in this process, gateway B its own process: each announces itself in Redis as it starts. */
+  async function startGateways(): Promise<void> {
     const common = {
       MEDIA_WORKERS: '1', MEDIA_ALLOW_PLAIN_RTP: '1', MEDIA_TOKEN_SECRET: TEST_MEDIA_SECRET, MEETING_INTERNAL_URL: meeting.url,
       MEDIA_CLUSTER_HEARTBEAT_MS: String(HEARTBEAT_MS), MEDIA_LISTEN_IP: '127.0.0.1',
@@ -165,7 +169,7 @@ describe('one conference on two gateway hosts', () => {
       MEDIA_RTC_PORT: String(await freeRtcPort(RTC_B)), MEDIA_PIPE_PORTS: '44640-44649', REDIS_URL: hostA.config.redisUrl,
     };
     hostB = await MediaProcess.start(envB);
-  });
+  }
 
   afterAll(async () => {
     for (const ffmpeg of ffmpegs) ffmpeg.kill('SIGKILL');
@@ -176,7 +180,10 @@ describe('one conference on two gateway hosts', () => {
     await meeting?.stop();
   });
 
-  it('places the sites on both gateways, the least loaded first', async () => {
+  it('places the sites on both gateways, the least loaded first (and answers MEDIA_PUBLIC_URL while no gateway announces itself)', async () => {
+    // One gateway, not in a cluster (no MEDIA_PUBLIC_URL of its own): the token's answer is as it always was.
+    expect(await token(0)).toMatchObject({ gatewayId: null, mediaUrl: meeting.app.get<AppConfig>(APP_CONFIG).mediaPublicUrl });
+    await startGateways();
     // Four operators open the conference at once: tokens first, as a burst of joins does.
     const tokens = [];
     for (let i = 0; i < 4; i++) tokens.push(await token(i));

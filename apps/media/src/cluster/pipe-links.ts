@@ -95,7 +95,7 @@ export class PipeLinks {
     const rtpParameters = checkProducerRtpParameters(kind, offered.rtpParameters, {
       ...caps, headerExtensions: (caps.headerExtensions ?? []).map((h) => ({ ...h, kind })),
     });
-    const producer = await transport.produce({ id: producerId, kind, rtpParameters, paused: offered.paused, appData: { siteId: site.siteId } });
+    const producer = await transport.produce({ id: producerId, kind, rtpParameters, paused: offered.paused, appData: { siteId: site.siteId, source: 'camera' } });
     this.piped.set(producerId, { gatewayId: site.gatewayId, producer });
     producer.observer.once('close', () => {
       if (this.piped.get(producerId)?.producer === producer) this.piped.delete(producerId);

@@ -535,12 +535,15 @@ export class Room {
 
   // ── sites on other gateways (cluster/) ─────────────────────────────────────────────────────────
 
-  /** This gateway's own sites with what they publish: what the other gateways of the conference are told. */
+  /**
+   * This gateway's own sites with their cameras and microphones: what the other gateways of the conference
+   * are told (a shared screen is not piped between gateways yet: it stays with the sites of its gateway).
+   */
   localSites(): Array<{ siteId: string; isMain: boolean; producers: Producer[] }> {
     const sites = new Map<string, { siteId: string; isMain: boolean; producers: Producer[] }>();
     for (const peer of this.peers.values()) {
       const site = sites.get(peer.siteId) ?? { siteId: peer.siteId, isMain: peer.isMain, producers: [] };
-      site.producers.push(...peer.producers.values());
+      site.producers.push(...cameraProducers(peer));
       sites.set(peer.siteId, site);
     }
     return [...sites.values()];
