@@ -260,6 +260,15 @@ describe('the programme in Chromium', () => {
       floorSeenAt.delete(speaker);
       programmeAt.delete(speaker);
       hops = {};
+      if (process.env.DEBUG_SWITCH) {
+        const room = media.get(RoomsService).room(snapshot.conference.id) as Room;
+        for (const peer of room.peers.values()) for (const e of peer.consumers.values()) {
+          if (e.sourceSiteId !== speaker || e.consumer.kind !== 'video') continue;
+          const st = (await e.consumer.getStats()).find((x) => x.type === 'outbound-rtp');
+          console.log(`DBG i=${i} viewer=${peer.siteId.slice(0, 6)} paused=${e.consumer.paused} pp=${e.consumer.producerPaused} flowing=${e.flowing} wanted=${e.wanted} standby=${e.standby} cur=${JSON.stringify(e.consumer.currentLayers)} pref=${JSON.stringify(e.consumer.preferredLayers)} pkts=${st?.packetCount} score=${JSON.stringify(e.consumer.score)}`);
+        }
+        console.log(`DBG i=${i} watcher rows ${JSON.stringify((await receiver(watcher)).filter((r) => r.kind === 'video'))}`);
+      }
       const granted = Date.now();
       const rendered = floorTileRenders(watcher, speaker, granted);
       rendered.catch(() => undefined); // awaited below, after the decoded frame

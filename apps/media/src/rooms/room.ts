@@ -447,8 +447,8 @@ export class Room {
 
   /**
    * The next speakers in the floor queue (the first MEDIA_WARM_SPEAKERS are kept warm): their video flows
-   * to every site at its lowest layer; a large conference announces their producers now, so that the
-   * sites' consumers exist before the grant.
+   * to every site at its lowest layer, and the Programme names them; a large conference announces their
+   * producers now, so that the sites' consumers exist before the grant.
    */
   async setWarm(next: string[]): Promise<void> {
     const warm = next.slice(0, this.deps.config.warmSpeakers);
@@ -463,6 +463,7 @@ export class Room {
         for (const producer of publisher.producers.values()) this.tellOnce(viewer, siteId, producer);
       }
     }
+    this.emitProgramme(); // the sites attach the warm speakers' video, ready to show
     await this.regate(affected);
   }
 
@@ -474,7 +475,8 @@ export class Room {
       for (const producer of publisher.producers.values()) producers.push(producerInfo(siteId, producer));
     }
     return {
-      conferenceId: this.conferenceId, mainSiteId: this.mainSite, floorSiteId: this.floor, producers, seq: this.seq, at: new Date().toISOString(),
+      conferenceId: this.conferenceId, mainSiteId: this.mainSite, floorSiteId: this.floor, producers,
+      warmSiteIds: this.warm.filter((siteId) => !this.onAir(siteId)), seq: this.seq, at: new Date().toISOString(),
     };
   }
 

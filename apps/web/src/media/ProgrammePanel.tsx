@@ -11,6 +11,9 @@ export function ProgrammePanel({ media, siteNames, siteId }: { media: MediaContr
   const mainSiteId = programme?.mainSiteId ?? null;
   // The floor holder's picture, unless the floor is this site's own (then it sees itself in the preview).
   const floorSiteId = programme?.floorSiteId && programme.floorSiteId !== siteId ? programme.floorSiteId : null;
+  // The warm next speakers, attached but hidden: keyed by site like the floor's tile, so the one that gets the
+  // floor keeps its player (already receiving) and is shown at once, without a new source to load.
+  const warm = (programme?.warmSiteIds ?? []).filter((s) => s !== siteId && s !== floorSiteId && s !== mainSiteId);
   return (
     <section className="panel programme" aria-label={t.media.joined}>
       <MediaStatusLine media={media} />
@@ -22,11 +25,13 @@ export function ProgrammePanel({ media, siteNames, siteId }: { media: MediaContr
           </figure>
           <figure>
             <VideoTile
+              key={floorSiteId ?? ''}
               tracks={floorSiteId ? remote.get(floorSiteId) : undefined}
               placeholder={programme?.floorSiteId === siteId ? t.site.speakingNow : t.media.noFloor}
               testId="programme-floor"
               siteId={floorSiteId}
             />
+            {warm.map((s) => <VideoTile key={s} tracks={remote.get(s)} placeholder="" testId="programme-next" siteId={s} standby />)}
             <figcaption>{floorSiteId ? siteNames.get(floorSiteId) ?? '' : t.media.floorSite}</figcaption>
           </figure>
           <LocalPreview media={media} />
