@@ -24,14 +24,17 @@ export function ProgrammePanel({ media, siteNames, siteId }: { media: MediaContr
             <figcaption>{t.media.mainHall}</figcaption>
           </figure>
           <figure>
-            <VideoTile
-              key={floorSiteId ?? ''}
-              tracks={floorSiteId ? remote.get(floorSiteId) : undefined}
-              placeholder={programme?.floorSiteId === siteId ? t.site.speakingNow : t.media.noFloor}
-              testId="programme-floor"
-              siteId={floorSiteId}
-            />
-            {warm.map((s) => <VideoTile key={s} tracks={remote.get(s)} placeholder="" testId="programme-next" siteId={s} standby />)}
+            {[
+              // One list, so that React matches the keys across the floor's tile and the warm ones.
+              <VideoTile
+                key={floorSiteId ?? ''}
+                tracks={floorSiteId ? remote.get(floorSiteId) : undefined}
+                placeholder={programme?.floorSiteId === siteId ? t.site.speakingNow : t.media.noFloor}
+                testId="programme-floor"
+                siteId={floorSiteId}
+              />,
+              ...warm.map((s) => <VideoTile key={s} tracks={remote.get(s)} placeholder="" testId="programme-next" siteId={s} standby />),
+            ]}
             <figcaption>{floorSiteId ? siteNames.get(floorSiteId) ?? '' : t.media.floorSite}</figcaption>
           </figure>
           <LocalPreview media={media} />
