@@ -55,7 +55,7 @@ describe('the programme in Chromium', () => {
     // The hops of a floor switch, each from the moment the chair's grant is sent (floorSwitchMs is the last: the first new frame decoded).
     floorGrantAnsweredMs: [] as number[], floorOnRedisMs: [] as number[], floorProgrammeAtGatewayMs: [] as number[],
     floorResumedMs: [] as number[], floorKeyFrameAskedMs: [] as number[], floorKeyFrameInMs: [] as number[], floorKeyFrameOutMs: [] as number[],
-    floorRenderedMs: [] as number[], floorLayerUpMs: [] as number[],
+    floorTileMs: [] as number[], floorRenderedMs: [] as number[], floorLayerUpMs: [] as number[],
   };
   // The gateway's side of the switch in progress (mediasoup trace events of the speaker's producer and the watcher's consumer).
   let hops: Partial<Record<'resumed' | 'keyFrameAsked' | 'keyFrameIn' | 'keyFrameOut' | 'layerUp', number>> = {};
@@ -183,25 +183,29 @@ describe('the programme in Chromium', () => {
   }
 
   /**
-   * When `page`'s floor tile first presents a frame of `siteId` received after `since` (what the district
-   * sees): requestVideoFrameCallback on the tile's <video>, whose metadata says when the frame's packets came
-   * (a frame shown again from before the switch does not count).
+   * When `page`'s floor tile first names `siteId` (the Programme reached the page and was drawn) and when
+   * it first presents a frame of it received after `since` (what the district sees): requestVideoFrameCallback
+   * on the tile's <video>, whose metadata says when the frame's packets came (a frame shown again from
+   * before the switch does not count). Watched in the page, every 5 ms.
    */
-  function floorTileRenders(page: Page, siteId: string, since: number): Promise<number> {
-    return page.evaluate(({ site, after }) => new Promise<number>((resolve, reject) => {
+  function floorTileRenders(page: Page, siteId: string, since: number): Promise<{ tile: number; frame: number }> {
+    return page.evaluate(({ site, after }) => new Promise<{ tile: number; frame: number }>((resolve, reject) => {
       const until = Date.now() + 15_000;
       const watched = new WeakSet<HTMLVideoElement>();
+      let tile = 0;
       let done = false;
       const watch = (video: HTMLVideoElement) => video.requestVideoFrameCallback((_now, frame) => {
         const received = frame.receiveTime === undefined ? Date.now() : performance.timeOrigin + frame.receiveTime;
-        if (received >= after && video.closest(`[data-site-id="${site}"]`)) {
+        if (received >= after && video.closest(`[data-testid="programme-floor"][data-site-id="${site}"]`)) {
           done = true;
-          resolve(Date.now());
+          resolve({ tile: tile || Date.now(), frame: Date.now() });
         } else if (!done) watch(video);
       });
       const poll = () => {
         if (done) return;
-        const video = document.querySelector<HTMLVideoElement>(`[data-testid="programme-floor"][data-site-id="${site}"] video`);
+        const shown = document.querySelector(`[data-testid="programme-floor"][data-site-id="${site}"]`);
+        if (shown && !tile) tile = Date.now();
+        const video = document.querySelector<HTMLVideoElement>(`[data-site-id="${site}"] video`);
         if (video && !watched.has(video)) {
           watched.add(video);
           watch(video);
@@ -267,7 +271,9 @@ describe('the programme in Chromium', () => {
       timings.floorGrantAnsweredMs.push(Date.now() - granted);
       await framesFrom(watcher, speaker, seenBefore + 1);
       timings.floorSwitchMs.push(Date.now() - granted);
-      timings.floorRenderedMs.push((await rendered) - granted);
+      const shown = await rendered;
+      timings.floorTileMs.push(shown.tile - granted);
+      timings.floorRenderedMs.push(shown.frame - granted);
       timings.floorOnRedisMs.push((floorSeenAt.get(speaker) ?? NaN) - granted);
       timings.floorProgrammeAtGatewayMs.push((programmeAt.get(speaker) ?? NaN) - granted);
       timings.floorResumedMs.push((hops.resumed ?? NaN) - granted);

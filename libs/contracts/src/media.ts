@@ -410,6 +410,12 @@ export interface ProgrammeEvent {
   /** The shared screen, shown large at every site (but the sharing one), else null. */
   screen: ScreenShare | null;
   /**
+   * The next speakers in the floor queue that the gateway keeps warm (MEDIA_WARM_SPEAKERS): their video
+   * already flows to every site at its lowest layer. Not to be shown yet; a client keeps it attached to a
+   * (hidden) player, so that a grant to one of them shows its picture at once. Absent from older gateways.
+   */
+  warmSiteIds?: string[];
+  /**
    * Grows by one per change, so a client can drop an out-of-order event. It counts per room: it goes on
    * across a worker restart (WorkerRestarted: the room is rebuilt in place) and starts again from 0 when
    * the room is new (the gateway restarted, or the room closed as its last connection left and opened

@@ -27,7 +27,7 @@ export interface MediaConfig {
   standbyMaxSites: number;
   /**
    * The next speakers in the floor queue whose video flows to every site at its lowest layer (each costs a
-   * site about 60–150 kbit/s), so that a grant to one of them shows its picture at once; 0: none.
+   * site at most the lowest layer's 150 kbit/s), so that a grant to one of them shows its picture at once; 0: none.
    */
   warmSpeakers: number;
   /** How often per-site quality is sampled, ms. */

@@ -405,8 +405,8 @@ export class Room {
 
   /**
    * The next speakers in the floor queue (the first MEDIA_WARM_SPEAKERS are kept warm): their video flows
-   * to every site at its lowest layer; a large conference announces their producers now, so that the
-   * sites' consumers exist before the grant.
+   * to every site at its lowest layer, and the Programme names them; a large conference announces their
+   * producers now, so that the sites' consumers exist before the grant.
    */
   async setWarm(next: string[]): Promise<void> {
     const warm = next.slice(0, this.deps.config.warmSpeakers);
@@ -422,6 +422,7 @@ export class Room {
         }
       }
     }
+    this.emitProgramme(); // the sites attach the warm speakers' video, ready to show
     await this.regate(affected);
   }
 
@@ -455,7 +456,7 @@ export class Room {
     if (this.screen) producers.push(producerInfo(this.screen.peer.siteId, this.screen.producer));
     return {
       conferenceId: this.conferenceId, mainSiteId: this.mainSite, floorSiteId: this.floor, producers, screen: this.screen?.share ?? null,
-      seq: this.seq, at: new Date().toISOString(),
+      warmSiteIds: this.warm.filter((siteId) => !this.onAir(siteId)), seq: this.seq, at: new Date().toISOString(),
     };
   }
 

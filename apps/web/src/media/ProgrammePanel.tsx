@@ -25,6 +25,9 @@ export function ProgrammePanel({ media, siteNames, siteId, mediaControls }: {
   const mayShare = isMain || (programme?.floorSiteId === siteId && mediaControls.floorShareAllowed);
   const muted = mediaControls.mutedSiteIds.includes(siteId);
   const mutedOthers = mediaControls.mutedSiteIds.filter((id) => id !== siteId).map((id) => siteNames.get(id)).filter(Boolean);
+  // The warm next speakers, attached but hidden: keyed by site like the floor's tile, so the one that gets the
+  // floor keeps its player (already receiving) and is shown at once, without a new source to load.
+  const warm = (programme?.warmSiteIds ?? []).filter((s) => s !== siteId && s !== floorSiteId && s !== mainSiteId);
   return (
     <section className="panel programme" aria-label={t.media.joined}>
       <MediaStatusLine media={media} />
@@ -40,12 +43,17 @@ export function ProgrammePanel({ media, siteNames, siteId, mediaControls }: {
               <figcaption>{t.media.mainHall}</figcaption>
             </figure>
             <figure>
-              <VideoTile
-                tracks={floorSiteId ? remote.get(floorSiteId) : undefined}
-                placeholder={programme?.floorSiteId === siteId ? t.site.speakingNow : t.media.noFloor}
-                testId="programme-floor"
-                siteId={floorSiteId}
-              />
+              {[
+                // One list, so that React matches the keys across the floor's tile and the warm ones.
+                <VideoTile
+                  key={floorSiteId ?? ''}
+                  tracks={floorSiteId ? remote.get(floorSiteId) : undefined}
+                  placeholder={programme?.floorSiteId === siteId ? t.site.speakingNow : t.media.noFloor}
+                  testId="programme-floor"
+                  siteId={floorSiteId}
+                />,
+                ...warm.map((s) => <VideoTile key={s} tracks={remote.get(s)} placeholder="" testId="programme-next" siteId={s} standby />),
+              ]}
               <figcaption>{floorSiteId ? siteNames.get(floorSiteId) ?? '' : t.media.floorSite}</figcaption>
             </figure>
             <LocalPreview media={media} micLocked={muted} />

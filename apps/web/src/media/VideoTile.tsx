@@ -1,13 +1,18 @@
 import { useEffect, useRef } from 'react';
 import type { SiteTracks } from './media-session';
 
-/** One site's picture (and sound, unless muted); shows `placeholder` until video arrives. */
-export function VideoTile({ tracks, muted = false, placeholder, testId, siteId }: {
+/**
+ * One site's picture (and sound, unless muted); shows `placeholder` until video arrives. `standby`: a warm
+ * next speaker, attached but not shown (nor heard), so that when it gets the floor this same player,
+ * already receiving, is shown at once.
+ */
+export function VideoTile({ tracks, muted = false, placeholder, testId, siteId, standby = false }: {
   tracks: SiteTracks | undefined;
   muted?: boolean;
   placeholder: string;
   testId: string;
   siteId: string | null;
+  standby?: boolean;
 }) {
   const video = useRef<HTMLVideoElement>(null);
   const audio = useRef<HTMLAudioElement>(null);
@@ -16,11 +21,11 @@ export function VideoTile({ tracks, muted = false, placeholder, testId, siteId }
     if (video.current) video.current.srcObject = tracks?.video ? new MediaStream([tracks.video]) : null;
   }, [tracks?.video]);
   useEffect(() => {
-    if (audio.current) audio.current.srcObject = tracks?.audio && !muted ? new MediaStream([tracks.audio]) : null;
-  }, [tracks?.audio, muted]);
+    if (audio.current) audio.current.srcObject = tracks?.audio && !muted && !standby ? new MediaStream([tracks.audio]) : null;
+  }, [tracks?.audio, muted, standby]);
 
   return (
-    <div className="video-tile" data-testid={testId} data-site-id={siteId ?? ''} data-has-video={tracks?.video ? 'true' : 'false'}>
+    <div className={standby ? 'video-tile video-tile--standby' : 'video-tile'} data-testid={testId} data-site-id={siteId ?? ''} data-has-video={tracks?.video ? 'true' : 'false'}>
       <video ref={video} autoPlay playsInline muted />
       <audio ref={audio} autoPlay />
       {!tracks?.video && <span className="video-tile__placeholder">{placeholder}</span>}
