@@ -1,13 +1,12 @@
 // One worker thread of bench/national.ts: a share of the 3,401 site clients. Each is written from the
-// contracts alone (like test/support/live-client.ts): joins, keeps a ConferenceFeed, syncs on a gap or a
-// resync notice, and records when its totals reached which version and when each floor holder arrived.
+// contracts alone (like test/support/live-client.ts): joins and keeps its copy with the contracts'
+// LiveFeed (catch-up on a gap or a resync notice), and records when its totals reached which version and when each floor holder arrived.
 // The same threads later connect to the bare socket.io baseline.
 import { parentPort, workerData } from 'node:worker_threads';
+import { setPriority } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { io, Socket } from 'socket.io-client';
-import {
-  ClientEvent, ConferenceFeed, ServerEvent, type ConferenceDelta, type JoinAck, type JoinRequest,
-} from '@hoinghi/contracts';
+import { LiveFeed, ServerEvent, type ConferenceDelta } from '@hoinghi/contracts';
 
 export interface ClientSpec {
   siteId: string;
@@ -22,6 +21,8 @@ export interface ThreadInput {
   clients: ClientSpec[];
   /** Joins in flight per thread. */
   concurrency: number;
+  /** The thread's nice value (Linux: a thread's own), so the service's processes go first on a busy machine. */
+  nice: number;
 }
 
 export type ToThread =
@@ -113,9 +114,7 @@ type Delta = ConferenceDelta & { conferenceId: string };
 
 class SiteClient {
   socket!: Socket;
-  feed: ConferenceFeed | null = null;
-  private syncing: Promise<void> | null = null;
-  private buffered: Delta[] = [];
+  feed: LiveFeed;
   lastPacketBytes = 0;
   totalsVersion = -1;
   totalsVersions = new Numbers();
@@ -124,11 +123,14 @@ class SiteClient {
   holderTimes = new Numbers();
   holderIds: string[] = [];
   records: Array<[string, number, number]> = [];
-  gaps = 0;
   resyncs = 0;
-  snapshotsAfterJoin = 0;
 
-  constructor(readonly spec: ClientSpec, private readonly conferenceId: string, private readonly thread: ThreadState) {}
+  constructor(readonly spec: ClientSpec, conferenceId: string, private readonly thread: ThreadState) {
+    this.feed = new LiveFeed(conferenceId, (event, request) => new Promise((resolve) => this.socket.emit(event, request, resolve)), {
+      onChange: (snapshot) => this.noteTotals(snapshot.totalsVersion),
+      onError: (error) => console.error(`site ${spec.siteId.slice(0, 8)}: ${error.message}`),
+    });
+  }
 
   join(): Promise<JoinResult> {
     const started = now();
@@ -143,24 +145,18 @@ class SiteClient {
         this.lastPacketBytes = bytes;
         this.thread.bytes += bytes;
       }));
-      socket.on('connect_error', (error) => resolve({ siteId: spec.siteId, chair: spec.chair, ms: now() - started, ackBytes: 0, error: error.message }));
+      const failed = (error: string) => resolve({ siteId: spec.siteId, chair: spec.chair, ms: now() - started, ackBytes: 0, error });
+      socket.on('connect_error', (error) => failed(error.message));
       socket.on(ServerEvent.Delta, (delta: Delta) => this.onDelta(delta));
       socket.on(ServerEvent.Resync, () => {
         this.resyncs++;
-        void this.sync();
+        this.feed.resync().catch((error: Error) => console.error(`resync: ${error.message}`));
       });
       socket.on('connect', () => {
-        socket.emit(ClientEvent.Join, { conferenceId: this.conferenceId } satisfies JoinRequest, (ack: JoinAck) => {
-          const ackBytes = this.lastPacketBytes;
-          if (!ack.ok || ack.mode !== 'snapshot') {
-            resolve({ siteId: spec.siteId, chair: spec.chair, ms: now() - started, ackBytes, error: JSON.stringify(ack).slice(0, 200) });
-            return;
-          }
-          this.feed = new ConferenceFeed(ack.snapshot);
-          this.noteTotals();
-          void this.replayBuffered();
-          resolve({ siteId: spec.siteId, chair: spec.chair, ms: now() - started, ackBytes });
-        });
+        this.feed.join().then(
+          () => resolve({ siteId: spec.siteId, chair: spec.chair, ms: now() - started, ackBytes: this.lastPacketBytes }),
+          (error: Error) => failed(error.message),
+        );
       });
     });
   }
@@ -179,63 +175,20 @@ class SiteClient {
     } else if (delta.type === 'attendance.record') {
       this.records.push([delta.data.record.participantId, delta.version, at]);
     }
-    if (!this.feed || this.syncing) {
-      this.buffered.push(delta);
-      return;
-    }
-    if (this.feed.receive(delta) === 'gap') {
-      this.gaps++;
-      if (process.env.BENCH_DEBUG_GAPS && this.gaps === 1) console.error(`gap at ${this.spec.siteId.slice(0, 8)}: ${delta.type} v${delta.version} prev ${delta.prev} stream ${delta.stream} feed v${this.feed.version}`);
-      void this.sync();
-    } else this.noteTotals(at);
+    this.feed.receive(delta);
   }
 
-  private noteTotals(at = now()): void {
-    const version = this.feed!.snapshot.totalsVersion;
+  /** Each time the totals move to a newer version (by attendance.totals or its own site's attendance.site). */
+  private noteTotals(version: number): void {
     if (version > this.totalsVersion) {
       this.totalsVersion = version;
       this.totalsVersions.push(version);
-      this.totalsTimes.push(at);
+      this.totalsTimes.push(now());
     }
   }
 
   get isSyncing(): boolean {
-    return this.syncing !== null;
-  }
-
-  private sync(): Promise<void> {
-    this.syncing ??= (async () => {
-      const feed = this.feed!;
-      const ack = await this.ask(ClientEvent.Sync, { conferenceId: this.conferenceId, sinceVersion: feed.version });
-      if (!ack.ok) throw new Error(`sync: ${ack.error.message}`);
-      if (ack.mode === 'snapshot') this.snapshotsAfterJoin++;
-      if (feed.acceptAck(ack) === 'gap') {
-        const fresh = await this.ask(ClientEvent.Sync, { conferenceId: this.conferenceId });
-        if (fresh.ok) {
-          this.snapshotsAfterJoin++;
-          feed.acceptAck(fresh);
-        }
-      }
-      this.noteTotals();
-    })().finally(() => {
-      this.syncing = null;
-      void this.replayBuffered();
-    });
-    return this.syncing;
-  }
-
-  private async replayBuffered(): Promise<void> {
-    const pending = this.buffered;
-    this.buffered = [];
-    if (this.feed!.receiveAll(pending) === 'gap') {
-      this.gaps++;
-      await this.sync();
-    }
-    this.noteTotals();
-  }
-
-  private ask(event: typeof ClientEvent.Join | typeof ClientEvent.Sync, request: JoinRequest): Promise<JoinAck> {
-    return new Promise((resolve) => this.socket.emit(event, request, resolve));
+    return this.feed.catchingUp;
   }
 
   result(): ClientResult {
@@ -243,7 +196,7 @@ class SiteClient {
       siteId: this.spec.siteId, chair: this.spec.chair,
       totalsVersions: this.totalsVersions.take(), totalsTimes: this.totalsTimes.take(),
       holderVersions: this.holderVersions.take(), holderTimes: this.holderTimes.take(), holderIds: this.holderIds,
-      records: this.records, gaps: this.gaps, resyncs: this.resyncs, snapshotsAfterJoin: this.snapshotsAfterJoin,
+      records: this.records, gaps: this.feed.gaps, resyncs: this.resyncs, snapshotsAfterJoin: this.feed.snapshots - 1,
     };
   }
 }
@@ -315,6 +268,7 @@ async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Pr
 
 function run(): void {
   const input = workerData as ThreadInput;
+  if (input.nice) setPriority(input.nice); // pid 0: on Linux, this thread only
   const port = parentPort!;
   const thread: ThreadState = { counting: false, byType: {}, bytes: 0 };
   const clients = input.clients.map((spec) => new SiteClient(spec, input.conferenceId, thread));

@@ -6,7 +6,8 @@
 //
 //   npm run build:server && npm run bench:national
 //   knobs: BENCH_SITES (3400), BENCH_RATE (100 check-ins/s), BENCH_CHECKINS (3 per site), BENCH_THREADS (3),
-//          BENCH_BASELINE_SECONDS (30), BENCH_CPU_PROF=1 (profile instance A into bench-profiles/)
+//          BENCH_BASELINE_SECONDS (30), BENCH_CPU_PROF=1 (profile instance A into bench-profiles/),
+//          BENCH_CLIENT_NICE (0: the client threads' nice value, e.g. 10 to let the instances go first)
 import { ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
@@ -31,6 +32,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 100);
 const CHECKINS = Math.min(SITES * DELEGATES_PER_SITE, Number(process.env.BENCH_CHECKINS ?? SITES * DELEGATES_PER_SITE));
 const GRANT_MS = 500;
 const THREADS = Number(process.env.BENCH_THREADS ?? 3);
+const CLIENT_NICE = Number(process.env.BENCH_CLIENT_NICE ?? 0);
 const BASELINE_SECONDS = Number(process.env.BENCH_BASELINE_SECONDS ?? 30);
 const COALESCE_MS = 250; // LIVE_COALESCE_MS, the service's default
 const PORTS = [3391, 3392];
@@ -62,7 +64,7 @@ const workers: Worker[] = [];
 async function main(): Promise<void> {
   const load = loadAverage();
   console.log(`national: ${SITES} sites (${PROVINCES} provinces, ${DISTRICTS} districts, ${SITES - 1 - PROVINCES - DISTRICTS} communes), `
-    + `${CHECKINS} check-ins at ${RATE}/s, floor grant every ${GRANT_MS} ms, ${THREADS} client threads${SPLIT ? ', sockets on B and requests to A' : ''}; `
+    + `${CHECKINS} check-ins at ${RATE}/s, floor grant every ${GRANT_MS} ms, ${THREADS} client threads${CLIENT_NICE ? ` (nice ${CLIENT_NICE})` : ''}${SPLIT ? ', sockets on B and requests to A' : ''}; `
     + `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; load average ${load}`);
 
   // Two meeting instances: the first creates the database and runs the migrations.
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
     ...setup.sites.map((s) => ({ siteId: s.id, token: s.operatorToken, port: SPLIT ? PORTS[1] : s.port, chair: false })),
   ];
   const threads = Array.from({ length: THREADS }, (_, index) => spawnThread({
-    index, conferenceId: setup.conferenceId, clients: specs.filter((_, i) => i % THREADS === index), concurrency: 20,
+    index, conferenceId: setup.conferenceId, clients: specs.filter((_, i) => i % THREADS === index), concurrency: 20, nice: CLIENT_NICE,
   }));
   t = now();
   const joins = (await askAll(threads, { type: 'join' }, 'joined')).flatMap((m) => (m as { joins: JoinResult[] }).joins);

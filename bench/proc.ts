@@ -29,17 +29,24 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  */
 export function commandTicks(comm: string): number {
   let total = 0;
+  for (const ticks of commandProcessTicks(comm).values()) total += ticks;
+  return total;
+}
+
+/** utime + stime of each process whose command name is `comm`, by pid (to pick some of them later). */
+export function commandProcessTicks(comm: string): Map<number, number> {
+  const ticks = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== comm) continue;
-      total += processTicks(Number(entry));
+      ticks.set(Number(entry), processTicks(Number(entry)));
     } catch {
       // the process ended meanwhile
     }
   }
-  return total;
+  return ticks;
 }
 
 /** The 1-, 5- and 15-minute load averages. */

@@ -1,7 +1,7 @@
 // The foundation's end-to-end story against the real PostgreSQL and Redis: a provincial conference
 // with 12 district sites, its agenda run live, attendance from two sites at once, quorum, the floor.
 import type {
-  AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceDelta, ConferenceSnapshot, FloorEvent, FloorState,
+  AgendaItemView, AttendanceRecordView, AttendanceSummary, ConferenceDelta, ConferenceSnapshot, FloorEvent, FloorQueueEvent, FloorState,
   FloorRequestView, JoinAck, MediaStatusEvent, ParticipantView, UserPage,
 } from '@hoinghi/contracts';
 import { ClientEvent, RedisChannel, ServerEvent } from '@hoinghi/contracts';
@@ -204,10 +204,13 @@ describe('a provincial conference with 12 district sites', () => {
   it('queues three floor requests, grants them in turn, records speaking time and tells the media gateway', async () => {
     const bus = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
     const floorEvents: FloorEvent[] = [];
+    const queueEvents: FloorQueueEvent[] = [];
     await bus.subscribe(RedisChannel.Floor);
     bus.on('message', (_channel, message) => {
-      const event = JSON.parse(message) as FloorEvent;
-      if (event.conferenceId === conferenceId) floorEvents.push(event);
+      const event = JSON.parse(message) as FloorEvent | FloorQueueEvent;
+      if (event.conferenceId !== conferenceId) return;
+      if (event.kind === 'queue') queueEvents.push(event);
+      else floorEvents.push(event);
     });
     try {
       const requests: FloorRequestView[] = [];
@@ -248,6 +251,23 @@ describe('a provincial conference with 12 district sites', () => {
         `granted:${siteId(7)}`, `ended:${siteId(7)}`, `granted:${siteId(3)}`,
         `ended:${siteId(3)}`, `granted:${siteId(5)}`, `ended:${siteId(5)}`,
       ]);
+      // Published at commit, each once, with the change's version: a grant that replaces a speaker is one change.
+      const versions = floorEvents.map((e) => e.version!);
+      expect(versions.every((v, i) => i === 0 || v >= versions[i - 1])).toBe(true);
+      expect([versions[1] === versions[2], versions[3] === versions[4], versions[0] < versions[1]]).toEqual([true, true, true]);
+      // The head of the queue, as it changed: three requests, the move, the three grants.
+      expect(queueEvents.map((e) => e.next)).toEqual([
+        [siteId(3)], [siteId(3), siteId(5)], [siteId(3), siteId(5), siteId(7)], [siteId(7), siteId(3), siteId(5)],
+        [siteId(3), siteId(5)], [siteId(5)], [],
+      ]);
+      // Marked delivered by the publishing request (the relay sends none again: no seventh grant or end).
+      const pending = async () => (await meeting.dataSource.query(
+        'SELECT count(*)::int AS n FROM outbox_messages WHERE conference_id = $1 AND target = $2 AND delivered_at IS NULL', [conferenceId, RedisChannel.Floor],
+      ))[0].n as number;
+      for (let tries = 0; (await pending()) > 0 && tries < 50; tries++) await new Promise((r) => setTimeout(r, 100));
+      expect(await pending()).toBe(0);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(floorEvents).toHaveLength(6);
       const rows = await meeting.dataSource.query(
         `SELECT spoken_seconds FROM floor_requests WHERE id = $1`, [requests[2].id]) as Array<{ spoken_seconds: number }>;
       expect(rows[0].spoken_seconds).toBeGreaterThanOrEqual(1);

@@ -4,7 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { writeChange, lockConference } from '@hoinghi/change-log';
 import type {
-  AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, FloorEvent, FloorRequestView, JoinAck, ParticipantView,
+  AttendanceRecordView, AttendanceSummary, ConferenceSnapshot, FloorEvent, FloorQueueEvent, FloorRequestView, JoinAck, ParticipantView,
 } from '@hoinghi/contracts';
 import { ClientEvent, RedisChannel } from '@hoinghi/contracts';
 import Redis from 'ioredis';
@@ -260,8 +260,9 @@ describe('live updates', () => {
     try {
       await media.subscribe(RedisChannel.Floor);
       media.on('message', (_channel: string, message: string) => {
-        const event = JSON.parse(message) as FloorEvent;
-        if (event.conferenceId === conferenceId) floorEvents.push(event);
+        const event = JSON.parse(message) as FloorEvent | FloorQueueEvent;
+        // Grants and ends (the queue's head has events of its own).
+        if (event.conferenceId === conferenceId && event.kind !== 'queue') floorEvents.push(event);
       });
       const cutChair = new Api(cut.url, chair.token);
       const console = await LiveClient.join(await cut.connect(chair.token!), conferenceId);

@@ -3,7 +3,7 @@
 import type {
   ConferenceSnapshot, ErrorResponse, FloorRequestView, MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesVersionView, ParticipantView,
 } from '@hoinghi/contracts';
-import { canonicalJson } from '@hoinghi/domain';
+import { canonicalJson, minutesDocument, paragraphText } from '@hoinghi/domain';
 import { createHash } from 'node:crypto';
 import { LiveClient } from './support/live-client';
 import { Api, MeetingHarness } from './support/meeting-harness';
@@ -139,6 +139,34 @@ describe('minutes', () => {
       { version: 2, status: 'published', corrects: 1, documentNumber: published(versions[1]) },
       { version: 1, status: 'published' },
     ]);
+  });
+});
+
+describe('minutes of a cancelled conference', () => {
+  let meeting: MeetingHarness;
+  beforeAll(async () => {
+    meeting = await MeetingHarness.start();
+  });
+  afterAll(() => meeting?.stop());
+
+  it('cite the cancellation with the chair\'s reason, and say so instead of an opening, attendance and proceedings', async () => {
+    const { chair, snapshot } = await meeting.liveConference(`mc${Date.now().toString(36)}`, ['Huyện Cao Lãnh']);
+    const created = await chair.post<ConferenceSnapshot>('/conferences', {
+      title: 'Hội nghị sơ kết công tác kiểm tra', kind: 'review', hostUnitId: snapshot.conference.hostUnitId,
+      plannedStart: '2026-12-03T01:00:00Z', plannedEnd: '2026-12-03T04:00:00Z',
+      sites: [{ key: 'main', name: 'Hội trường Tỉnh ủy', place: 'Đồng Tháp', orgUnitId: snapshot.conference.hostUnitId, isMain: true }],
+      agenda: [{ title: 'Khai mạc', kind: 'report', presenter: 'Văn phòng', plannedMinutes: 5 }],
+    });
+    const id = created.body.conference.id;
+    expect((await chair.post(`/conferences/${id}/cancel`, { expectedStatus: 'draft', reason: 'Hoãn theo chỉ đạo của Thường trực Tỉnh ủy' })).status).toBe(200);
+    const { facts } = (await chair.get<MinutesVersionView>(`/conferences/${id}/minutes`)).body;
+    expect(facts).toMatchObject({ startedAt: null, businessChanges: [{ kind: 'cancelled', agendaItemId: null, reason: 'Hoãn theo chỉ đạo của Thường trực Tỉnh ủy' }] });
+    const document = minutesDocument({
+      conferenceId: id, version: 1, documentNumber: null, corrects: null, correctionReason: null, approvedByName: null,
+      publishedAt: new Date().toISOString(), facts, items: [],
+    }, 'ab'.repeat(32));
+    expect(paragraphText(document.body[0])).toMatch(/^Hội nghị sơ kết công tác kiểm tra do .* triệu tập, dự kiến tổ chức vào lúc 08 giờ 00 phút, ngày 03 tháng 12 năm 2026, tại Hội trường Tỉnh ủy \(điểm cầu chính\), đã bị hủy vào lúc \d\d giờ \d\d phút, ngày \d\d tháng \d\d năm \d{4}\. Lý do: Hoãn theo chỉ đạo của Thường trực Tỉnh ủy\.$/);
+    expect(document.body.map(paragraphText)).not.toContain('I. THÀNH PHẦN THAM DỰ');
   });
 });
 

@@ -1,7 +1,7 @@
 // Notices: a conference's scheduling and status announced in the app to everyone convened to it, in one
 // list per person across conferences, with what they have read; nobody else hears of it.
-import type { ConferenceSnapshot, ErrorResponse, NoticeList } from '@hoinghi/contracts';
-import { Api, MeetingHarness } from './support/meeting-harness';
+import { ServerEvent, type ConferenceSnapshot, type ErrorResponse, type NoticeList, type NoticesReadEvent, type NoticeView } from '@hoinghi/contracts';
+import { Api, collect, MeetingHarness } from './support/meeting-harness';
 
 describe('notices', () => {
   let meeting: MeetingHarness;
@@ -9,6 +9,8 @@ describe('notices', () => {
   let operators: Api[];
   let delegate: Api;
   let outsider: Api; // convened to another conference only
+  let otherChair: Api;
+  let otherConferenceId: string;
   let snapshot: ConferenceSnapshot;
   const run = `nt${Date.now().toString(36)}`;
 
@@ -19,6 +21,8 @@ describe('notices', () => {
     delegate = (await meeting.convene(chair, snapshot.conference.id, `${run}.daibieu`, 'Đại biểu Sa Đéc', 'delegate', snapshot.sites[1].id)).api;
     const other = await meeting.liveConference(`${run}x`, ['Huyện Lai Vung'], { title: 'Hội nghị khác' });
     outsider = other.operators[1];
+    otherChair = other.chair;
+    otherConferenceId = other.snapshot.conference.id;
   });
 
   afterAll(async () => {
@@ -71,5 +75,50 @@ describe('notices', () => {
     expect(all.body.unread).toBe(0);
     expect(all.body.items.every((n) => n.read)).toBe(true);
     expect((await new Api(meeting.url).get<ErrorResponse>('/notices')).status).toBe(401);
+  });
+
+  it('reaches a connected person convened at once over the socket, wherever they are in the app; nobody else', async () => {
+    // Connected, but joined to no conference (the conference list, another conference's page).
+    const delegateLaptop = await meeting.connect(delegate.token!);
+    const outsiderSocket = await meeting.connect(outsider.token!);
+    const outsiderHeard: NoticeView[] = [];
+    outsiderSocket.on(ServerEvent.Notice, (notice) => outsiderHeard.push(notice));
+
+    const heard = collect<NoticeView>(delegateLaptop, ServerEvent.Notice, 1);
+    const reason = 'Tạm dừng để chờ điểm cầu Sa Đéc khắc phục âm thanh';
+    expect((await chair.post(`/conferences/${snapshot.conference.id}/adjourn`, { reason })).status).toBe(200);
+    const [notice] = await heard;
+    expect(notice).toMatchObject({ conferenceId: snapshot.conference.id, conferenceTitle: 'Hội nghị quán triệt Nghị quyết', kind: 'adjourned', reason, read: false, place: 'TP Cao Lãnh' });
+    // The same notice as the list holds.
+    expect((await delegate.get<NoticeList>('/notices')).body.items[0]).toEqual(notice);
+
+    // The outsider hears their own conference's notice, and only it: a notice of ours would have come first.
+    const own = collect<NoticeView>(outsiderSocket, ServerEvent.Notice, 1);
+    expect((await otherChair.post(`/conferences/${otherConferenceId}/adjourn`, { reason: 'Nghỉ giải lao' })).status).toBe(200);
+    expect((await own)[0]).toMatchObject({ conferenceId: otherConferenceId, kind: 'adjourned' });
+    expect(outsiderHeard.map((n) => n.conferenceId)).toEqual([otherConferenceId]);
+  });
+
+  it('tells a person\'s other devices what they read, and no one else', async () => {
+    const phone = await meeting.connect(delegate.token!);
+    const operatorSocket = await meeting.connect(operators[1].token!);
+    const operatorReads: NoticesReadEvent[] = [];
+    operatorSocket.on(ServerEvent.NoticesRead, (event) => operatorReads.push(event));
+
+    const unread = (await delegate.get<NoticeList>('/notices?unread=true')).body.items;
+    expect(unread.map((n) => n.kind)).toEqual(['adjourned']);
+    const one = collect<NoticesReadEvent>(phone, ServerEvent.NoticesRead, 1);
+    expect((await delegate.post(`/notices/${unread[0].id}/read`)).status).toBe(200);
+    expect(await one).toEqual([{ ids: [unread[0].id], unread: 0 }]);
+
+    const all = collect<NoticesReadEvent>(phone, ServerEvent.NoticesRead, 1);
+    expect((await delegate.post('/notices/read')).status).toBe(200);
+    expect(await all).toEqual([{ ids: null, unread: 0 }]);
+
+    // The operator's own read reaches the operator: the first and only one they hear.
+    const operatorOwn = collect<NoticesReadEvent>(operatorSocket, ServerEvent.NoticesRead, 1);
+    expect((await operators[1].post('/notices/read')).status).toBe(200);
+    await operatorOwn;
+    expect(operatorReads).toEqual([{ ids: null, unread: 0 }]);
   });
 });

@@ -151,6 +151,21 @@ describe('votes and ballots', () => {
     await vc.chair.post(vc.path('/participants'), { userId: user.id, role: 'delegate', siteId: vc.siteIds[0] });
     expect((await vc.cast(vc.chair.as(await meeting.login(`${run}.muon`)), poll.id, { ratings })).body).toMatchObject({ statusCode: 403, error: 'NOT_AN_ELECTOR' });
 
+    // The ballot's own statement checks the account (the guard checks only the token there): a disabled
+    // account, or a session ended by a password reset, casts nothing and is told why.
+    const barred = vc.electors[5];
+    const hasVoted = async () => (await meeting.dataSource.query(
+      'SELECT count(*)::int AS n FROM poll_voters v JOIN participants p ON p.id = v.participant_id WHERE v.poll_id = $1 AND p.user_id = $2', [poll.id, barred.userId],
+    ))[0].n as number;
+    await meeting.dataSource.query('UPDATE users SET disabled_at = now() WHERE id = $1', [barred.userId]);
+    expect((await vc.cast(barred.api, poll.id, { ratings })).body).toMatchObject({ statusCode: 401, error: 'ACCOUNT_DISABLED' });
+    await meeting.dataSource.query(`UPDATE users SET disabled_at = NULL, tokens_valid_from = now() + interval '2 seconds' WHERE id = $1`, [barred.userId]);
+    expect((await vc.cast(barred.api, poll.id, { ratings })).body)
+      .toMatchObject({ statusCode: 401, error: 'UNAUTHENTICATED', message: 'This session ended when the password was reset; sign in again.' });
+    expect((await vc.cast(barred.api.as('not.a.token'), poll.id, { ratings })).body).toMatchObject({ statusCode: 401, error: 'UNAUTHENTICATED' });
+    expect(await hasVoted()).toBe(0);
+    await meeting.dataSource.query('UPDATE users SET tokens_valid_from = NULL WHERE id = $1', [barred.userId]);
+
     // A secret ballot: who has voted is for the leaders and each site's staff (their own site), no one else.
     expect((await vc.operators[1].get(vc.path(`/polls/${poll.id}/voters?siteId=${vc.siteIds[1]}`))).status).toBe(403);
     expect((await vc.operators[1].get(vc.path(`/polls/${poll.id}/voters?siteId=${vc.siteIds[0]}`))).status).toBe(200);
@@ -229,6 +244,56 @@ describe('votes and ballots', () => {
               (SELECT count(*) FROM poll_voters WHERE poll_id = $1)::int AS voters`, [poll.id],
     );
     expect(stored).toEqual({ ballots: 24, boxed: 0, voters: 24 });
+  });
+
+  it('resolves a tie at the last seat by a re-vote among the tied candidates, prepared by the chair, for the seats left', async () => {
+    // Everyone checked in by the previous case: an electorate of 24 needs 13 votes to elect.
+    const poll = await vc.createPoll({ kind: 'election', title: 'Bầu Ban Thường vụ', options: ['Ứng cử viên A', 'Ứng cử viên B', 'Ứng cử viên C'], maxChoices: 2 });
+    const [a, b, c] = poll.options.map((o) => o.id);
+    const runoff = (body: Record<string, unknown> = {}, who = vc.chair) => who.post<PollView>(vc.path(`/polls/${poll.id}/runoff`), body);
+    expect((await open(poll.id)).status).toBe(200);
+    // A 20, B 14, C 14: A elected; B and C tied for the one seat left.
+    const choice = (i: number) => (i < 10 ? [a, b] : i < 14 ? [b, c] : [a, c]);
+    const answers = await Promise.all(vc.electors.map((e, i) => vc.cast(e.api, poll.id, { selected: choice(i) })));
+    expect(answers.map((x) => x.status)).toEqual(Array(24).fill(202));
+    expect((await runoff()).body).toMatchObject({ statusCode: 409, error: 'POLL_NO_TIE', message: 'The election has not been counted yet: a tie is known only from its published result.' });
+    await close(poll.id);
+    const result = (await published(poll.id)).result!;
+    if (result.kind !== 'election') throw new Error('election');
+    expect(result.candidates.map((x) => [x.label, x.votes, x.outcome])).toEqual([['Ứng cử viên A', 20, 'elected'], ['Ứng cử viên B', 14, 'tied'], ['Ứng cử viên C', 14, 'tied']]);
+    expect(result.tie).toEqual({ optionIds: [b, c], seats: 1 });
+
+    // The chair decides it, not a delegate nor a site's staff.
+    expect((await runoff({}, vc.electors[0].api)).status).toBe(403);
+    expect((await runoff({}, vc.operators[1])).status).toBe(403);
+    expect((await runoff({ title: 'x'.repeat(301) })).body).toMatchObject({ statusCode: 400, fields: { title: ['must be at most 300 characters'] } });
+    const made = await runoff();
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({
+      kind: 'election', status: 'draft', secret: true, title: 'Bầu lại: Bầu Ban Thường vụ', maxChoices: 1, runoffOf: poll.id, agendaItemId: poll.agendaItemId,
+      base: poll.base, threshold: poll.threshold, quorumNumerator: poll.quorumNumerator, quorumDenominator: poll.quorumDenominator, result: null,
+    });
+    expect(made.body.options.map((o) => o.label)).toEqual(['Ứng cử viên B', 'Ứng cử viên C']);
+    // One re-vote per tie; the tied election's result stays as published.
+    expect((await runoff({ title: 'Lần nữa' })).body).toMatchObject({ statusCode: 409, error: 'RUNOFF_EXISTS' });
+    expect((await pollOf(poll.id)).result).toEqual(result);
+    expect((await vc.chair.post(vc.path(`/polls/${made.body.id}/runoff`), {})).body).toMatchObject({ error: 'POLL_NO_TIE' });
+    const [audit] = await meeting.dataSource.query(
+      `SELECT details FROM audit_entries WHERE conference_id = $1 AND action = 'poll.runoff'`, [vc.conferenceId],
+    ) as { details: Record<string, unknown> }[];
+    expect(audit.details).toEqual({ pollId: made.body.id, runoffOf: poll.id, candidates: 2, seats: 1 });
+
+    // The re-vote runs like any election: B 15, C 9 — B takes the last seat.
+    const [rb, rc] = made.body.options.map((o) => o.id);
+    expect((await open(made.body.id)).status).toBe(200);
+    expect((await vc.cast(vc.electors[0].api, made.body.id, { selected: [b] })).body).toMatchObject({ error: 'BALLOT_INVALID', fields: { 'selected.0': ['names no candidate of this poll'] } });
+    const again = await Promise.all(vc.electors.map((e, i) => vc.cast(e.api, made.body.id, { selected: [i < 15 ? rb : rc] })));
+    expect(again.map((x) => x.status)).toEqual(Array(24).fill(202));
+    await close(made.body.id);
+    const decided = (await published(made.body.id)).result!;
+    if (decided.kind !== 'election') throw new Error('election');
+    expect(decided.candidates.map((x) => [x.label, x.votes, x.outcome])).toEqual([['Ứng cử viên B', 15, 'elected'], ['Ứng cử viên C', 9, 'not_elected']]);
+    expect(decided.tie).toBeNull();
   });
 
   it('keeps the frozen electorate: an elector alone cannot be deleted; the whole conference can, with its polls', async () => {

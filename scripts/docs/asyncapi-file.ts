@@ -5,7 +5,10 @@ import { ClientEvent, ServerEvent } from '@hoinghi/contracts';
 import { createGenerator } from 'ts-json-schema-generator';
 import { repoPath } from './repo-files';
 
-const TYPES = ['JoinRequest', 'JoinAck', 'ConferenceDelta', 'ConferenceSnapshot', 'MediaStatusEvent', 'ErrorResponse', 'RenewRequest', 'RenewAck'];
+const TYPES = [
+  'JoinRequest', 'JoinAck', 'ConferenceDelta', 'ConferenceSnapshot', 'MediaStatusEvent', 'ErrorResponse', 'RenewRequest', 'RenewAck',
+  'NoticeView', 'NoticesReadEvent',
+];
 
 function schemas(): Record<string, unknown> {
   const generator = createGenerator({
@@ -41,6 +44,9 @@ export function buildAsyncApi(): unknown {
         'Apply deltas with `applyDelta`/`ConferenceFeed` from the contracts, or as docs/architecture.md ("Live updates") says.',
         'socket.io reconnects by itself, but a new connection is in no room: join again with your last version.',
         'On `conference:resync` the server may have missed deltas for you: sync.',
+        'Every connection also hears its user\'s notices, joined to a conference or not: `notices:new` when a conference they are',
+        'convened to is scheduled, changed, started …, and `notices:read` when they read notices on another device; read',
+        'GET /api/notices again after a reconnection for what was announced meanwhile.',
         'A connection lives as long as its access token: before it ends, get a fresh one from POST /api/auth/refresh and emit',
         '`auth:renew` with it; otherwise the server sends `auth:expired` at the end and disconnects (and refuses join and sync).',
       ].join(' '),
@@ -74,6 +80,8 @@ export function buildAsyncApi(): unknown {
             type: 'object', properties: { conferenceId: { type: 'string' } }, required: ['conferenceId'],
           }),
           mediaStatus: message(ServerEvent.MediaStatus, 'A media gateway incident (a worker died or was replaced); not versioned.', ref('MediaStatusEvent')),
+          notice: message(ServerEvent.Notice, 'A notice for you (unread), from any conference you are convened to; not versioned.', ref('NoticeView')),
+          noticesRead: message(ServerEvent.NoticesRead, 'You read notices on another of your connections (ids, or null for all) and how many stay unread.', ref('NoticesReadEvent')),
         },
       },
     },
@@ -95,6 +103,8 @@ export function buildAsyncApi(): unknown {
       receiveDelta: { action: 'receive', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/delta' }] },
       receiveResync: { action: 'receive', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/resync' }] },
       receiveMediaStatus: { action: 'receive', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/mediaStatus' }] },
+      receiveNotice: { action: 'receive', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/notice' }] },
+      receiveNoticesRead: { action: 'receive', channel: { $ref: '#/channels/conference' }, messages: [{ $ref: '#/channels/conference/messages/noticesRead' }] },
     },
     components: {
       securitySchemes: {

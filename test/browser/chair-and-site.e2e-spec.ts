@@ -350,6 +350,12 @@ describe('chair console and site view in Chromium', () => {
     // The operator's phone: the notices on the list page, the start of the demo conference unread.
     await operator.goto(`${meeting.url}/`);
     await operator.locator('[data-testid="notice"][data-kind="started"][data-read="false"]').first().waitFor();
+    // A notice arrives while the list is open, without a reload: the chair adjourns, then resumes.
+    expect((await api.post(`/conferences/${demo.id}/adjourn`, { reason: 'Nghỉ giải lao 10 phút' })).status).toBe(200);
+    await operator.locator('[data-testid="notice"][data-kind="adjourned"][data-read="false"]').first().waitFor({ timeout: 5000 });
+    await expect(operator.getByTestId('notices-unread').textContent()).resolves.toMatch(/chưa đọc/);
+    expect((await api.post(`/conferences/${demo.id}/resume`)).status).toBe(200);
+    await operator.locator('[data-testid="notice"][data-kind="resumed"]').first().waitFor({ timeout: 5000 });
     await operator.screenshot({ path: join(SCREENSHOTS, 'notices-390x844.png') });
     await operator.goBack();
     await operator.getByTestId('connection-status').and(operator.locator('[data-state="live"]')).waitFor();

@@ -13,6 +13,7 @@ import { type ConferenceSnapshot, type FloorEvent, type FloorRequestView, RedisC
 import Redis from 'ioredis';
 import { createMediaApp } from '../../apps/media/src/bootstrap';
 import { loadMediaConfig } from '../../apps/media/src/config/media-config';
+import type { Room } from '../../apps/media/src/rooms/room';
 import { RoomsService } from '../../apps/media/src/rooms/rooms.service';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
 import { launchChromium } from '../support/browser';
@@ -21,7 +22,10 @@ import { serviceToken } from '../support/media-harness';
 import { Api, MeetingHarness } from '../support/meeting-harness';
 
 const ROOT = join(__dirname, '..', '..');
-const FLOOR_SWITCHES = 6;
+// More grants for the figures in docs/benchmarks.md (MEDIA_FLOOR_SWITCHES=18 npx jest … -t 'join at once|switches').
+const FLOOR_SWITCHES = Number(process.env.MEDIA_FLOOR_SWITCHES) || 6;
+/** How long each next speaker waits in the floor queue before the grant. */
+const QUEUE_WAIT_MS = 1500;
 
 type ReceiverRow = { consumerId: string; siteId: string; kind: string; framesDecoded: number; packetsReceived: number };
 
@@ -50,7 +54,12 @@ describe('the programme in Chromium', () => {
     joinMs: [] as number[], floorSwitchMs: [] as number[], rejoinAfterNetworkDropMs: [] as number[], rejoinAfterWorkerDeathMs: [] as number[],
     // The hops of a floor switch, each from the moment the chair's grant is sent (floorSwitchMs is the last: the first new frame decoded).
     floorGrantAnsweredMs: [] as number[], floorOnRedisMs: [] as number[], floorProgrammeAtGatewayMs: [] as number[],
+    floorResumedMs: [] as number[], floorKeyFrameAskedMs: [] as number[], floorKeyFrameInMs: [] as number[], floorKeyFrameOutMs: [] as number[],
+    floorRenderedMs: [] as number[], floorLayerUpMs: [] as number[],
   };
+  // The gateway's side of the switch in progress (mediasoup trace events of the speaker's producer and the watcher's consumer).
+  let hops: Partial<Record<'resumed' | 'keyFrameAsked' | 'keyFrameIn' | 'keyFrameOut' | 'layerUp', number>> = {};
+  const traced = new Set<string>();
   let floorEvents: Redis; // the test listens to the floor channel as the gateway does
   const floorSeenAt = new Map<string, number>(); // site id → when its last 'granted' event was seen on Redis
   const programmeAt = new Map<string, number>(); // floor site id → when the gateway last emitted a Programme with it
@@ -78,7 +87,7 @@ describe('the programme in Chromium', () => {
     link = await FlakyLink.start(mediaPort);
 
     meeting = await MeetingHarness.start(
-      { webDistDir: join(ROOT, 'dist', 'web'), mediaPublicUrl: `http://127.0.0.1:${link.port}` },
+      { webDistDir: join(ROOT, 'dist', 'web'), mediaPublicUrl: `http://127.0.0.1:${link.port}`, mediaInternalUrl: mediaUrl },
       { ownDatabase: 'browser_media' },
     );
     const seeded = await seedDemo(meeting.app);
@@ -142,6 +151,68 @@ describe('the programme in Chromium', () => {
     return page.evaluate(async () => (await window.hoinghiMedia?.receiverStats()) ?? []);
   }
 
+  /**
+   * Follows the gateway's side of a switch to `speaker` as seen by `watcherSite`: the watcher's consumer of
+   * the speaker's video resumed, the key frame asked of the speaker's browser (PLI/FIR), its first key frame
+   * in, and out to the watcher, and the watcher's first layer above the lowest (mediasoup trace and layer
+   * events; the first of each after the grant is kept).
+   */
+  async function traceSwitch(speaker: string, watcherSite: string): Promise<void> {
+    const room = media.get(RoomsService).room(snapshot.conference.id) as Room;
+    const first = (hop: keyof typeof hops) => () => void (hops[hop] ??= Date.now());
+    const producer = room.publisherOf(speaker)?.producerOfKind('video');
+    if (producer && !traced.has(producer.id)) {
+      traced.add(producer.id);
+      await producer.enableTraceEvent(['keyframe', 'pli', 'fir']);
+      producer.on('trace', (trace) => {
+        if (trace.direction === 'out' && (trace.type === 'pli' || trace.type === 'fir')) first('keyFrameAsked')();
+        if (trace.direction === 'in' && trace.type === 'keyframe') first('keyFrameIn')();
+      });
+    }
+    for (const peer of room.peers.values()) {
+      if (peer.siteId !== watcherSite) continue;
+      for (const { consumer, sourceSiteId } of peer.consumers.values()) {
+        if (sourceSiteId !== speaker || consumer.kind !== 'video' || traced.has(consumer.id)) continue;
+        traced.add(consumer.id);
+        await consumer.enableTraceEvent(['keyframe']);
+        consumer.on('trace', (trace) => trace.direction === 'out' && trace.type === 'keyframe' && first('keyFrameOut')());
+        consumer.observer.on('resume', first('resumed'));
+        consumer.on('layerschange', (layers) => (layers?.spatialLayer ?? 0) > 0 && first('layerUp')());
+      }
+    }
+  }
+
+  /**
+   * When `page`'s floor tile first presents a frame of `siteId` received after `since` (what the district
+   * sees): requestVideoFrameCallback on the tile's <video>, whose metadata says when the frame's packets came
+   * (a frame shown again from before the switch does not count).
+   */
+  function floorTileRenders(page: Page, siteId: string, since: number): Promise<number> {
+    return page.evaluate(({ site, after }) => new Promise<number>((resolve, reject) => {
+      const until = Date.now() + 15_000;
+      const watched = new WeakSet<HTMLVideoElement>();
+      let done = false;
+      const watch = (video: HTMLVideoElement) => video.requestVideoFrameCallback((_now, frame) => {
+        const received = frame.receiveTime === undefined ? Date.now() : performance.timeOrigin + frame.receiveTime;
+        if (received >= after && video.closest(`[data-site-id="${site}"]`)) {
+          done = true;
+          resolve(Date.now());
+        } else if (!done) watch(video);
+      });
+      const poll = () => {
+        if (done) return;
+        const video = document.querySelector<HTMLVideoElement>(`[data-testid="programme-floor"][data-site-id="${site}"] video`);
+        if (video && !watched.has(video)) {
+          watched.add(video);
+          watch(video);
+        }
+        if (Date.now() > until) return reject(new Error(`the floor tile showed no new frame of site ${site}`));
+        setTimeout(poll, 5);
+      };
+      poll();
+    }), { site: siteId, after: since });
+  }
+
   it('lets the hall\'s operator, the chair and two districts join at once, one camera for the hall; every district decodes the main hall', async () => {
     const main = siteOf('Điểm cầu chính');
     // The hall goes on air first (its operator); each district's join is timed to its first decoded frame of the hall.
@@ -166,31 +237,49 @@ describe('the programme in Chromium', () => {
     await expect(operator.locator('[data-testid="media-status"][data-state="joined"]').count()).resolves.toBe(1); // not knocked out
     const conference = (await gatewayHealth()).conferences.find((c) => c.conferenceId === snapshot.conference.id);
     expect(conference).toMatchObject({ sites: 3, connections: 4 });
-  });
+  }, 120_000); // four Chromium pages joining on a shared, loaded machine
 
   it('switches every district to the site given the floor', async () => {
     const conference = `/conferences/${snapshot.conference.id}`;
     const [a, b] = [siteOf('Sa Đéc'), siteOf('Lai Vung')];
+    const ask = async (siteId: string) => {
+      const request = await chairApi.post<FloorRequestView>(`${conference}/floor/requests`, { siteId });
+      expect(request.status).toBe(201);
+      return request.body;
+    };
+    // As in a conference, each speaker asks for the floor while the previous one speaks and waits in the
+    // queue a moment (the gateway keeps the next speaker's video warm meanwhile); then the chair grants it.
+    let request = await ask(a);
     let watcher = districtB;
     for (let i = 0; i < FLOOR_SWITCHES; i++) {
       const speaker = i % 2 === 0 ? a : b;
       watcher = i % 2 === 0 ? districtB : districtA;
-      const request = await chairApi.post<FloorRequestView>(`${conference}/floor/requests`, { siteId: speaker });
-      expect(request.status).toBe(201);
+      await new Promise((r) => setTimeout(r, QUEUE_WAIT_MS));
       const seenBefore = Math.max(0, ...(await receiver(watcher)).filter((r) => r.siteId === speaker && r.kind === 'video').map((r) => r.framesDecoded));
+      await traceSwitch(speaker, speaker === a ? b : a);
       floorSeenAt.delete(speaker);
       programmeAt.delete(speaker);
+      hops = {};
       const granted = Date.now();
-      expect((await chairApi.post(`${conference}/floor/requests/${request.body.id}/grant`)).status).toBe(200);
+      const rendered = floorTileRenders(watcher, speaker, granted);
+      rendered.catch(() => undefined); // awaited below, after the decoded frame
+      expect((await chairApi.post(`${conference}/floor/requests/${request.id}/grant`)).status).toBe(200);
       timings.floorGrantAnsweredMs.push(Date.now() - granted);
       await framesFrom(watcher, speaker, seenBefore + 1);
       timings.floorSwitchMs.push(Date.now() - granted);
+      timings.floorRenderedMs.push((await rendered) - granted);
       timings.floorOnRedisMs.push((floorSeenAt.get(speaker) ?? NaN) - granted);
       timings.floorProgrammeAtGatewayMs.push((programmeAt.get(speaker) ?? NaN) - granted);
+      timings.floorResumedMs.push((hops.resumed ?? NaN) - granted);
+      timings.floorKeyFrameAskedMs.push((hops.keyFrameAsked ?? NaN) - granted);
+      timings.floorKeyFrameInMs.push((hops.keyFrameIn ?? NaN) - granted);
+      timings.floorKeyFrameOutMs.push((hops.keyFrameOut ?? NaN) - granted);
       await watcher.locator(`[data-testid="programme-floor"][data-site-id="${speaker}"][data-has-video="true"]`).waitFor({ timeout: 10_000 });
+      timings.floorLayerUpMs.push((hops.layerUp ?? NaN) - granted);
+      if (i + 1 < FLOOR_SWITCHES) request = await ask(speaker === a ? b : a);
     }
     await watcher.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'site-programme.png'), fullPage: true });
-  });
+  }, 60_000 + FLOOR_SWITCHES * 10_000);
 
   it('carries audio both ways', async () => {
     const main = siteOf('Điểm cầu chính');
@@ -208,7 +297,7 @@ describe('the programme in Chromium', () => {
     await hall.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'chair-grid.png'), fullPage: true });
   });
 
-  it('records the programme when the chair asks, and lists the file in the console', async () => {
+  it('records the programme when the chair asks, lists the file in the console, plays it and seeks in it', async () => {
     await hall.getByTestId('recording-start').click();
     await hall.getByTestId('recording-badge').waitFor({ timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 2500));
@@ -220,6 +309,20 @@ describe('the programme in Chromium', () => {
       () => Array.from(document.querySelectorAll('[data-testid="recording-file"]')).some((f) => Number(f.getAttribute('data-bytes')) > 10_000),
       null, { timeout: 10_000 },
     );
+    // Played in the console through the meeting service: Chromium decodes it, and a seek is a range request answered 206.
+    const ranges: number[] = [];
+    hall.on('response', (r) => r.url().includes('/recordings/') && r.request().headers().range !== undefined && ranges.push(r.status()));
+    await hall.locator('[data-testid="recording-file"][data-active="false"]').first().getByTestId('recording-play').click();
+    const player = hall.getByTestId('recording-player');
+    await hall.waitForFunction(() => {
+      const video = document.querySelector<HTMLVideoElement>('[data-testid="recording-player"]');
+      return !!video && video.readyState >= 2 && video.videoWidth > 0;
+    }, null, { timeout: 15_000 });
+    await player.evaluate((video: HTMLVideoElement) => new Promise<void>((done) => {
+      video.addEventListener('seeked', () => done(), { once: true });
+      video.currentTime = 1.5;
+    }));
+    expect(ranges).toContain(206);
   });
 
   it('brings the sites back into the programme by themselves after the network drops', async () => {

@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
-// Minutes in Debian's Chromium on the demo conference (seed 004): the secretary inserts a speaker from
-// the floor log in one click and submits, the chair approves and publishes, a district's operator reads
+// Minutes in Debian's Chromium on the demo conference (seed 004): the secretary, beside the live agenda
+// (the item in progress, the chair's reason for a skipped one), inserts a speaker from the floor log in
+// one click and submits, the chair approves and publishes, a district's operator reads
 // the published minutes on a phone and downloads the PDF the worker renders.
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { FloorRequestView, ParticipantView } from '@hoinghi/contracts';
+import type { ConferenceSnapshot, FloorRequestView, ParticipantView } from '@hoinghi/contracts';
 import { UserEntity } from '@hoinghi/database';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { Api, MeetingHarness } from '../support/meeting-harness';
 import { testAppDatabaseUrl, testDatabaseUrl } from '../support/test-config';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const SKIPPED = 'Tài liệu chưa gửi đủ đến các điểm cầu';
 
 describe('minutes in Chromium', () => {
   let meeting: MeetingHarness;
@@ -48,6 +50,9 @@ describe('minutes in Chromium', () => {
     const request = await as('vanhanh.tpcaolanh').post<FloorRequestView>(`/conferences/${conferenceId}/floor/requests`, { siteId: speaker.siteId, participantId: speaker.id });
     await api.post(`/conferences/${conferenceId}/floor/requests/${request.body.id}/grant`);
     await api.post(`/conferences/${conferenceId}/floor/end`);
+    // The chair skips the second item, saying why: the secretary sees it under the item.
+    const [, second] = (await api.get<ConferenceSnapshot>(`/conferences/${conferenceId}`)).body.agenda;
+    expect((await api.post(`/conferences/${conferenceId}/agenda/${second.id}/skip`, { expectedState: 'pending', reason: SKIPPED })).status).toBe(200);
 
     browser = await launchChromium();
     const laptop = { viewport: { width: 1280, height: 720 }, locale: 'vi-VN' };
@@ -69,6 +74,9 @@ describe('minutes in Chromium', () => {
     await Promise.all([logIn(secretary, 'thuky'), logIn(chair, 'chutri'), logIn(operator, 'vanhanh.tpcaolanh')]);
     await openMinutes(secretary);
     const item = secretary.getByTestId('minutes-item').first();
+    // Beside the live agenda: the item in progress says so; the skipped one shows the chair's reason.
+    expect(await item.getByTestId('minutes-item-state').getAttribute('data-state')).toBe('active');
+    expect(await secretary.getByTestId('minutes-item').nth(1).getByTestId('minutes-item-changes').textContent()).toContain(SKIPPED);
     // One click from the floor log: the speaker's full name and site come in.
     const log = item.getByTestId('minutes-floor-log');
     await log.focus();

@@ -4,7 +4,7 @@
 // tally moves, the district's operator sees who has not voted, and closing shows the result everywhere.
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { ParticipantView } from '@hoinghi/contracts';
+import type { ConferenceSnapshot, ParticipantView, PollView } from '@hoinghi/contracts';
 import { UserEntity } from '@hoinghi/database';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +26,9 @@ describe('votes in Chromium', () => {
   let chair: Page;
   let delegate: Page;
   let operator: Page;
+  let api: Api;
+  let conferenceId: string;
+  let delegates: Api[];
 
   beforeAll(async () => {
     meeting = await MeetingHarness.start({ webDistDir: join(__dirname, '..', '..', 'dist', 'web') }, { ownDatabase: 'browser_votes' });
@@ -38,11 +41,13 @@ describe('votes in Chromium', () => {
     // The conference is live and every delegate checked in (through the API: this test is about voting).
     const users = await meeting.dataSource.getRepository(UserEntity).find();
     const as = (username: string) => new Api(meeting.url, accessToken(users.find((u) => u.username === username)!.id));
-    const api = as('chutri');
+    api = as('chutri');
     const [{ id }] = (await api.get<Array<{ id: string }>>('/conferences')).body;
+    conferenceId = id;
     await api.post(`/conferences/${id}/start`);
     const participants = (await api.get<ParticipantView[]>(`/conferences/${id}/participants`)).body;
     const operators = new Map(participants.filter((p) => p.role === 'site_operator').map((p) => [p.siteId, new Api(meeting.url, accessToken(p.userId))]));
+    delegates = participants.filter((p) => p.role === 'delegate').map((p) => new Api(meeting.url, accessToken(p.userId)));
     for (const d of participants.filter((p) => p.role === 'delegate')) {
       await operators.get(d.siteId)!.put(`/conferences/${id}/sites/${d.siteId}/attendance/${d.id}`, { status: 'present' });
     }
@@ -89,5 +94,36 @@ describe('votes in Chromium', () => {
     await target.getByTestId('poll-close').click();
     await delegate.getByTestId('poll-verdict').filter({ hasText: 'Không được thông qua' }).waitFor({ timeout: 15_000 });
     await chair.getByTestId('poll-verdict').first().waitFor();
+  });
+
+  it('shows the chair a tie at the last seat and prepares the re-vote among the tied candidates from it', async () => {
+    const path = (rest: string) => `/conferences/${conferenceId}${rest}`;
+    const [item] = (await api.get<ConferenceSnapshot>(path(''))).body.agenda;
+    const poll = (await api.post<PollView>(path('/polls'), {
+      agendaItemId: item.id, kind: 'election', title: 'Bầu 2 Ủy viên Ban Thường vụ', options: ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'], maxChoices: 2,
+    })).body;
+    expect((await api.post(path(`/polls/${poll.id}/open`))).status).toBe(200);
+    // 39 delegates, two names each, evenly: all three get 26 of 39 (more than half) — three tied for two seats.
+    const [a, b, c] = poll.options.map((o) => o.id);
+    const pairs = [[a, b], [b, c], [a, c]];
+    const cast = await Promise.all(delegates.map((d, i) => d.post(path(`/polls/${poll.id}/ballots`), { idempotencyKey: crypto.randomUUID(), selected: pairs[i % 3] })));
+    expect(cast.every((x) => x.status === 202)).toBe(true);
+    expect((await api.post(path(`/polls/${poll.id}/close`))).status).toBe(200);
+
+    const card = chair.getByTestId('poll').and(chair.locator(`[data-id="${poll.id}"]`));
+    await card.getByTestId('poll-tie').filter({ hasText: 'Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường' }).waitFor({ timeout: 15_000 });
+    expect(await delegate.getByTestId('poll-runoff-form').count()).toBe(0); // the chair's to decide
+    await card.getByTestId('poll-runoff-create').scrollIntoViewIfNeeded();
+    await chair.screenshot({ path: join(SCREENSHOTS, 'vote-chair-tie.png') });
+    await card.getByTestId('poll-runoff-create').click();
+
+    // The re-vote appears as a draft election of the three for two seats, named after the tie; the form gives way to its name.
+    const revote = chair.getByTestId('poll').filter({ has: chair.getByTestId('poll-runoff-of') });
+    await revote.getByTestId('poll-open').waitFor({ timeout: 10_000 });
+    expect(await revote.locator('.poll__title').textContent()).toBe('Bầu lại: Bầu 2 Ủy viên Ban Thường vụ');
+    await card.getByTestId('poll-runoff').filter({ hasText: 'Bầu lại: Bầu 2 Ủy viên Ban Thường vụ' }).waitFor();
+    const made = (await api.get<PollView[]>(path('/polls'))).body.find((p) => p.runoffOf === poll.id)!;
+    expect(made).toMatchObject({ kind: 'election', status: 'draft', maxChoices: 2 });
+    expect(made.options.map((o) => o.label)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']);
   });
 });

@@ -2,7 +2,7 @@
 // events: when it starts after the grant, when its Redis link comes back, when the meeting service
 // was unreachable as a room opened. Real meeting service, PostgreSQL, Redis and mediasoup.
 import {
-  ConferenceSnapshot, FloorEvent, FloorHolderResponse, FloorRequestView, MediaClientEvent, MediaServerEvent, ProgrammeEvent, RedisChannel,
+  ConferenceSnapshot, FloorEvent, FloorHolderResponse, FloorQueueEvent, FloorRequestView, MediaClientEvent, MediaServerEvent, ProgrammeEvent, RedisChannel,
 } from '@hoinghi/contracts';
 import { JwtService } from '@nestjs/jwt';
 import Redis from 'ioredis';
@@ -129,8 +129,9 @@ describe('the gateway reads the floor holder from the meeting service', () => {
     const bus = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
     const floorEvents: Array<FloorEvent & { seenAt: number }> = [];
     bus.on('message', (_channel: string, message: string) => {
-      const event = JSON.parse(message) as FloorEvent;
-      if (event.conferenceId === conferenceId) floorEvents.push({ ...event, seenAt: Date.now() }); // other suites' conferences share the channel
+      const event = JSON.parse(message) as FloorEvent | FloorQueueEvent;
+      // Grants and ends of this conference (other suites' conferences share the channel; the queue's head has events of its own).
+      if (event.conferenceId === conferenceId && event.kind !== 'queue') floorEvents.push({ ...event, seenAt: Date.now() });
     });
     await bus.subscribe(RedisChannel.Floor);
     try {

@@ -3,7 +3,7 @@
 // worker (pipeToRouter). Then a floor grant published on Redis switches B to district A, the chair's
 // console gets per-site quality, and the programme is recorded to WebM by ffmpeg.
 import {
-  FloorEvent, MediaClientEvent, MediaServerEvent, ProducerInfo, ProgrammeEvent, QualityEvent, RedisChannel,
+  FloorEvent, FloorQueueEvent, MediaClientEvent, MediaServerEvent, ProducerInfo, ProgrammeEvent, QualityEvent, RedisChannel,
 } from '@hoinghi/contracts';
 import { ChildProcess, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -183,6 +183,20 @@ describe('the programme over real RTP', () => {
     await sleep(700);
     expect(sink.count(ssrcOf(SA_DEC, 'video')) + sink.count(ssrcOf(SA_DEC, 'audio'))).toBe(before);
     expect(sink.count(ssrcOf(HALL, 'video'))).toBeGreaterThan(hallBefore);
+  });
+
+  it('keeps the next speaker in the queue warm: its video, not its sound, flows to the districts until it leaves the head', async () => {
+    const queue = (next: string[]): FloorQueueEvent => ({ v: 1, kind: 'queue', conferenceId, next, at: new Date().toISOString() });
+    const videoBefore = sink.count(ssrcOf(SA_DEC, 'video'));
+    const audioBefore = sink.count(ssrcOf(SA_DEC, 'audio'));
+    await media.redis().publish(RedisChannel.Floor, JSON.stringify(queue([SA_DEC])));
+    await waitFor(() => sink.count(ssrcOf(SA_DEC, 'video')) > videoBefore + 10, 5000, 'the warm speaker\'s video at Lai Vung');
+    expect(sink.count(ssrcOf(SA_DEC, 'audio'))).toBe(audioBefore);
+    await media.redis().publish(RedisChannel.Floor, JSON.stringify(queue([])));
+    await sleep(300); // packets already in flight
+    const after = sink.count(ssrcOf(SA_DEC, 'video'));
+    await sleep(700);
+    expect(sink.count(ssrcOf(SA_DEC, 'video'))).toBe(after);
   });
 
   it('reports per-site quality to the chair\'s console and on Redis', async () => {

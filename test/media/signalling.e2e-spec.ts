@@ -1,9 +1,9 @@
 // /media signalling: who may connect, and the order of steps (no real media here).
 import {
-  ConferenceClosedEvent, FloorEvent, MEDIA_HEARTBEAT, MediaClientEvent, MediaServerEvent, ProducerInfo, RedisChannel,
+  ConferenceClosedEvent, FloorEvent, FloorQueueEvent, MEDIA_HEARTBEAT, MediaClientEvent, MediaServerEvent, ProducerInfo, RedisChannel,
 } from '@hoinghi/contracts';
 import { randomUUID } from 'node:crypto';
-import { MediaHarness, nextEvent, ok, request, waitFor } from '../support/media-harness';
+import { MediaHarness, nextEvent, ok, request, sleep, waitFor } from '../support/media-harness';
 
 const FINGERPRINT = 'AF:1E:2B:3C:4D:5E:6F:70:81:92:A3:B4:C5:D6:E7:F8:09:1A:2B:3C:4D:5E:6F:70:81:92:A3:B4:C5:D6:E7:F8';
 
@@ -241,7 +241,7 @@ describe('media signalling', () => {
     });
   });
 
-  it('announces each producer once, also where only the programme is announced (a large conference): in Ready\'s list or by one NewProducer', async () => {
+  it('announces each producer once, also where only the programme (and the warm next speaker) is announced (a large conference): in Ready\'s list or by one NewProducer', async () => {
     // Every conference is "large" here (no warm standby): districts hear only of the programme's producers.
     const large = await MediaHarness.start({ MEDIA_WORKERS: '1', MEDIA_RTC_PORT: '41011', MEDIA_STANDBY_MAX_SITES: '0' });
     const conference = randomUUID();
@@ -284,6 +284,18 @@ describe('media signalling', () => {
       await large.redis().publish(RedisChannel.Floor, JSON.stringify(floor('granted', 'sa-dec')));
       await again;
       expect(heard.map((p) => p.producerId)).toEqual([hall.producerId, district.producerId]);
+
+      // The next speaker in the queue is kept warm: announced ahead of its grant, so the sites' consumers exist then.
+      const next = await publish('thap-muoi', false, 9003);
+      await sleep(200);
+      expect(heard.map((p) => p.producerId)).not.toContain(next.producerId);
+      const queue: FloorQueueEvent = { v: 1, kind: 'queue', conferenceId: conference, next: ['thap-muoi'], at: new Date().toISOString() };
+      await large.redis().publish(RedisChannel.Floor, JSON.stringify(queue));
+      await waitFor(() => heard.some((p) => p.producerId === next.producerId), 5000, 'NewProducer of the warm next speaker');
+      const toNext = nextEvent(watcher, MediaServerEvent.Programme, (p) => p.floorSiteId === 'thap-muoi');
+      await large.redis().publish(RedisChannel.Floor, JSON.stringify(floor('granted', 'thap-muoi')));
+      await toNext;
+      expect(heard.map((p) => p.producerId)).toEqual([hall.producerId, district.producerId, next.producerId]);
     } finally {
       await large.stop();
     }

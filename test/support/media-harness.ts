@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import {
-  MEDIA_NAMESPACE, MediaAck, MediaClientToServerEvents, MediaJoinClaims, MediaServerToClientEvents, MediaServiceClaims, RedisChannel,
+  MEDIA_NAMESPACE, MediaAck, MediaClientToServerEvents, MediaJoinClaims, MediaServerToClientEvents, MediaServiceClaims, MeetingServiceClaims, RedisChannel,
   TOKEN_PARTIES, TokenKind,
 } from '@hoinghi/contracts';
 import { randomUUID } from 'node:crypto';
@@ -123,6 +123,12 @@ export function serviceToken(options: { secret?: string; expiresIn?: number | nu
   return new JwtService().sign(claims, {
     secret: options.secret ?? TEST_MEDIA_SECRET, algorithm: 'HS256', ...(expiresIn === null ? {} : { expiresIn }), ...parties,
   });
+}
+
+/** A token as the meeting service signs it for the gateway's internal routes (recordings); override the secret to forge one. */
+export function meetingServiceToken(options: { secret?: string } = {}): string {
+  const claims: MeetingServiceClaims = { typ: 'meeting-service' };
+  return new JwtService().sign(claims, { secret: options.secret ?? TEST_MEDIA_SECRET, algorithm: 'HS256', expiresIn: 30, ...TOKEN_PARTIES.meetingService });
 }
 
 /** Emits a request and resolves with its ack. */

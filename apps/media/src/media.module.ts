@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { MediaTokenGuard } from './auth/media-token.guard';
+import { MeetingServiceGuard } from './auth/meeting-service.guard';
 import { MediaTokenService } from './auth/media-token.service';
 import { UsedJoinTokens } from './auth/used-join-tokens';
 import { MediaStatusPublisher } from './bus/media-status.publisher';
@@ -15,6 +16,7 @@ import { FloorSubscriber } from './programme/floor-subscriber.service';
 import { MediaControlsHolder } from './programme/media-controls';
 import { QualityMonitor } from './quality/quality-monitor.service';
 import { RecordingService } from './recording/recording.service';
+import { InternalRecordingsController } from './recording/internal-recordings.controller';
 import { RecordingsController } from './recording/recordings.controller';
 import { RoomsService } from './rooms/rooms.service';
 import { SITE_CHANNEL } from './rooms/site-channel';
@@ -28,13 +30,14 @@ export class MediaModule {
     return {
       module: MediaModule,
       imports: [JwtModule.register({})],
-      controllers: [HealthController, RecordingsController],
+      controllers: [HealthController, RecordingsController, InternalRecordingsController],
       providers: [
         { provide: MEDIA_CONFIG, useValue: config },
         { provide: APP_FILTER, useValue: new HttpErrorFilter('MediaHttpError', fromMediasoup) },
         WorkerPool,
         MediaTokenService,
         MediaTokenGuard,
+        MeetingServiceGuard,
         UsedJoinTokens,
         MediaStatusPublisher,
         SiteNotifier,

@@ -30,6 +30,7 @@ import { OrgUnitsModule } from './org-units/org-units.module';
 import { ParticipantImportModule } from './participant-import/participant-import.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { PollsModule } from './polls/polls.module';
+import { RecordingsModule } from './recordings/recordings.module';
 import { ChangeLogModule } from './change-log/change-log.module';
 import { SitesModule } from './sites/sites.module';
 import { UsersModule } from './users/users.module';
@@ -45,7 +46,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.databaseUrl })),
         AuthModule, AccessModule, ChangeLogModule,
         OrgUnitsModule, UsersModule, ConferencesModule, ConferenceSetupModule, SitesModule, ParticipantImportModule, ParticipantsModule,
-        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, PollsModule, AuditModule, DeskModule, MediaControlsModule, NoticesModule, MediaTokensModule, MediaStatusModule,
+        AgendaModule, AttendanceModule, FloorModule, DraftsModule, CommentsModule, ConsolidationModule, DocumentsModule, MinutesModule, PollsModule, AuditModule, DeskModule, MediaControlsModule, NoticesModule, MediaTokensModule, MediaStatusModule, RecordingsModule,
         InternalModule,
       ],
       controllers: [HealthController],

@@ -5,11 +5,13 @@ import { ConferenceEventEntity, ConferenceFeedEntity, OutboxMessageEntity } from
 import { roomsOfAudience } from '@hoinghi/domain';
 import Redis from 'ioredis';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
+import type { ImmediateMessage } from './change-writer';
 import { outboxDeliverer } from './outbox-deliverer';
 import { closeRedis } from '@hoinghi/server-kit';
+import { StateDelta, StateRelay } from './state-relay';
 
 export interface ChangeRelayOptions {
-  /** State changes (totals) of one stream go out at most this often; the newest wins. */
+  /** State deltas (totals) of a conference go out once this often while they change, the newest, from one process (`StateRelay`). */
   coalesceMs: number;
   /** How often to look for changes nobody published (a crash, a Redis outage, another writer). */
   sweepMs: number;
@@ -27,25 +29,31 @@ export interface RelayLogger {
 
 type Outcome = 'done' | 'more' | 'busy' | 'failed';
 
+const PUBLISHED_NOW_KEPT_MS = 60_000;
+const PUBLISH_NOW_TIMEOUT_MS = 1000;
+
 /**
  * Publishes each conference's committed changes in version order, after commit, from any process:
  * deltas to the socket.io rooms of their audience (through Redis, so no socket server is needed
- * here), then the outbox's side effects. A row lock on the conference's feed lets one relay at a
- * time publish a conference, which is what keeps every socket's deltas in order; whatever fails
- * stays unpublished and is retried by the sweep, so nothing acknowledged is lost.
+ * here; state deltas by way of the conference's `StateRelay`), then the outbox's side effects. A
+ * row lock on the conference's feed lets one relay at a time publish a conference, which is what
+ * keeps every socket's deltas in order; whatever fails stays unpublished and is retried by the
+ * sweep, so nothing acknowledged is lost.
  */
 export class ChangeRelay {
   private readonly emitter: Emitter;
   private readonly running = new Set<string>();
   private readonly again = new Set<string>();
-  private readonly pendingState = new Map<string, { rooms: string[]; delta: ConferenceDelta & { conferenceId: string } }>();
+  private readonly states: StateRelay;
   private publishFailures = 0;
   private lastPublishFailure: unknown = null;
-  private flushTimer: NodeJS.Timeout | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private sweeping = false;
   private closeConnections: () => Promise<void> = async () => undefined;
+  /** Outbox messages published by publishNow (id → whether Redis took it), kept a while for a relay that read them before they were marked. */
+  private readonly publishedNow = new Map<string, Promise<boolean>>();
+  private readonly publishing = new Set<Promise<void>>();
 
   /** A relay with its own Redis connections (the one each app runs). */
   static connect(dataSource: DataSource, redisUrl: string, options: ChangeRelayOptions, log: RelayLogger): ChangeRelay {
@@ -76,6 +84,7 @@ export class ChangeRelay {
       }),
     };
     this.emitter = new Emitter(publisher);
+    this.states = new StateRelay(redis, (rooms, delta) => this.emitter.to(rooms).emit(ServerEvent.Delta, delta), { cadenceMs: options.coalesceMs }, log);
   }
 
   start(): void {
@@ -86,7 +95,8 @@ export class ChangeRelay {
     this.stopped = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     while (this.running.size || this.sweeping) await new Promise((resolve) => setTimeout(resolve, 10));
-    this.flushState();
+    await Promise.all(this.publishing);
+    await this.states.stop();
     await this.closeConnections();
   }
 
@@ -99,6 +109,48 @@ export class ChangeRelay {
     }
     this.running.add(conferenceId);
     void this.drain(conferenceId).finally(() => this.running.delete(conferenceId));
+  }
+
+  /**
+   * Publishes a just-committed change's immediate messages (the floor events) straight away, without
+   * waiting for a relay transaction (which under load took 0.1–0.4 s after the commit), then marks them
+   * delivered. What fails stays in the outbox for the relay. A relay that read a message before it was
+   * marked waits for this publish instead of publishing it again; any other second copy (another
+   * process's relay) the receiver drops by the payload's `version`. Never throws.
+   */
+  publishNow(messages: ImmediateMessage[]): void {
+    if (!messages.length || this.stopped) return;
+    const published = this.publishImmediate(messages);
+    for (const message of messages) this.publishedNow.set(message.id, published);
+    const settled = published.then(async (ok) => {
+      if (ok) {
+        await this.dataSource.query(
+          'UPDATE outbox_messages SET delivered_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[]) AND delivered_at IS NULL',
+          [messages.map((m) => m.id)],
+        ).catch((error: unknown) => this.log.warn(`marking published floor events failed (the relay will send them again): ${(error as Error).message}`));
+      }
+      // Long enough for a relay transaction that read them before the mark to reach them.
+      setTimeout(() => messages.forEach((m) => this.publishedNow.delete(m.id)), PUBLISHED_NOW_KEPT_MS).unref();
+    });
+    this.publishing.add(settled);
+    void settled.finally(() => this.publishing.delete(settled));
+  }
+
+  private async publishImmediate(messages: ImmediateMessage[]): Promise<boolean> {
+    try {
+      if (this.redis.status !== 'ready') return false;
+      // A stalled link must not hold the relay, which waits for this outcome before delivering these itself.
+      const publishes = Promise.all(messages.map((message) => this.redis.publish(message.channel, JSON.stringify(message.payload))));
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer from Redis in ${PUBLISH_NOW_TIMEOUT_MS} ms`)), PUBLISH_NOW_TIMEOUT_MS);
+      });
+      await Promise.race([publishes, stalled]).finally(() => clearTimeout(timer));
+      return true;
+    } catch (error) {
+      this.log.warn(`publishing at commit failed, the relay will: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   private async drain(conferenceId: string): Promise<void> {
@@ -143,14 +195,18 @@ export class ChangeRelay {
     // Counted, not reset: relays of other conferences publish on the same connection meanwhile
     // (their failure only makes this batch go out again, which clients drop as duplicates).
     const failuresBefore = this.publishFailures;
+    // State deltas carry a whole state: the newest of each stream and type goes to the conference's
+    // state relay, which sends it to everyone on its cadence (at 100 check-ins a second, every site
+    // gets the totals a few times a second instead of 100 times).
+    const states = new Map<string, { rooms: string[]; delta: StateDelta }>();
     for (const event of events) {
       const delta = { ...toDelta(event), conferenceId };
       const rooms = roomsOfAudience(conferenceId, audienceOf(event.stream));
-      if (delta.prev === null) this.offerState(rooms, delta);
+      if (delta.prev === null) states.set(`${delta.stream}|${delta.type}`, { rooms, delta });
       else this.emitter.to(rooms).emit(ServerEvent.Delta, delta);
     }
     // One connection answers in order: once PING is answered, every publish before it was taken.
-    await this.redis.ping();
+    await Promise.all([states.size ? this.states.offer(conferenceId, [...states.values()]) : null, this.redis.ping()]);
     if (this.publishFailures > failuresBefore) throw new Error(`Redis refused a publish: ${String(this.lastPublishFailure)}`);
   }
 
@@ -158,7 +214,8 @@ export class ChangeRelay {
   private async deliverAll(em: EntityManager, messages: OutboxMessageEntity[]): Promise<boolean> {
     for (const message of messages) {
       try {
-        await this.deliver(message);
+        const publishedNow = this.publishedNow.get(String(message.id));
+        if (!publishedNow || !(await publishedNow)) await this.deliver(message);
       } catch (error) {
         await em.update(OutboxMessageEntity, { id: message.id }, {
           attempts: message.attempts + 1, lastError: String((error as Error).message ?? error).slice(0, 500),
@@ -169,22 +226,6 @@ export class ChangeRelay {
       await em.update(OutboxMessageEntity, { id: message.id }, { deliveredAt: new Date(), attempts: message.attempts + 1 });
     }
     return true;
-  }
-
-  /**
-   * State changes (totals and quorum) carry the whole state, so an audience needs only the newest:
-   * at 100 check-ins a second, every site gets the totals a few times a second instead of 100 times.
-   */
-  private offerState(rooms: string[], delta: ConferenceDelta & { conferenceId: string }): void {
-    this.pendingState.set(`${delta.conferenceId}|${delta.stream}|${delta.type}`, { rooms, delta });
-    this.flushTimer ??= setTimeout(() => this.flushState(), this.options.coalesceMs);
-  }
-
-  private flushState(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    for (const { rooms, delta } of this.pendingState.values()) this.emitter.to(rooms).emit(ServerEvent.Delta, delta);
-    this.pendingState.clear();
   }
 
   private async behind(conferenceId: string): Promise<boolean> {

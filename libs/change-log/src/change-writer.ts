@@ -12,10 +12,24 @@ export type Actor = { kind: 'user'; userId: string } | { kind: 'platform' } | { 
 /** One delta to record, with who may see it. `state`: it carries a whole state (totals); newest wins, may be coalesced. */
 export type ChangeEvent = DeltaBody & { audience: Audience; state?: boolean };
 
-/** A side effect delivered after commit by the relay: a Redis message, or a queue job. */
+/**
+ * A side effect delivered after commit by the relay: a Redis message, or a queue job. An `immediate`
+ * Redis message (the floor events: a switch is waiting for it) is published by the committing process
+ * the moment its change commits (`ChangeRelay.publishNow`), the relay delivering it only if that failed;
+ * its payload gets the change's version as `version`, so a receiver can drop a second or late copy.
+ */
 export type OutboxItem =
-  | { kind: 'redis'; channel: string; payload: object }
+  | { kind: 'redis'; channel: string; payload: object; immediate?: boolean }
   | { kind: 'job'; queue: string; name: string; payload: object };
+
+/** An immediate Redis message of a change, as written: what the committing process publishes after commit. */
+export interface ImmediateMessage {
+  /** The outbox row's id. */
+  id: string;
+  conferenceId: string;
+  channel: string;
+  payload: object;
+}
 
 export interface ChangeRecord {
   actor: Actor;
@@ -40,7 +54,7 @@ export function lockConference(em: EntityManager, conferenceId: string): Promise
  * per event, each chained to the previous version of its stream, the audit line and the outbox. The
  * same for every writer (meeting service, worker).
  */
-export function writeChange(em: EntityManager, conference: ConferenceEntity, change: ChangeRecord, now: Date): Promise<void> {
+export function writeChange(em: EntityManager, conference: ConferenceEntity, change: ChangeRecord, now: Date): Promise<ImmediateMessage[]> {
   return writeChanges(em, conference, [change], now);
 }
 
@@ -48,7 +62,7 @@ export function writeChange(em: EntityManager, conference: ConferenceEntity, cha
  * Several changes committed together (a group of check-ins): as `writeChange` for each, in one
  * statement, except that a state delta (the totals) is written only as the last change left it.
  */
-export async function writeChanges(em: EntityManager, conference: ConferenceEntity, changes: ChangeRecord[], now: Date): Promise<void> {
+export async function writeChanges(em: EntityManager, conference: ConferenceEntity, changes: ChangeRecord[], now: Date): Promise<ImmediateMessage[]> {
   for (const change of changes) {
     if (change.actor.kind === 'nobody' && change.audit) throw new Error('a change made by nobody leaves no audit line');
     if (change.actor.kind !== 'nobody' && !change.audit) throw new Error('a change with an actor needs its audit line');
@@ -57,10 +71,15 @@ export async function writeChanges(em: EntityManager, conference: ConferenceEnti
   const audits = changes.filter((change) => change.audit).map((change) => ({
     userId: change.actor.kind === 'user' ? change.actor.userId : null, ...change.audit!,
   }));
-  const outbox = changes.flatMap((change) => change.outbox ?? []);
   const first = conference.version + 1;
+  const outbox = changes.flatMap((change) => change.outbox ?? []).map((item) => {
+    if (item.kind !== 'redis' || !item.immediate) return item;
+    // Without a delta the next change would get the same version, and a receiver could not order them.
+    if (!events.length) throw new Error('a change with an immediate message records at least one delta');
+    return { ...item, payload: { ...item.payload, version: first } };
+  });
   conference.version += events.length;
-  await em.query(WRITE_CHANGE, [
+  const [written] = await em.query(WRITE_CHANGE, [
     conference.id, now, conference.version,
     events.map((_, i) => first + i), events.map((e) => streamOf(e.audience)), events.map((e) => !e.state), events.map((e) => e.type),
     events.map((e) => JSON.stringify(e.data)),
@@ -68,7 +87,11 @@ export async function writeChanges(em: EntityManager, conference: ConferenceEnti
     outbox.map((item) => item.kind),
     outbox.map((item) => (item.kind === 'redis' ? item.channel : `${item.queue}/${item.name}`)),
     outbox.map((item) => JSON.stringify(item.payload)),
-  ]);
+  ]) as Array<{ outboxIds: string[] | null }>;
+  const ids = written.outboxIds ?? []; // in the order of `outbox` (inserted in that order)
+  return outbox.flatMap((item, i) => (item.kind === 'redis' && item.immediate
+    ? [{ id: String(ids[i]), conferenceId: conference.id, channel: item.channel, payload: item.payload }]
+    : []));
 }
 
 /** A state delta carries a whole state: only the last of each stream and type is worth a version. */
@@ -110,8 +133,9 @@ const WRITE_CHANGE = `
     RETURNING 1
   ), outbox AS (
     INSERT INTO outbox_messages (conference_id, kind, target, payload)
-    SELECT $1, o.kind, o.target, o.payload FROM unnest($12::varchar[], $13::varchar[], $14::jsonb[]) AS o(kind, target, payload)
-    RETURNING 1
+    SELECT $1, o.kind, o.target, o.payload FROM unnest($12::varchar[], $13::varchar[], $14::jsonb[]) WITH ORDINALITY AS o(kind, target, payload, n)
+     ORDER BY o.n
+    RETURNING id
   )
   SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM version) AS version,
-         (SELECT count(*) FROM audit) AS audit, (SELECT count(*) FROM outbox) AS outbox`;
+         (SELECT count(*) FROM audit) AS audit, (SELECT array_agg(id ORDER BY id) FROM outbox) AS "outboxIds"`;

@@ -11,7 +11,7 @@ export const AUDIT_ACTIONS = [
   'comment.submit', 'comment.store', 'comment.edit', 'comment.withdraw',
   'point.create', 'point.update', 'point.delete',
   'minutes.item-edited', 'minutes.speaker-added', 'minutes.submit', 'minutes.return', 'minutes.approve', 'minutes.publish', 'minutes.correction',
-  'poll.create', 'poll.open', 'poll.close', 'poll.publish',
+  'poll.create', 'poll.runoff', 'poll.open', 'poll.close', 'poll.publish',
   'document.request', 'desk.message',
   'media.worker-died', 'media.worker-replaced', 'media.site-quality', 'media.share-permission', 'media.mute', 'media.unmute',
 ] as const;

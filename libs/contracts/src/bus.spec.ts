@@ -1,4 +1,4 @@
-import { parseConferenceClosedEvent, parseFloorEvent, parseMediaControlsEvent, parseMediaStatusEvent } from './bus';
+import { parseConferenceClosedEvent, parseFloorEvent, parseFloorQueueEvent, parseMediaControlsEvent, parseMediaStatusEvent, parseNoticeEvent } from './bus';
 
 const floor = {
   v: 1, kind: 'granted', conferenceId: '3f1c2a9e-0d7b-4a51-9a43-5d1f2e3c4b5a', requestId: 'b0c1d2e3-0000-4000-8000-000000000001',
@@ -11,6 +11,7 @@ describe('parseFloorEvent', () => {
   it('accepts what the meeting service publishes, and returns only the declared fields', () => {
     expect(parseFloorEvent(text({ ...floor, extra: 'x' }))).toEqual(floor);
     expect(parseFloorEvent(text({ ...floor, kind: 'ended', participantId: 'c0ffee00-0000-4000-8000-000000000003' }))).toMatchObject({ kind: 'ended' });
+    expect(parseFloorEvent(text({ ...floor, version: 42 }))).toEqual({ ...floor, version: 42 });
   });
 
   it.each([
@@ -23,10 +24,34 @@ describe('parseFloorEvent', () => {
     ['an id that is too long', text({ ...floor, conferenceId: 'a'.repeat(65) })],
     ['no request id', text({ ...floor, requestId: undefined })],
     ['a participant that is an object', text({ ...floor, participantId: {} })],
+    ['a version that is a string', text({ ...floor, version: '42' })],
+    ['a version that is not a whole number', text({ ...floor, version: 4.2 })],
+    ['a version below 1', text({ ...floor, version: 0 })],
     ['a time that is not a time', text({ ...floor, at: 'yesterday' })],
     ['an enormous message', text({ ...floor, padding: 'x'.repeat(20_000) })],
   ])('drops %s', (_what, message) => {
     expect(parseFloorEvent(message)).toBeNull();
+  });
+});
+
+describe('parseFloorQueueEvent', () => {
+  const queue = { v: 1, kind: 'queue', conferenceId: floor.conferenceId, next: [floor.siteId, 'b1c2d3e4-0000-4000-8000-000000000004'], at: floor.at, version: 7 };
+
+  it('accepts the next sites in the queue (none, too), with only the declared fields', () => {
+    expect(parseFloorQueueEvent(text({ ...queue, extra: 1 }))).toEqual(queue);
+    expect(parseFloorQueueEvent(text({ ...queue, next: [] }))).toMatchObject({ next: [] });
+    expect(parseFloorEvent(text(queue))).toBeNull(); // not a grant or an end
+  });
+
+  it.each([
+    ['a grant', text(floor)],
+    ['next that is not a list', text({ ...queue, next: floor.siteId })],
+    ['more than the head of the queue', text({ ...queue, next: ['a', 'b', 'c', 'd'] })],
+    ['a site twice', text({ ...queue, next: ['a', 'a'] })],
+    ['a site id with a space', text({ ...queue, next: ['a b'] })],
+    ['a version that is not a number', text({ ...queue, version: 'x' })],
+  ])('drops %s', (_case, message) => {
+    expect(parseFloorQueueEvent(message)).toBeNull();
   });
 });
 
@@ -45,6 +70,23 @@ describe('parseConferenceClosedEvent', () => {
     ['no time', text({ ...closed, at: undefined })],
   ])('drops %s', (_what, message) => {
     expect(parseConferenceClosedEvent(message)).toBeNull();
+  });
+});
+
+describe('parseNoticeEvent', () => {
+  const notice = { v: 1, kind: 'announced', conferenceId: floor.conferenceId, noticeId: 'd1e2f3a4-0000-4000-8000-000000000004', at: floor.at };
+
+  it('accepts an announced notice, with only the declared fields', () => {
+    expect(parseNoticeEvent(text({ ...notice, text: 'not ours to carry' }))).toEqual(notice);
+  });
+
+  it.each([
+    ['another kind', text({ ...notice, kind: 'read' })],
+    ['no notice id', text({ ...notice, noticeId: undefined })],
+    ['a bad conference id', text({ ...notice, conferenceId: '../x' })],
+    ['a time that is not a time', text({ ...notice, at: 'now' })],
+  ])('drops %s', (_what, message) => {
+    expect(parseNoticeEvent(message)).toBeNull();
   });
 });
 

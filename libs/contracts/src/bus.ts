@@ -10,8 +10,16 @@ export const RedisChannel = {
   MediaControls: 'hoinghi:media-controls',
   /** Media health (worker death, site quality), published by the media gateway. */
   MediaStatus: 'hoinghi:media-status',
+  /** A notice was announced (NoticeEvent), published by the meeting service's outbox after the change's commit. */
+  Notice: 'hoinghi:notice',
 } as const;
 
+/**
+ * On `hoinghi:floor`: a turn was granted or ended. The meeting service publishes it the moment its change
+ * commits, and its outbox delivers it again only if that failed, so a subscriber may get an event twice,
+ * or late (after a newer one): `version` tells. A grant that replaces a speaker is one change: its
+ * 'ended' (the previous turn) and 'granted' share a version and are published in that order.
+ */
 export interface FloorEvent {
   v: 1;
   kind: 'granted' | 'ended';
@@ -19,6 +27,42 @@ export interface FloorEvent {
   requestId: string;
   siteId: string;
   participantId: string | null;
+  at: string;
+  /**
+   * The conference's version at the change (that of its first delta): larger for every later floor
+   * change of the conference. A subscriber drops an event older than the last it applied. Absent from
+   * publishers that predate it: such an event is applied as it comes.
+   */
+  version?: number;
+}
+
+/** How many sites a FloorQueueEvent names at most: the next speakers a gateway may keep warm. */
+export const FLOOR_QUEUE_HEAD = 3;
+
+/**
+ * On `hoinghi:floor`: the sites next in the floor queue changed. `next`: the first FLOOR_QUEUE_HEAD
+ * sites waiting, each once, in queue order (empty: nobody waits). Published like FloorEvent (at commit,
+ * the outbox as retry; `version` orders copies). The media gateway keeps the next speakers' video
+ * flowing at its lowest layer to every site, so that a grant to one of them shows its picture at once.
+ */
+export interface FloorQueueEvent {
+  v: 1;
+  kind: 'queue';
+  conferenceId: string;
+  next: string[];
+  at: string;
+  version?: number;
+}
+
+/**
+ * On `hoinghi:notice`, through the outbox of the change that announces it: every meeting instance tells
+ * its own connections of the people convened to the conference (`notices:new`).
+ */
+export interface NoticeEvent {
+  v: 1;
+  kind: 'announced';
+  conferenceId: string;
+  noticeId: string;
   at: string;
 }
 
@@ -116,7 +160,23 @@ export function parseFloorEvent(message: string): FloorEvent | null {
   if (!isBusId(e.conferenceId) || !isBusId(e.requestId) || !isBusId(e.siteId) || !isInstant(e.at)) return null;
   const participantId = e.participantId;
   if (participantId !== null && !isBusId(participantId)) return null;
-  return { v: 1, kind: e.kind, conferenceId: e.conferenceId, requestId: e.requestId, siteId: e.siteId, participantId, at: e.at };
+  const version = e.version;
+  if (version !== undefined && !(Number.isSafeInteger(version) && (version as number) > 0)) return null;
+  return {
+    v: 1, kind: e.kind, conferenceId: e.conferenceId, requestId: e.requestId, siteId: e.siteId, participantId, at: e.at,
+    ...(version !== undefined ? { version: version as number } : {}),
+  };
+}
+
+/** A FloorQueueEvent from `hoinghi:floor`, or null when the message is not one. */
+export function parseFloorQueueEvent(message: string): FloorQueueEvent | null {
+  const e = busObject(message);
+  if (!e || e.v !== 1 || e.kind !== 'queue' || !isBusId(e.conferenceId) || !isInstant(e.at)) return null;
+  const next = e.next;
+  if (!Array.isArray(next) || next.length > FLOOR_QUEUE_HEAD || !next.every(isBusId) || new Set(next).size !== next.length) return null;
+  const version = e.version;
+  if (version !== undefined && !(Number.isSafeInteger(version) && (version as number) > 0)) return null;
+  return { v: 1, kind: 'queue', conferenceId: e.conferenceId, next: [...next], at: e.at, ...(version !== undefined ? { version: version as number } : {}) };
 }
 
 /** A ConferenceClosedEvent from `hoinghi:conference`, or null when the message is not one. */
@@ -125,6 +185,13 @@ export function parseConferenceClosedEvent(message: string): ConferenceClosedEve
   if (!e || e.v !== 1 || e.kind !== 'closed' || (e.status !== 'ended' && e.status !== 'cancelled')) return null;
   if (!isBusId(e.conferenceId) || !isInstant(e.at)) return null;
   return { v: 1, kind: 'closed', conferenceId: e.conferenceId, status: e.status, at: e.at };
+}
+
+/** A NoticeEvent from `hoinghi:notice`, or null when the message is not one. */
+export function parseNoticeEvent(message: string): NoticeEvent | null {
+  const e = busObject(message);
+  if (!e || e.v !== 1 || e.kind !== 'announced' || !isBusId(e.conferenceId) || !isBusId(e.noticeId) || !isInstant(e.at)) return null;
+  return { v: 1, kind: 'announced', conferenceId: e.conferenceId, noticeId: e.noticeId, at: e.at };
 }
 
 /** A MediaStatusEvent from `hoinghi:media-status`, or null. Worker events carry flat details (ids, numbers, a sentence). */

@@ -102,6 +102,7 @@ export const ERROR_CODES = {
   UNKNOWN_CONSUMER: 'not_found',
   UNKNOWN_ID: 'not_found',
   MEDIA_NOT_FOUND: 'not_found',
+  RECORDING_NOT_FOUND: 'not_found', // no such file among the conference's recordings
 
   // 409: not possible in the current state; the message says why.
   CONFERENCE_WRONG_STATE: 'conflict',
@@ -141,6 +142,7 @@ export const ERROR_CODES = {
   NOTHING_TO_RECORD: 'conflict',
   RECORDING_FAILED: 'conflict',
   NOT_RECORDING: 'conflict',
+  RECORDING_IN_PROGRESS: 'conflict', // the file is still being written: it plays once the recorder moves on or stops
   CONSULTATION_NOT_OPEN: 'conflict',
   CONSULTATION_WRONG_STATE: 'conflict',
   COMMENT_WITHDRAWN: 'conflict',
@@ -166,6 +168,8 @@ export const ERROR_CODES = {
   ANOTHER_POLL_OPEN: 'conflict',
   ALREADY_VOTED: 'conflict', // one ballot per voter per poll, held by a unique key
   ELECTOR_NOT_PRESENT: 'conflict', // check in first (late voters: if the poll allows them)
+  POLL_NO_TIE: 'conflict', // a re-vote needs a published election with a tie at the last seat
+  RUNOFF_EXISTS: 'conflict', // one re-vote per tie (a tie in the re-vote has its own)
 
   // 413, 429, 500 and 503
   PAYLOAD_TOO_LARGE: 'too_large',
@@ -173,6 +177,7 @@ export const ERROR_CODES = {
   TOO_MANY_LOGIN_ATTEMPTS: 'too_many', // per client address or per username, within LOGIN_WINDOW_SECONDS // too many password checks already waiting
   INTERNAL: 'internal',
   SERVICE_UNAVAILABLE: 'unavailable', // a dependency (PostgreSQL, Redis) is unreachable; answered with Retry-After
+  MEDIA_UNAVAILABLE: 'unavailable', // the media gateway (which keeps the recordings) does not answer
 } as const satisfies Record<string, ErrorCategory>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

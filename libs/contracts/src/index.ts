@@ -6,6 +6,7 @@ export * from './polls';
 export * from './audience';
 export * from './errors';
 export * from './realtime';
+export * from './live-feed';
 export * from './bus';
 export * from './media';
 export * from './jobs';

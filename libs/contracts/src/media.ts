@@ -151,12 +151,12 @@ export const MEDIA_ERROR_CODES = [
   // 403
   'FOREIGN_CONFERENCE', 'NOT_MAIN_SITE', 'NOT_PUBLISHER', 'SHARE_NOT_ALLOWED', 'MUTED_BY_CHAIR', 'PLAIN_RTP_DISABLED', 'PLAIN_RTP_ADDRESS_REFUSED', 'ROLE_FORBIDDEN',
   // 404
-  'ROUTE_NOT_FOUND', 'UNKNOWN_TRANSPORT', 'UNKNOWN_PRODUCER', 'UNKNOWN_CONSUMER', 'UNKNOWN_ID', 'MEDIA_NOT_FOUND',
+  'ROUTE_NOT_FOUND', 'UNKNOWN_TRANSPORT', 'UNKNOWN_PRODUCER', 'UNKNOWN_CONSUMER', 'UNKNOWN_ID', 'MEDIA_NOT_FOUND', 'RECORDING_NOT_FOUND',
   // 409: a step out of order, or the state changed meanwhile
   'NOT_JOINED', 'NOT_READY', 'CAMERA_HELD', 'CAMERA_TAKEN', 'CONFERENCE_CLOSED', 'ROOM_CLOSED', 'TOO_MANY_TRANSPORTS',
   'ALREADY_CONNECTED', 'NOT_WEBRTC', 'NOT_A_SEND_TRANSPORT', 'NOT_A_RECV_TRANSPORT', 'TRANSPORT_NOT_CONNECTED',
   'ALREADY_PRODUCING', 'SCREEN_SHARED', 'ALREADY_CONSUMING', 'WORKER_CLOSED', 'MEDIA_REJECTED', 'NOT_LIVE', 'ALREADY_RECORDING',
-  'NOTHING_TO_RECORD', 'RECORDING_FAILED', 'NOT_RECORDING',
+  'NOTHING_TO_RECORD', 'RECORDING_FAILED', 'NOT_RECORDING', 'RECORDING_IN_PROGRESS',
   // 413, 500, 503
   'PAYLOAD_TOO_LARGE', 'INTERNAL', 'SERVICE_UNAVAILABLE',
 ] as const satisfies readonly ErrorCode[];
@@ -474,11 +474,49 @@ export interface RecordingFile {
   active: boolean;
 }
 
-/** GET /api/conferences/:id/recordings on the gateway (Authorization: Bearer <media join token>). */
+/**
+ * GET /api/conferences/:id/recordings on the gateway (Authorization: Bearer <media join token>), and
+ * GET /api/internal/conferences/:id/recordings on the gateway (a MeetingServiceClaims token) for the
+ * meeting service, which answers the same body to the chairs and the secretariat at
+ * GET /api/conferences/:id/recordings.
+ */
 export interface RecordingsResponse {
   recording: RecordingState;
   files: RecordingFile[];
 }
+
+/**
+ * Claims of the token with which the meeting service calls the gateway's internal routes (the recorded
+ * files): HS256 with MEDIA_TOKEN_SECRET, `iss`/`aud` of TOKEN_PARTIES.meetingService, `exp` at most 60 s
+ * ahead. The meeting service has already decided who may see what; the gateway only checks it is asked by it.
+ */
+export interface MeetingServiceClaims {
+  typ: 'meeting-service';
+}
+
+/**
+ * POST /api/conferences/:id/recordings/:file/link: where a browser plays (`url`, answering HTTP range
+ * requests, so a <video> element can seek) or downloads (`downloadUrl`) one recording without sending
+ * a header — the link carries a token for this user and this file, checked again (role included) on
+ * every request until `expiresAt`.
+ */
+export interface RecordingLink {
+  file: string;
+  url: string;
+  downloadUrl: string;
+  expiresAt: string;
+}
+
+/** Claims of a recording link's token (JWT_SECRET, `iss`/`aud` of TOKEN_PARTIES.recordingLink). */
+export interface RecordingLinkClaims {
+  typ: 'recording-link';
+  sub: string; // user id
+  cid: string; // conference id
+  file: string;
+}
+
+/** A recorded file's name as the gateway makes them (`2025-05-01T08-00-00-000Z.webm`, `…-1.webm`): nothing that can leave its directory. */
+export const RECORDING_FILE_NAME = /^[0-9A-Za-z][0-9A-Za-z-]{0,99}\.webm$/;
 
 export interface WorkerRestartedEvent {
   conferenceId: string;

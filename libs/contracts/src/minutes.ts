@@ -1,3 +1,4 @@
+import type { Disposition } from './consolidation';
 import type { PollKind, PollResult, VoteChoice } from './polls';
 
 // Minutes (biên bản): kept per agenda item by the secretariat during the conference, approved by the
@@ -51,6 +52,12 @@ export interface MinutesItemView {
   updatedByName: string | null;
 }
 
+export interface MinutesGuest {
+  fullName: string;
+  /** null: attending from no particular site. */
+  siteName: string | null;
+}
+
 export interface MinutesAbsentee {
   fullName: string;
   reason: string | null;
@@ -83,6 +90,8 @@ export interface MinutesFacts {
     late: number;
     absent: number;
     perSite: Array<{ siteName: string; convened: number; present: number; absentees: MinutesAbsentee[] }>;
+    /** Invited guests (khách mời: the conference's observers), by full name, with the site they attend at. (Versions published before they were cited lack them.) */
+    guests: MinutesGuest[];
   };
   /** The head count when the conference was opened (the totals as the change log had them then). */
   quorumAtOpening: { convened: number; present: number; met: boolean } | null;
@@ -92,8 +101,41 @@ export interface MinutesFacts {
    * totals only — there is nothing else).
    */
   votes: MinutesVote[];
-  /** Each draft put to the conference and how many comments it received (the consolidation summary). */
-  drafts: Array<{ title: string; version: number; comments: number; sites: number }>;
+  /**
+   * Each draft put to the conference, how many comments it received from how many sites, and the
+   * consolidation: how many points they were grouped into and how each was decided. (Versions published
+   * before the consolidation was cited lack `points` and `byDisposition`.)
+   */
+  drafts: MinutesDraftFact[];
+  /**
+   * What changed the order of business, in the order it happened, each with the chair's reason (the
+   * minutes record what happened in order, Hướng dẫn 16-HD/VPTW): items skipped or taken up again, the
+   * conference adjourned and resumed, or cancelled. From the audit trail, so every change is there,
+   * not only an item's last one. (Versions published before it was cited lack it.)
+   */
+  businessChanges: MinutesBusinessChange[];
+}
+
+export const MINUTES_BUSINESS_CHANGES = ['item-skipped', 'item-reopened', 'adjourned', 'resumed', 'cancelled'] as const;
+export type MinutesBusinessChangeKind = (typeof MINUTES_BUSINESS_CHANGES)[number];
+
+export interface MinutesBusinessChange {
+  kind: MinutesBusinessChangeKind;
+  at: string;
+  /** The item skipped or reopened; null for the conference's own changes. */
+  agendaItemId: string | null;
+  /** Required to skip, reopen or cancel; optional to adjourn; none to resume. */
+  reason: string | null;
+}
+
+export interface MinutesDraftFact {
+  title: string;
+  version: number;
+  comments: number;
+  sites: number;
+  points: number;
+  /** Points accepted, partly accepted, explained (not accepted), not yet decided. */
+  byDisposition: Record<Disposition | 'pending', number>;
 }
 
 export interface MinutesVote {

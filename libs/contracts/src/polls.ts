@@ -214,6 +214,14 @@ export interface PollView {
   closedAt: string | null;
   /** Once published: counts, percentages of the base, the rule applied and whether it passed. Never changes. */
   result: PollResult | null;
+  /** A re-vote among candidates tied at the last seat: the election it resolves (POST …/polls/:pollId/runoff). */
+  runoffOf: string | null;
+}
+
+/** Body of POST /conferences/:id/polls/:pollId/runoff: the re-vote of a tie at the last seat of an election. */
+export interface CreateRunoffRequest {
+  /** Default "Bầu lại: <the election's title>". */
+  title?: string;
 }
 
 /** Who has (not) voted: GET …/polls/:pollId/voters (site staff for their site, the leaders for all). */

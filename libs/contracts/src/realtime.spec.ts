@@ -1,50 +1,8 @@
 import { countComments, type CommentView } from './comments';
 import type { ConsolidationPointView } from './consolidation';
-import type { ConferenceSnapshot, FloorRequestView, SiteAttendance } from './model';
-import { applyDelta, ConferenceDelta, ConferenceFeed, DeltaBody } from './realtime';
-
-const totals = (present: number) => ({ siteId: 'all' as const, convened: 6, present, late: 0, absent: 0 });
-const quorum = (present: number) => ({ convened: 6, present, required: 4, reached: present >= 4 });
-const request = (id: string, place: number | null, status: FloorRequestView['status'] = 'queued'): FloorRequestView => ({
-  id, siteId: 'A', siteName: 'Điểm cầu A', participantId: null, speakerName: 'Điểm cầu A', note: null, status,
-  requestedAt: '2026-12-01T01:00:00.000Z', grantedAt: null, endedAt: null, spokenSeconds: null, place, section: null, limitSeconds: null,
-});
-
-function base(version = 10): ConferenceSnapshot {
-  return {
-    version,
-    scope: { userId: 'u', leader: false, siteIds: ['A'], staffSiteIds: ['A'], desk: false },
-    conference: {
-      id: 'c', title: 'Hội nghị', kind: 'review', status: 'live', hostUnitId: 'h', hostUnitName: 'Tỉnh ủy', plannedStart: '', plannedEnd: '',
-      quorumNumerator: 2, quorumDenominator: 3, startedAt: null, endedAt: null, statusReason: null,
-    },
-    sites: [],
-    agenda: [
-      { id: 'i1', position: 1, title: 'Khai mạc', kind: 'report', presenter: '', plannedMinutes: 5, state: 'active', startedAt: null, endedAt: null, stateReason: null },
-      { id: 'i2', position: 2, title: 'Thảo luận', kind: 'discussion', presenter: '', plannedMinutes: 5, state: 'pending', startedAt: null, endedAt: null, stateReason: null },
-    ],
-    attendance: { perSite: [{ siteId: 'A', convened: 3, present: 0, late: 0, absent: 0 }], totals: totals(0), quorum: quorum(0) },
-    totalsVersion: version,
-    records: [],
-    floor: { holder: null, queue: [] },
-    drafts: [],
-    comments: { items: [], receipts: [] },
-    minutes: [],
-    points: [],
-    polls: { items: [], tallies: [], myReceipts: [], asOf: { turnout: 0, tally: 0 } },
-    desk: [],
-    mediaControls: { floorShareAllowed: false, mutedSiteIds: [] },
-  };
-}
-
-const delta = (version: number, prev: number | null, stream: string, body: DeltaBody): ConferenceDelta =>
-  ({ version, prev, stream, at: '2026-12-01T01:00:00.000Z', ...body }) as ConferenceDelta;
-const site = (version: number, prev: number, present: number) => {
-  const counts: SiteAttendance = { siteId: 'A', convened: 3, present, late: 0, absent: 0 };
-  return delta(version, prev, 'site:A', { type: 'attendance.site', data: { site: counts, totals: totals(present), quorum: quorum(present) } });
-};
-const holder = (version: number, prev: number, id: string | null) =>
-  delta(version, prev, 'conference', { type: 'floor.holder', data: { holder: id ? request(id, null, 'speaking') : null } });
+import type { ConferenceSnapshot } from './model';
+import { applyDelta, ConferenceDelta, ConferenceFeed } from './realtime';
+import { base, delta, holder, quorum, request, site, totals } from './testing/feed-fixtures';
 
 describe('applyDelta', () => {
   it('changes only the agenda items it carries, keeping the order by position', () => {
@@ -193,7 +151,7 @@ describe('applyDelta: polls', () => {
     id: 'p', agendaItemId: 'i1', kind: 'open' as const, secret: false, title: 'Thông qua chỉ tiêu', labels: { yes: 'Tán thành', no: 'Không tán thành', abstain: 'Không biểu quyết' },
     options: [], maxChoices: 1, base: 'electorate' as const, threshold: 'more_than_half' as const, quorumNumerator: 2, quorumDenominator: 3,
     allowLateVoters: true, status, electorate: { electorate: 10, excused: 0, presentAtOpen: 9 }, turnout: { pollId: 'p', voted, electorate: 10 },
-    openedAt: null, closedAt: null, result: null,
+    openedAt: null, closedAt: null, result: null, runoffOf: null,
   });
   const turnout = (version: number, voted: number) => delta(version, null, 'conference', { type: 'poll.turnout', data: { turnout: { pollId: 'p', voted, electorate: 10 } } });
   const tally = (version: number, yes: number) =>

@@ -12,6 +12,7 @@ import type {
   QuorumView, SiteAttendance, SiteView,
 } from './model';
 import type { MediaStatusEvent } from './bus';
+import type { NoticeView } from './notices';
 
 /**
  * One change as clients receive it. Its size does not grow with the conference: it carries what
@@ -80,6 +81,8 @@ export type ConferenceDeltaType = DeltaBody['type'];
 type Totals = AttendanceSummary['totals'];
 
 export const conferenceRoom = (conferenceId: string) => `conference:${conferenceId}`;
+/** Every connection of one user, joined at the handshake: their notices, across conferences. */
+export const noticesRoom = (userId: string) => `notices:${userId}`;
 
 export const ClientEvent = {
   Join: 'conference:join',
@@ -95,6 +98,10 @@ export const ServerEvent = {
   Resync: 'conference:resync',
   /** Media gateway incidents (a worker died, was replaced), relayed by the meeting service; not versioned. */
   MediaStatus: 'conference:media-status',
+  /** A notice for the connection's user (NoticeView, unread): a conference they are convened to was scheduled, changed, started … */
+  Notice: 'notices:new',
+  /** The user read notices on one of their devices (NoticesReadEvent): every connection of theirs updates. */
+  NoticesRead: 'notices:read',
   /** The connection's access token ended without `auth:renew` (an ErrorResponse, SESSION_EXPIRED); the server disconnects. */
   SessionExpired: 'auth:expired',
 } as const;
@@ -121,7 +128,16 @@ export interface RenewRequest {
 
 export type RenewAck = { ok: true; expiresAt: string } | { ok: false; error: ErrorResponse };
 
+export interface NoticesReadEvent {
+  /** The notices now read; null: all of them. */
+  ids: string[] | null;
+  /** The user's unread notices after it. */
+  unread: number;
+}
+
 export interface ServerToClientEvents {
+  [ServerEvent.Notice]: (notice: NoticeView) => void;
+  [ServerEvent.NoticesRead]: (event: NoticesReadEvent) => void;
   [ServerEvent.Delta]: (delta: ConferenceDelta & { conferenceId: string }) => void;
   [ServerEvent.Resync]: (notice: { conferenceId: string }) => void;
   [ServerEvent.MediaStatus]: (event: MediaStatusEvent) => void;

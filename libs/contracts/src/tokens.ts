@@ -9,6 +9,10 @@ export const TOKEN_PARTIES = {
   mediaJoin: { issuer: 'hoinghi-meeting', audience: 'hoinghi-media' },
   /** The media gateway's service token: signed by the gateway (MEDIA_TOKEN_SECRET) for the meeting service's internal routes. */
   mediaService: { issuer: 'hoinghi-media', audience: 'hoinghi-meeting-internal' },
+  /** The meeting service's service token: signed by the meeting service (MEDIA_TOKEN_SECRET) for the gateway's internal routes (recordings). */
+  meetingService: { issuer: 'hoinghi-meeting', audience: 'hoinghi-media-internal' },
+  /** A link to one recording for one user: signed by the meeting service (JWT_SECRET), read back by its own recordings route. */
+  recordingLink: { issuer: 'hoinghi-meeting', audience: 'hoinghi-meeting-recordings' },
 } as const;
 
 export type TokenKind = keyof typeof TOKEN_PARTIES;

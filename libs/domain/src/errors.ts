@@ -33,6 +33,8 @@ export const notFound = (code: CodeOf<'not_found'>, message: string) => new Doma
 /** A 429: the edge sends `Retry-After: retryAfterSeconds`. */
 export const tooMany = (code: CodeOf<'too_many'>, message: string, retryAfterSeconds: number) =>
   new DomainError(code, message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));
+/** A 503: a service this one depends on does not answer (the edge adds Retry-After). */
+export const unavailable = (code: CodeOf<'unavailable'>, message: string) => new DomainError(code, message);
 export const unauthenticated = (code: CodeOf<'unauthenticated'>, message: string) => new DomainError(code, message);
 
 /**

@@ -1,12 +1,14 @@
-import type { MinutesFacts, MinutesVote, PollBase, PollThreshold, PublishedMinutesContent } from '@hoinghi/contracts';
+import type { MinutesBusinessChange, MinutesFacts, MinutesVote, PollBase, PollThreshold, PublishedMinutesContent } from '@hoinghi/contracts';
 import {
   paragraph, PARTY_PAGE, PARTY_SIZES, partyHeader, vietnamTime, type DocumentParagraph, type DocumentRun, type PartyDocumentModel,
 } from './party-document';
 
 // The minutes (biên bản) as a Party document, from the published version's stored content only: the
 // parts Hướng dẫn 16-HD/VPTW (2023) lists — opening, attendance with absentees and their reasons,
-// proceedings per agenda item (each speaker by full name, conclusion, tasks), the drafts' consultation,
-// closing — and the signatures of the recorder and the chair; the version's SHA-256 in the footer.
+// proceedings per agenda item (each speaker by full name, conclusion, tasks; an item skipped or taken up
+// again, with the chair's reason), the adjournments, the drafts' consultation, closing — and the
+// signatures of the recorder and the chair; the version's SHA-256 in the footer. A cancelled conference's
+// minutes say that it was cancelled, when and why.
 
 const heading = (text: string): DocumentParagraph => paragraph([{ text, bold: true }], 'justify', { indent: true, spaceBeforePt: 6, keepWithNext: true });
 const body = (runs: DocumentRun[] | string): DocumentParagraph => paragraph(runs, 'justify', { indent: true });
@@ -17,6 +19,18 @@ function clockAndDate(iso: string): string {
   const t = vietnamTime(iso);
   return `${t.hour} giờ ${t.minute} phút, ngày ${t.day} tháng ${t.month} năm ${t.year}`;
 }
+
+/** "09 giờ 10 phút" on the conference's day; with the date on another day. */
+function clockOn(iso: string, dayIso: string): string {
+  const [t, day] = [vietnamTime(iso), vietnamTime(dayIso)];
+  return t.day === day.day && t.month === day.month && t.year === day.year ? `${t.hour} giờ ${t.minute} phút` : clockAndDate(iso);
+}
+
+/** Versions published before the order of business was cited have none. */
+const businessChanges = (facts: MinutesFacts): MinutesBusinessChange[] => facts.businessChanges ?? [];
+/** A conference cancelled before it was held (one that was held is never cancelled). */
+const cancellation = (facts: MinutesFacts) => (facts.startedAt ? undefined : businessChanges(facts).findLast((c) => c.kind === 'cancelled'));
+const because = (reason: string | null) => (reason ? ` Lý do: ${sentence(reason)}` : '');
 
 const comrade = (fullName: string) => (/^Đại diện\b/u.test(fullName) ? fullName : `đồng chí ${fullName}`);
 const list = (names: string[]) => names.map(comrade).join(', ');
@@ -30,8 +44,12 @@ function opening(facts: MinutesFacts): DocumentParagraph[] {
   const sites = facts.connectedSites;
   const start = facts.startedAt ?? facts.plannedStart;
   const where = `tại ${facts.place} (điểm cầu chính)${sites.length ? `, kết nối trực tuyến với ${sites.length} điểm cầu: ${sites.join(', ')}` : ''}`;
+  const cancelled = cancellation(facts);
   return [
-    body(`Vào lúc ${clockAndDate(start)}, ${where}, ${facts.hostUnit} tổ chức ${facts.conferenceTitle}.`),
+    cancelled
+      ? body(`${capitalised(facts.conferenceTitle)} do ${facts.hostUnit} triệu tập, dự kiến tổ chức vào lúc ${clockAndDate(facts.plannedStart)}, ${where}, `
+        + `đã bị hủy vào lúc ${clockAndDate(cancelled.at)}.${because(cancelled.reason)}`)
+      : body(`Vào lúc ${clockAndDate(start)}, ${where}, ${facts.hostUnit} tổ chức ${facts.conferenceTitle}.`),
     labelled('Chủ trì hội nghị: ', sentence(facts.chairs.length ? capitalised(list(facts.chairs)) : 'chưa ghi nhận')),
     labelled('Thư ký (người ghi biên bản): ', sentence(facts.recorders.length ? capitalised(list(facts.recorders)) : 'chưa ghi nhận')),
     ...(facts.drafts.length
@@ -41,6 +59,7 @@ function opening(facts: MinutesFacts): DocumentParagraph[] {
 }
 
 function attendance(facts: MinutesFacts): DocumentParagraph[] {
+  if (cancellation(facts)) return [];
   const a = facts.attendance;
   const q = facts.quorumAtOpening;
   const out = [
@@ -55,13 +74,33 @@ function attendance(facts: MinutesFacts): DocumentParagraph[] {
     const absentees = site.absentees.map((p) => `đồng chí ${p.fullName} (${p.reason ? `lý do: ${p.reason}` : 'không rõ lý do'})`);
     out.push(body(`- ${site.siteName}: có mặt ${site.present}/${site.convened} đại biểu${absentees.length ? `; vắng mặt: ${absentees.join('; ')}` : ''}.`));
   }
+  const guests = a.guests ?? []; // versions published before guests were cited have none
+  if (guests.length) out.push(labelled('Khách mời: ', sentence(guests.map((g) => `${comrade(g.fullName)}${g.siteName ? ` (${g.siteName})` : ''}`).join(', '))));
   return out;
 }
 
+/** What the chair did to an item, when and why: skipped (not taken up then) or taken up again. */
+function itemChanges(facts: MinutesFacts, agendaItemId: string): DocumentParagraph[] {
+  const day = facts.startedAt ?? facts.plannedStart;
+  return businessChanges(facts).filter((c) => c.agendaItemId === agendaItemId).map((c) => paragraph(
+    [{ text: `Lúc ${clockOn(c.at, day)}, chủ trì hội nghị ${c.kind === 'item-skipped' ? 'cho hoãn nội dung này' : 'cho thực hiện lại nội dung này'}.${because(c.reason)}`, italics: true }],
+    'justify', { indent: true },
+  ));
+}
+
+/** The conference adjourned and resumed, in order, with the reasons. */
+function adjournments(facts: MinutesFacts): DocumentParagraph[] {
+  const day = facts.startedAt ?? facts.plannedStart;
+  return businessChanges(facts).filter((c) => c.kind === 'adjourned' || c.kind === 'resumed')
+    .map((c) => body(`Lúc ${clockOn(c.at, day)}, hội nghị ${c.kind === 'adjourned' ? 'tạm dừng' : 'tiếp tục'}.${because(c.reason)}`));
+}
+
 function proceedings(content: PublishedMinutesContent): DocumentParagraph[] {
+  if (cancellation(content.facts)) return [];
   const out = [heading('II. NỘI DUNG HỘI NGHỊ')];
   [...content.items].sort((a, b) => a.position - b.position).forEach((item, i) => {
     out.push(paragraph([{ text: `${i + 1}. ${item.title}`, bold: true }], 'justify', { indent: true, keepWithNext: true }));
+    out.push(...itemChanges(content.facts, item.agendaItemId));
     out.push(...paragraphsOf(item.summary));
     if (item.speakers.length) out.push(paragraph([{ text: 'Ý kiến phát biểu:', italics: true }], 'justify', { indent: true, keepWithNext: true }));
     for (const s of item.speakers) {
@@ -72,7 +111,7 @@ function proceedings(content: PublishedMinutesContent): DocumentParagraph[] {
     if (item.tasks.length) out.push(paragraph([{ text: 'Giao nhiệm vụ:', bold: true }], 'justify', { indent: true, keepWithNext: true }));
     for (const t of item.tasks) out.push(body(`- ${t.unit}: ${t.task}${t.due ? ` (thời hạn: ${dueDate(t.due)})` : ''}.`));
   });
-  return out;
+  return [...out, ...adjournments(content.facts)];
 }
 
 const METHOD = { open: 'biểu quyết công khai', confidence: 'bỏ phiếu kín (lấy phiếu tín nhiệm)', election: 'bầu cử bằng phiếu kín' } as const;
@@ -109,11 +148,18 @@ export function voteParagraphs(vote: MinutesVote): DocumentParagraph[] {
   return out;
 }
 
+/** How the comments were consolidated (versions published before it was cited have nothing to say). */
+function consolidated(draft: MinutesFacts['drafts'][number]): string {
+  const d = draft.byDisposition;
+  if (!d || !draft.points) return '';
+  return `; tổng hợp thành ${draft.points} nội dung: tiếp thu ${d.accepted}, tiếp thu một phần ${d.partly_accepted}, giải trình ${d.explained}${d.pending ? `, chưa xử lý ${d.pending}` : ''}`;
+}
+
 function consultation(facts: MinutesFacts): DocumentParagraph[] {
   if (!facts.drafts.length) return [];
   return [
     heading('III. TỔNG HỢP Ý KIẾN GÓP Ý CÁC DỰ THẢO'),
-    ...facts.drafts.map((d) => body(`- ${d.title} (dự thảo lần ${d.version}): ${d.comments} ý kiến góp ý của ${d.sites} điểm cầu.`)),
+    ...facts.drafts.map((d) => body(`- ${d.title} (dự thảo lần ${d.version}): ${d.comments} ý kiến góp ý của ${d.sites} điểm cầu${consolidated(d)}.`)),
   ];
 }
 
@@ -121,7 +167,7 @@ function closing(content: PublishedMinutesContent): DocumentParagraph[] {
   const { facts } = content;
   const published = vietnamTime(content.publishedAt);
   return [
-    body(facts.endedAt ? `Hội nghị kết thúc vào lúc ${clockAndDate(facts.endedAt)}.` : 'Hệ thống không ghi nhận thời điểm kết thúc hội nghị.'),
+    ...(cancellation(facts) ? [] : [body(facts.endedAt ? `Hội nghị kết thúc vào lúc ${clockAndDate(facts.endedAt)}.` : 'Hệ thống không ghi nhận thời điểm kết thúc hội nghị.')]),
     body(`Biên bản đã được chủ trì hội nghị thông qua và công bố ngày ${published.day}/${published.month}/${published.year}.`),
     ...(content.corrects !== null
       ? [body([{ text: `Biên bản này (phiên bản ${content.version}) đính chính phiên bản ${content.corrects}. Lý do: `, italics: true }, { text: sentence(content.correctionReason ?? ''), italics: true }])]
@@ -167,5 +213,6 @@ export function minutesDocument(content: PublishedMinutesContent, sha256: string
       text: `Biên bản${content.documentNumber ? ` số ${content.documentNumber}` : ''}, phiên bản ${content.version}. Mã SHA-256 của bản đã công bố: ${sha256}`,
       sizePt: PARTY_SIZES.footer,
     },
+    pageNumbers: { fromPage: 2, sizePt: PARTY_SIZES.pageNumber },
   };
 }

@@ -1,6 +1,6 @@
 import type { MinutesItemView } from '@hoinghi/contracts';
 import { DomainError } from './errors';
-import { assertMinutesEditable, canonicalJson, diffMinutesItems, minutesDocumentNumber, minutesTransition, unitCodeOf } from './minutes';
+import { assertMinutesEditable, canonicalJson, diffMinutesItems, inShapeOf, minutesDocumentNumber, minutesTransition, unitCodeOf } from './minutes';
 
 describe('minutes workflow', () => {
   it.each([
@@ -62,5 +62,24 @@ describe('document numbers', () => {
   it('numbers from 01 with the body\'s initials, without diacritics', () => {
     expect(minutesDocumentNumber(1, unitCodeOf('Tỉnh ủy Đồng Tháp'))).toBe('01-BB/TUDT');
     expect(minutesDocumentNumber(12, 'HU')).toBe('12-BB/HU');
+  });
+});
+
+describe('inShapeOf: a published version\'s facts against today\'s sources', () => {
+  const stored = { place: 'Hội trường', attendance: { present: 2, perSite: [{ siteName: 'Sa Đéc', present: 1 }] }, drafts: [{ title: 'Dự thảo', comments: 3 }] };
+  const today = {
+    place: 'Hội trường', businessChanges: [{ kind: 'resumed' }],
+    attendance: { present: 2, guests: [{ fullName: 'Võ Thành Hiếu' }], perSite: [{ siteName: 'Sa Đéc', present: 1 }] },
+    drafts: [{ title: 'Dự thảo', comments: 3, points: 1 }],
+  };
+
+  it('leaves out what was cited only after publication, at any depth', () => {
+    expect(canonicalJson(inShapeOf(today, stored))).toBe(canonicalJson(stored));
+  });
+
+  it('still sees a changed value, a missing key and an added item', () => {
+    expect(inShapeOf({ ...today, attendance: { ...today.attendance, present: 3 } }, stored)).not.toEqual(stored);
+    expect(inShapeOf({ ...today, place: undefined }, stored)).not.toEqual(stored);
+    expect(inShapeOf({ ...today, drafts: [...today.drafts, { title: 'Dự thảo 2', comments: 0 }] }, stored)).not.toEqual(stored);
   });
 });

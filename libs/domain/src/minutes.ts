@@ -50,6 +50,21 @@ export function canonicalJson(value: unknown): string {
   throw new Error(`canonicalJson: cannot encode a ${typeof value}`);
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `value` cut to the shape of `stored`: only the keys a stored object has, recursively, item by item in
+ * arrays. A published version's facts compared with today's sources: what the minutes cite only since
+ * it was published is not a change of its sources.
+ */
+export function inShapeOf(value: unknown, stored: unknown): unknown {
+  if (Array.isArray(value) && Array.isArray(stored)) return value.map((v, i) => (i < stored.length ? inShapeOf(v, stored[i]) : v));
+  if (isRecord(value) && isRecord(stored)) {
+    return Object.fromEntries(Object.keys(stored).filter((key) => key in value).map((key) => [key, inShapeOf(value[key], stored[key])]));
+  }
+  return value;
+}
+
 const UNWRITTEN = { summary: '', speakers: [], conclusion: '', tasks: [] } as const;
 
 /** Per agenda item, the parts whose text differs between two versions. */

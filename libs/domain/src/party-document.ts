@@ -42,14 +42,16 @@ export interface PartyDocumentModel {
   body: DocumentParagraph[];
   /** Side by side, left to right. */
   signatures: DocumentParagraph[][];
-  /** On every page, with the page number. */
+  /** On every page, at the bottom. */
   footer: { text: string; sizePt: number };
+  /** Arabic numerals, upright, centred in the top margin, from the second page on (the first shows none). */
+  pageNumbers: { fromPage: 2; sizePt: number };
 }
 
 /** A4, margins within the guidance (top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm). */
 export const PARTY_PAGE = { widthMm: 210, heightMm: 297, marginsMm: { top: 20, bottom: 20, left: 30, right: 15 } } as const;
 
-export const PARTY_SIZES = { body: 14, party: 15, documentType: 16, footer: 9 } as const;
+export const PARTY_SIZES = { body: 14, party: 15, documentType: 16, footer: 9, pageNumber: 14 } as const;
 
 export const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM';
 

@@ -2,7 +2,7 @@ import type { Ballot, ElectionResult, OpenVoteResult, ConfidenceResult, PollBase
 import { CHOICE_LABELS } from '@hoinghi/contracts';
 import {
   assertQuorumToOpen, baseCount, BaseFacts, countBallots, decodeBallot, definePoll, encodeBallot, labelsOf, meetsThreshold, nextPollStatus, percentOf, pollResult,
-  PollRules, requiredVotes, validateBallot, assertPollOpen,
+  PollRules, requiredVotes, runoffOf, validateBallot, assertPollOpen,
 } from './polls';
 import { caught } from './testing/caught';
 
@@ -274,6 +274,33 @@ describe('pollResult: election', () => {
     const r = pollResult(open({ kind: 'election', options: candidates, maxChoices: 1, threshold: 'two_thirds', base: 'votes_cast' }), { a: 6, b: 3 }, facts({ cast: 9 })) as ElectionResult;
     expect(r).toMatchObject({ baseCount: 9, required: 6 });
     expect(r.candidates[0].outcome).toBe('elected');
+  });
+});
+
+describe('runoffOf: a re-vote among the candidates tied at the last seat', () => {
+  const election = (status: 'closed' | 'published' = 'published') => ({ kind: 'election' as const, status, title: 'Bầu Ban Thường vụ', options: candidates });
+  const counted = (counts: Record<string, number>, seats: number) =>
+    pollResult(open({ kind: 'election', options: candidates, maxChoices: seats }), counts, facts({ electorate: 10, cast: 10 }));
+
+  it('is an election of only the tied candidates, in ballot order, for the seats the tie left', () => {
+    expect(runoffOf(election(), counted({ a: 9, b: 7, c: 7, d: 1 }, 2))).toEqual({
+      title: 'Bầu lại: Bầu Ban Thường vụ', options: ['Ứng cử viên B', 'Ứng cử viên C'], maxChoices: 1,
+    });
+    // Three tied for two seats, listed as on the first ballot whatever their rank order.
+    expect(runoffOf(election(), counted({ c: 6, a: 6, b: 6 }, 2))).toMatchObject({ options: ['Ứng cử viên A', 'Ứng cử viên B', 'Ứng cử viên C'], maxChoices: 2 });
+  });
+
+  it('takes the chair\'s title, trimmed, and keeps a long default within the limit', () => {
+    expect(runoffOf(election(), counted({ a: 9, b: 7, c: 7 }, 2), '  Bầu bổ sung 1 Ủy viên  ').title).toBe('Bầu bổ sung 1 Ủy viên');
+    const long = runoffOf({ ...election(), title: 'x'.repeat(300) }, counted({ a: 9, b: 7, c: 7 }, 2)).title;
+    expect(long).toHaveLength(300);
+    expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('refuses, with a sentence, what has no tie to resolve', () => {
+    expect(caught(() => runoffOf(election(), counted({ a: 9, b: 8, c: 7 }, 2)))).toMatchObject({ code: 'POLL_NO_TIE', category: 'conflict', message: 'This election has no tie at the last seat: its result decides every seat.' });
+    expect(caught(() => runoffOf(election('closed'), null)).message).toMatch(/not been counted yet/);
+    expect(caught(() => runoffOf({ ...election(), kind: 'confidence' }, null)).message).toMatch(/Only an election/);
   });
 });
 

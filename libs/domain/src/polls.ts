@@ -271,6 +271,33 @@ function elect(poll: PollRules, counts: BallotCounts, base: number): Pick<Electi
   return { seats, candidates, tie };
 }
 
+/** What a re-vote is made from: the tied election's title, candidates and published result. */
+export interface TiedElection {
+  kind: PollKind;
+  status: PollStatus;
+  title: string;
+  options: PollOption[];
+}
+
+/**
+ * The re-vote that resolves a tie at the last seat(s) of an election (the Party's rule: the body votes
+ * again among the tied candidates): a new election of only them, for the seats the tie left open.
+ * 409 when the poll has no tie to resolve: not an election, not published yet, or all its seats clear.
+ */
+export function runoffOf(poll: TiedElection, result: PollResult | null, title?: string): { title: string; options: string[]; maxChoices: number } {
+  if (poll.kind !== 'election') throw conflict('POLL_NO_TIE', 'Only an election can have a tie at the last seat to vote again on.');
+  if (poll.status !== 'published' || result?.kind !== 'election') throw conflict('POLL_NO_TIE', 'The election has not been counted yet: a tie is known only from its published result.');
+  if (!result.tie) throw conflict('POLL_NO_TIE', 'This election has no tie at the last seat: its result decides every seat.');
+  const tied = new Set(result.tie.optionIds);
+  const chosen = title?.trim() || `Bầu lại: ${poll.title}`;
+  return {
+    // In the order of the ballot the body saw; the tied are equal in votes anyway.
+    title: chosen.length > POLL_LIMITS.titleChars ? `${chosen.slice(0, POLL_LIMITS.titleChars - 1)}…` : chosen,
+    options: poll.options.filter((o) => tied.has(o.id)).map((o) => o.label),
+    maxChoices: result.tie.seats,
+  };
+}
+
 /** An open vote's words, from the label set (the poll keeps its own copy: labels are data). */
 export const labelsOf = (set: keyof typeof CHOICE_LABELS = 'party') => ({ ...CHOICE_LABELS[set] });
 

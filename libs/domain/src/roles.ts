@@ -25,6 +25,7 @@ export type Permission =
   | 'polls.voters' // site-scoped: who at the site has (not) voted (its chair or operator)
   | 'ballots.cast' // cast one's own ballot (an elector: a delegate with a right to vote)
   | 'media.join' // site-scoped
+  | 'recordings.view' // play and download the programme's recordings (the chairs and the secretariat)
   | 'media.control'; // mute and unmute sites, allow the floor holder to share a screen (the chairs)
 
 /** Chairs act for every site: they run the whole conference from the main hall. */
@@ -55,6 +56,7 @@ export const GRANTS: Readonly<Record<Permission, { roles: readonly ParticipantRo
   'polls.voters': { roles: SITE_STAFF, siteScoped: true },
   'ballots.cast': { roles: ['delegate'], siteScoped: false },
   'media.join': { roles: [...CHAIRS, ...SITE_STAFF], siteScoped: true },
+  'recordings.view': { roles: [...CHAIRS, 'secretary'], siteScoped: false },
   'media.control': { roles: CHAIRS, siteScoped: false },
 };
 

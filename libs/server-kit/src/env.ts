@@ -1,3 +1,5 @@
+import type { BallotSealKey } from './ballot-seal';
+
 // Reading the environment once at start-up, the same way in every service: a bad value stops the
 // process with a sentence naming the variable, instead of misbehaving later.
 
@@ -72,11 +74,52 @@ export function envSecret(env: Env, name: SecretName): string {
   if (runMode(env) !== 'production') return value || DEV_SECRETS[name];
   const how = `start with NODE_ENV=development or NODE_ENV=test for the development values`;
   if (!value) throw new Error(`${name} must be set (at least ${MIN_SECRET_BYTES} random bytes), or ${how}`);
+  return strongSecret(name, value);
+}
+
+/** Production rules for a secret that is set: not a published value, at least MIN_SECRET_BYTES bytes. */
+function strongSecret(name: string, value: string): string {
   if (PUBLISHED_SECRETS.has(value)) throw new Error(`${name} must not be the development secret published in the repository`);
   if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES) {
     throw new Error(`${name} must be at least ${MIN_SECRET_BYTES} bytes long, got ${Buffer.byteLength(value, 'utf8')}`);
   }
   return value;
+}
+
+// ── Ballot seal keys ───────────────────────────────────────────────────────────────────────────────
+
+const SEAL_KEY_ID = /^[A-Za-z0-9._-]{1,40}$/;
+
+/**
+ * The key that seals new secret ballots: BALLOT_SEAL_KEY, named by BALLOT_SEAL_KEY_ID (default `1`; a
+ * rotation gives the new key a new name).
+ */
+export function envBallotSealKey(env: Env): BallotSealKey {
+  const id = env.BALLOT_SEAL_KEY_ID || '1';
+  if (!SEAL_KEY_ID.test(id)) throw new Error(`BALLOT_SEAL_KEY_ID must be 1 to 40 letters, digits, dots, dashes or underscores, got "${id}"`);
+  return { id, secret: envSecret(env, 'BALLOT_SEAL_KEY') };
+}
+
+/**
+ * Every key ballots may have been sealed with, the current one first: BALLOT_SEAL_KEY, then the retired
+ * keys of BALLOT_SEAL_OLD_KEYS (`id:secret,id:secret`; a secret has no comma), kept until every poll
+ * whose ballots they sealed is counted. Ids and secrets are all distinct; production rules hold for each.
+ */
+export function envBallotSealKeys(env: Env): BallotSealKey[] {
+  const keys = [envBallotSealKey(env)];
+  const entries = (env.BALLOT_SEAL_OLD_KEYS ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  entries.forEach((entry, i) => {
+    const at = entry.indexOf(':');
+    const id = at > 0 ? entry.slice(0, at) : '';
+    const secret = at > 0 ? entry.slice(at + 1) : '';
+    const name = `BALLOT_SEAL_OLD_KEYS entry ${i + 1}`;
+    if (!SEAL_KEY_ID.test(id) || !secret) throw new Error(`${name} must be id:secret (the id 1 to 40 letters, digits, dots, dashes or underscores)`);
+    if (runMode(env) === 'production') strongSecret(`${name} (${id})`, secret);
+    if (keys.some((k) => k.id === id)) throw new Error(`${name}: the key id "${id}" is used twice`);
+    if (keys.some((k) => k.secret === secret)) throw new Error(`${name} (${id}): the same secret as key "${keys.find((k) => k.secret === secret)!.id}"`);
+    keys.push({ id, secret });
+  });
+  return keys;
 }
 
 /** Production rules: the user tokens' secret and the media tokens' secret are two secrets, not one. */

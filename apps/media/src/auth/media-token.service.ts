@@ -2,10 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { TOKEN_PARTIES, type MediaJoinClaims } from '@hoinghi/contracts';
 import { forbidden, unauthenticated } from '@hoinghi/domain';
+import { SAFE_ID } from '../common/safe-id.pipe';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 
-/** Ids become socket.io room names and directory names: letters, digits, dashes only. */
-const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
 /** As the meeting service's ServiceTokenGuard: a leaked service token is worth a minute at most. */
 const SERVICE_TOKEN_MAX_SECONDS = 60;
 /** The holder's name in a join token (MediaJoinClaims.name): shown to the site's other connections. */
@@ -85,6 +84,29 @@ export class MediaTokenService {
       throw unauthenticated('SERVICE_TOKEN_INVALID', 'The service token is invalid or has expired.');
     }
     if (claims.typ !== 'media-service') throw unauthenticated('SERVICE_TOKEN_INVALID', 'This is not a service token.');
+    if (typeof claims.exp !== 'number' || claims.exp > Math.floor(Date.now() / 1000) + SERVICE_TOKEN_MAX_SECONDS) {
+      throw unauthenticated('SERVICE_TOKEN_INVALID', `A service token must expire within ${SERVICE_TOKEN_MAX_SECONDS} s.`);
+    }
+  }
+
+  /**
+   * The gateway's internal routes (recorded files): a token the meeting service signs for them — HS256 with
+   * MEDIA_TOKEN_SECRET, `iss`/`aud` of TOKEN_PARTIES.meetingService (so neither a join token nor the
+   * gateway's own service token passes), `typ: 'meeting-service'`, `exp` at most SERVICE_TOKEN_MAX_SECONDS ahead.
+   */
+  async verifyMeetingService(header: string | undefined): Promise<void> {
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    if (!match) throw unauthenticated('SERVICE_TOKEN_MISSING', 'This internal route needs Authorization: Bearer <service token>.');
+    let claims: Record<string, unknown>;
+    try {
+      claims = await this.jwt.verifyAsync<Record<string, unknown>>(match[1], {
+        secret: this.config.mediaTokenSecret, algorithms: ['HS256'],
+        issuer: TOKEN_PARTIES.meetingService.issuer, audience: TOKEN_PARTIES.meetingService.audience,
+      });
+    } catch {
+      throw unauthenticated('SERVICE_TOKEN_INVALID', 'The service token is invalid or has expired.');
+    }
+    if (claims.typ !== 'meeting-service') throw unauthenticated('SERVICE_TOKEN_INVALID', 'This is not the meeting service\'s token.');
     if (typeof claims.exp !== 'number' || claims.exp > Math.floor(Date.now() / 1000) + SERVICE_TOKEN_MAX_SECONDS) {
       throw unauthenticated('SERVICE_TOKEN_INVALID', `A service token must expire within ${SERVICE_TOKEN_MAX_SECONDS} s.`);
     }

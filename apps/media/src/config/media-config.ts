@@ -1,6 +1,7 @@
 import {
   assertDistinctSecrets, envInt, envSecret, envUrl, HTTP_PROTOCOLS, LOCAL_REDIS_URL, REDIS_PROTOCOLS, RunMode, runMode,
 } from '@hoinghi/server-kit';
+import { FLOOR_QUEUE_HEAD } from '@hoinghi/contracts';
 import { isIP } from 'node:net';
 import { cpus } from 'node:os';
 
@@ -24,6 +25,11 @@ export interface MediaConfig {
   maxPeersPerRouter: number;
   /** Up to this many connected sites, districts keep paused consumers of every site ("warm standby"), so a floor switch is a resume. */
   standbyMaxSites: number;
+  /**
+   * The next speakers in the floor queue whose video flows to every site at its lowest layer (each costs a
+   * site about 60–150 kbit/s), so that a grant to one of them shows its picture at once; 0: none.
+   */
+  warmSpeakers: number;
   /** How often per-site quality is sampled, ms. */
   qualityIntervalMs: number;
   /** Where recordings go: <recordingsDir>/<conferenceId>/<timestamp>.webm. */
@@ -57,6 +63,7 @@ export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConf
     meetingInternalUrl: envUrl(env, 'MEETING_INTERNAL_URL', 'http://127.0.0.1:3000', HTTP_PROTOCOLS),
     maxPeersPerRouter: envInt(env, 'MEDIA_MAX_PEERS_PER_ROUTER', 200, 1, 100000),
     standbyMaxSites: envInt(env, 'MEDIA_STANDBY_MAX_SITES', 30, 0, 100000),
+    warmSpeakers: envInt(env, 'MEDIA_WARM_SPEAKERS', 1, 0, FLOOR_QUEUE_HEAD),
     qualityIntervalMs: envInt(env, 'MEDIA_QUALITY_INTERVAL_MS', 2000, 100, 60000),
     recordingsDir: env.MEDIA_RECORDINGS_DIR || 'recordings',
     ffmpegPath: env.MEDIA_FFMPEG || '/usr/bin/ffmpeg',

@@ -2,7 +2,7 @@
 // newer cannot be staged reliably end to end (test/media/floor-recovery.e2e-spec.ts covers the rest).
 import { Logger } from '@nestjs/common';
 import type { FloorEvent } from '@hoinghi/contracts';
-import { FloorHolders } from './floor-holders';
+import { FloorHolders, isStaleFloorEvent } from './floor-holders';
 import type { FloorSource } from './floor-source';
 
 const CID = 'conf-1';
@@ -15,8 +15,8 @@ class ScriptedSource {
   }
 }
 
-const event = (kind: FloorEvent['kind'], siteId: string): FloorEvent => ({
-  v: 1, kind, conferenceId: CID, requestId: 'r', siteId, participantId: null, at: new Date().toISOString(),
+const event = (kind: FloorEvent['kind'], siteId: string, version?: number): FloorEvent => ({
+  v: 1, kind, conferenceId: CID, requestId: 'r', siteId, participantId: null, at: new Date().toISOString(), ...(version ? { version } : {}),
 });
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -99,5 +99,53 @@ describe('FloorHolders', () => {
     holders.stopReading('conf-2');
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(source.calls).toHaveLength(2);
+  });
+
+  it('drops a second or late copy of a versioned event, and keeps applying what is newer', () => {
+    expect(holders.applyEvent(event('granted', 'site-a', 10))).toBe('site-a');
+    // The next grant replaces the speaker: one change, 'ended' then 'granted', one version.
+    expect(holders.applyEvent(event('ended', 'site-a', 12))).toBeNull();
+    expect(holders.applyEvent(event('granted', 'site-b', 12))).toBe('site-b');
+    // The outbox delivers the same change again, and the older grant late.
+    expect(holders.applyEvent(event('ended', 'site-a', 12))).toBe('site-b');
+    expect(holders.applyEvent(event('granted', 'site-b', 12))).toBe('site-b');
+    expect(holders.applyEvent(event('granted', 'site-a', 10))).toBe('site-b');
+    expect(holders.holder(CID)).toBe('site-b');
+    expect(holders.applyEvent(event('ended', 'site-b', 15))).toBeNull();
+    // An event without a version (an older meeting service) is news.
+    expect(holders.applyEvent(event('granted', 'site-c'))).toBe('site-c');
+  });
+
+  it('a stale copy does not void a read in flight', async () => {
+    holders.applyEvent(event('granted', 'site-a', 10));
+    const answer = holders.refresh(CID, 2000);
+    holders.applyEvent(event('granted', 'site-x', 9));
+    source.calls[0].resolve('site-b');
+    expect(await answer).toBe('site-b');
+  });
+});
+
+describe('FloorHolders: the head of the queue', () => {
+  it('keeps the newest head by version; a copy of an older one changes nothing', () => {
+    const holders = new FloorHolders(new ScriptedSource() as unknown as FloorSource);
+    const queue = (next: string[], version?: number) => ({ v: 1 as const, kind: 'queue' as const, conferenceId: CID, next, at: new Date().toISOString(), version });
+    expect(holders.queueHead(CID)).toEqual([]);
+    expect(holders.applyQueue(queue(['a', 'b'], 5))).toEqual(['a', 'b']);
+    expect(holders.applyQueue(queue(['b'], 8))).toEqual(['b']);
+    expect(holders.applyQueue(queue(['a', 'b'], 5))).toEqual(['b']);
+    expect(holders.queueHead(CID)).toEqual(['b']);
+    expect(holders.applyQueue(queue([]))).toEqual([]);
+  });
+});
+
+describe('isStaleFloorEvent', () => {
+  it('orders by version, and within one change puts ended before granted', () => {
+    expect(isStaleFloorEvent(undefined, { kind: 'granted', version: 3 })).toBe(false);
+    expect(isStaleFloorEvent({ version: 3, kind: 'granted' }, { kind: 'granted' })).toBe(false);
+    expect(isStaleFloorEvent({ version: 3, kind: 'granted' }, { kind: 'ended', version: 2 })).toBe(true);
+    expect(isStaleFloorEvent({ version: 3, kind: 'granted' }, { kind: 'ended', version: 4 })).toBe(false);
+    expect(isStaleFloorEvent({ version: 3, kind: 'granted' }, { kind: 'ended', version: 3 })).toBe(true);
+    expect(isStaleFloorEvent({ version: 3, kind: 'ended' }, { kind: 'granted', version: 3 })).toBe(false);
+    expect(isStaleFloorEvent({ version: 3, kind: 'granted' }, { kind: 'granted', version: 3 })).toBe(false);
   });
 });

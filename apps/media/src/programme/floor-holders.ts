@@ -1,6 +1,24 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { FloorEvent } from '@hoinghi/contracts';
+import type { FloorEvent, FloorQueueEvent } from '@hoinghi/contracts';
 import { FloorSource } from './floor-source';
+
+/** The last versioned floor event a gateway applied to a conference. */
+export interface AppliedFloorEvent {
+  version: number;
+  kind: FloorEvent['kind'];
+}
+
+/**
+ * Whether a floor event is a second or late copy of news already applied (the meeting service publishes
+ * at commit and its outbox again after a failure): older than the last applied, or the 'ended' of the
+ * same change after its 'granted' (a grant that replaces a speaker publishes both, in that order).
+ * Unversioned events are always news.
+ */
+export function isStaleFloorEvent(last: AppliedFloorEvent | undefined, event: Pick<FloorEvent, 'kind' | 'version'>): boolean {
+  if (event.version === undefined || !last) return false;
+  if (event.version !== last.version) return event.version < last.version;
+  return event.kind === 'ended' && last.kind === 'granted';
+}
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 30_000;
@@ -21,6 +39,9 @@ export class FloorHolders implements OnApplicationShutdown {
   private readonly log = new Logger('FloorHolders');
   private readonly holders = new Map<string, string>();
   private readonly counters = new Map<string, number>();
+  private readonly applied = new Map<string, AppliedFloorEvent>();
+  /** The head of each conference's floor queue, and the version it came with. */
+  private readonly queues = new Map<string, { next: string[]; version: number | undefined }>();
   private readonly retries = new Map<string, NodeJS.Timeout>();
   private listener: (conferenceId: string, siteId: string | null) => void = () => undefined;
 
@@ -39,12 +60,27 @@ export class FloorHolders implements OnApplicationShutdown {
     return this.holders.get(conferenceId) ?? null;
   }
 
-  /** A `hoinghi:floor` event: the newest news. It voids reads in flight and ends retrying. */
+  /** A `hoinghi:floor` event: the newest news (unless a copy of older news). It voids reads in flight and ends retrying. */
   applyEvent(event: FloorEvent): string | null {
+    if (isStaleFloorEvent(this.applied.get(event.conferenceId), event)) return this.holder(event.conferenceId);
+    if (event.version !== undefined) this.applied.set(event.conferenceId, { version: event.version, kind: event.kind });
     this.stopReading(event.conferenceId);
     const holder = event.kind === 'granted' ? event.siteId : null;
     this.set(event.conferenceId, holder);
     return holder;
+  }
+
+  /** The sites next in a conference's floor queue (as its last queue event said; none known: []). */
+  queueHead(conferenceId: string): string[] {
+    return this.queues.get(conferenceId)?.next ?? [];
+  }
+
+  /** A queue event: the new head of the queue, unless a copy older than the last one (by version). */
+  applyQueue(event: FloorQueueEvent): string[] {
+    const last = this.queues.get(event.conferenceId)?.version;
+    if (event.version !== undefined && last !== undefined && event.version < last) return this.queueHead(event.conferenceId);
+    this.queues.set(event.conferenceId, { next: event.next, version: event.version });
+    return event.next;
   }
 
   /**

@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { parseConferenceClosedEvent, parseFloorEvent, parseMediaControlsEvent, RedisChannel } from '@hoinghi/contracts';
+import { parseConferenceClosedEvent, parseFloorEvent, parseFloorQueueEvent, parseMediaControlsEvent, RedisChannel } from '@hoinghi/contracts';
 import Redis from 'ioredis';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 import { RoomsService } from '../rooms/rooms.service';
 import { closeRedis } from '@hoinghi/server-kit';
 
 /**
- * Follows the meeting service's events on Redis: whoever has the floor goes on the programme, the
- * chair's media controls (screen sharing, mutes) apply, and a conference that ended or was cancelled
- * has its room closed.
+ * Follows the meeting service's events on Redis: whoever has the floor goes on the programme, the next
+ * speakers in the queue are kept warm, the chair's media controls (screen sharing, mutes) apply, and a
+ * conference that ended or was cancelled has its room closed.
  */
 @Injectable()
 export class FloorSubscriber implements OnModuleInit, OnApplicationShutdown {
@@ -70,6 +70,11 @@ export class FloorSubscriber implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async handle(message: string): Promise<void> {
+    const queue = parseFloorQueueEvent(message);
+    if (queue) {
+      await this.rooms.applyQueue(queue).catch((error: unknown) => this.log.error(`floor queue of conference ${queue.conferenceId}: ${(error as Error).message}`));
+      return;
+    }
     const event = parseFloorEvent(message);
     if (!event) {
       this.log.warn(`dropped a malformed floor event: ${JSON.stringify(String(message).slice(0, 200))}`);

@@ -1,4 +1,7 @@
-import { decideShare, isAnnounced, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow, sitesAffectedByFloorChange } from './programme-rule';
+import {
+  decideShare, isAnnounced, isStandbyLayer, isWarm, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow,
+  sitesAffectedByFloorChange, sitesAffectedByWarmChange,
+} from './programme-rule';
 
 const state = { mainSiteId: 'hall', floorSiteId: 'lai-vung' };
 const hall = { siteId: 'hall', isMain: true };
@@ -59,6 +62,27 @@ describe('the programme rule', () => {
     expect(sitesAffectedByFloorChange(null, 'sa-dec')).toEqual(new Set(['sa-dec']));
     expect(sitesAffectedByFloorChange('sa-dec', null)).toEqual(new Set(['sa-dec']));
     expect(sitesAffectedByFloorChange('sa-dec', 'sa-dec')).toEqual(new Set());
+  });
+
+  it('keeps the next speakers warm: their video, not their sound, flows to every site at the lowest layer', () => {
+    const queued = { ...state, warmSiteIds: ['thap-muoi', 'lai-vung'] };
+    expect(isWarm(queued, 'thap-muoi')).toBe(true);
+    expect(isWarm(queued, 'lai-vung')).toBe(false); // on air already: in full
+    expect(shouldFlow(queued, saDec, { siteId: 'thap-muoi', kind: 'video' }, open)).toBe(true);
+    expect(shouldFlow(queued, saDec, { siteId: 'thap-muoi', kind: 'audio' }, open)).toBe(false);
+    expect(shouldFlow(queued, saDec, { siteId: 'thap-muoi', kind: 'video' }, { wanted: true, audioOnly: true })).toBe(false);
+    expect(isStandbyLayer(queued, saDec, { siteId: 'thap-muoi', kind: 'video' })).toBe(true);
+    expect(isStandbyLayer(queued, saDec, { siteId: 'lai-vung', kind: 'video' })).toBe(false);
+    expect(isStandbyLayer(queued, hall, { siteId: 'thap-muoi', kind: 'video' })).toBe(false); // the chair's grid
+    // A large conference announces them ahead, so their consumers exist before the grant.
+    expect(isAnnounced(queued, saDec, 'thap-muoi', large)).toBe(true);
+    expect(isAnnounced(queued, saDec, 'cao-lanh', large)).toBe(false);
+  });
+
+  it('re-gates the sites that join or leave the warm next speakers', () => {
+    expect(sitesAffectedByWarmChange(['a', 'b'], ['b', 'c'])).toEqual(new Set(['a', 'c']));
+    expect(sitesAffectedByWarmChange([], ['a'])).toEqual(new Set(['a']));
+    expect(sitesAffectedByWarmChange(['a'], ['a'])).toEqual(new Set());
   });
 });
 

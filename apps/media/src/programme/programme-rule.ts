@@ -8,6 +8,8 @@ import type { MediaKind, ProducerSource } from '@hoinghi/contracts';
  * - The main site sees every site (the chair's grid).
  * - Any other site sees the programme: the main site and the floor holder.
  * - No site receives its own media (its hall hears itself already; its preview is local).
+ * - The next speakers in the floor queue are kept warm: their video (not their sound) flows to every
+ *   site at its lowest layer, so that a grant to one of them is a layer change, not a wait for a key frame.
  * - A shared screen (content sharing, at most one per conference) goes to every site: the main site
  *   shares always, the floor holder while the chair allows it.
  * - A site the chair muted sends no sound: the gateway keeps its microphone paused.
@@ -15,6 +17,8 @@ import type { MediaKind, ProducerSource } from '@hoinghi/contracts';
 export interface ProgrammeState {
   mainSiteId: string | null;
   floorSiteId: string | null;
+  /** The next speakers kept warm (the head of the floor queue, MEDIA_WARM_SPEAKERS of it). */
+  warmSiteIds?: readonly string[];
 }
 
 /** The site a connection receives for, and whether it is the main site. */
@@ -32,21 +36,26 @@ export function onAir(state: ProgrammeState, siteId: string): boolean {
   return siteId === state.mainSiteId || siteId === state.floorSiteId;
 }
 
+/** A next speaker kept warm, and not on the programme already. */
+export function isWarm(state: ProgrammeState, siteId: string): boolean {
+  return !onAir(state, siteId) && (state.warmSiteIds ?? []).includes(siteId);
+}
+
 /** A connection may hold consumers of any site but its own. */
 export function mayConsume(receiver: Receiver, sourceSiteId: string): boolean {
   return receiver.siteId !== sourceSiteId;
 }
 
 /**
- * Which producers a connection hears about: the main site all (grid); other sites the programme, or
- * every site while the conference has at most `standbyMaxSites` sites (warm standby: a floor switch is
- * then only a resume, no signalling round trip).
+ * Which producers a connection hears about: the main site all (grid); other sites the programme and the
+ * warm next speakers, or every site while the conference has at most `standbyMaxSites` sites (standby
+ * consumers: a floor switch is then no signalling round trip).
  */
 export function isAnnounced(
   state: ProgrammeState, receiver: Receiver, sourceSiteId: string, sites: { count: number; standbyMax: number }, source: ProducerSource = 'camera',
 ): boolean {
   if (!mayConsume(receiver, sourceSiteId)) return false;
-  return source === 'screen' || receiver.isMain || onAir(state, sourceSiteId) || sites.count <= sites.standbyMax;
+  return source === 'screen' || receiver.isMain || onAir(state, sourceSiteId) || isWarm(state, sourceSiteId) || sites.count <= sites.standbyMax;
 }
 
 /** What decides one consumer besides the programme: the client's wish and the link's audio-only state. */
@@ -68,7 +77,7 @@ export interface SourceOf {
 export function shouldFlow(state: ProgrammeState, receiver: Receiver, source: SourceOf, conditions: FlowConditions): boolean {
   if (!conditions.wanted || !mayConsume(receiver, source.siteId)) return false;
   if (source.kind === 'video' && conditions.audioOnly) return false;
-  return source.source === 'screen' || receiver.isMain || onAir(state, source.siteId);
+  return source.source === 'screen' || receiver.isMain || onAir(state, source.siteId) || (source.kind === 'video' && isWarm(state, source.siteId));
 }
 
 /** Who may share a screen: the main site always, the floor holder while the chair allows it. */
@@ -98,8 +107,18 @@ export function micPaused(mic: { selfPaused: boolean; chairMuted: boolean }): bo
   return mic.selfPaused || mic.chairMuted;
 }
 
+/** Whether a consumer that flows is a warm next speaker's video, kept at the lowest layer (the main site sees every site in full). */
+export function isStandbyLayer(state: ProgrammeState, receiver: Receiver, source: { siteId: string; kind: MediaKind }): boolean {
+  return !receiver.isMain && source.kind === 'video' && isWarm(state, source.siteId);
+}
+
 /** The source sites whose consumers may change state when the floor moves from `before` to `after`. */
 export function sitesAffectedByFloorChange(before: string | null, after: string | null): Set<string> {
   if (before === after) return new Set();
   return new Set([before, after].filter((s): s is string => s !== null));
+}
+
+/** The source sites whose consumers may change state when the warm next speakers change: those in one list only. */
+export function sitesAffectedByWarmChange(before: readonly string[], after: readonly string[]): Set<string> {
+  return new Set([...before, ...after].filter((s) => before.includes(s) !== after.includes(s)));
 }

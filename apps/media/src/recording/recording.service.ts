@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { MediaServerEvent, RecordingFile, RecordingState } from '@hoinghi/contracts';
-import { conflict } from '@hoinghi/domain';
+import { MediaServerEvent, RECORDING_FILE_NAME, RecordingFile, RecordingState } from '@hoinghi/contracts';
+import { conflict, notFound } from '@hoinghi/domain';
 import * as mediasoup from 'mediasoup';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
@@ -132,6 +132,23 @@ export class RecordingService implements OnModuleInit, OnApplicationShutdown {
       return { file, bytes: info.size, modifiedAt: info.mtime.toISOString(), active: file === current };
     }));
     return files;
+  }
+
+  /**
+   * Where one finished recording of the conference is, to be served as it is. 404 for a name that is not
+   * one of its files (nothing outside the conference's directory can be named); 409 while ffmpeg still
+   * writes it (no cues, no duration yet: a player could not seek in it).
+   */
+  async finishedFile(conferenceId: string, file: string): Promise<string> {
+    const missing = () => notFound('RECORDING_NOT_FOUND', `Recording ${file} does not exist in this conference.`);
+    if (!RECORDING_FILE_NAME.test(file)) throw missing();
+    const path = join(this.dirOf(conferenceId), file);
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) throw missing();
+    if (this.sessions.get(conferenceId)?.segment?.file === file) {
+      throw conflict('RECORDING_IN_PROGRESS', `Recording ${file} is still being written; it can be played once recording stops or moves to the next file.`);
+    }
+    return path;
   }
 
   /** Debounced: a site's audio and video producers usually change together. */

@@ -14,13 +14,19 @@ export function requestLayers(entry: PeerConsumer, spatialLayer: number, tempora
   entry.requestedTemporalLayer = temporalLayer;
 }
 
-/** Applies the wish under the link's cap to a layered consumer (no-op when nothing changes). */
-export async function applyLayers(viewer: Peer, entry: PeerConsumer): Promise<void> {
+/**
+ * Applies the wish under the link's cap to a layered consumer (no-op when nothing changes). A warm next
+ * speaker (`standby`): the lowest spatial and temporal layer, until the grant raises it (mediasoup then
+ * asks for a key frame of the higher layer and keeps sending the lowest meanwhile).
+ */
+export async function applyLinkCaps(viewer: Peer, entry: PeerConsumer, standby: boolean): Promise<void> {
   const { consumer } = entry;
   if (consumer.closed || (consumer.type !== 'simulcast' && consumer.type !== 'svc')) return;
-  const spatialLayer = effectiveSpatialLayer(entry.requestedSpatialLayer, viewer.link);
-  const temporalLayer = entry.requestedTemporalLayer ?? undefined;
+  const spatialLayer = standby ? 0 : effectiveSpatialLayer(entry.requestedSpatialLayer, viewer.link);
+  const temporalLayer = standby ? 0 : entry.requestedTemporalLayer ?? undefined;
   const current = consumer.preferredLayers;
-  if (current && current.spatialLayer === spatialLayer && (temporalLayer === undefined || current.temporalLayer === temporalLayer)) return;
+  const same = current && current.spatialLayer === spatialLayer && (temporalLayer === undefined || current.temporalLayer === temporalLayer);
+  if (same && standby === entry.standby) return;
+  entry.standby = standby;
   await consumer.setPreferredLayers({ spatialLayer, temporalLayer });
 }

@@ -31,6 +31,8 @@ export interface PeerConsumer {
   wanted: boolean;
   /** What the gateway last told mediasoup; set before the await, so racing updates do not lose the latest decision. */
   flowing: boolean;
+  /** Its layers are a warm next speaker's (the lowest), as last told to mediasoup. */
+  standby: boolean;
   /** The client's SetPreferredLayers, before the link cap. */
   requestedSpatialLayer: number | null;
   requestedTemporalLayer: number | null;

@@ -8,10 +8,11 @@ import * as mediasoup from 'mediasoup';
 import { assertSdpSafe } from '../common/sdp-safe';
 import type { MediaConfig } from '../config/media-config';
 import {
-  decideShare, isAnnounced, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow, sitesAffectedByFloorChange,
+  decideShare, isAnnounced, isStandbyLayer, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow, sitesAffectedByFloorChange,
+  sitesAffectedByWarmChange,
 } from '../programme/programme-rule';
 import { effectiveSpatialLayer, LinkState } from '../quality/quality-policy';
-import { applyLayers, requestLayers } from './link-caps';
+import { applyLinkCaps, requestLayers } from './link-caps';
 import type { PlacedRouter } from '../workers/worker-pool.service';
 import { Peer, PeerConsumer, RouterSlot, sourceOf } from './peer';
 import { decideSeat } from './publisher-seat';
@@ -55,7 +56,8 @@ export interface SeatWish {
  * The programme is enforced here, not by the clients: a connection may hold consumers of any other site,
  * but the room keeps a consumer paused unless the rule lets it flow. A floor switch is then only
  * pause/resume of existing consumers (mediasoup asks the new source for a key frame on resume) — no
- * signalling round trip for connections that keep warm standby consumers.
+ * signalling round trip for connections that keep standby consumers — and for the next speakers in the
+ * queue, whose video already flows at its lowest layer, only a layer change: the picture is there at once.
  */
 export class Room {
   /** Connections by socket id. */
@@ -67,6 +69,8 @@ export class Room {
   private readonly routers: RoomRouters;
   private floor: string | null;
   private mainSite: string | null = null;
+  /** The next speakers kept warm (their video flows at its lowest layer to every site). */
+  private warm: string[] = [];
   private controls: MediaControlsView = NO_MEDIA_CONTROLS;
   /** The shared screen (at most one per conference) and the connection that sends it. */
   private screen: { peer: Peer; producer: Producer; share: ScreenShare } | null = null;
@@ -328,7 +332,8 @@ export class Room {
       throw invalid('RTP_PARAMETERS_REJECTED', 'The source site\'s codec parameters cannot be passed on.');
     }
     const pc: PeerConsumer = {
-      consumer, sourceSiteId: home.siteId, source: sourceOf(home.producer), wanted: false, flowing: false, requestedSpatialLayer: null, requestedTemporalLayer: null,
+      consumer, sourceSiteId: home.siteId, source: sourceOf(home.producer), wanted: false, flowing: false, standby: false,
+      requestedSpatialLayer: null, requestedTemporalLayer: null,
     };
     viewer.consumers.set(consumer.id, pc);
     consumer.observer.once('close', () => viewer.consumers.delete(consumer.id));
@@ -353,13 +358,13 @@ export class Room {
   async setWanted(viewer: Peer, consumerId: string, wanted: boolean): Promise<boolean> {
     const entry = this.consumerOf(viewer, consumerId);
     entry.wanted = wanted;
-    return this.gate(viewer, entry);
+    return this.follow(viewer, entry);
   }
 
   async setPreferredLayers(viewer: Peer, consumerId: string, spatialLayer: number, temporalLayer: number | null): Promise<void> {
     const entry = this.consumerOf(viewer, consumerId);
     requestLayers(entry, spatialLayer, temporalLayer);
-    await applyLayers(viewer, entry);
+    await this.applyLayers(viewer, entry);
   }
 
   /** The quality monitor's decision for a site's downlink: cap layers, or audio only. */
@@ -368,7 +373,7 @@ export class Room {
     const work: Promise<unknown>[] = [];
     for (const entry of viewer.consumers.values()) {
       if (entry.consumer.kind !== 'video') continue;
-      work.push(this.gate(viewer, entry), applyLayers(viewer, entry));
+      work.push(this.gate(viewer, entry), this.applyLayers(viewer, entry));
     }
     await Promise.allSettled(work);
   }
@@ -381,13 +386,29 @@ export class Room {
     const previous = this.floor;
     this.floor = siteId;
     this.emitProgramme();
-    const affected = sitesAffectedByFloorChange(previous, siteId);
-    const work: Promise<boolean>[] = [];
-    for (const viewer of this.peers.values()) {
-      for (const entry of viewer.consumers.values()) if (affected.has(entry.sourceSiteId)) work.push(this.gate(viewer, entry));
-    }
     this.stopScreenIfNoLongerAllowed();
-    await Promise.allSettled(work);
+    await this.regate(sitesAffectedByFloorChange(previous, siteId));
+  }
+
+  /**
+   * The next speakers in the floor queue (the first MEDIA_WARM_SPEAKERS are kept warm): their video flows
+   * to every site at its lowest layer; a large conference announces their producers now, so that the
+   * sites' consumers exist before the grant.
+   */
+  async setWarm(next: string[]): Promise<void> {
+    const warm = next.slice(0, this.deps.config.warmSpeakers);
+    if (warm.join() === this.warm.join()) return;
+    const affected = sitesAffectedByWarmChange(this.warm, warm);
+    this.warm = warm;
+    for (const siteId of warm) {
+      const publisher = this.publishers.get(siteId);
+      if (!publisher || this.onAir(siteId)) continue;
+      for (const viewer of this.peers.values()) {
+        if (!this.announcedTo(viewer, siteId, 'camera')) continue;
+        for (const producer of cameraProducers(publisher)) this.tellOnce(viewer, siteId, producer);
+      }
+    }
+    await this.regate(affected);
   }
 
   /**
@@ -601,7 +622,7 @@ export class Room {
   }
 
   private programmeState() {
-    return { mainSiteId: this.mainSite, floorSiteId: this.floor };
+    return { mainSiteId: this.mainSite, floorSiteId: this.floor, warmSiteIds: this.warm };
   }
 
   private onAir(siteId: string): boolean {
@@ -610,6 +631,26 @@ export class Room {
 
   private announcedTo(viewer: Peer, sourceSiteId: string, source: ProducerSource): boolean {
     return isAnnounced(this.programmeState(), viewer, sourceSiteId, { count: this.siteCount, standbyMax: this.deps.config.standbyMaxSites }, source);
+  }
+
+  /** Layers, then pause or resume, of the consumers of `sites`, after the programme changed. */
+  private async regate(sites: Set<string>): Promise<void> {
+    if (!sites.size) return;
+    const work: Promise<boolean>[] = [];
+    for (const viewer of this.peers.values()) {
+      for (const entry of viewer.consumers.values()) if (sites.has(entry.sourceSiteId)) work.push(this.follow(viewer, entry));
+    }
+    await Promise.allSettled(work);
+  }
+
+  /** A consumer to match the programme: its layers first (a warm standby resumes at the lowest), then pause or resume. */
+  private async follow(viewer: Peer, entry: PeerConsumer): Promise<boolean> {
+    try {
+      await this.applyLayers(viewer, entry);
+    } catch (error) {
+      if (!entry.consumer.closed) this.log.warn(`layers of consumer ${entry.consumer.id}: ${(error as Error).message}`);
+    }
+    return this.gate(viewer, entry);
   }
 
   /** Pause or resume one consumer to match the programme; returns whether it flows. */
@@ -625,6 +666,12 @@ export class Room {
       if (!entry.consumer.closed) this.log.warn(`gating consumer ${entry.consumer.id}: ${(error as Error).message}`);
     }
     return flow;
+  }
+
+  /** The link caps (link-caps.ts), with a warm next speaker's camera held at the lowest layer. */
+  private applyLayers(viewer: Peer, entry: PeerConsumer): Promise<void> {
+    const standby = entry.source === 'camera' && isStandbyLayer(this.programmeState(), viewer, { siteId: entry.sourceSiteId, kind: entry.consumer.kind });
+    return applyLinkCaps(viewer, entry, standby);
   }
 
   private announce(source: Peer, producer: Producer): void {

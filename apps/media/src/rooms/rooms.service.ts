@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { FloorEvent, MediaControlsEvent, MediaJoinClaims, MediaServerEvent } from '@hoinghi/contracts';
+import { FloorEvent, FloorQueueEvent, MediaControlsEvent, MediaJoinClaims, MediaServerEvent } from '@hoinghi/contracts';
 import { conflict } from '@hoinghi/domain';
 import { EventEmitter } from 'node:events';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
@@ -153,6 +153,11 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     await this.rooms.get(event.conferenceId)?.setFloor(this.floors.applyEvent(event));
   }
 
+  /** The next speakers in the floor queue changed: the room keeps their video warm. */
+  async applyQueue(event: FloorQueueEvent): Promise<void> {
+    await this.rooms.get(event.conferenceId)?.setWarm(this.floors.applyQueue(event));
+  }
+
   /** The chair changed the media controls (screen sharing, mutes). */
   async applyControls(event: MediaControlsEvent): Promise<void> {
     await this.rooms.get(event.conferenceId)?.setControls(this.controls.applyEvent(event));
@@ -190,6 +195,7 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
       })).then(async (room) => {
         this.rooms.set(conferenceId, room);
         await room.setFloor(this.floors.holder(conferenceId)); // an event or a late read while the router was made
+        await room.setWarm(this.floors.queueHead(conferenceId));
         // What the gateway knows now (an event may have come), then the read's answer whenever it lands.
         await room.setControls(this.controls.controls(conferenceId));
         void controlsRead.then((controls) => (room.closed ? undefined : room.setControls(controls)));

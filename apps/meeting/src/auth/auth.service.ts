@@ -6,7 +6,7 @@ import { unauthenticated } from '@hoinghi/domain';
 import { TOKEN_PARTIES, type LoginResponse, type UserView } from '@hoinghi/contracts';
 import * as argon2 from 'argon2';
 import { Repository } from 'typeorm';
-import type { AccessSession, AccessTokenClaims, AuthUser } from './auth-user';
+import type { AccessSession, AccessTokenClaims, AuthUser, TokenCaller } from './auth-user';
 import { PasswordChecks } from './password-checks';
 
 export const toUserView = (u: UserEntity): UserView => ({
@@ -55,8 +55,47 @@ export class AuthService {
     return (await this.verify(token)).user;
   }
 
+  /**
+   * For tokens made for a signed-in user (a recording link): the user still exists, is not disabled, and
+   * has not reset their password since the token was made (`issuedAt`, whole seconds, as a JWT's iat).
+   */
+  async assertActive(userId: string, issuedAt: number): Promise<void> {
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (!user) throw unauthenticated('UNAUTHENTICATED', 'The token does not belong to a known user; sign in again.');
+    if (user.disabledAt) throw unauthenticated('ACCOUNT_DISABLED', DISABLED);
+    if (user.tokensValidFrom && issuedAt < Math.floor(user.tokensValidFrom.getTime() / 1000)) {
+      throw unauthenticated('UNAUTHENTICATED', 'This link ended when the password was reset; sign in again.');
+    }
+  }
+
   /** Resolves an access token to its user and its end; the socket gateway disconnects at that end. */
   async verify(token: string | undefined): Promise<AccessSession> {
+    const claims = await this.claims(token);
+    return { user: await this.account({ id: claims.sub, issuedAt: claims.iat ?? 0 }), expiresAt: claims.exp * 1000 };
+  }
+
+  /** Checks an access token alone (signature, parties, type, expiry): its caller, whose account is still to be read. */
+  async caller(token: string | undefined): Promise<TokenCaller> {
+    const claims = await this.claims(token);
+    return { id: claims.sub, issuedAt: claims.iat ?? 0 };
+  }
+
+  /**
+   * The account of a caller with a valid token, or the 401 saying why not: unknown, disabled, or its
+   * session ended by a password reset or a disabling after the token was issued.
+   */
+  async account(caller: TokenCaller): Promise<AuthUser> {
+    const user = await this.users.findOne({ where: { id: caller.id } });
+    if (!user) throw unauthenticated('UNAUTHENTICATED', 'The access token does not belong to a known user; sign in again.');
+    if (user.disabledAt) throw unauthenticated('ACCOUNT_DISABLED', DISABLED);
+    // iat is in whole seconds (cast_ballot compares the same way).
+    if (user.tokensValidFrom && caller.issuedAt < Math.floor(user.tokensValidFrom.getTime() / 1000)) {
+      throw unauthenticated('UNAUTHENTICATED', 'This session ended when the password was reset; sign in again.');
+    }
+    return toUserView(user);
+  }
+
+  private async claims(token: string | undefined): Promise<AccessTokenClaims & { exp: number; iat?: number }> {
     if (!token) throw unauthenticated('UNAUTHENTICATED', 'Sign in first: no access token was sent.');
     let claims: AccessTokenClaims & { exp?: number; iat?: number };
     try {
@@ -66,14 +105,10 @@ export class AuthService {
     } catch {
       throw unauthenticated('UNAUTHENTICATED', 'The access token is invalid or has expired; sign in again.');
     }
-    const user = claims.typ === 'access' && typeof claims.exp === 'number' ? await this.users.findOne({ where: { id: claims.sub } }) : null;
-    if (!user) throw unauthenticated('UNAUTHENTICATED', 'The access token does not belong to a known user; sign in again.');
-    if (user.disabledAt) throw unauthenticated('ACCOUNT_DISABLED', DISABLED);
-    // A password reset or a disabling ends the sessions opened before it (iat is in whole seconds).
-    if (user.tokensValidFrom && (claims.iat ?? 0) < Math.floor(user.tokensValidFrom.getTime() / 1000)) {
-      throw unauthenticated('UNAUTHENTICATED', 'This session ended when the password was reset; sign in again.');
+    if (claims.typ !== 'access' || typeof claims.exp !== 'number') {
+      throw unauthenticated('UNAUTHENTICATED', 'The access token does not belong to a known user; sign in again.');
     }
-    return { user: toUserView(user), expiresAt: claims.exp! * 1000 };
+    return claims as AccessTokenClaims & { exp: number; iat?: number };
   }
 
   private async issue(user: UserView): Promise<LoginResponse> {

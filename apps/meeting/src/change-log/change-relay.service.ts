@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { ChangeRelay } from '@hoinghi/change-log';
+import { ChangeRelay, ImmediateMessage } from '@hoinghi/change-log';
 import { dataSourceOptions } from '@hoinghi/database';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -32,6 +32,11 @@ export class ChangeRelayService implements OnModuleInit, BeforeApplicationShutdo
 
   kick(conferenceId: string): void {
     this.relay.kick(conferenceId);
+  }
+
+  /** A committed change's immediate messages (floor events), published now; see ChangeRelay.publishNow. */
+  publishNow(messages: ImmediateMessage[]): void {
+    this.relay.publishNow(messages);
   }
 
   /** Before the database closes: a sweep in flight finishes, nothing new starts; then its own pool closes. */

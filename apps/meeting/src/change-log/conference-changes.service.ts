@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ChangeEvent, lockConference, OutboxItem, writeChange } from '@hoinghi/change-log';
+import { ChangeEvent, ImmediateMessage, lockConference, OutboxItem, writeChange } from '@hoinghi/change-log';
 import type { ConferenceEntity } from '@hoinghi/database';
 import { Permission } from '@hoinghi/domain';
 import type { AuditAction, RoleAssignment, ViewerScope } from '@hoinghi/contracts';
@@ -25,7 +25,7 @@ export interface ChangeOutcome<T> {
   /** What changed, each for its audience; sized by the change, never by the conference. */
   events: ChangeEvent[];
   audit: { action: AuditAction; details: Record<string, unknown> };
-  /** Side effects (the floor event for the media gateway, queue jobs), delivered after commit. */
+  /** Side effects (the floor event for the media gateway, queue jobs), delivered after commit (immediate ones at once). */
   outbox?: OutboxItem[];
 }
 
@@ -62,6 +62,7 @@ export class ConferenceChanges {
 
   async run<T, P = void>(request: ChangeRequest<P>, work: (ctx: ChangeContext, prepared: P) => Promise<ChangeOutcome<T>>): Promise<T> {
     const { user, conferenceId, permission, siteId } = request;
+    let immediate: ImmediateMessage[] = [];
     const result = await this.dataSource.transaction(async (em) => {
       // Who may do it does not need the lock: a role change racing a change is as if it came just after.
       const roles = await this.access.authorize(em, user.id, conferenceId, permission, siteId);
@@ -71,9 +72,10 @@ export class ConferenceChanges {
       const now = new Date();
       const scope = await this.access.scopeOf(em, user.id, conferenceId, roles);
       const outcome = await work({ em, conference, roles, scope, now }, prepared);
-      await writeChange(em, conference, { actor: { kind: 'user', userId: user.id }, ...outcome }, now);
+      immediate = await writeChange(em, conference, { actor: { kind: 'user', userId: user.id }, ...outcome }, now);
       return outcome.result;
     });
+    this.relay.publishNow(immediate); // the floor events: before the answer, not after the relay's transaction
     this.relay.kick(conferenceId);
     return result;
   }

@@ -3,7 +3,7 @@ import {
   ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway,
 } from '@nestjs/websockets';
 import {
-  ClientEvent, ClientToServerEvents, conferenceRoom, JoinAck, JoinRequest, RenewAck, RenewRequest, ServerEvent, ServerToClientEvents,
+  ClientEvent, ClientToServerEvents, conferenceRoom, JoinAck, JoinRequest, noticesRoom, RenewAck, RenewRequest, ServerEvent, ServerToClientEvents,
 } from '@hoinghi/contracts';
 import { conflict, invalid, roomsOfViewer, unauthenticated } from '@hoinghi/domain';
 import { toErrorResponse } from '@hoinghi/server-kit';
@@ -48,6 +48,8 @@ export class ConferenceGateway implements OnGatewayInit, OnGatewayDisconnect {
         ({ user, expiresAt }) => {
           (socket as ConferenceSocket).data = { user, expiresAt, rooms: new Map() };
           this.scheduleExpiry(socket as ConferenceSocket);
+          // Notices concern the person, across conferences: every connection hears them, joined or not.
+          void socket.join(noticesRoom(user.id));
           next();
         },
         (error: unknown) => {

@@ -39,9 +39,9 @@ export class ConferenceSetupService {
       const quorumChanged = next.quorumNumerator !== before.quorumNumerator || next.quorumDenominator !== before.quorumDenominator;
       const changed = Object.fromEntries(Object.entries(next).filter(([key, value]) => String(value) !== String(before[key as keyof typeof before])));
       // A new time for a conference already announced is announced again to everyone convened.
-      if (conference.status !== 'draft' && ('plannedStart' in changed || 'plannedEnd' in changed)) {
-        await this.notices.announce(ctx.em, conference, 'changed', ctx.now);
-      }
+      const notice = conference.status !== 'draft' && ('plannedStart' in changed || 'plannedEnd' in changed)
+        ? await this.notices.announce(ctx.em, conference, 'changed', ctx.now)
+        : null;
       return {
         result: view,
         events: [
@@ -50,6 +50,7 @@ export class ConferenceSetupService {
           ...(quorumChanged ? await this.attendance.sitesChanged(ctx, []) : []),
         ],
         audit: { action: 'conference.update', details: { changed } },
+        outbox: notice ? [notice] : [],
       };
     });
   }

@@ -120,7 +120,7 @@ export class ConferencesService implements ConferenceSection {
       // Adjourning or ending closes the current speaker's turn, so the programme goes back to the main hall.
       const closed = action === 'adjourn' || action === 'end' ? await this.floor.closeTurn(ctx) : { events: [], outbox: [] };
       // Everyone convened is told in the app (their notices across conferences).
-      await this.notices.announce(ctx.em, conference, NOTICE_OF_ACTION[action], now, reason);
+      const notice = await this.notices.announce(ctx.em, conference, NOTICE_OF_ACTION[action], now, reason);
       const view = await this.view(ctx.em, conference);
       return {
         result: view,
@@ -129,6 +129,7 @@ export class ConferencesService implements ConferenceSection {
         // At the start, the worker counts attendance again from the records, as a check on the kept counts;
         // at the end, the media gateway closes the conference's video and recording.
         outbox: [
+          notice,
           ...closed.outbox,
           ...(action === 'start' ? [recountJob(conference.id)] : []),
           ...(conference.status === 'ended' || conference.status === 'cancelled' ? [conferenceClosed(conference.id, conference.status, now)] : []),

@@ -35,7 +35,7 @@ describe('loadConfig: secrets and the run mode', () => {
   it('refuses a missing or published BALLOT_SEAL_KEY in production', () => {
     expect(() => loadConfig({ JWT_SECRET: JWT, MEDIA_TOKEN_SECRET: MEDIA })).toThrow('BALLOT_SEAL_KEY must be set (at least 32 random bytes)');
     expect(() => loadConfig({ ...production, BALLOT_SEAL_KEY: DEV_SECRETS.BALLOT_SEAL_KEY })).toThrow('BALLOT_SEAL_KEY must not be the development secret');
-    expect(loadConfig({ NODE_ENV: 'test' }).ballotSealKey).toBe(DEV_SECRETS.BALLOT_SEAL_KEY);
+    expect(loadConfig({ NODE_ENV: 'test' }).ballotSealKey).toEqual({ id: '1', secret: DEV_SECRETS.BALLOT_SEAL_KEY });
   });
 
   it('refuses a secret shorter than 32 bytes in production (bytes, not characters)', () => {
@@ -74,5 +74,15 @@ describe('loadConfig: JWT_EXPIRES_IN', () => {
 
   it('holds in development too (a token that never ends is never right)', () => {
     expect(() => loadConfig({ NODE_ENV: 'development', JWT_EXPIRES_IN: 'forever' })).toThrow('JWT_EXPIRES_IN must be a duration');
+  });
+});
+
+describe('loadConfig: the media gateway as the meeting service reaches it, and recording links', () => {
+  it('defaults to the gateway on this machine and four-hour links; refuses what is not an http(s) URL or out of 5m…24h', () => {
+    expect(loadConfig(production)).toMatchObject({ mediaInternalUrl: 'http://127.0.0.1:3100', recordingLinkSeconds: 4 * 3600 });
+    expect(loadConfig({ ...production, MEDIA_INTERNAL_URL: 'http://media:3100', RECORDING_LINK_EXPIRES_IN: '30m' }))
+      .toMatchObject({ mediaInternalUrl: 'http://media:3100', recordingLinkSeconds: 1800 });
+    expect(() => loadConfig({ ...production, MEDIA_INTERNAL_URL: 'redis://media:3100' })).toThrow('MEDIA_INTERNAL_URL');
+    expect(() => loadConfig({ ...production, RECORDING_LINK_EXPIRES_IN: '2d' })).toThrow('RECORDING_LINK_EXPIRES_IN must be a duration');
   });
 });

@@ -1,6 +1,6 @@
 import {
-  assertDistinctSecrets, DATABASE_PROTOCOLS, envDuration, envInt, envSecret, envUrl, LOCAL_DATABASE_OWNER_URL, LOCAL_DATABASE_URL,
-  LOCAL_REDIS_URL, REDIS_PROTOCOLS, RunMode, runMode,
+  assertDistinctSecrets, DATABASE_PROTOCOLS, envBallotSealKey, envDuration, envInt, envSecret, envUrl, HTTP_PROTOCOLS, LOCAL_DATABASE_OWNER_URL, LOCAL_DATABASE_URL,
+  LOCAL_REDIS_URL, REDIS_PROTOCOLS, RunMode, runMode, type BallotSealKey,
 } from '@hoinghi/server-kit';
 import { cpus } from 'node:os';
 
@@ -20,8 +20,8 @@ export interface AppConfig {
   jwtExpiresSeconds: number;
   mediaTokenSecret: string;
   mediaTokenSeconds: number;
-  /** Seals secret ballots until the count (BALLOT_SEAL_KEY; shared with the worker, never stored). */
-  ballotSealKey: string;
+  /** Seals new secret ballots until the count (BALLOT_SEAL_KEY and BALLOT_SEAL_KEY_ID; the worker holds it too, never stored). */
+  ballotSealKey: BallotSealKey;
   /** Password hashes (argon2) running at once (LOGIN_HASH_CONCURRENCY); the rest of the API keeps the other cores. */
   loginHashConcurrency: number;
   /** Logins waiting for a hash slot (LOGIN_HASH_QUEUE); beyond them 429 LOGIN_BUSY. */
@@ -31,6 +31,10 @@ export interface AppConfig {
   loginAttemptsPerUsername: number;
   loginWindowSeconds: number;
   mediaPublicUrl: string;
+  /** Where this service reaches the media gateway's internal routes (its recorded files). */
+  mediaInternalUrl: string;
+  /** How long a link to play or download one recording works (RECORDING_LINK_EXPIRES_IN, 5m…24h). */
+  recordingLinkSeconds: number;
   /** A client further behind than this many versions gets a snapshot instead of deltas. */
   maxCatchUpDeltas: number;
   /** State changes (totals, quorum) reach each audience at most this often, newest wins. */
@@ -57,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwtSecret = envSecret(env, 'JWT_SECRET');
   const mediaTokenSecret = envSecret(env, 'MEDIA_TOKEN_SECRET');
   assertDistinctSecrets(env, jwtSecret, mediaTokenSecret);
-  const ballotSealKey = envSecret(env, 'BALLOT_SEAL_KEY');
+  const ballotSealKey = envBallotSealKey(env);
   return {
     port: envInt(env, 'PORT', 3000, 0, 65535),
     ...databaseUrls(env, mode === 'production'),
@@ -73,8 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginAttemptsPerUsername: envInt(env, 'LOGIN_ATTEMPTS_PER_USERNAME', 10, 1, 10000),
     loginWindowSeconds: envInt(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86400),
     mediaPublicUrl: env.MEDIA_PUBLIC_URL || 'http://localhost:3100',
+    mediaInternalUrl: envUrl(env, 'MEDIA_INTERNAL_URL', 'http://127.0.0.1:3100', HTTP_PROTOCOLS),
+    recordingLinkSeconds: envDuration(env, 'RECORDING_LINK_EXPIRES_IN', '4h', 5 * 60, 24 * 3600),
     maxCatchUpDeltas: envInt(env, 'MAX_CATCH_UP_DELTAS', 500, 1, 100000),
-    liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 0, 5000),
+    liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 20, 5000),
     changeGroupMax: envInt(env, 'CHANGE_GROUP_MAX', 200, 1, 5000),
     relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     webDistDir: env.WEB_DIST_DIR === '' ? null : env.WEB_DIST_DIR || 'dist/web',

@@ -4,7 +4,9 @@ import { ConferenceEntity, DraftEntity, DraftSectionEntity, DraftVersionEntity, 
 import {
   assertLive, can, conflict, endFloor, enqueuePosition, forbidden, grant, holder, invalid, move, notFound, queued, seesSite, withdraw,
 } from '@hoinghi/domain';
-import { type AuditAction, RedisChannel, type FloorEvent, type FloorRequestView, type FloorState, type ViewerScope } from '@hoinghi/contracts';
+import {
+  type AuditAction, FLOOR_QUEUE_HEAD, RedisChannel, type FloorEvent, type FloorQueueEvent, type FloorRequestView, type FloorState, type ViewerScope,
+} from '@hoinghi/contracts';
 import { EntityManager, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ChangeContext, ChangeOutcome, ConferenceChanges } from '../change-log/conference-changes.service';
@@ -148,11 +150,16 @@ export class FloorService implements ConferenceSection {
     const holderBefore = [...before.values()].find((v) => v.status === 'speaking') ?? null;
     const holderAfter = [...after.values()].find((v) => v.status === 'speaking') ?? null;
     if (JSON.stringify(holderBefore) !== JSON.stringify(holderAfter)) events.push({ audience: { kind: 'conference' }, type: 'floor.holder', data: { holder: holderAfter } });
+    // The media gateway keeps the next speakers' video warm: tell it when they change.
+    const next = nextSites(after);
+    const payloads: Array<FloorEvent | FloorQueueEvent> = [...floorEvents];
+    if (next.join() !== nextSites(before).join()) payloads.push({ v: 1, kind: 'queue', conferenceId, next, at: ctx.now.toISOString() });
     return {
       result: stateFor(after, ctx.scope),
       events,
       audit: { action, details },
-      outbox: floorEvents.map((payload) => ({ kind: 'redis', channel: RedisChannel.Floor, payload })),
+      // Immediate: published at commit (a floor switch waits for it), the outbox being the retry.
+      outbox: payloads.map((payload) => ({ kind: 'redis', channel: RedisChannel.Floor, payload, immediate: true })),
     };
   }
 
@@ -241,6 +248,12 @@ function stateFor(views: Views, scope: ViewerScope): FloorState {
     holder: open.find((r) => r.status === 'speaking') ?? null,
     queue: open.filter((r) => r.status === 'queued' && seesSite(scope, r.siteId)).sort((a, b) => a.place! - b.place!),
   };
+}
+
+/** The first FLOOR_QUEUE_HEAD sites waiting for the floor, each once, in queue order. */
+function nextSites(views: Views): string[] {
+  const waiting = [...views.values()].filter((r) => r.status === 'queued').sort((a, b) => a.place! - b.place!);
+  return [...new Set(waiting.map((r) => r.siteId))].slice(0, FLOOR_QUEUE_HEAD);
 }
 
 function floorEvent(kind: FloorEvent['kind'], r: FloorRequestEntity, now: Date): FloorEvent {

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { MinutesFacts } from '@hoinghi/contracts';
+import type { AuditAction, MinutesBusinessChange, MinutesBusinessChangeKind, MinutesFacts } from '@hoinghi/contracts';
 import { quorumOf } from '@hoinghi/domain';
 import type { EntityManager } from 'typeorm';
+
+/** The audit actions that change the order of business, as the minutes name them. */
+const BUSINESS_CHANGE_OF = {
+  'agenda.skip': 'item-skipped', 'agenda.reopen': 'item-reopened', 'conference.adjourn': 'adjourned', 'conference.resume': 'resumed', 'conference.cancel': 'cancelled',
+} as const satisfies Partial<Record<AuditAction, MinutesBusinessChangeKind>>;
 
 /**
  * What the minutes cite that the platform already knows, read from the sources each time (so a
@@ -46,12 +51,32 @@ export class MinutesFactsReader {
       drafts: await em.query(
         `SELECT d.title, d.current_version AS version,
                 count(c.id) FILTER (WHERE c.status = 'active')::int AS comments,
-                count(DISTINCT c.site_id) FILTER (WHERE c.status = 'active')::int AS sites
+                count(DISTINCT c.site_id) FILTER (WHERE c.status = 'active')::int AS sites,
+                p.points, json_build_object('accepted', p.accepted, 'partly_accepted', p.partly, 'explained', p.explained, 'pending', p.pending) AS "byDisposition"
            FROM drafts d LEFT JOIN draft_comments c ON c.draft_id = d.id
-          WHERE d.conference_id = $1 GROUP BY d.id ORDER BY d.created_at`,
+          CROSS JOIN LATERAL (
+            SELECT count(*)::int AS points, count(*) FILTER (WHERE disposition = 'accepted')::int AS accepted,
+                   count(*) FILTER (WHERE disposition = 'partly_accepted')::int AS partly, count(*) FILTER (WHERE disposition = 'explained')::int AS explained,
+                   count(*) FILTER (WHERE disposition IS NULL)::int AS pending
+              FROM consolidation_points WHERE draft_id = d.id) p
+          WHERE d.conference_id = $1 GROUP BY d.id, p.points, p.accepted, p.partly, p.explained, p.pending ORDER BY d.created_at`,
         [conferenceId],
       ),
+      businessChanges: await this.businessChanges(em, conferenceId),
     };
+  }
+
+  /**
+   * Every change of the order of business with the chair's reason, in order, from the audit trail (an
+   * item keeps only its last reason; the trail keeps each, and nobody can rewrite it).
+   */
+  private async businessChanges(em: EntityManager, conferenceId: string): Promise<MinutesBusinessChange[]> {
+    const rows = await em.query(
+      `SELECT action, at, details->>'itemId' AS "agendaItemId", NULLIF(details->>'reason', '') AS reason FROM audit_entries
+        WHERE conference_id = $1 AND action = ANY($2::text[]) ORDER BY at, id`,
+      [conferenceId, Object.keys(BUSINESS_CHANGE_OF)],
+    ) as Array<{ action: keyof typeof BUSINESS_CHANGE_OF; at: Date; agendaItemId: string | null; reason: string | null }>;
+    return rows.map((r) => ({ kind: BUSINESS_CHANGE_OF[r.action], at: r.at.toISOString(), agendaItemId: r.agendaItemId, reason: r.reason }));
   }
 
   /** Totals, and per site the delegates who were not there: absent with their reason, or never checked in. */
@@ -68,7 +93,13 @@ export class MinutesFactsReader {
         WHERE s.conference_id = $1 ORDER BY s.position`,
       [conferenceId],
     );
-    return { convened: totals?.convened ?? 0, present: totals?.present ?? 0, late: totals?.late ?? 0, absent: totals?.absent ?? 0, perSite: sites };
+    // Invited guests: the observers, wherever they attend.
+    const guests = await em.query(
+      `SELECT u.full_name AS "fullName", s.name AS "siteName" FROM participants p JOIN users u ON u.id = p.user_id LEFT JOIN sites s ON s.id = p.site_id
+        WHERE p.conference_id = $1 AND p.role = 'observer' ORDER BY s.position NULLS FIRST, u.full_name_search`,
+      [conferenceId],
+    );
+    return { convened: totals?.convened ?? 0, present: totals?.present ?? 0, late: totals?.late ?? 0, absent: totals?.absent ?? 0, perSite: sites, guests };
   }
 
   /**

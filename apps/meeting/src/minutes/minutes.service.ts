@@ -13,7 +13,7 @@ import {
   AgendaItemEntity, ConferenceEntity, FloorRequestEntity, MinutesItemEntity, MinutesVersionEntity,
 } from '@hoinghi/database';
 import {
-  assertMinutesEditable, canonicalJson, conflict, diffMinutesItems, forbidden, minutesDocumentNumber, minutesTransition, notFound,
+  assertMinutesEditable, canonicalJson, conflict, diffMinutesItems, forbidden, inShapeOf, minutesDocumentNumber, minutesTransition, notFound,
   stale, unitCodeOf,
 } from '@hoinghi/domain';
 import { createHash } from 'node:crypto';
@@ -205,7 +205,7 @@ export class MinutesService implements ConferenceSection {
       return {
         ...base, approvedByName: content.approvedByName, facts: content.facts,
         items: content.items.map((item) => ({ ...item, revision: 0, updatedAt: null, updatedByName: null })),
-        sourcesChanged: canonicalJson(now) !== canonicalJson(content.facts),
+        sourcesChanged: canonicalJson(inShapeOf(now, content.facts)) !== canonicalJson(content.facts),
       };
     }
     const [{ name: approvedByName } = { name: null }] = version.approvedBy

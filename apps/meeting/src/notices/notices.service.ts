@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConferenceEntity, NoticeEntity, SiteEntity } from '@hoinghi/database';
 import { notFound, type ConferenceAction } from '@hoinghi/domain';
-import { NOTICE_PAGE, type NoticeKind, type NoticeList, type NoticeView } from '@hoinghi/contracts';
+import { NOTICE_PAGE, RedisChannel, type NoticeEvent, type NoticeKind, type NoticeList, type NoticeView } from '@hoinghi/contracts';
+import type { OutboxItem } from '@hoinghi/change-log';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
+import { LocalSockets } from '../change-log/local-sockets';
 
 /** Which status change is announced as what. */
 export const NOTICE_OF_ACTION: Readonly<Record<ConferenceAction, NoticeKind>> = {
@@ -28,14 +30,43 @@ const VISIBLE = `FROM notices n
  */
 @Injectable()
 export class NoticesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sockets: LocalSockets,
+  ) {}
 
-  /** Records a notice of this conference as it is now (its planned time, the main hall's place), in the caller's transaction. */
-  async announce(em: EntityManager, conference: ConferenceEntity, kind: NoticeKind, at: Date, reason: string | null = null): Promise<void> {
+  /**
+   * Records a notice of this conference as it is now (its planned time, the main hall's place), in the
+   * caller's transaction; the caller puts the returned message in the change's outbox, so the people
+   * convened who are connected hear of it once it is committed (NoticeSubscriber).
+   */
+  async announce(em: EntityManager, conference: ConferenceEntity, kind: NoticeKind, at: Date, reason: string | null = null): Promise<OutboxItem> {
     const main = await em.findOne(SiteEntity, { where: { conferenceId: conference.id, isMain: true }, select: ['place'] });
-    await em.insert(NoticeEntity, {
+    const { identifiers: [{ id }] } = await em.insert(NoticeEntity, {
       conferenceId: conference.id, kind, at, plannedStart: conference.plannedStart, plannedEnd: conference.plannedEnd, place: main?.place ?? '', reason,
     });
+    const event: NoticeEvent = { v: 1, kind: 'announced', conferenceId: conference.id, noticeId: id as string, at: at.toISOString() };
+    return { kind: 'redis', channel: RedisChannel.Notice, payload: event };
+  }
+
+  /** One notice as its newly told readers see it (unread), or null once it is gone (its conference deleted). */
+  async one(noticeId: string): Promise<NoticeView | null> {
+    const [row] = await this.dataSource.manager.query(
+      `SELECT n.id, n.conference_id AS "conferenceId", c.title AS "conferenceTitle", n.kind, n.at, n.planned_start AS "plannedStart",
+              n.planned_end AS "plannedEnd", n.place, n.reason, false AS read
+         FROM notices n JOIN conferences c ON c.id = n.conference_id WHERE n.id = $1`,
+      [noticeId],
+    ) as NoticeRow[];
+    return row ? viewOf(row) : null;
+  }
+
+  /** Of these users, those convened to the conference (any role). */
+  async convened(conferenceId: string, userIds: string[]): Promise<string[]> {
+    if (!userIds.length) return [];
+    const rows = await this.dataSource.manager.query(
+      'SELECT DISTINCT user_id AS "userId" FROM participants WHERE conference_id = $1 AND user_id = ANY($2::uuid[])', [conferenceId, userIds],
+    ) as Array<{ userId: string }>;
+    return rows.map((r) => r.userId);
   }
 
   async list(user: AuthUser, unreadOnly = false): Promise<NoticeList> {
@@ -56,7 +87,7 @@ export class NoticesService {
     const [found] = await em.query(`SELECT n.id ${VISIBLE} AND n.id = $2`, [user.id, noticeId]) as Array<{ id: string }>;
     if (!found) throw notFound('NOTICE_NOT_FOUND', `Notice ${noticeId} does not exist, or is not for you.`);
     await em.query(`INSERT INTO notice_reads (notice_id, user_id, read_at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING`, [noticeId, user.id]);
-    return this.list(user);
+    return this.told(user, [noticeId]);
   }
 
   async markAllRead(user: AuthUser): Promise<NoticeList> {
@@ -64,7 +95,14 @@ export class NoticesService {
       `INSERT INTO notice_reads (notice_id, user_id, read_at) SELECT n.id, $1, now() ${VISIBLE} AND r.notice_id IS NULL ON CONFLICT DO NOTHING`,
       [user.id],
     );
-    return this.list(user);
+    return this.told(user, null);
+  }
+
+  /** The caller's list after reading, also told to their other connections (another tab, their phone). */
+  private async told(user: AuthUser, ids: string[] | null): Promise<NoticeList> {
+    const list = await this.list(user);
+    this.sockets.tellNoticesRead(user.id, { ids, unread: list.unread });
+    return list;
   }
 
   private async unread(em: EntityManager, userId: string): Promise<number> {

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BallotReceipt, PollView, PollVoterView } from '@hoinghi/contracts';
-import { AuthUser, CurrentUser } from '../auth/auth-user';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import type { BallotReceipt, CastBallotRequest, PollView, PollVoterView } from '@hoinghi/contracts';
+import { AccountCheckedByHandler, AuthUser, CurrentCaller, CurrentUser, type TokenCaller } from '../auth/auth-user';
 import { Endpoint } from '../common/api-docs';
 import { IdParam } from '../common/parse-id.pipe';
-import { CastBallotRequestDto, CreatePollRequestDto, PollVotersQueryDto } from './dto/poll.dto';
+import { CastBallotRequestDto, CreatePollRequestDto, CreateRunoffRequestDto, PollVotersQueryDto } from './dto/poll.dto';
 import { BallotReceiptResponseDto, PollResponseDto, PollVoterResponseDto } from './dto/poll.response.dto';
+import { BallotBody, BallotBodyPipe } from './ballot-body';
 import { PollsService } from './polls.service';
 
 @ApiTags('polls')
@@ -40,20 +41,32 @@ export class PollsController {
     return this.polls.close(user, conferenceId, pollId);
   }
 
+  @Post(':pollId/runoff')
+  @Endpoint({
+    operationId: 'createRunoff',
+    summary: 'Resolves a tie at the last seat of a published election the Party\'s way: prepares a re-vote, an election among the tied candidates only for the seats left, under the same rules; one per tie (the chairs).',
+    response: PollResponseDto, status: 201, errors: [400, 401, 403, 404, 409],
+  })
+  runoff(@CurrentUser() user: AuthUser, @IdParam('conferenceId') conferenceId: string, @IdParam('pollId') pollId: string, @Body() dto: CreateRunoffRequestDto): Promise<PollView> {
+    return this.polls.runoff(user, conferenceId, pollId, dto);
+  }
+
   @Post(':pollId/ballots')
   @HttpCode(202)
+  @AccountCheckedByHandler() // cast_ballot checks the account in the ballot's one round trip
+  @ApiBody({ type: CastBallotRequestDto }) // the body is read by BallotBody, not @Body()
   @Endpoint({
     operationId: 'castBallot',
     summary: 'Casts the caller\'s ballot: answered 202 with a receipt once it is committed in PostgreSQL (it will be counted exactly once). A resend with the same idempotencyKey answers the same receipt; another ballot from the same voter is a 409.',
     response: BallotReceiptResponseDto, status: 202, errors: [400, 401, 403, 404, 409],
   })
   cast(
-    @CurrentUser() user: AuthUser,
+    @CurrentCaller() caller: TokenCaller,
     @IdParam('conferenceId') conferenceId: string,
     @IdParam('pollId') pollId: string,
-    @Body() dto: CastBallotRequestDto,
+    @BallotBody(BallotBodyPipe) dto: CastBallotRequest,
   ): Promise<BallotReceipt> {
-    return this.polls.cast(user, conferenceId, pollId, dto);
+    return this.polls.cast(caller, conferenceId, pollId, dto);
   }
 
   @Get(':pollId/receipt')

@@ -1,18 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AgendaItemEntity, ConferenceEntity, PollEntity, polls, POLL_LOCK_CLASS } from '@hoinghi/database';
+import { AgendaItemEntity, ConferenceEntity, PollEntity, PollResultEntity, polls, POLL_LOCK_CLASS } from '@hoinghi/database';
 import {
-  assertLive, assertQuorumToOpen, can, conflict, definePoll, encodeBallot, forbidden, labelsOf, nextPollStatus, notFound,
-  validateBallot, DEFAULT_POLL_BASE, DEFAULT_POLL_THRESHOLD,
+  assertLive, assertQuorumToOpen, can, conflict, definePoll, encodeBallot, forbidden, labelsOf, nextPollStatus, notFound, runoffOf,
+  unauthenticated, validateBallot, DEFAULT_POLL_BASE, DEFAULT_POLL_THRESHOLD,
 } from '@hoinghi/domain';
 import {
-  isSecretPoll, JobName, QueueName, type BallotReceipt, type CastBallotRequest, type CreatePollRequest, type PollJob, type PollsSection,
+  isSecretPoll, JobName, QueueName, type BallotReceipt, type CastBallotRequest, type CreatePollRequest, type CreateRunoffRequest, type PollJob, type PollsSection,
   type PollView, type PollVoterView, type ViewerScope,
 } from '@hoinghi/contracts';
 import { sealBallot } from '@hoinghi/server-kit';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser, TokenCaller } from '../auth/auth-user';
+import { AuthService } from '../auth/auth.service';
 import { AccessService } from '../access/access.service';
 import { ConferenceChanges } from '../change-log/conference-changes.service';
 import { ConferenceSyncService } from '../change-log/conference-sync.service';
@@ -40,6 +41,7 @@ export class PollsService implements ConferenceSection {
     private readonly changes: ConferenceChanges,
     private readonly sync: ConferenceSyncService,
     private readonly access: AccessService,
+    private readonly auth: AuthService,
     private readonly box: BallotBox,
     private readonly bell: BallotBell,
     views: ConferenceViews,
@@ -87,6 +89,33 @@ export class PollsService implements ConferenceSection {
     });
   }
 
+  /**
+   * Resolves a tie at the last seat of a published election (the body decides, not the software): a draft
+   * election of only the tied candidates, for the seats left, under the same rules and agenda item,
+   * which the chair then opens like any poll. The tied election's row lock makes two chairs at once
+   * prepare one re-vote; the unique index on `runoff_of` holds it too.
+   */
+  runoff(user: AuthUser, conferenceId: string, pollId: string, dto: CreateRunoffRequest): Promise<PollView> {
+    return this.changes.run({ user, conferenceId, permission: 'polls.control' }, async ({ em }) => {
+      const tied = await this.poll(em, conferenceId, pollId, true);
+      const result = (await em.findOne(PollResultEntity, { where: { pollId } }))?.result ?? null;
+      const { title, options, maxChoices } = runoffOf(tied, result, dto.title);
+      const existing = await em.findOne(PollEntity, { where: { runoffOf: pollId } });
+      if (existing) throw conflict('RUNOFF_EXISTS', `This tie already has its re-vote ("${existing.title}"); a tie in that re-vote is resolved by a re-vote of its own.`);
+      const poll = await em.save(PollEntity, em.create(PollEntity, {
+        conferenceId, agendaItemId: tied.agendaItemId, kind: 'election', title, labels: tied.labels,
+        options: options.map((label) => ({ id: randomUUID(), label })), maxChoices,
+        base: tied.base, threshold: tied.threshold, quorumNumerator: tied.quorumNumerator, quorumDenominator: tied.quorumDenominator,
+        allowLateVoters: tied.allowLateVoters, status: 'draft', createdBy: user.id, runoffOf: tied.id,
+      }));
+      const view = await polls.view(em, poll);
+      return {
+        result: view, events: [{ audience: { kind: 'conference' }, type: 'poll.changed', data: { poll: view } }],
+        audit: { action: 'poll.runoff', details: { pollId: poll.id, runoffOf: tied.id, candidates: options.length, seats: maxChoices } },
+      };
+    });
+  }
+
   /** Opens a poll when its quorum is present, freezing its electorate and who was present. */
   open(user: AuthUser, conferenceId: string, pollId: string): Promise<PollView> {
     return this.changes.run({ user, conferenceId, permission: 'polls.control' }, async ({ em, conference, now }) => {
@@ -130,19 +159,26 @@ export class PollsService implements ConferenceSection {
     });
   }
 
-  /** Casts the caller's ballot: 202 once committed; a resend with the same key answers the same receipt. */
-  async cast(user: AuthUser, conferenceId: string, pollId: string, dto: CastBallotRequest): Promise<BallotReceipt> {
-    const poll = await this.definition(user, conferenceId, pollId);
+  /**
+   * Casts the caller's ballot: 202 once committed; a resend with the same key answers the same receipt.
+   * The caller's token is checked; their account is checked by cast_ballot itself (one round trip per
+   * ballot), and read again only to say why it was refused.
+   */
+  async cast(caller: TokenCaller, conferenceId: string, pollId: string, dto: CastBallotRequest): Promise<BallotReceipt> {
+    const poll = await this.definition(caller, conferenceId, pollId);
     const { idempotencyKey, ...fields } = dto;
     const ballot = validateBallot(poll, fields);
     const secret = isSecretPoll(poll.kind);
     const code = encodeBallot(poll, ballot);
     const outcome = await this.box.cast({
-      pollId, conferenceId, userId: user.id, idempotencyKey,
+      pollId, conferenceId, userId: caller.id, issuedAt: caller.issuedAt, idempotencyKey,
       choice: ballot.kind === 'open' ? ballot.choice : null,
       sealed: secret ? sealBallot(this.config.ballotSealKey, pollId, code) : null,
     });
     switch (outcome.kind) {
+      case 'no-account':
+        await this.auth.account(caller); // throws the 401 that says why
+        throw unauthenticated('UNAUTHENTICATED', 'Your account could not be confirmed; sign in again.'); // changed meanwhile
       case 'recorded':
         this.bell.ring(conferenceId, pollId);
         return { receiptId: outcome.receiptId, pollId, status: 'recorded' };
@@ -156,7 +192,7 @@ export class PollsService implements ConferenceSection {
         throw conflict('ELECTOR_NOT_PRESENT', 'Check in as present at your site first (this poll takes late voters once they are checked in).');
       case 'not-elector':
         // Say why as precisely as the caller's roles allow: not convened, not a delegate, or not in this electorate.
-        await this.access.authorize(this.dataSource.manager, user.id, conferenceId, 'ballots.cast');
+        await this.access.authorize(this.dataSource.manager, caller.id, conferenceId, 'ballots.cast');
         throw forbidden('NOT_AN_ELECTOR', 'You are not in this poll\'s electorate (the delegates with a right to vote when it opened).');
       case 'no-poll':
         throw this.pollNotFound(pollId);
@@ -194,14 +230,14 @@ export class PollsService implements ConferenceSection {
   }
 
   /** A poll's options and kind never change: read once, then from memory (casting is the hot path). */
-  private async definition(user: AuthUser, conferenceId: string, pollId: string): Promise<PollDefinition> {
+  private async definition(caller: TokenCaller, conferenceId: string, pollId: string): Promise<PollDefinition> {
     let poll = this.definitions.get(pollId);
     if (!poll) {
       const found = await this.dataSource.manager.findOne(PollEntity, {
         where: { id: pollId, conferenceId }, select: ['id', 'conferenceId', 'kind', 'options', 'maxChoices'],
       });
       if (!found) {
-        await this.sync.scopeOf(user, conferenceId); // 404 for the conference, 403 for a stranger, before the poll
+        await this.sync.scopeOf(await this.auth.account(caller), conferenceId); // 401, then 404 for the conference, 403 for a stranger, before the poll
         throw this.pollNotFound(pollId);
       }
       poll = found;

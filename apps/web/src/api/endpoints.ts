@@ -4,7 +4,7 @@ import type {
   AgendaItemState, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceStatus, ConferenceSummary, ConferenceView,
   CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesDocumentFormat, MinutesDocumentRequest, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
   NewDraftVersionRequest, UpdatePointRequest, DeskMessageView, DeskThreadView, AuditEntryView, AuditQuery, NoticeList, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
-  BallotReceipt, CastBallotRequest, CreatePollRequest, PollView, PollVoterView, AudioCommandName, AudioCommandRequest, MediaControlsView, SetSharingRequest,
+  BallotReceipt, CastBallotRequest, CreatePollRequest, CreateRunoffRequest, PollView, PollVoterView, RecordingLink, RecordingsResponse, AudioCommandName, AudioCommandRequest, MediaControlsView, SetSharingRequest,
 } from '@hoinghi/contracts';
 import type { AgendaTransition, ConferenceAction } from '@hoinghi/domain';
 import { apiDownload, apiRequest } from './client';
@@ -138,6 +138,8 @@ export const api = {
   },
   attendanceReport: (id: string, siteId?: string) =>
     apiDownload(`${conference(id)}${siteId ? `/sites/${encodeURIComponent(siteId)}` : ''}/attendance/report`),
+  recordings: (id: string) => apiRequest<RecordingsResponse>('GET', `${conference(id)}/recordings`),
+  recordingLink: (id: string, file: string) => apiRequest<RecordingLink>('POST', `${conference(id)}/recordings/${encodeURIComponent(file)}/link`),
   downloadDocument: (id: string, jobId: string) => apiDownload(`${conference(id)}/documents/${encodeURIComponent(jobId)}/file`),
   newDraftVersion: (id: string, draftId: string, body: NewDraftVersionRequest) =>
     apiRequest<DraftVersionView>('POST', `${conference(id)}/drafts/${encodeURIComponent(draftId)}/versions`, body),
@@ -157,6 +159,8 @@ export const api = {
 
   createPoll: (id: string, body: CreatePollRequest) => apiRequest<PollView>('POST', `${conference(id)}/polls`, body),
   pollStep: (id: string, pollId: string, step: 'open' | 'close') => apiRequest<PollView>('POST', `${conference(id)}/polls/${encodeURIComponent(pollId)}/${step}`),
+  createRunoff: (id: string, pollId: string, body: CreateRunoffRequest) =>
+    apiRequest<PollView>('POST', `${conference(id)}/polls/${encodeURIComponent(pollId)}/runoff`, body),
   castBallot: (id: string, pollId: string, body: CastBallotRequest) =>
     apiRequest<BallotReceipt>('POST', `${conference(id)}/polls/${encodeURIComponent(pollId)}/ballots`, body),
   pollVoters: (id: string, pollId: string, siteId?: string) =>

@@ -62,16 +62,20 @@ function DraftUpload({ conferenceId }: { conferenceId: string }) {
         {t.drafts.uploadTitle}
         <input value={title} maxLength={300} required onChange={(e) => setTitle(e.target.value)} data-testid="draft-title" />
       </label>
-      <label>
-        {t.drafts.uploadFile}
-        <input
-          type="file"
-          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          required
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          data-testid="draft-file"
-        />
-      </label>
+      {/* The browser's own file input speaks the browser's language ("Choose File"): a button of ours instead. */}
+      <span className="field-label">{t.drafts.uploadFile}</span>
+      <span className="file-pick">
+        <label className="button button--small">
+          {t.drafts.chooseFile}
+          <input
+            type="file" className="sr-only"
+            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            data-testid="draft-file"
+          />
+        </label>
+        <span className="file-pick__name">{file?.name ?? t.drafts.noFile}</span>
+      </span>
       <ErrorNotice error={action.error} />
       <button type="submit" className="button button--primary" disabled={action.busy || !file || !title.trim()} data-testid="draft-upload">
         {t.drafts.uploadSubmit}

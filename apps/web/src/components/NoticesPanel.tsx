@@ -1,27 +1,21 @@
-import { useEffect, useState } from 'react';
-import type { NoticeList } from '@hoinghi/contracts';
+import { useState } from 'react';
 import { api } from '../api/endpoints';
 import { useAction } from '../hooks/useAction';
 import { formatDateTime, formatTime } from '../i18n/format';
 import { useT } from '../i18n/I18nContext';
+import { useNotices } from '../realtime/useNotices';
 import { Link } from '../router';
 import { ErrorNotice } from './ErrorNotice';
 
-const REFRESH_MS = 60_000;
+/** On a phone each notice takes a third of the screen: the newest few, and the rest on request, keep the conferences in sight. */
+const FIRST_NOTICES = 3;
 
-/** The caller's notices across their conferences (scheduling, changes, the start …), unread first in weight. */
+/** The caller's notices across their conferences (scheduling, changes, the start …), unread first in weight; live. */
 export function NoticesPanel({ pathOf }: { pathOf(conferenceId: string): string }) {
   const t = useT();
-  const [list, setList] = useState<NoticeList | null>(null);
+  const [list, setList] = useNotices();
+  const [all, setAll] = useState(false);
   const action = useAction();
-
-  useEffect(() => {
-    let current = true;
-    const load = () => api.notices().then((l) => current && setList(l), () => undefined);
-    void load();
-    const timer = window.setInterval(() => document.visibilityState === 'visible' && void load(), REFRESH_MS);
-    return () => { current = false; window.clearInterval(timer); };
-  }, []);
 
   if (!list) return null;
   return (
@@ -40,7 +34,7 @@ export function NoticesPanel({ pathOf }: { pathOf(conferenceId: string): string 
       <ErrorNotice error={action.error} />
       {list.items.length === 0 && <p className="empty">{t.notices.empty}</p>}
       <ul className="notices">
-        {list.items.slice(0, 20).map((n) => (
+        {list.items.slice(0, all ? 20 : FIRST_NOTICES).map((n) => (
           <li key={n.id} className={`notice-item${n.read ? '' : ' notice-item--unread'}`} data-testid="notice" data-kind={n.kind} data-read={n.read}>
             <span className="notice-item__head">
               <strong>{t.notices.kind[n.kind]}</strong> · <time dateTime={n.at}>{formatDateTime(n.at, t.locale)}</time>
@@ -56,6 +50,11 @@ export function NoticesPanel({ pathOf }: { pathOf(conferenceId: string): string 
           </li>
         ))}
       </ul>
+      {list.items.length > FIRST_NOTICES && (
+        <button type="button" className="button button--small notices-more" onClick={() => setAll(!all)} data-testid="notices-more">
+          {all ? t.notices.fewer : t.notices.more(Math.min(list.items.length, 20) - FIRST_NOTICES)}
+        </button>
+      )}
     </section>
   );
 }

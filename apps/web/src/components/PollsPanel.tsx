@@ -41,6 +41,7 @@ export function PollsPanel({ conferenceId, polls, agenda, roles, siteId }: Props
       {polls.items.map((poll) => {
         const receipt = receipts.find((r) => r.pollId === poll.id);
         const tally = polls.tallies.find((x) => x.pollId === poll.id);
+        const tiedElection = poll.runoffOf ? polls.items.find((p) => p.id === poll.runoffOf) : undefined;
         return (
           <article key={poll.id} className={`poll poll--${poll.status}`} data-testid="poll" data-id={poll.id} data-status={poll.status}>
             <h3 className="poll__title">{poll.title}</h3>
@@ -48,6 +49,7 @@ export function PollsPanel({ conferenceId, polls, agenda, roles, siteId }: Props
               {t.polls.kind[poll.kind]} · {t.polls.status[poll.status]}
               {poll.electorate && <> · <span data-testid="poll-turnout">{t.polls.turnout(poll.turnout.voted, poll.turnout.electorate)}</span></>}
             </p>
+            {tiedElection && <p className="poll__runoff-of" data-testid="poll-runoff-of">{t.polls.runoffOf(tiedElection.title)}</p>}
             {may('polls.control') && poll.status !== 'published' && poll.status !== 'closed' && (
               <button
                 type="button"
@@ -75,6 +77,9 @@ export function PollsPanel({ conferenceId, polls, agenda, roles, siteId }: Props
               })} />)}
             {poll.status === 'open' && siteId && may('polls.voters', siteId) && <NotVoted conferenceId={conferenceId} poll={poll} siteId={siteId} />}
             {poll.result && <Result poll={poll} result={poll.result} />}
+            {poll.result?.kind === 'election' && poll.result.tie && may('polls.control') && (
+              <Runoff conferenceId={conferenceId} poll={poll} runoff={polls.items.find((p) => p.runoffOf === poll.id)} />
+            )}
           </article>
         );
       })}
@@ -178,10 +183,39 @@ function Result({ poll, result }: { poll: PollView; result: PollResult }) {
               ))}
             </tbody>
           </table>
-          {result.tie && <p className="notice notice--warning">{t.polls.tie}</p>}
+          {result.tie && (
+            <p className="notice notice--warning" data-testid="poll-tie">
+              {t.polls.tie}{' '}
+              {t.polls.tiedFor(result.candidates.filter((c) => result.tie!.optionIds.includes(c.optionId)).map((c) => c.label).join(', '), result.tie.seats)}
+            </p>
+          )}
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The chair resolves a tie at the last seat the Party's way: a re-vote among the tied candidates for the
+ * seats left, prepared here as a draft election and opened like any poll. Once prepared, it is named.
+ */
+function Runoff({ conferenceId, poll, runoff }: { conferenceId: string; poll: PollView; runoff?: PollView }) {
+  const t = useT();
+  const action = useAction();
+  const [title, setTitle] = useState('');
+  if (runoff) return <p className="notice" data-testid="poll-runoff">{t.polls.runoffExists(runoff.title)}</p>;
+  return (
+    <form className="poll-runoff" data-testid="poll-runoff-form" onSubmit={(event) => {
+      event.preventDefault();
+      void action.run(() => api.createRunoff(conferenceId, poll.id, title.trim() ? { title: title.trim() } : {}));
+    }}>
+      <label>
+        {t.polls.runoffTitle}
+        <input value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} data-testid="poll-runoff-title" />
+      </label>
+      <ErrorNotice error={action.error} />
+      <button type="submit" className="button button--primary" disabled={action.busy} data-testid="poll-runoff-create">{t.polls.runoffCreate}</button>
+    </form>
   );
 }
 

@@ -1,4 +1,5 @@
-import type { SiteView } from '@hoinghi/contracts';
+import type { RecordingState, SiteView } from '@hoinghi/contracts';
+import { useEffect } from 'react';
 import { SiteGrid, type ChairMediaControls } from './SiteGrid';
 import { useMediaSession } from './useMediaSession';
 
@@ -7,13 +8,17 @@ import { useMediaSession } from './useMediaSession';
  * camera is the operator's, on the site page; the chair may take it over), with the chair's audio and
  * sharing controls. Loaded lazily with mediasoup-client.
  */
-export default function MainHallMedia({ conferenceId, sites, mainSiteId, floorSiteId, controls }: {
+export default function MainHallMedia({ conferenceId, sites, mainSiteId, floorSiteId, onRecording, controls }: {
   conferenceId: string;
   sites: SiteView[];
   mainSiteId: string;
   floorSiteId: string | null;
+  /** Recording started, moved to a new file or stopped (the console's list of recordings reloads). */
+  onRecording(recording: RecordingState | null): void;
   controls: ChairMediaControls;
 }) {
   const media = useMediaSession(conferenceId, mainSiteId, 'viewer');
+  const { recording } = media.state;
+  useEffect(() => onRecording(recording), [recording, onRecording]);
   return <SiteGrid media={media} sites={sites} mainSiteId={mainSiteId} floorSiteId={floorSiteId} canRecord controls={controls} />;
 }

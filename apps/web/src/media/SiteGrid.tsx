@@ -2,7 +2,6 @@ import type { AudioCommandName, MediaControlsView, SiteQuality, SiteView } from 
 import { useT } from '../i18n/I18nContext';
 import { LocalPreview } from './LocalPreview';
 import { MediaStatusLine } from './MediaStatusLine';
-import { RecordingList } from './RecordingList';
 import { SharedScreen, ShareButton } from './ScreenShare';
 import type { MediaControls } from './useMediaSession';
 import { VideoTile } from './VideoTile';
@@ -104,7 +103,6 @@ export function SiteGrid({ media, sites, mainSiteId, floorSiteId, canRecord, con
           <LocalPreview media={media} />
         </div>
       )}
-      {canRecord && <RecordingList media={media} />}
     </section>
   );
 }

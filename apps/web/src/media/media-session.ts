@@ -1,7 +1,7 @@
 import {
   MEDIA_NAMESPACE, MediaClientEvent, MediaServerEvent,
   type ConsumerOptions, type MediaAck, type MediaClientToServerEvents, type MediaErrorBody, type MediaJoinTokenResponse, type MediaRole,
-  type MediaServerToClientEvents, type ProducerInfo, type ProducerSource, type SitePublisher, type ProgrammeEvent, type RecordingsResponse, type RecordingState, type SiteQuality,
+  type MediaServerToClientEvents, type ProducerInfo, type ProducerSource, type SitePublisher, type ProgrammeEvent, type RecordingState, type SiteQuality,
   type TransportOptions, type WebRtcTransportOptions,
 } from '@hoinghi/contracts';
 import { Device, types } from 'mediasoup-client';
@@ -188,16 +188,6 @@ export class MediaSession {
   async stopRecording(): Promise<void> {
     const ack = await this.request(MediaClientEvent.StopRecording, {});
     this.set({ recording: ack.recording });
-  }
-
-  /** The conference's recordings on the gateway (main site only). */
-  async listRecordings(): Promise<RecordingsResponse> {
-    const { token, mediaUrl } = await this.fetchToken();
-    const response = await fetch(`${mediaUrl}/api/conferences/${encodeURIComponent(this.conferenceId)}/recordings`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) throw new Error(`recordings: HTTP ${response.status}`);
-    return (await response.json()) as RecordingsResponse;
   }
 
   /** Receiver statistics per consumer (inbound-rtp), for diagnostics and the browser tests. */

@@ -48,9 +48,6 @@ export function useMediaSession(conferenceId: string, siteId: string, role: Medi
     return close;
   }, [conferenceId, siteId, join, close]);
 
-  // Stable, so that effects depending on it run only when what they watch changes.
-  const listRecordings = useCallback(() => session.current?.listRecordings() ?? Promise.resolve(null), []);
-
   return {
     state,
     join,
@@ -62,7 +59,6 @@ export function useMediaSession(conferenceId: string, siteId: string, role: Medi
     stopScreen: () => void session.current?.stopScreen(),
     startRecording: () => void session.current?.startRecording(),
     stopRecording: () => void session.current?.stopRecording(),
-    listRecordings,
   };
 }
 

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import type { RecordingState } from '@hoinghi/contracts';
 import { api } from '../api/endpoints';
 import { ActiveAgendaItem } from '../components/ActiveAgendaItem';
 import { ConferenceHeader } from '../components/ConferenceHeader';
@@ -10,6 +11,7 @@ import { MinutesPanel } from '../components/MinutesPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLoading } from '../components/PageLoading';
 import { PollsPanel } from '../components/PollsPanel';
+import { RecordingsPanel } from '../components/RecordingsPanel';
 import { can, type ConferenceAction } from '@hoinghi/domain';
 import { useAction } from '../hooks/useAction';
 import { useMyRoles } from '../hooks/useMyRoles';
@@ -32,6 +34,9 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
   const { roles, error: rolesError } = useMyRoles(conferenceId);
   const action = useAction();
   const confirm = useConfirm();
+  // The video grid hears recording start, move on and stop; the list of recordings reloads then.
+  const [recordingKey, setRecordingKey] = useState('');
+  const onRecording = useCallback((r: RecordingState | null) => setRecordingKey(r ? `${r.active}:${r.file ?? ''}` : ''), []);
 
   if (!snapshot) return <PageLoading error={error} />;
 
@@ -94,6 +99,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
                 sites={snapshot.sites}
                 mainSiteId={mainSite.id}
                 floorSiteId={snapshot.floor.holder?.siteId ?? null}
+                onRecording={onRecording}
                 controls={{
                   state: snapshot.mediaControls,
                   busy: action.busy,
@@ -115,6 +121,7 @@ export function ChairConsolePage({ conferenceId }: { conferenceId: string }) {
           <DeskPanel conferenceId={conferenceId} snapshot={snapshot} />
           <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={roles !== null && can(roles, 'drafts.manage')} />
           <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
+          {roles !== null && can(roles, 'recordings.view') && <RecordingsPanel conferenceId={conferenceId} refreshKey={recordingKey} />}
           {roles !== null && can(roles, 'audit.view') && (
             <p className="panel audit-link">
               <Link to={`/conferences/${conferenceId}/audit`} data-testid="audit-link">{t.audit.open}</Link>

@@ -85,20 +85,21 @@ export function MinutesPage({ conferenceId }: { conferenceId: string }) {
       {minutes.returnReason && minutes.status === 'draft' && <p className="notice">{t.minutes.returned(minutes.returnReason)}</p>}
       <MinutesActions conferenceId={conferenceId} minutes={minutes} roles={roles} onChanged={setMinutes} />
       <Facts minutes={minutes} />
-      {diff && diff.items.length > 0 && (
-        <p className="notice" data-testid="minutes-diff">
-          {t.minutes.differences(diff.from)}: {diff.items.map((i) => `${i.title} (${i.changed.map((c) => t.minutes.part[c]).join(', ')})`).join('; ')}
-        </p>
-      )}
+      {diff && diff.items.length > 0 && <MinutesDifferences diff={diff} />}
       <ol className="minutes-items">
-        {minutes.items.map((item) => (
-          <li key={item.agendaItemId} className="minutes-item" data-testid="minutes-item">
-            <h2>{item.position}. {item.title}</h2>
-            {editable
-              ? <ItemEditor conferenceId={conferenceId} item={item} onSaved={(saved) => setMinutes((m) => m && { ...m, items: m.items.map((i) => (i.agendaItemId === saved.agendaItemId ? saved : i)) })} />
-              : <ItemText item={item} />}
-          </li>
-        ))}
+        {minutes.items.map((item) => {
+          // Beside the live agenda: while the minutes are kept, each item says where the conference is.
+          const live = minutes.status !== 'published' ? snapshot?.agenda.find((a) => a.id === item.agendaItemId) : undefined;
+          return (
+            <li key={item.agendaItemId} className={`minutes-item${live?.state === 'active' ? ' minutes-item--active' : ''}`} data-testid="minutes-item">
+              <h2>{item.position}. {item.title}{live && <> <span className="minutes-item__state" data-testid="minutes-item-state" data-state={live.state}>{t.agendaState[live.state]}</span></>}</h2>
+              <ItemChanges facts={minutes.facts} agendaItemId={item.agendaItemId} />
+              {editable
+                ? <ItemEditor conferenceId={conferenceId} item={item} onSaved={(saved) => setMinutes((m) => m && { ...m, items: m.items.map((i) => (i.agendaItemId === saved.agendaItemId ? saved : i)) })} />
+                : <ItemText item={item} />}
+            </li>
+          );
+        })}
       </ol>
     </div>
   );
@@ -202,6 +203,23 @@ function Facts({ minutes }: { minutes: MinutesVersionView }) {
           )))}
         </ul>
       </details>
+      {(facts.attendance.guests ?? []).length > 0 && (
+        <p data-testid="minutes-guests">{t.minutes.guests}: {facts.attendance.guests.map((g) => `${g.fullName}${g.siteName ? ` (${g.siteName})` : ''}`).join(', ')}</p>
+      )}
+      {(facts.businessChanges ?? []).length > 0 && (
+        <details open>
+          <summary>{t.minutes.businessChanges}</summary>
+          <ul data-testid="minutes-business-changes">
+            {facts.businessChanges.map((c, i) => (
+              <li key={i}>
+                {formatDateTime(c.at, t.locale)} — {t.minutes.businessChange[c.kind]}
+                {c.agendaItemId ? `: ${minutes.items.find((item) => item.agendaItemId === c.agendaItemId)?.title ?? ''}` : ''}
+                {c.reason ? ` (${t.minutes.reason(c.reason)})` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {facts.votes.length > 0 && (
         <ul data-testid="minutes-votes">
           {facts.votes.map((v) => (
@@ -209,8 +227,58 @@ function Facts({ minutes }: { minutes: MinutesVersionView }) {
           ))}
         </ul>
       )}
-      {facts.drafts.length > 0 && <p>{facts.drafts.map((d) => t.minutes.draft(d.title, d.comments, d.sites)).join('; ')}</p>}
+      {facts.drafts.length > 0 && (
+        <p data-testid="minutes-drafts">
+          {facts.drafts.map((d) => `${t.minutes.draft(d.title, d.comments, d.sites)}${d.points && d.byDisposition ? ` (${t.minutes.consolidated(d.points, d.byDisposition)})` : ''}`).join('; ')}
+        </p>
+      )}
     </section>
+  );
+}
+
+type MinutesPart = MinutesDiffView['items'][number]['changed'][number];
+
+/** One part of an item as text, to set the two versions side by side. */
+function partText(item: MinutesItemView | null, part: MinutesPart): string {
+  if (!item) return '';
+  if (part === 'speakers') return item.speakers.map((s) => `${s.fullName} (${s.siteName}): ${s.summary}`).join('\n');
+  if (part === 'tasks') return item.tasks.map((x) => `${x.unit}: ${x.task}${x.due ? ` (${x.due})` : ''}`).join('\n');
+  return item[part];
+}
+
+/** What a version changed against the one before it: per item, each changed part as it was and as it is. */
+function MinutesDifferences({ diff }: { diff: MinutesDiffView }) {
+  const t = useT();
+  return (
+    <details className="notice minutes-diff" data-testid="minutes-diff">
+      <summary>{t.minutes.differences(diff.from)}: {diff.items.map((i) => `${i.title} (${i.changed.map((c) => t.minutes.part[c]).join(', ')})`).join('; ')}</summary>
+      {diff.items.map((i) => (
+        <section key={i.agendaItemId}>
+          <h3>{i.title}</h3>
+          {i.changed.map((part) => (
+            <dl key={part} className="minutes-diff__part">
+              <dt>{t.minutes.part[part]}</dt>
+              <dd><del data-testid="minutes-diff-before">{partText(i.before, part) || '—'}</del></dd>
+              <dd><ins data-testid="minutes-diff-after">{partText(i.after, part) || '—'}</ins></dd>
+            </dl>
+          ))}
+        </section>
+      ))}
+    </details>
+  );
+}
+
+/** An item skipped or taken up again, when and why (the chair's reasons, which the minutes print under the item). */
+function ItemChanges({ facts, agendaItemId }: { facts: MinutesVersionView['facts']; agendaItemId: string }) {
+  const t = useT();
+  const changes = (facts.businessChanges ?? []).filter((c) => c.agendaItemId === agendaItemId);
+  if (!changes.length) return null;
+  return (
+    <ul className="minutes-item__changes" data-testid="minutes-item-changes">
+      {changes.map((c, i) => (
+        <li key={i}><em>{formatTime(c.at, t.locale)} — {t.minutes.businessChange[c.kind]}{c.reason ? ` (${t.minutes.reason(c.reason)})` : ''}</em></li>
+      ))}
+    </ul>
   );
 }
 

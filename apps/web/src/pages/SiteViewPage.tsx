@@ -77,31 +77,31 @@ export function SiteViewPage({ conferenceId, siteId }: { conferenceId: string; s
         </Suspense>
       )}
 
+      {/* The site's attendance in one place: its totals, then (for its staff) the check-in list right under them. */}
       <section className="site-attendance">
         <h2>{t.console.attendance}</h2>
         <p className="site-totals" data-testid="site-attendance-total">
           {t.site.totals(columns.present, columns.convened, columns.late, columns.absent, columns.notPresent)}
         </p>
       </section>
-
-      <DeskPanel conferenceId={conferenceId} snapshot={snapshot} />
-      <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={false} />
-      <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
-
       {roles &&
         (can(roles, 'attendance.check', siteId) ? (
           <>
-            <AttendanceReportButton conferenceId={conferenceId} siteId={siteId} />
             <DelegateList
               conferenceId={conferenceId}
               siteId={siteId}
               records={snapshot.records.filter((r) => r.siteId === siteId)}
               editable={editable}
             />
+            <AttendanceReportButton conferenceId={conferenceId} siteId={siteId} />
           </>
         ) : (
           <p className="notice">{t.site.delegatesHidden}</p>
         ))}
+
+      <DeskPanel conferenceId={conferenceId} snapshot={snapshot} />
+      <DraftsPanel conferenceId={conferenceId} drafts={snapshot.drafts} canManage={false} />
+      <MinutesPanel conferenceId={conferenceId} versions={snapshot.minutes} leader={snapshot.scope.leader} />
     </div>
   );
 }

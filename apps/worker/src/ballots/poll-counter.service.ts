@@ -71,7 +71,15 @@ export class PollCounter {
     const sealed = await em.query('SELECT sealed FROM ballot_box WHERE poll_id = $1', [poll.id]) as { sealed: Buffer }[];
     // Every voter mark was written with its ballot, in one transaction: anything else is a fault to stop at.
     if (sealed.length !== voters) throw new Error(`poll ${poll.id}: ${sealed.length} sealed ballots for ${voters} voters; not counting`);
-    const codes = sealed.map((row) => unsealBallot(this.config.ballotSealKey, poll.id, row.sealed));
+    const keys = this.config.ballotSealKeys;
+    const codes = sealed.map((row) => {
+      const opened = unsealBallot(keys, poll.id, row.sealed);
+      if (!opened) {
+        throw new Error(`poll ${poll.id}: a sealed ballot opens with none of the worker's seal keys (${keys.map((k) => k.id).join(', ')}); `
+          + 'not counting until the key that sealed it is back (BALLOT_SEAL_OLD_KEYS, docs/security.md)');
+      }
+      return opened.code;
+    });
     const counts = countBallots(codes.map((code) => decodeBallot(poll, code)));
     shuffle(codes);
     await em.query('INSERT INTO ballots (poll_id, code) SELECT $1, c FROM unnest($2::varchar[]) WITH ORDINALITY AS t(c, n) ORDER BY n', [poll.id, codes]);

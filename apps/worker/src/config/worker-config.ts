@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { DATABASE_PROTOCOLS, envInt, envSecret, envUrl, LOCAL_DATABASE_URL, LOCAL_REDIS_URL, REDIS_PROTOCOLS } from '@hoinghi/server-kit';
+import { DATABASE_PROTOCOLS, envBallotSealKeys, envInt, envUrl, LOCAL_DATABASE_URL, LOCAL_REDIS_URL, REDIS_PROTOCOLS, type BallotSealKey } from '@hoinghi/server-kit';
 import { loadSigningCertificate, type SigningCertificate } from './signing-certificate';
 
 /** The worker's configuration, read once from the environment and validated at start-up. */
@@ -17,8 +17,11 @@ export interface WorkerConfig {
   chromiumPath: string;
   /** The issuing body's certificate: PDFs are signed with it; null, they are not. */
   signing: SigningCertificate | null;
-  /** Opens sealed secret ballots at the count (BALLOT_SEAL_KEY, the meeting service's). */
-  ballotSealKey: string;
+  /**
+   * Open sealed secret ballots at the count: the meeting service's current key (BALLOT_SEAL_KEY) first,
+   * then the retired keys still needed by polls not yet counted (BALLOT_SEAL_OLD_KEYS).
+   */
+  ballotSealKeys: BallotSealKey[];
   /** How often the worker looks for polls whose turnout is behind or that are closed and not yet counted. */
   ballotSweepMs: number;
 }
@@ -29,13 +32,13 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   return {
     databaseUrl: envUrl(env, 'DATABASE_URL', LOCAL_DATABASE_URL, DATABASE_PROTOCOLS),
     redisUrl: envUrl(env, 'REDIS_URL', LOCAL_REDIS_URL, REDIS_PROTOCOLS),
-    liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 0, 5000),
+    liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 20, 5000),
     relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     commentSweepMs: envInt(env, 'COMMENT_SWEEP_MS', 10_000, 100, 600_000),
     commentSweepAfterMs: envInt(env, 'COMMENT_SWEEP_AFTER_MS', 60_000, 0, 3_600_000),
     chromiumPath: chromiumPath(env),
     signing: loadSigningCertificate(env),
-    ballotSealKey: envSecret(env, 'BALLOT_SEAL_KEY'),
+    ballotSealKeys: envBallotSealKeys(env),
     ballotSweepMs: envInt(env, 'BALLOT_SWEEP_MS', 1000, 50, 600_000),
   };
 }

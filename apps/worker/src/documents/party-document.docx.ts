@@ -1,6 +1,6 @@
 import type { DocumentAlign, DocumentParagraph, PartyDocumentModel } from '@hoinghi/domain';
 import {
-  AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Footer, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
   UnderlineType, WidthType,
 } from 'docx';
 
@@ -45,13 +45,17 @@ function columns(model: PartyDocumentModel, blocks: DocumentParagraph[][], width
 export async function renderPartyDocx(model: PartyDocumentModel): Promise<Buffer> {
   const { page } = model;
   const mm = page.marginsMm;
-  const footer = new Footer({
+  const footer = () => new Footer({
     children: [new Paragraph({
       alignment: AlignmentType.LEFT,
-      children: [
-        new TextRun({ text: model.footer.text, font: model.fontFamily, size: halfPoints(model.footer.sizePt) }),
-        new TextRun({ children: [' — Trang ', PageNumber.CURRENT, '/', PageNumber.TOTAL_PAGES], font: model.fontFamily, size: halfPoints(model.footer.sizePt) }),
-      ],
+      children: [new TextRun({ text: model.footer.text, font: model.fontFamily, size: halfPoints(model.footer.sizePt) })],
+    })],
+  });
+  // The page number centred at the top from the second page on: the first page has a header of its own (titlePage), empty.
+  const pageNumber = new Header({
+    children: [new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ children: [PageNumber.CURRENT], font: model.fontFamily, size: halfPoints(model.pageNumbers.sizePt) })],
     })],
   });
   const signatureWidth = Math.floor(100 / Math.max(1, model.signatures.length));
@@ -60,15 +64,17 @@ export async function renderPartyDocx(model: PartyDocumentModel): Promise<Buffer
     styles: { default: { document: { run: { font: model.fontFamily, size: halfPoints(model.bodySizePt) } } } },
     sections: [{
       properties: {
+        titlePage: true,
         page: {
           size: { width: convertMillimetersToTwip(page.widthMm), height: convertMillimetersToTwip(page.heightMm) },
           margin: {
             top: convertMillimetersToTwip(mm.top), bottom: convertMillimetersToTwip(mm.bottom),
-            left: convertMillimetersToTwip(mm.left), right: convertMillimetersToTwip(mm.right), footer: convertMillimetersToTwip(8),
+            left: convertMillimetersToTwip(mm.left), right: convertMillimetersToTwip(mm.right), header: convertMillimetersToTwip(10), footer: convertMillimetersToTwip(8),
           },
         },
       },
-      footers: { default: footer },
+      headers: { default: pageNumber, first: new Header({ children: [new Paragraph({})] }) },
+      footers: { default: footer(), first: footer() },
       children: [
         columns(model, [model.header.left, model.header.right], [model.header.leftWidthPercent, 100 - model.header.leftWidthPercent]),
         ...model.heading.map((p) => paragraphOf(model, p)),

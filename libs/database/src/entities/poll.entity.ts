@@ -12,6 +12,7 @@ import { UserEntity } from './user.entity';
 @Entity('polls')
 @Index('IDX_polls_conference', ['conferenceId'])
 @Index('UQ_polls_one_open', ['conferenceId'], { unique: true, where: `"status" = 'open'` })
+@Index('UQ_polls_runoff_of', ['runoffOf'], { unique: true })
 export class PollEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -92,6 +93,14 @@ export class PollEntity {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  /** A re-vote: the election whose tie at the last seat it resolves (PollRunoffs1797600000000). */
+  @Column({ name: 'runoff_of', type: 'uuid', nullable: true })
+  runoffOf!: string | null;
+
+  @ManyToOne(() => PollEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'runoff_of' })
+  tiedElection?: PollEntity;
 }
 
 /** A poll's published result: written once by the count; the services' role may not update or delete it. */

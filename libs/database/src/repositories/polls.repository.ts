@@ -21,6 +21,7 @@ export const polls = {
       allowLateVoters: p.allowLateVoters, status: p.status, electorate: electorateOf(p),
       turnout: { pollId: p.id, voted: voted.get(p.id) ?? 0, electorate: p.electorate ?? 0 },
       openedAt: p.openedAt?.toISOString() ?? null, closedAt: p.closedAt?.toISOString() ?? null, result: results.get(p.id) ?? null,
+      runoffOf: p.runoffOf ?? null,
     }));
   },
 

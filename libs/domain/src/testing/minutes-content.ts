@@ -1,6 +1,9 @@
 import type { PublishedMinutesContent } from '@hoinghi/contracts';
 
-/** A published version's content as tests write it: two sites, an absentee with a reason, two items, a draft. */
+/**
+ * A published version's content as tests write it: two sites, an absentee with a reason, a guest, two
+ * items (the second skipped and taken up again), an adjournment, a vote, a draft.
+ */
 export const SAMPLE_HASH = 'ab'.repeat(32);
 
 export const minutesContent = (over: Partial<PublishedMinutesContent> = {}): PublishedMinutesContent => ({
@@ -17,6 +20,7 @@ export const minutesContent = (over: Partial<PublishedMinutesContent> = {}): Pub
         { siteName: 'Hội trường Tỉnh ủy', convened: 1, present: 1, absentees: [] },
         { siteName: 'Điểm cầu Thành phố Sa Đéc', convened: 2, present: 1, absentees: [{ fullName: 'Lê Thị Ửng', reason: 'Đi công tác' }] },
       ],
+      guests: [{ fullName: 'Võ Thành Hiếu', siteName: 'Hội trường Tỉnh ủy' }],
     },
     quorumAtOpening: { convened: 3, present: 2, met: true },
     votes: [{
@@ -27,7 +31,13 @@ export const minutesContent = (over: Partial<PublishedMinutesContent> = {}): Pub
         percents: { yes: 66.67, no: 0, abstain: 0 }, passed: true, cast: 2, electorate: { electorate: 3, excused: 0, presentAtOpen: 2 }, lateVoters: 0,
       },
     }],
-    drafts: [{ title: 'Dự thảo Báo cáo chính trị', version: 2, comments: 14, sites: 5 }],
+    drafts: [{ title: 'Dự thảo Báo cáo chính trị', version: 2, comments: 14, sites: 5, points: 6, byDisposition: { accepted: 3, partly_accepted: 1, explained: 1, pending: 1 } }],
+    businessChanges: [
+      { kind: 'item-skipped', at: '2026-12-01T01:20:00.000Z', agendaItemId: 'a2', reason: 'Chờ đại biểu Điểm cầu Huyện Lai Vung kết nối lại' },
+      { kind: 'adjourned', at: '2026-12-01T02:00:00.000Z', agendaItemId: null, reason: 'Nghỉ giải lao 15 phút' },
+      { kind: 'resumed', at: '2026-12-01T02:15:00.000Z', agendaItemId: null, reason: null },
+      { kind: 'item-reopened', at: '2026-12-01T02:20:00.000Z', agendaItemId: 'a2', reason: 'Điểm cầu đã kết nối lại.' },
+    ],
   },
   items: [
     {

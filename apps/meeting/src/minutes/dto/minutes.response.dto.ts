@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
-  MINUTES_STATUSES, type MinutesAbsentee, type MinutesDiffView, type MinutesFacts, type MinutesItemView, type MinutesSpeaker,
+  MINUTES_BUSINESS_CHANGES, MINUTES_STATUSES, type MinutesAbsentee, type MinutesBusinessChange, type MinutesBusinessChangeKind, type MinutesDraftFact, type MinutesGuest, type MinutesDiffView, type MinutesFacts, type MinutesItemView, type MinutesSpeaker,
   type MinutesStatus, type MinutesTask, type MinutesVersionSummary, type MinutesVersionView, type MinutesVote, POLL_KINDS, type PollKind, type PollResult,
 } from '@hoinghi/contracts';
 import { EnumProperty, IdProperty, TimeProperty } from '../../common/api-docs';
@@ -48,12 +48,18 @@ class MinutesSiteAttendanceResponseDto {
   @ApiProperty({ type: [MinutesAbsenteeResponseDto] }) absentees!: MinutesAbsenteeResponseDto[];
 }
 
+class MinutesGuestResponseDto implements MinutesGuest {
+  @ApiProperty() fullName!: string;
+  @NullableText('The site they attend at.') siteName!: string | null;
+}
+
 class MinutesAttendanceResponseDto {
   @Int() convened!: number;
   @Int() present!: number;
   @Int() late!: number;
   @Int() absent!: number;
   @ApiProperty({ type: [MinutesSiteAttendanceResponseDto] }) perSite!: MinutesSiteAttendanceResponseDto[];
+  @ApiProperty({ type: [MinutesGuestResponseDto], description: 'Invited guests (the conference\'s observers).' }) guests!: MinutesGuestResponseDto[];
 }
 
 class MinutesQuorumResponseDto {
@@ -62,11 +68,20 @@ class MinutesQuorumResponseDto {
   @ApiProperty() met!: boolean;
 }
 
-class MinutesDraftFactResponseDto {
+class MinutesDispositionCountsResponseDto {
+  @Int() accepted!: number;
+  @Int() partly_accepted!: number;
+  @Int() explained!: number;
+  @Int('Not yet decided.') pending!: number;
+}
+
+class MinutesDraftFactResponseDto implements MinutesDraftFact {
   @ApiProperty() title!: string;
   @Int() version!: number;
   @Int() comments!: number;
   @Int() sites!: number;
+  @Int('The consolidation points the comments were grouped into.') points!: number;
+  @ApiProperty({ type: MinutesDispositionCountsResponseDto }) byDisposition!: MinutesDispositionCountsResponseDto;
 }
 
 class MinutesVoteResponseDto implements MinutesVote {
@@ -77,6 +92,13 @@ class MinutesVoteResponseDto implements MinutesVote {
   @ApiProperty() secret!: boolean;
   @ApiProperty({ type: Object, description: 'An open vote\'s words for yes, no, abstain.' }) labels!: MinutesVote['labels'];
   @ApiProperty({ type: Object, description: 'The published PollResult (see the polls routes): counts, percentages of the base, the rule, passed or not.' }) result!: PollResult;
+}
+
+class MinutesBusinessChangeResponseDto implements MinutesBusinessChange {
+  @EnumProperty(MINUTES_BUSINESS_CHANGES) kind!: MinutesBusinessChangeKind;
+  @TimeProperty() at!: string;
+  @IdProperty({ nullable: true, description: 'The item skipped or reopened; null for the conference\'s own changes.' }) agendaItemId!: string | null;
+  @NullableText('The chair\'s reason (required to skip, reopen or cancel; optional to adjourn).') reason!: string | null;
 }
 
 export class MinutesFactsResponseDto implements MinutesFacts {
@@ -95,6 +117,8 @@ export class MinutesFactsResponseDto implements MinutesFacts {
   @ApiProperty({ type: MinutesQuorumResponseDto, nullable: true }) quorumAtOpening!: MinutesQuorumResponseDto | null;
   @ApiProperty({ type: [MinutesVoteResponseDto], description: 'Each vote with a published result, as held.' }) votes!: MinutesVoteResponseDto[];
   @ApiProperty({ type: [MinutesDraftFactResponseDto] }) drafts!: MinutesDraftFactResponseDto[];
+  @ApiProperty({ type: [MinutesBusinessChangeResponseDto], description: 'Items skipped or reopened, the conference adjourned, resumed or cancelled, in order, with the chair\'s reasons (from the audit trail).' })
+  businessChanges!: MinutesBusinessChangeResponseDto[];
 }
 
 export class MinutesVersionSummaryResponseDto implements MinutesVersionSummary {

@@ -1,6 +1,6 @@
 import {
   CHOICE_LABEL_SETS, CONFIDENCE_LEVELS, POLL_BASES, POLL_KINDS, POLL_LIMITS, POLL_THRESHOLDS, VOTE_CHOICES,
-  type CastBallotRequest, type ChoiceLabelSet, type ConfidenceLevel, type CreatePollRequest, type PollBase, type PollKind, type PollThreshold,
+  type CastBallotRequest, type ChoiceLabelSet, type CreateRunoffRequest, type ConfidenceLevel, type CreatePollRequest, type PollBase, type PollKind, type PollThreshold,
   type VoteChoice,
 } from '@hoinghi/contracts';
 import {
@@ -40,6 +40,11 @@ export class CreatePollRequestDto implements CreatePollRequest {
 
   @BooleanField({ optional: true, description: 'Default true: an elector checked in after the poll opened may still vote while it is open.' })
   allowLateVoters?: boolean;
+}
+
+export class CreateRunoffRequestDto implements CreateRunoffRequest {
+  @TextField(POLL_LIMITS.titleChars, { optional: true, example: 'Bầu lại 1 Ủy viên Ban Thường vụ', description: 'Default (also when empty): "Bầu lại: " and the election\'s title.' })
+  title?: string;
 }
 
 export class RatingDto {

@@ -52,6 +52,7 @@ export class PollResponseDto implements PollView {
       + 'election — `seats`, `candidates` by descending votes with `outcome` (elected, tied, not_elected), `tie`. See PollResult in libs/contracts.',
   })
   result!: PollResult | null;
+  @IdProperty({ nullable: true, description: 'A re-vote among candidates tied at the last seat: the election it resolves.' }) runoffOf!: string | null;
 }
 
 export class BallotReceiptResponseDto implements BallotReceipt {

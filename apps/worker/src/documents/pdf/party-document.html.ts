@@ -1,12 +1,17 @@
 import type { DocumentParagraph, DocumentRun, PartyDocumentModel } from '@hoinghi/domain';
 
-// A Party document model as the HTML page Chromium prints to PDF, and its footer. Times New Roman is
-// asked for first; where it is not installed, fontconfig gives its metric-compatible twin with full
-// Vietnamese coverage, Liberation Serif (Debian fonts-liberation), or TeX Gyre Termes.
+// A Party document model as the HTML page Chromium prints to PDF. Times New Roman is asked for first;
+// where it is not installed, fontconfig gives its metric-compatible twin with full Vietnamese coverage,
+// Liberation Serif (Debian fonts-liberation), or TeX Gyre Termes. The page, the page numbers (top centre,
+// none on the first page) and the footer are CSS page rules with margin boxes, which Chromium prints:
+// its own header and footer templates cannot leave out the first page's number.
 
 const FONTS = `'Times New Roman', 'Liberation Serif', 'TeX Gyre Termes', serif`;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A CSS string (for `content:`), safe inside a <style> element. */
+const cssString = (text: string) => `"${text.replace(/[\\"<>]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `).replace(/\s+/g, ' ')}"`;
 
 /** Words with a hyphen (numbers and symbols such as 125-QĐ/TU, 01-BB/BTCTU) are never broken across lines. */
 const keepCodesWhole = (html: string) => html.replace(/[^\s<>]+-[^\s<>]+/g, (word) => `<span style="white-space:nowrap">${word}</span>`);
@@ -30,6 +35,18 @@ function paragraph(model: PartyDocumentModel, p: DocumentParagraph): string {
 
 const block = (model: PartyDocumentModel, ps: DocumentParagraph[]) => ps.map((p) => paragraph(model, p)).join('\n');
 
+/** The page: size and margins, the page number from the second page, the footer on every page. */
+function pageRules(model: PartyDocumentModel): string {
+  const { widthMm, heightMm, marginsMm: m } = model.page;
+  return `@page {
+    size: ${widthMm}mm ${heightMm}mm;
+    margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
+    @top-center { content: counter(page); font-family: ${FONTS}; font-size: ${model.pageNumbers.sizePt}pt; vertical-align: middle; }
+    @bottom-left { content: ${cssString(model.footer.text)}; font-family: ${FONTS}; font-size: ${model.footer.sizePt}pt; vertical-align: middle; width: 100%; }
+  }
+  @page :first { @top-center { content: none; } }`;
+}
+
 export function partyDocumentHtml(model: PartyDocumentModel): string {
   const width = Math.floor(100 / Math.max(1, model.signatures.length));
   return `<!doctype html>
@@ -39,6 +56,7 @@ export function partyDocumentHtml(model: PartyDocumentModel): string {
 <title>${escapeHtml(model.title)}</title>
 <meta name="author" content="${escapeHtml(model.author)}">
 <style>
+  ${pageRules(model)}
   html, body { margin: 0; padding: 0; }
   body { font-family: ${FONTS}; font-size: ${model.bodySizePt}pt; line-height: ${model.lineSpacing}; color: #000; }
   table.columns { width: 100%; border-collapse: collapse; table-layout: fixed; }
@@ -58,12 +76,4 @@ ${model.signatures.map((s) => `  <td style="width:${width}%">${block(model, s)}<
 </tr></table>
 </body>
 </html>`;
-}
-
-/** Chromium's footer template: drawn in the bottom margin of every page, with the page number. */
-export function partyDocumentFooter(model: PartyDocumentModel): string {
-  const { left, right } = model.page.marginsMm;
-  return `<div style="font-family:${FONTS};font-size:${model.footer.sizePt}pt;width:100%;margin:0 ${right}mm 0 ${left}mm;display:flex;justify-content:space-between;gap:4mm;color:#000">`
-    + `<span>${escapeHtml(model.footer.text)}</span>`
-    + `<span style="white-space:nowrap">Trang <span class="pageNumber"></span>/<span class="totalPages"></span></span></div>`;
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PartyDocumentModel } from '@hoinghi/domain';
 import { chromium } from 'playwright-core';
 import { WORKER_CONFIG, type WorkerConfig } from '../../config/worker-config';
-import { partyDocumentFooter, partyDocumentHtml } from './party-document.html';
+import { partyDocumentHtml } from './party-document.html';
 
 /**
  * Prints a Party document to PDF with Debian's Chromium (headless, through playwright-core): real
@@ -24,12 +24,8 @@ export class PdfPrinter {
       await page.route('**/*', (route) => route.abort());
       await page.setContent(partyDocumentHtml(model), { waitUntil: 'load' });
       await page.evaluate('document.fonts.ready.then(() => true)'); // every face loaded before printing
-      const mm = model.page.marginsMm;
-      const pdf = await page.pdf({
-        width: `${model.page.widthMm}mm`, height: `${model.page.heightMm}mm`, printBackground: false, tagged: true,
-        margin: { top: `${mm.top}mm`, bottom: `${mm.bottom}mm`, left: `${mm.left}mm`, right: `${mm.right}mm` },
-        displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: partyDocumentFooter(model),
-      });
+      // The page's size, margins, page numbers and footer are the document's own @page rules.
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false, tagged: true });
       return Buffer.from(pdf);
     } finally {
       await browser.close();

@@ -2,53 +2,37 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf, { Signer } from '@signpdf/signpdf';
 import { PDFDocument } from 'pdf-lib';
 import type { SigningCertificate } from '../../config/signing-certificate';
-import { forge, type ForgeCertificate } from './forge';
+import { cadesDetached } from './cades';
+import { requestTimestamp } from './timestamp';
 
-/** Room for the CMS signature (the certificate chain included); a real body's chain fits. */
+/** Room for the CMS signature (the certificate chain included; a real body's chain fits), and for a timestamp token besides. */
 const SIGNATURE_BYTES = 16_384;
+const TIMESTAMP_BYTES = 16_384;
 
-/**
- * A detached CMS (PKCS#7) signature, SHA-256, with the content type, signing time and message digest
- * signed, the certificate chain included: what Adobe's adbe.pkcs7.detached and poppler's pdfsig expect.
- */
-class CertificateSigner extends Signer {
+/** The detached CAdES signature of the byte ranges @signpdf hands over (PAdES baseline, see cades.ts). */
+class CadesSigner extends Signer {
   constructor(private readonly signing: SigningCertificate) {
     super();
   }
 
-  override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
-    const { oids } = forge.pki;
-    const data = forge.pkcs7.createSignedData();
-    data.content = forge.util.createBuffer(pdf.toString('binary'));
-    for (const certificate of this.signing.chain) data.addCertificate(certificate);
-    data.addSigner({
-      key: this.signing.key, certificate: withReadableIssuer(this.signing.certificate), digestAlgorithm: oids.sha256,
-      authenticatedAttributes: [{ type: oids.contentType, value: oids.data }, { type: oids.signingTime, value: signingTime ?? new Date() }, { type: oids.messageDigest }],
-    });
-    data.sign({ detached: true });
-    return Buffer.from(forge.asn1.toDer(data.toAsn1()).getBytes(), 'binary');
+  override sign(signedBytes: Buffer): Promise<Buffer> {
+    const { key, certificate, chain, timestampUrl } = this.signing;
+    return cadesDetached(signedBytes, { key, certificate, chain }, timestampUrl ? (value) => requestTimestamp(timestampUrl, value) : undefined);
   }
 }
 
 /**
- * forge reads a UTF-8 name as its bytes but writes it as text (encoding it again), so the signer's
- * issuer would not match the certificate's for a Vietnamese name: give it the names as text.
- */
-function withReadableIssuer(certificate: ForgeCertificate): ForgeCertificate {
-  const attributes = certificate.issuer.attributes.map((a) => (a.valueTagClass === forge.asn1.Type.UTF8 ? { ...a, value: forge.util.decodeUtf8(a.value) } : a));
-  return { ...certificate, issuer: { ...certificate.issuer, attributes } };
-}
-
-/**
- * Signs a PDF with the issuing body's certificate: a signature field whose byte range covers the whole
- * file, which poppler's pdfsig and Acrobat verify.
+ * Signs a PDF with the issuing body's certificate, PAdES baseline (SubFilter ETSI.CAdES.detached): a
+ * signature field whose byte range covers the whole file, the claimed signing time in its /M, which
+ * poppler's pdfsig and Acrobat verify. B-B, or B-T when a time-stamping authority is configured.
  */
 export async function signPdf(pdf: Buffer, certificate: SigningCertificate, what: { reason: string; location: string; contactInfo: string; signingTime: Date }): Promise<Buffer> {
   const document = await PDFDocument.load(pdf);
   pdflibAddPlaceholder({
     pdfDoc: document, reason: what.reason, location: what.location, contactInfo: what.contactInfo, name: certificate.commonName,
-    signingTime: what.signingTime, signatureLength: SIGNATURE_BYTES, appName: 'hoinghi',
+    signingTime: what.signingTime, signatureLength: SIGNATURE_BYTES + (certificate.timestampUrl ? TIMESTAMP_BYTES : 0), appName: 'hoinghi',
+    subFilter: 'ETSI.CAdES.detached',
   });
   const prepared = Buffer.from(await document.save({ useObjectStreams: false }));
-  return signpdf.sign(prepared, new CertificateSigner(certificate), what.signingTime);
+  return signpdf.sign(prepared, new CadesSigner(certificate));
 }

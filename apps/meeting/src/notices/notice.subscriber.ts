@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { parseNoticeEvent, RedisChannel } from '@hoinghi/contracts';
+import { closeRedis } from '@hoinghi/server-kit';
+import Redis from 'ioredis';
+import { LocalSockets } from '../change-log/local-sockets';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { NoticesService } from './notices.service';
+
+/**
+ * Hears announced notices (`hoinghi:notice`, from the outbox once the change is committed) and tells this
+ * instance's connections of the people convened to the conference, wherever they are in the app. Sized
+ * by this instance's connected users, not by the conference: one query for which of them are convened.
+ * A connection that was away reads the list again when it connects (GET /api/notices).
+ */
+@Injectable()
+export class NoticeSubscriber implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(NoticeSubscriber.name);
+  private readonly redis: Redis;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly notices: NoticesService,
+    private readonly sockets: LocalSockets,
+  ) {
+    this.redis = new Redis(config.redisUrl, { lazyConnect: true });
+    this.redis.on('error', (error) => this.log.warn(`Redis: ${error.message}`));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.redis.connect();
+    await this.redis.subscribe(RedisChannel.Notice);
+    this.redis.on('message', (_channel, message) => void this.handle(message).catch((error: unknown) => {
+      this.log.error(`could not pass on a notice: ${String(error)}`);
+    }));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await closeRedis(this.redis);
+  }
+
+  private async handle(message: string): Promise<void> {
+    const event = parseNoticeEvent(message);
+    if (!event) {
+      this.log.warn(`dropped a malformed notice message: ${JSON.stringify(String(message).slice(0, 200))}`);
+      return;
+    }
+    const users = await this.notices.convened(event.conferenceId, this.sockets.connectedUsers());
+    if (!users.length) return;
+    const notice = await this.notices.one(event.noticeId);
+    if (notice) this.sockets.tellNotice(users, notice);
+  }
+}
