@@ -41,7 +41,7 @@ export class MediaHarness {
       MEETING_INTERNAL_URL: 'http://127.0.0.1:9', ...env,
     });
     const app = await createMediaApp(config, ['error', 'warn']);
-    await app.listen(0, '127.0.0.1');
+    await app.listen(config.port, '127.0.0.1'); // MEDIA_PORT 0 (any free port) unless `env` names one
     const { port } = app.getHttpServer().address() as { port: number };
     return new MediaHarness(app, `http://127.0.0.1:${port}`, config);
   }

@@ -21,7 +21,7 @@ export class WorkerProcess {
     });
     const worker = new WorkerProcess(child);
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`worker did not start: ${worker.output}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`worker did not start: ${worker.output}`)), 60_000);
       const read = (chunk: Buffer) => {
         worker.output += chunk.toString();
         if (worker.output.includes('consuming queues')) {

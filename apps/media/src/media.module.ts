@@ -4,6 +4,9 @@ import { JwtModule } from '@nestjs/jwt';
 import { MediaTokenGuard } from './auth/media-token.guard';
 import { MeetingServiceGuard } from './auth/meeting-service.guard';
 import { MediaTokenService } from './auth/media-token.service';
+import { ClusterBus } from './cluster/cluster-bus';
+import { ClusterService } from './cluster/cluster.service';
+import { GatewayRegistry } from './cluster/gateway-registry';
 import { UsedJoinTokens } from './auth/used-join-tokens';
 import { MediaStatusPublisher } from './bus/media-status.publisher';
 import { HttpErrorFilter } from '@hoinghi/server-kit';
@@ -46,6 +49,9 @@ export class MediaModule {
         FloorHolders,
         MediaControlsHolder,
         RoomsService,
+        GatewayRegistry,
+        ClusterBus,
+        ClusterService,
         FloorSubscriber,
         QualityMonitor,
         RecordingService,

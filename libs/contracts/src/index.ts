@@ -9,6 +9,7 @@ export * from './realtime';
 export * from './live-feed';
 export * from './bus';
 export * from './media';
+export * from './media-cluster';
 export * from './jobs';
 export * from './tokens';
 export * from './minutes';

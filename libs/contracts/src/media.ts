@@ -118,7 +118,14 @@ export interface MediaServiceClaims {
 export interface MediaJoinTokenResponse {
   token: string;
   expiresAt: string;
-  mediaUrl: string; // where the browser connects socket.io (namespace /media)
+  /**
+   * Where the browser connects socket.io (namespace /media). With several gateways (media-cluster.ts) the
+   * gateway the meeting service placed this site on: the least loaded live one, and the same one again
+   * while it lives (all connections of a site go to one gateway).
+   */
+  mediaUrl: string;
+  /** That gateway's id; null when the meeting service knows no live gateway and answers its own MEDIA_PUBLIC_URL. */
+  gatewayId: string | null;
 }
 
 // ── JSON shapes of mediasoup objects ───────────────────────────────────────────────────────────────

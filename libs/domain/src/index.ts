@@ -25,3 +25,4 @@ export * from './polls';
 export * from './speaking-time';
 export * from './attendance-report';
 export * from './media-controls';
+export * from './media-placement';

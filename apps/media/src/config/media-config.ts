@@ -1,9 +1,9 @@
 import {
   assertDistinctSecrets, envInt, envSecret, envUrl, HTTP_PROTOCOLS, LOCAL_REDIS_URL, REDIS_PROTOCOLS, RunMode, runMode,
 } from '@hoinghi/server-kit';
-import { FLOOR_QUEUE_HEAD } from '@hoinghi/contracts';
+import { FLOOR_QUEUE_HEAD, GATEWAY_ID } from '@hoinghi/contracts';
 import { isIP } from 'node:net';
-import { cpus } from 'node:os';
+import { cpus, hostname } from 'node:os';
 
 /** The media gateway's configuration, read once from the environment and validated at start-up. */
 export interface MediaConfig {
@@ -41,6 +41,21 @@ export interface MediaConfig {
   plainRtpAllowedHosts: string[];
   /** Handed to browsers with each transport (TURN for sites behind strict NAT), JSON in MEDIA_ICE_SERVERS. */
   iceServers: Array<{ urls: string | string[]; username?: string; credential?: string }>;
+  /** Set when this gateway is one of several (MEDIA_PUBLIC_URL given): see cluster/. Null: a single gateway, as before. */
+  cluster: ClusterConfig | null;
+}
+
+export interface ClusterConfig {
+  /** MEDIA_GATEWAY_ID: the same across restarts (a restarted gateway takes its sites back), by default the host name. */
+  gatewayId: string;
+  /** MEDIA_PUBLIC_URL: where browsers reach this gateway; the meeting service hands it to the sites it places here. */
+  publicUrl: string;
+  /** MEDIA_PIPE_ADDRESS: where the other gateways send RTP to this one (default MEDIA_ANNOUNCED_ADDRESS, else MEDIA_LISTEN_IP). */
+  pipeAddress: string;
+  /** MEDIA_PIPE_PORTS, "min-max": the UDP ports of pipe transports between gateways (one per conference and pair of gateways). */
+  pipePorts: { min: number; max: number };
+  /** MEDIA_CLUSTER_HEARTBEAT_MS: how often this gateway announces itself; it counts as dead three heartbeats after the last. */
+  heartbeatMs: number;
 }
 
 export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConfig {
@@ -70,7 +85,26 @@ export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConf
     allowPlainRtp,
     plainRtpAllowedHosts: plainRtpHosts(env.MEDIA_PLAIN_RTP_ALLOWED_HOSTS),
     iceServers: iceServers(env.MEDIA_ICE_SERVERS),
+    cluster: clusterConfig(env),
   };
+}
+
+function clusterConfig(env: NodeJS.ProcessEnv): ClusterConfig | null {
+  if (!env.MEDIA_PUBLIC_URL) return null;
+  const publicUrl = envUrl(env, 'MEDIA_PUBLIC_URL', '', HTTP_PROTOCOLS);
+  const gatewayId = env.MEDIA_GATEWAY_ID || hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64);
+  if (!GATEWAY_ID.test(gatewayId)) throw new Error(`MEDIA_GATEWAY_ID must be 1 to 64 letters, digits, dots, dashes or underscores, got "${gatewayId}"`);
+  const pipeAddress = env.MEDIA_PIPE_ADDRESS || env.MEDIA_ANNOUNCED_ADDRESS || env.MEDIA_LISTEN_IP || '127.0.0.1';
+  // The other gateways connect to it as given: an address, not a name (and not 0.0.0.0).
+  if (isIP(pipeAddress) === 0 || pipeAddress === '0.0.0.0' || pipeAddress === '::') {
+    throw new Error(`MEDIA_PIPE_ADDRESS (or MEDIA_ANNOUNCED_ADDRESS) must be the IP address other gateways reach this one at, got "${pipeAddress}"`);
+  }
+  const range = /^(\d{4,5})-(\d{4,5})$/.exec(env.MEDIA_PIPE_PORTS || '44000-44999');
+  const pipePorts = range ? { min: Number(range[1]), max: Number(range[2]) } : null;
+  if (!pipePorts || pipePorts.min < 1024 || pipePorts.max > 65535 || pipePorts.min > pipePorts.max) {
+    throw new Error(`MEDIA_PIPE_PORTS must be a port range "min-max" within 1024-65535, got "${env.MEDIA_PIPE_PORTS}"`);
+  }
+  return { gatewayId, publicUrl, pipeAddress, pipePorts, heartbeatMs: envInt(env, 'MEDIA_CLUSTER_HEARTBEAT_MS', 2000, 200, 60_000) };
 }
 
 /** A comma-separated list of IP addresses (no names: mediasoup connects to addresses, and a name could change). */

@@ -1,5 +1,6 @@
 import { Controller, Get, Headers } from '@nestjs/common';
 import { MediaTokenService } from '../auth/media-token.service';
+import { ClusterService } from '../cluster/cluster.service';
 import { RoomsService } from '../rooms/rooms.service';
 import { WorkerHealth, WorkerPool } from '../workers/worker-pool.service';
 
@@ -9,7 +10,11 @@ export interface MediaHealthStatus {
 
 export interface MediaHealth extends MediaHealthStatus {
   workers: WorkerHealth[];
-  conferences: Array<{ conferenceId: string; sites: number; connections: number; routers: number; workers: number[] }>;
+  conferences: Array<{
+    conferenceId: string; sites: number; connections: number; routers: number; workers: number[];
+    /** With several gateways: this one's id, the conference's sites on the others, and the producers piped in and out per other gateway. */
+    cluster?: ReturnType<ClusterService['health']>;
+  }>;
 }
 
 /**
@@ -23,6 +28,7 @@ export class HealthController {
     private readonly pool: WorkerPool,
     private readonly rooms: RoomsService,
     private readonly tokens: MediaTokenService,
+    private readonly cluster: ClusterService,
   ) {}
 
   @Get()
@@ -36,6 +42,7 @@ export class HealthController {
       workers,
       conferences: this.rooms.all().map((room) => ({
         conferenceId: room.conferenceId, sites: room.siteCount, connections: room.peers.size, routers: room.routerCount, workers: [...room.workerIndexes()],
+        cluster: this.cluster.health(room.conferenceId),
       })),
     };
   }

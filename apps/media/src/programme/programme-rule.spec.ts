@@ -1,6 +1,6 @@
 import {
-  decideShare, isAnnounced, isStandbyLayer, isWarm, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow,
-  sitesAffectedByFloorChange, sitesAffectedByWarmChange,
+  decideShare, isAnnounced, isStandbyLayer, isWarm, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow, sitesAffectedByFloorChange,
+  sitesAffectedByWarmChange,
 } from './programme-rule';
 
 const state = { mainSiteId: 'hall', floorSiteId: 'lai-vung' };

@@ -80,6 +80,11 @@ export function shouldFlow(state: ProgrammeState, receiver: Receiver, source: So
   return source.source === 'screen' || receiver.isMain || onAir(state, source.siteId) || (source.kind === 'video' && isWarm(state, source.siteId));
 }
 
+/** Whether a consumer that flows is a warm next speaker's camera video, kept at the lowest layer (the main site sees every site in full). */
+export function isStandbyLayer(state: ProgrammeState, receiver: Receiver, source: SourceOf): boolean {
+  return !receiver.isMain && source.kind === 'video' && source.source !== 'screen' && isWarm(state, source.siteId);
+}
+
 /** Who may share a screen: the main site always, the floor holder while the chair allows it. */
 export function mayShareScreen(state: ProgrammeState, siteId: string, floorShareAllowed: boolean): boolean {
   return siteId === state.mainSiteId || (floorShareAllowed && siteId === state.floorSiteId);
@@ -105,11 +110,6 @@ export function shareMustStop(state: ProgrammeState, sharingSiteId: string, floo
 /** A site's microphone is paused at the gateway while the site paused it itself or the chair muted the site. */
 export function micPaused(mic: { selfPaused: boolean; chairMuted: boolean }): boolean {
   return mic.selfPaused || mic.chairMuted;
-}
-
-/** Whether a consumer that flows is a warm next speaker's video, kept at the lowest layer (the main site sees every site in full). */
-export function isStandbyLayer(state: ProgrammeState, receiver: Receiver, source: { siteId: string; kind: MediaKind }): boolean {
-  return !receiver.isMain && source.kind === 'video' && isWarm(state, source.siteId);
 }
 
 /** The source sites whose consumers may change state when the floor moves from `before` to `after`. */

@@ -16,10 +16,10 @@ export function requestLayers(entry: PeerConsumer, spatialLayer: number, tempora
 
 /**
  * Applies the wish under the link's cap to a layered consumer (no-op when nothing changes). A warm next
- * speaker (`standby`): the lowest spatial and temporal layer, until the grant raises it (mediasoup then
+ * speaker (`standby`) gets the lowest spatial and temporal layer until the grant raises it (mediasoup then
  * asks for a key frame of the higher layer and keeps sending the lowest meanwhile).
  */
-export async function applyLinkCaps(viewer: Peer, entry: PeerConsumer, standby: boolean): Promise<void> {
+export async function applyLayers(viewer: Peer, entry: PeerConsumer, standby: boolean): Promise<void> {
   const { consumer } = entry;
   if (consumer.closed || (consumer.type !== 'simulcast' && consumer.type !== 'svc')) return;
   const spatialLayer = standby ? 0 : effectiveSpatialLayer(entry.requestedSpatialLayer, viewer.link);

@@ -12,7 +12,7 @@ import {
   sitesAffectedByWarmChange,
 } from '../programme/programme-rule';
 import { effectiveSpatialLayer, LinkState } from '../quality/quality-policy';
-import { applyLinkCaps, requestLayers } from './link-caps';
+import { applyLayers, requestLayers } from './link-caps';
 import type { PlacedRouter } from '../workers/worker-pool.service';
 import { Peer, PeerConsumer, RouterSlot, sourceOf } from './peer';
 import { decideSeat } from './publisher-seat';
@@ -31,6 +31,8 @@ export interface RoomDeps {
   placeRouter(conferenceId: string, avoid: ReadonlySet<number>): Promise<PlacedRouter>;
   /** The programme (main site, floor holder or their producers) changed; the recorder follows it. */
   onProgrammeChanged(room: Room): void;
+  /** This gateway's own sites or their producers changed (what other gateways of a cluster are told). */
+  onSourcesChanged(room: Room): void;
 }
 
 /** The programme's sources, for the recorder. */
@@ -66,6 +68,8 @@ export class Room {
   private readonly publishers = new Map<string, Peer>();
   /** How many connections each site has. */
   private readonly siteConnections = new Map<string, number>();
+  /** Sites connected to other gateways of the conference (cluster/): a publisher without transports whose producers are piped here. */
+  private readonly remoteSites = new Map<string, Peer>();
   private readonly routers: RoomRouters;
   private floor: string | null;
   private mainSite: string | null = null;
@@ -125,8 +129,13 @@ export class Room {
     return this.routers.count;
   }
 
-  /** Sites with at least one connection. */
+  /** Sites with at least one connection, here or on another gateway of the conference. */
   get siteCount(): number {
+    return this.siteConnections.size + this.remoteSites.size;
+  }
+
+  /** Sites with a connection to this gateway. */
+  get localSiteCount(): number {
     return this.siteConnections.size;
   }
 
@@ -164,6 +173,7 @@ export class Room {
       throw error;
     }
     const peer = new Peer(claims.sid, claims.uid, claims.name || claims.uid, claims.main, socketId, slot);
+    this.dropRemoteSite(peer.siteId); // it moved here (its old gateway died): local from now on
     slot.peers.add(peer.id);
     this.peers.set(peer.id, peer);
     this.siteConnections.set(peer.siteId, (this.siteConnections.get(peer.siteId) ?? 0) + 1);
@@ -180,6 +190,7 @@ export class Room {
       this.mainSite = peer.siteId;
       this.scheduleProgramme();
     }
+    this.deps.onSourcesChanged(this);
     return { peer, displaced };
   }
 
@@ -200,6 +211,7 @@ export class Room {
       this.scheduleProgramme();
     }
     if (!this.quiet) this.routers.releaseIfEmpty(peer.slot);
+    this.deps.onSourcesChanged(this);
   }
 
   /** The connection that publishes a site, if any. */
@@ -276,6 +288,7 @@ export class Room {
     this.routers.addProducer(producer, peer.siteId, entry.slot);
     producer.observer.once('close', () => this.onProducerClosed(peer, producer));
     this.announce(peer, producer);
+    this.deps.onSourcesChanged(this);
     return producer;
   }
 
@@ -404,8 +417,9 @@ export class Room {
       const publisher = this.publishers.get(siteId);
       if (!publisher || this.onAir(siteId)) continue;
       for (const viewer of this.peers.values()) {
-        if (!this.announcedTo(viewer, siteId, 'camera')) continue;
-        for (const producer of cameraProducers(publisher)) this.tellOnce(viewer, siteId, producer);
+        for (const producer of publisher.producers.values()) {
+          if (this.announcedTo(viewer, siteId, sourceOf(producer))) this.tellOnce(viewer, siteId, producer);
+        }
       }
     }
     await this.regate(affected);
@@ -515,7 +529,70 @@ export class Room {
     this.peers.clear();
     this.publishers.clear();
     this.siteConnections.clear();
+    this.remoteSites.clear();
     this.routers.closeAll();
+  }
+
+  // ── sites on other gateways (cluster/) ─────────────────────────────────────────────────────────
+
+  /**
+   * This gateway's own sites with their cameras and microphones: what the other gateways of the conference
+   * are told (a shared screen is not piped between gateways yet: it stays with the sites of its gateway).
+   */
+  localSites(): Array<{ siteId: string; isMain: boolean; producers: Producer[] }> {
+    const sites = new Map<string, { siteId: string; isMain: boolean; producers: Producer[] }>();
+    for (const peer of this.peers.values()) {
+      const site = sites.get(peer.siteId) ?? { siteId: peer.siteId, isMain: peer.isMain, producers: [] };
+      site.producers.push(...cameraProducers(peer));
+      sites.set(peer.siteId, site);
+    }
+    return [...sites.values()];
+  }
+
+  /**
+   * The sites other gateways serve: they count as sites (the warm standby limit), one may be the main
+   * site, and their producers, once piped here (addRemoteProducer), are announced and gated like local ones.
+   */
+  setRemoteSites(sites: ReadonlyArray<{ siteId: string; isMain: boolean }>): void {
+    const next = new Map(sites.filter((s) => !this.siteConnections.has(s.siteId)).map((s) => [s.siteId, s]));
+    for (const [siteId, peer] of this.remoteSites) if (next.get(siteId)?.isMain !== peer.isMain) this.dropRemoteSite(siteId);
+    for (const [siteId, site] of next) {
+      if (this.remoteSites.has(siteId)) continue;
+      const peer = new Peer(siteId, '', '', site.isMain, `remote:${siteId}`, this.primary);
+      peer.role = 'publisher';
+      this.remoteSites.set(siteId, peer);
+      this.publishers.set(siteId, peer);
+      if (site.isMain && this.mainSite !== siteId) {
+        this.mainSite = siteId;
+        this.scheduleProgramme();
+      }
+    }
+  }
+
+  /** A producer of a remote site, piped to the primary router; false (and closed) if the site is no longer remote. */
+  addRemoteProducer(siteId: string, producer: Producer): boolean {
+    const peer = this.remoteSites.get(siteId);
+    if (!peer || this.closed || producer.closed) {
+      producer.close();
+      return false;
+    }
+    peer.producers.set(producer.id, producer);
+    this.routers.addProducer(producer, siteId, this.primary);
+    producer.observer.once('close', () => this.onProducerClosed(peer, producer));
+    this.announce(peer, producer);
+    return true;
+  }
+
+  private dropRemoteSite(siteId: string): void {
+    const peer = this.remoteSites.get(siteId);
+    if (!peer) return;
+    this.remoteSites.delete(siteId);
+    if (this.publishers.get(siteId) === peer) this.publishers.delete(siteId);
+    for (const producer of [...peer.producers.values()]) producer.close(); // ProducerClosed to every connection
+    if (this.mainSite === siteId) {
+      this.mainSite = null;
+      this.scheduleProgramme();
+    }
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────────
@@ -668,10 +745,9 @@ export class Room {
     return flow;
   }
 
-  /** The link caps (link-caps.ts), with a warm next speaker's camera held at the lowest layer. */
   private applyLayers(viewer: Peer, entry: PeerConsumer): Promise<void> {
-    const standby = entry.source === 'camera' && isStandbyLayer(this.programmeState(), viewer, { siteId: entry.sourceSiteId, kind: entry.consumer.kind });
-    return applyLinkCaps(viewer, entry, standby);
+    const standby = isStandbyLayer(this.programmeState(), viewer, { siteId: entry.sourceSiteId, kind: entry.consumer.kind, source: entry.source });
+    return applyLayers(viewer, entry, standby);
   }
 
   private announce(source: Peer, producer: Producer): void {
@@ -695,6 +771,7 @@ export class Room {
     for (const viewer of this.peers.values()) viewer.announced.delete(producer.id);
     const wasScreen = this.screen?.producer === producer;
     if (wasScreen) this.screen = null;
+    if (!this.remoteSites.has(peer.siteId)) this.deps.onSourcesChanged(this);
     if (this.quiet) return;
     this.deps.channel.toConference(this.conferenceId, MediaServerEvent.ProducerClosed, { producerId: producer.id, siteId: peer.siteId });
     if (this.onAir(peer.siteId) || wasScreen) this.scheduleProgramme();

@@ -71,6 +71,11 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     this.events.on('programme', listener);
   }
 
+  /** A room's own sites or their producers changed (joins, leaves, produce, close); the cluster tells the other gateways. */
+  onSourcesChanged(listener: (room: Room) => void): void {
+    this.events.on('sources', listener);
+  }
+
   /** A conference is ending: `hook` runs (awaited) before its room closes. */
   beforeConferenceEnds(hook: (conferenceId: string) => Promise<unknown>): void {
     this.endingHooks.push(hook);
@@ -192,6 +197,7 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
         channel: this.channel,
         placeRouter: (cid, avoid) => this.pool.createRouter(cid, MEDIA_CODECS, avoid),
         onProgrammeChanged: (room) => this.events.emit('programme', room),
+        onSourcesChanged: (room) => this.events.emit('sources', room),
       })).then(async (room) => {
         this.rooms.set(conferenceId, room);
         await room.setFloor(this.floors.holder(conferenceId)); // an event or a late read while the router was made

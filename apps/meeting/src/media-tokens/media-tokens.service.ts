@@ -9,8 +9,9 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AccessService } from '../access/access.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { GatewayDirectory } from './gateway-directory';
 
-/** Issues the short-lived token with which one site joins the media gateway for one conference. */
+/** Issues the short-lived token with which one site joins the media gateway for one conference, and says which gateway. */
 @Injectable()
 export class MediaTokensService {
   constructor(
@@ -18,6 +19,7 @@ export class MediaTokensService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
     private readonly jwt: JwtService,
+    private readonly gateways: GatewayDirectory,
   ) {}
 
   async issue(user: AuthUser, conferenceId: string, siteId: string): Promise<MediaJoinTokenResponse> {
@@ -37,6 +39,10 @@ export class MediaTokensService {
       secret: this.config.mediaTokenSecret, expiresIn: seconds, algorithm: 'HS256',
       issuer: TOKEN_PARTIES.mediaJoin.issuer, audience: TOKEN_PARTIES.mediaJoin.audience, jwtid: randomUUID(),
     });
-    return { token, expiresAt: new Date(Date.now() + seconds * 1000).toISOString(), mediaUrl: this.config.mediaPublicUrl };
+    const gateway = await this.gateways.place(conferenceId, siteId);
+    return {
+      token, expiresAt: new Date(Date.now() + seconds * 1000).toISOString(),
+      mediaUrl: gateway?.url ?? this.config.mediaPublicUrl, gatewayId: gateway?.gatewayId ?? null,
+    };
   }
 }

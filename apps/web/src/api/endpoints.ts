@@ -4,7 +4,8 @@ import type {
   AgendaItemState, AgendaItemView, AttendanceRecordView, AttendanceStatus, ConferenceSnapshot, ConferenceStatus, ConferenceSummary, ConferenceView,
   CommentReceipt, ConsolidationPointView, ConsolidationReportView, CreateConferenceRequest, CreatePointRequest, MinutesAction, MinutesDiffView, MinutesDocumentFormat, MinutesDocumentRequest, MinutesItemView, MinutesSpeaker, MinutesTask, MinutesVersionView, DocumentJobReceipt, DocumentJobView,
   NewDraftVersionRequest, UpdatePointRequest, DeskMessageView, DeskThreadView, AuditEntryView, AuditQuery, NoticeList, DraftDiffView, DraftSummary, DraftVersionView, MediaJoinTokenResponse, SubmitCommentRequest, FloorRequestView, FloorState, LoginResponse, OrgUnitView, UserView,
-  BallotReceipt, CastBallotRequest, CreatePollRequest, CreateRunoffRequest, PollView, PollVoterView, RecordingLink, RecordingsResponse, AudioCommandName, AudioCommandRequest, MediaControlsView, SetSharingRequest,
+  BallotReceipt, CastBallotRequest, CreatePollRequest, CreateRunoffRequest, PollView, PollVoterView, RecordingLink, RecordingsResponse,
+  AudioCommandName, AudioCommandRequest, MediaControlsView, SetSharingRequest,
 } from '@hoinghi/contracts';
 import type { AgendaTransition, ConferenceAction } from '@hoinghi/domain';
 import { apiDownload, apiRequest } from './client';

@@ -8,14 +8,14 @@ import { useMediaSession } from './useMediaSession';
  * camera is the operator's, on the site page; the chair may take it over), with the chair's audio and
  * sharing controls. Loaded lazily with mediasoup-client.
  */
-export default function MainHallMedia({ conferenceId, sites, mainSiteId, floorSiteId, onRecording, controls }: {
+export default function MainHallMedia({ conferenceId, sites, mainSiteId, floorSiteId, controls, onRecording }: {
   conferenceId: string;
   sites: SiteView[];
   mainSiteId: string;
   floorSiteId: string | null;
+  controls: ChairMediaControls;
   /** Recording started, moved to a new file or stopped (the console's list of recordings reloads). */
   onRecording(recording: RecordingState | null): void;
-  controls: ChairMediaControls;
 }) {
   const media = useMediaSession(conferenceId, mainSiteId, 'viewer');
   const { recording } = media.state;

@@ -37,7 +37,7 @@ export function FloorPanel({ floor, canControl, live, busy, controls }: Props) {
           <LimitPicker requestId={floor.holder.id} limitSeconds={floor.holder.limitSeconds} busy={busy} onChange={controls.setLimit} />
         )}
         {canControl && (
-          <button type="button" className="button button--danger" data-testid="floor-end" disabled={busy || !floor.holder} onClick={controls.end}>
+          <button type="button" className="button button--danger" data-testid="floor-end" disabled={busy || !floor.holder} title={floor.holder ? undefined : t.floorHolder.none} onClick={controls.end}>
             {t.console.endFloor}
           </button>
         )}
