@@ -31,7 +31,7 @@ describe('content sharing and the chair\'s mute in Chromium', () => {
   const siteOf = (namePart: string) => snapshot.sites.find((s) => s.name.includes(namePart))!.id;
 
   beforeAll(async () => {
-    const config = loadMediaConfig({ ...process.env, MEDIA_PORT: '0', MEDIA_RTC_PORT: '43580', MEDIA_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1' });
+    const config = loadMediaConfig({ ...process.env, MEDIA_PORT: '0', MEDIA_RTC_PORT: '31580', MEDIA_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1' });
     media = await createMediaApp(config, ['error', 'warn']);
     await media.listen(0, '127.0.0.1');
     const mediaPort = (media.getHttpServer().address() as { port: number }).port;
