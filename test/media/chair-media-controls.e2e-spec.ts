@@ -12,7 +12,7 @@ import {
 import { Api, MeetingHarness } from '../support/meeting-harness';
 import { RoomsService } from '../../apps/media/src/rooms/rooms.service';
 
-const RTC_PORT = 43570;
+const RTC_PORT = 31570; // below the ephemeral range (32768–60999): no outgoing connection of another process takes it
 
 describe("the chair's media controls reach the gateway", () => {
   let meeting: MeetingHarness;

@@ -56,12 +56,12 @@ export function SiteGrid({ media, sites, mainSiteId, floorSiteId, canRecord, con
           />
           {t.media.allowFloorShare}
         </label>
-        <button type="button" className="button" data-testid="mute-all-but-floor" disabled={controls.busy} onClick={() => controls.audio('mute-all-but-floor')}>
+        <button type="button" className="button button--small" data-testid="mute-all-but-floor" disabled={controls.busy} onClick={() => controls.audio('mute-all-but-floor')}>
           {t.media.muteAllButFloor}
         </button>
         <button
           type="button"
-          className="button"
+          className="button button--small"
           data-testid="unmute-all"
           disabled={controls.busy || muted.size === 0}
           title={muted.size === 0 ? t.media.nobodyMuted : undefined}
