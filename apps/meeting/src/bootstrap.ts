@@ -20,7 +20,7 @@ export async function createMeetingApp(config: AppConfig, logLevels: LogLevel[] 
   // documented 5000 sites; anything larger answers 413 PAYLOAD_TOO_LARGE.
   app.useBodyParser('json', { limit: '2mb' });
   app.enableShutdownHooks();
-  const adapter = new RedisIoAdapter(app, config.redisUrl);
+  const adapter = new RedisIoAdapter(app, config.redisUrl, config.liveFanoutChunk);
   await adapter.connect();
   app.useWebSocketAdapter(adapter);
 

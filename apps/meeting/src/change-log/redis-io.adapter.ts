@@ -1,9 +1,9 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { LocalSockets } from './local-sockets';
+import { createPacedAdapter } from './paced-fanout';
 import { closeRedis } from '@hoinghi/server-kit';
 
 /** socket.io over Redis pub/sub, so several meeting instances (and the worker's relay) serve one conference. */
@@ -15,6 +15,8 @@ export class RedisIoAdapter extends IoAdapter {
   constructor(
     private readonly app: INestApplicationContext,
     redisUrl: string,
+    /** Sockets written per turn of the event loop when a broadcast arrives from Redis (see PacedRedisAdapter). */
+    private readonly fanoutChunk: number,
   ) {
     super(app);
     this.pub = new Redis(redisUrl, { lazyConnect: true });
@@ -30,7 +32,7 @@ export class RedisIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server: Server = super.createIOServer(port, options);
-    server.adapter(createAdapter(this.pub, this.sub));
+    server.adapter(createPacedAdapter(this.pub, this.sub, this.fanoutChunk));
     return server;
   }
 

@@ -39,6 +39,8 @@ export interface AppConfig {
   maxCatchUpDeltas: number;
   /** State changes (totals, quorum) reach each audience at most this often, newest wins. */
   liveCoalesceMs: number;
+  /** Sockets written per turn of the event loop when a delta fans out to this instance's sockets. */
+  liveFanoutChunk: number;
   /** Requests of a burst (check-ins) committed together in one transaction at most (see ChangeGroup). */
   changeGroupMax: number;
   /** How often the change relay looks for changes or outbox messages nobody delivered yet. */
@@ -81,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     recordingLinkSeconds: envDuration(env, 'RECORDING_LINK_EXPIRES_IN', '4h', 5 * 60, 24 * 3600),
     maxCatchUpDeltas: envInt(env, 'MAX_CATCH_UP_DELTAS', 500, 1, 100000),
     liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 20, 5000),
+    liveFanoutChunk: envInt(env, 'LIVE_FANOUT_CHUNK', 200, 1, 100000),
     changeGroupMax: envInt(env, 'CHANGE_GROUP_MAX', 200, 1, 5000),
     relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     webDistDir: env.WEB_DIST_DIR === '' ? null : env.WEB_DIST_DIR || 'dist/web',
