@@ -53,8 +53,10 @@ describe('paced fan-out of broadcasts from Redis', () => {
     const perTurn: number[] = [];
     let thisTurn = 0;
     for (const socket of server.of('/').sockets.values()) {
-      const write = socket.client.writeToEngine.bind(socket.client);
-      socket.client.writeToEngine = (...args: Parameters<typeof write>) => {
+      // socket.io's per-socket write of an encoded packet (private in its typings).
+      const client = socket.client as unknown as { writeToEngine(...args: unknown[]): void };
+      const write = client.writeToEngine.bind(client);
+      client.writeToEngine = (...args: unknown[]) => {
         if (thisTurn === 0) setImmediate(() => { perTurn.push(thisTurn); thisTurn = 0; });
         thisTurn += 1;
         return write(...args);

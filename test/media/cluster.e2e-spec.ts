@@ -10,7 +10,7 @@ import {
 import { ChildProcess } from 'node:child_process';
 import { io } from 'socket.io-client';
 import {
-  ffmpegRtp, ffmpegRtpParameters, MediaClient, MediaHarness, ok, RtpSink, serviceToken, TEST_MEDIA_SECRET, VP8_PT, waitFor,
+  ffmpegRtp, ffmpegRtpParameters, MediaClient, MediaHarness, ok, request, RtpSink, serviceToken, TEST_MEDIA_SECRET, VP8_PT, waitFor,
 } from '../support/media-harness';
 import { freePort, freeRtcPort, MediaProcess } from '../support/media-process';
 import { Api, MeetingHarness } from '../support/meeting-harness';
@@ -68,12 +68,17 @@ describe('one conference on two gateway hosts', () => {
 
   /** The site's camera: a plain send transport fed by ffmpeg (VP8 test pattern). */
   async function publish(site: Site, ssrc: number): Promise<string> {
-    const send = await ok(site.socket, MediaClientEvent.CreateTransport, { direction: 'send', type: 'plain' });
-    if (send.type !== 'plain') throw new Error('expected a plain transport');
-    const { producerId } = await ok(site.socket, MediaClientEvent.Produce, { transportId: send.id, kind: 'video', rtpParameters: ffmpegRtpParameters('video', ssrc) });
-    ffmpegs.push(ffmpegRtp('video', send, { ssrc, payloadType: VP8_PT, seconds: 110 }));
+    const { producerId } = await ok(site.socket, MediaClientEvent.Produce, await plainVideo(site, ssrc));
     video.set(site.index, producerId);
     return producerId;
+  }
+
+  /** A Produce request for a plain send transport that ffmpeg feeds with VP8 (a camera, or with `source` a screen). */
+  async function plainVideo(site: Site, ssrc: number, source?: 'screen') {
+    const send = await ok(site.socket, MediaClientEvent.CreateTransport, { direction: 'send', type: 'plain' });
+    if (send.type !== 'plain') throw new Error('expected a plain transport');
+    ffmpegs.push(ffmpegRtp('video', send, { ssrc, payloadType: VP8_PT, seconds: 110 }));
+    return { transportId: send.id, kind: 'video' as const, rtpParameters: ffmpegRtpParameters('video', ssrc), ...(source ? { source } : {}) };
   }
 
   /** The token site `index`'s operator gets: it names the gateway the meeting service placed the site on. */
@@ -226,6 +231,31 @@ describe('one conference on two gateway hosts', () => {
     await waitFor(() => sites[1].closed.has(video.get(2)!) && sites[3].closed.has(video.get(2)!), 10_000, 'ProducerClosed for district 2 at B\'s sites');
     await waitFor(async () => (await health(hostB.url))?.cluster?.pipes.inbound['host-a'] === 1, 10_000, 'host B piping only the hall');
     expect((await health(hostA.url))?.cluster?.pipes.outbound).toEqual({ 'host-b': 1 });
+  });
+
+  it('pipes the hall\'s shared screen to every site on host B, whose floor holder is refused a second screen (409), and closes it there when the hall stops', async () => {
+    const [hall, , , district3] = sites;
+    const { producerId: screenId } = await ok(hall.socket, MediaClientEvent.Produce, await plainVideo(hall, 61_020, 'screen'));
+    // District 3 on B is announced the screen and told who shares it, though the hall's camera is not what it is sent.
+    await waitFor(() => district3.announced.some((p) => p.producerId === screenId && p.source === 'screen'), 15_000, 'the hall\'s screen announced at district 3 on host B');
+    await waitFor(() => district3.programmes.some((p) => p.screen?.producerId === screenId), 10_000, 'a Programme naming the hall\'s screen at host B');
+    expect(district3.programmes.at(-1)?.screen).toMatchObject({ siteId: siteIds[0], producerId: screenId });
+    expect(district3.programmes.at(-1)?.producers).toEqual(expect.arrayContaining([{ producerId: screenId, siteId: siteIds[0], kind: 'video', source: 'screen' }]));
+    await flowing(await receive(district3, screenId), 'the hall\'s screen at district 3 on host B');
+
+    // District 1 (on B) has the floor; once the chair lets floor holders share, B refuses it while the hall's screen runs.
+    expect((await chair.put(`/conferences/${conferenceId}/media-controls/sharing`, { floorShareAllowed: true })).status).toBe(200);
+    let refusal: Awaited<ReturnType<typeof request<typeof MediaClientEvent.Produce>>> | undefined;
+    await waitFor(async () => {
+      refusal = await request(sites[1].socket, MediaClientEvent.Produce, await plainVideo(sites[1], 61_021, 'screen'));
+      return refusal.ok || refusal.error.error !== 'SHARE_NOT_ALLOWED'; // until the permission reaches host B
+    }, 10_000, 'the permission at host B');
+    expect(refusal).toMatchObject({ ok: false, error: { statusCode: 409, error: 'SCREEN_SHARED', current: { siteId: siteIds[0], producerId: screenId } } });
+
+    await ok(hall.socket, MediaClientEvent.CloseProducer, { producerId: screenId });
+    await waitFor(() => district3.closed.has(screenId), 10_000, 'ProducerClosed for the hall\'s screen at district 3 on host B');
+    await waitFor(() => district3.programmes.at(-1)?.screen === null, 10_000, 'a Programme without a screen at host B');
+    expect((await chair.put(`/conferences/${conferenceId}/media-controls/sharing`, { floorShareAllowed: false })).status).toBe(200);
   });
 
   it('host B dies: host A closes what came from it within three heartbeats, and places B\'s sites on itself meanwhile', async () => {

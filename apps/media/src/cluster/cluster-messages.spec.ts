@@ -48,4 +48,21 @@ describe('parseRoomState and parseRoomNotice', () => {
     expect(parseRoomState(text({ ...state, sites: [{ siteId: 's-1', main: true, producers: [{ id: 'p', kind: 'screen' }] }] }), 'host-b')).toBeNull();
     expect(parseRoomNotice(text({ v: 1, conferenceId: 'c', gatewayId: '' }))).toBeNull();
   });
+
+  it('reads a site\'s shared screen and who shares it; refuses a screen that is not video, or a malformed sharer', () => {
+    const sharing = {
+      ...state,
+      sites: [{
+        siteId: 's-1', main: true, producers: [{ id: 'p-1', kind: 'audio' }, { id: 'p-2', kind: 'video', source: 'screen' }],
+        share: { userName: 'Nguyễn Thị Hà', since: '2026-12-01T08:00:00.100Z' },
+      }],
+    };
+    expect(parseRoomState(text(sharing), 'host-b')).toEqual(sharing);
+    const site = sharing.sites[0];
+    const withSite = (changed: Record<string, unknown>) => text({ ...sharing, sites: [{ ...site, ...changed }] });
+    expect(parseRoomState(withSite({ producers: [{ id: 'p-2', kind: 'audio', source: 'screen' }] }), 'host-b')).toBeNull();
+    expect(parseRoomState(withSite({ producers: [{ id: 'p-2', kind: 'video', source: 'camera' }] }), 'host-b')).toBeNull();
+    expect(parseRoomState(withSite({ share: { userName: 'x'.repeat(101), since: site.share.since } }), 'host-b')).toBeNull();
+    expect(parseRoomState(withSite({ share: { userName: 'Hà', since: 'yesterday' } }), 'host-b')).toBeNull();
+  });
 });

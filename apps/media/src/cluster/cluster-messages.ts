@@ -5,7 +5,7 @@ import { GATEWAY_ID, MediaKind } from '@hoinghi/contracts';
 // these channels, so every message is parsed into exactly its declared shape before anything acts on it.
 //
 // - Room states: each gateway keeps, per conference it has a room for, its own field in the hash
-//   `roomStates(conferenceId)`: the sites connected to it and what they publish. After each change it
+//   `roomStates(conferenceId)`: the sites connected to it and what they publish (a shared screen too). After each change it
 //   publishes a RoomNotice on ROOM_NOTICES; the other gateways with that conference read the field again.
 // - Requests: one channel per gateway (`inbox(gatewayId)`), request and reply by id. A gateway that needs
 //   another's producers asks it to `link` (a PipeTransport pair per conference and pair of gateways: the
@@ -23,7 +23,10 @@ export const roomStatesKey = (conferenceId: string) => `hoinghi:media:rooms:${co
 export interface RoomStateSite {
   siteId: string;
   main: boolean;
-  producers: Array<{ id: string; kind: MediaKind }>;
+  /** Its camera and microphone; and its shared screen (`source: 'screen'`, video) while it shares one. */
+  producers: Array<{ id: string; kind: MediaKind; source?: 'screen' }>;
+  /** Who shares the screen and since when, while the site shares one (the other gateways' Programme names them). */
+  share?: { userName: string; since: string };
 }
 
 /** One gateway's part of a conference. */
@@ -92,6 +95,9 @@ const SUITES: ReadonlyArray<SrtpKey['cryptoSuite']> = ['AEAD_AES_256_GCM', 'AEAD
 const MAX_MESSAGE = 16_384;
 const MAX_ROOM_STATE = 2_000_000;
 const MAX_SITES = 5_000;
+/** A sharer's name as the join token carries it (media-token.service.ts). */
+const MAX_NAME = 100;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 const isId = (v: unknown): v is string => typeof v === 'string' && ID.test(v);
 const isGateway = (v: unknown): v is string => typeof v === 'string' && GATEWAY_ID.test(v);
@@ -177,9 +183,18 @@ export function parseRoomState(message: unknown, gatewayId: string): RoomState |
     const producers: RoomStateSite['producers'] = [];
     for (const p of s.producers) {
       if (!isObject(p) || !isId(p.id) || !isKind(p.kind)) return null;
-      producers.push({ id: p.id, kind: p.kind });
+      if (p.source === undefined) producers.push({ id: p.id, kind: p.kind });
+      else if (p.source === 'screen' && p.kind === 'video') producers.push({ id: p.id, kind: p.kind, source: 'screen' });
+      else return null;
     }
-    sites.push({ siteId: s.siteId, main: s.main, producers });
+    const site: RoomStateSite = { siteId: s.siteId, main: s.main, producers };
+    if (s.share !== undefined) {
+      const share = s.share;
+      if (!isObject(share) || typeof share.userName !== 'string' || share.userName.length > MAX_NAME) return null;
+      if (typeof share.since !== 'string' || !ISO_TIME.test(share.since)) return null;
+      site.share = { userName: share.userName, since: share.since };
+    }
+    sites.push(site);
   }
   return { v: 1, gatewayId: e.gatewayId, instance: e.instance, sites };
 }

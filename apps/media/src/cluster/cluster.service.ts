@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
+import { sourceOf } from '../rooms/peer';
 import type { Room } from '../rooms/room';
 import { RoomsService } from '../rooms/rooms.service';
 import { ClusterBus, ClusterRequestError } from './cluster-bus';
@@ -153,7 +154,9 @@ export class ClusterService implements OnModuleInit {
       const state: RoomState = {
         v: 1, gatewayId: this.config.cluster!.gatewayId, instance: this.registry.instance,
         sites: span.room.localSites().map((site) => ({
-          siteId: site.siteId, main: site.isMain, producers: site.producers.map((p) => ({ id: p.id, kind: p.kind })),
+          siteId: site.siteId, main: site.isMain,
+          producers: site.producers.map((p) => (sourceOf(p) === 'screen' ? { id: p.id, kind: p.kind, source: 'screen' as const } : { id: p.id, kind: p.kind })),
+          ...(site.share ? { share: { userName: site.share.userName, since: site.share.since } } : {}),
         })),
       };
       const text = JSON.stringify(state);
@@ -192,7 +195,14 @@ export class ClusterService implements OnModuleInit {
       { count: room.siteCount, standbyMax: this.config.standbyMaxSites },
     );
     const want = new Map<string, (typeof remote)[number]>();
-    for (const site of remote) if (wanted.has(site.siteId)) for (const p of site.producers) want.set(p.id, site);
+    for (const site of remote) {
+      for (const p of site.producers) {
+        // A shared screen goes to every site, whatever the programme says of its site's camera.
+        if (p.source === 'screen') {
+          if (room.acceptsRemoteScreen({ siteId: site.siteId, producerId: p.id, userName: site.share?.userName ?? '', since: site.share?.since ?? '' })) want.set(p.id, site);
+        } else if (wanted.has(site.siteId)) want.set(p.id, site);
+      }
+    }
     for (const producerId of links.pipedIds()) {
       if (want.get(producerId)?.gatewayId !== links.pipedFrom(producerId)) links.unpipe(producerId);
     }
@@ -200,7 +210,7 @@ export class ClusterService implements OnModuleInit {
     await Promise.all([...want].filter(([producerId]) => links.pipedFrom(producerId) === undefined).map(async ([producerId, site]) => {
       try {
         const producer = await links.pipe(site, producerId);
-        if (!room.addRemoteProducer(site.siteId, producer)) links.unpipe(producerId);
+        if (!room.addRemoteProducer(site.siteId, producer, site.share)) links.unpipe(producerId);
       } catch (error) {
         failed = true;
         this.log.warn(`conference ${room.conferenceId}: piping ${site.siteId}'s producer ${producerId} from ${site.gatewayId}: ${(error as Error).message}`);

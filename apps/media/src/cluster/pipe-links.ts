@@ -74,8 +74,9 @@ export class PipeLinks {
 
   /** Pipes a producer of a remote site here; resolves with the local copy (same id). */
   async pipe(site: RemoteSite, producerId: string): Promise<Producer> {
-    const kind = site.producers.find((p) => p.id === producerId)?.kind;
-    if (!kind) throw new Error(`site ${site.siteId} has no producer ${producerId}`);
+    const offer = site.producers.find((p) => p.id === producerId);
+    if (!offer) throw new Error(`site ${site.siteId} has no producer ${producerId}`);
+    const { kind } = offer;
     let transport = await this.link(site.gatewayId, site.instance);
     let reply;
     try {
@@ -95,7 +96,9 @@ export class PipeLinks {
     const rtpParameters = checkProducerRtpParameters(kind, offered.rtpParameters, {
       ...caps, headerExtensions: (caps.headerExtensions ?? []).map((h) => ({ ...h, kind })),
     });
-    const producer = await transport.produce({ id: producerId, kind, rtpParameters, paused: offered.paused, appData: { siteId: site.siteId, source: 'camera' } });
+    const producer = await transport.produce({
+      id: producerId, kind, rtpParameters, paused: offered.paused, appData: { siteId: site.siteId, source: offer.source ?? 'camera' },
+    });
     this.piped.set(producerId, { gatewayId: site.gatewayId, producer });
     producer.observer.once('close', () => {
       if (this.piped.get(producerId)?.producer === producer) this.piped.delete(producerId);

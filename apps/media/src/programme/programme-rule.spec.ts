@@ -1,5 +1,5 @@
 import {
-  decideShare, isAnnounced, isStandbyLayer, isWarm, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow, sitesAffectedByFloorChange,
+  decideShare, firstShare, isAnnounced, isStandbyLayer, isWarm, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow, sitesAffectedByFloorChange,
   sitesAffectedByWarmChange,
 } from './programme-rule';
 
@@ -125,6 +125,22 @@ describe('the programme rule with a shared screen', () => {
     expect(shareMustStop(state, 'lai-vung', false)).toBe(true);
     expect(shareMustStop({ mainSiteId: 'hall', floorSiteId: 'sa-dec' }, 'lai-vung', true)).toBe(true);
     expect(shareMustStop({ mainSiteId: 'hall', floorSiteId: null }, 'hall', false)).toBe(false);
+  });
+});
+
+describe('two shares begun at once on two gateways', () => {
+  const at = (siteId: string, since: string) => ({ siteId, since });
+  it('keeps the one that began first, whichever gateway asks', () => {
+    const hall = at('hall', '2026-12-01T08:00:00.100Z');
+    const laiVung = at('lai-vung', '2026-12-01T08:00:00.250Z');
+    expect(firstShare(hall, laiVung)).toBe(hall);
+    expect(firstShare(laiVung, hall)).toBe(hall);
+  });
+  it('breaks a tie by site id, the same way on every gateway', () => {
+    const a = at('a-site', '2026-12-01T08:00:00.100Z');
+    const b = at('b-site', '2026-12-01T08:00:00.100Z');
+    expect(firstShare(a, b)).toBe(a);
+    expect(firstShare(b, a)).toBe(a);
   });
 });
 

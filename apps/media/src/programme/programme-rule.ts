@@ -107,6 +107,15 @@ export function shareMustStop(state: ProgrammeState, sharingSiteId: string, floo
   return !mayShareScreen(state, sharingSiteId, floorShareAllowed);
 }
 
+/**
+ * Two shares started at once on two gateways of a conference (each saw no other when it began): the
+ * one that began first stays, ties broken by site id, so that every gateway keeps the same one.
+ */
+export function firstShare<S extends { siteId: string; since: string }>(a: S, b: S): S {
+  if (a.since !== b.since) return a.since < b.since ? a : b;
+  return a.siteId <= b.siteId ? a : b;
+}
+
 /** A site's microphone is paused at the gateway while the site paused it itself or the chair muted the site. */
 export function micPaused(mic: { selfPaused: boolean; chairMuted: boolean }): boolean {
   return mic.selfPaused || mic.chairMuted;

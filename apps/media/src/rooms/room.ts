@@ -8,7 +8,7 @@ import * as mediasoup from 'mediasoup';
 import { assertSdpSafe } from '../common/sdp-safe';
 import type { MediaConfig } from '../config/media-config';
 import {
-  decideShare, isAnnounced, isStandbyLayer, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow, sitesAffectedByFloorChange,
+  decideShare, firstShare, isAnnounced, isStandbyLayer, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow, sitesAffectedByFloorChange,
   sitesAffectedByWarmChange,
 } from '../programme/programme-rule';
 import { effectiveSpatialLayer, LinkState } from '../quality/quality-policy';
@@ -537,17 +537,32 @@ export class Room {
   // ── sites on other gateways (cluster/) ─────────────────────────────────────────────────────────
 
   /**
-   * This gateway's own sites with their cameras and microphones: what the other gateways of the conference
-   * are told (a shared screen is not piped between gateways yet: it stays with the sites of its gateway).
+   * This gateway's own sites with their cameras and microphones, and the screen one of them shares: what
+   * the other gateways of the conference are told (they pipe the screen for all their sites).
    */
-  localSites(): Array<{ siteId: string; isMain: boolean; producers: Producer[] }> {
-    const sites = new Map<string, { siteId: string; isMain: boolean; producers: Producer[] }>();
+  localSites(): LocalSite[] {
+    const sites = new Map<string, LocalSite>();
     for (const peer of this.peers.values()) {
       const site = sites.get(peer.siteId) ?? { siteId: peer.siteId, isMain: peer.isMain, producers: [] };
       site.producers.push(...cameraProducers(peer));
       sites.set(peer.siteId, site);
     }
+    const screen = this.screen;
+    const sharing = screen && !this.remoteSites.has(screen.peer.siteId) ? sites.get(screen.peer.siteId) : undefined;
+    if (screen && sharing) {
+      sharing.producers.push(screen.producer);
+      sharing.share = screen.share;
+    }
     return [...sites.values()];
+  }
+
+  /**
+   * Whether a screen another gateway's site shares should be piped here: not while a share of this
+   * gateway's that began first runs (the other gateway drops its own for ours, see `firstShare`).
+   */
+  acceptsRemoteScreen(share: ScreenShare): boolean {
+    const current = this.screen?.share;
+    return !current || current.producerId === share.producerId || firstShare(current, share) === share;
   }
 
   /**
@@ -570,12 +585,27 @@ export class Room {
     }
   }
 
-  /** A producer of a remote site, piped to the primary router; false (and closed) if the site is no longer remote. */
-  addRemoteProducer(siteId: string, producer: Producer): boolean {
+  /**
+   * A producer of a remote site, piped to the primary router; false (and closed) if the site is no longer
+   * remote, or if it is a screen that lost to one shared here first. A remote screen that began first
+   * replaces a share of this gateway's (two shares begun at once on two gateways: one stays everywhere).
+   */
+  addRemoteProducer(siteId: string, producer: Producer, share?: { userName: string; since: string }): boolean {
     const peer = this.remoteSites.get(siteId);
-    if (!peer || this.closed || producer.closed) {
+    const screen: ScreenShare | null = sourceOf(producer) === 'screen'
+      ? { siteId, producerId: producer.id, userName: share?.userName ?? '', since: share?.since ?? new Date().toISOString() }
+      : null;
+    if (!peer || this.closed || producer.closed || (screen && !this.acceptsRemoteScreen(screen))) {
       producer.close();
       return false;
+    }
+    if (screen) {
+      const replaced = this.screen;
+      this.screen = { peer, producer, share: screen };
+      if (replaced && replaced.producer !== producer) {
+        this.log.log(`site ${replaced.share.siteId}'s screen share stopped: site ${siteId} on another gateway began sharing first`);
+        replaced.producer.close(); // ProducerClosed to everyone here
+      }
     }
     peer.producers.set(producer.id, producer);
     this.routers.addProducer(producer, siteId, this.primary);
@@ -650,11 +680,13 @@ export class Room {
     this.screen = { peer, producer, share: { siteId: peer.siteId, producerId: producer.id, userName: peer.userName, since: new Date().toISOString() } };
     producer.observer.once('close', () => this.onProducerClosed(peer, producer));
     this.announce(peer, producer);
+    this.deps.onSourcesChanged(this); // the other gateways of the conference pipe it
     return producer;
   }
 
+  /** Stops a share of this gateway's site; a remote site's share is stopped by its own gateway, which sees the same programme. */
   private stopScreenIfNoLongerAllowed(): void {
-    if (this.screen && shareMustStop(this.programmeState(), this.screen.peer.siteId, this.controls.floorShareAllowed)) {
+    if (this.screen && !this.remoteSites.has(this.screen.peer.siteId) && shareMustStop(this.programmeState(), this.screen.peer.siteId, this.controls.floorShareAllowed)) {
       this.log.log(`site ${this.screen.peer.siteId}'s screen share stopped: it may no longer share`);
       this.screen.producer.close(); // ProducerClosed to everyone, a new Programme
     }
@@ -805,6 +837,14 @@ export class Room {
     this.deps.channel.toConference(this.conferenceId, MediaServerEvent.Programme, this.programme());
     this.deps.onProgrammeChanged(this);
   }
+}
+
+/** One of this gateway's sites as the cluster's room state tells the others (cluster.service.ts). */
+export interface LocalSite {
+  siteId: string;
+  isMain: boolean;
+  producers: Producer[];
+  share?: ScreenShare;
 }
 
 const producerInfo = (siteId: string, producer: Producer): ProducerInfo => ({ producerId: producer.id, siteId, kind: producer.kind, source: sourceOf(producer) });
