@@ -345,13 +345,16 @@ describe('media signalling', () => {
     late.disconnect();
   });
 
-  it('lists recordings for a bearer of that conference\'s media token only', async () => {
+  it('lists recordings for a bearer of that conference\'s media token at its main site only', async () => {
     const list = (token?: string, conference = conferenceA) =>
       fetch(`${media.url}/api/conferences/${conference}/recordings`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     expect((await list()).status).toBe(401);
-    expect((await list(media.token({ cid: conferenceB, sid: 's' }))).status).toBe(403);
-    expect((await list(media.token({ cid: conferenceA, sid: 's' }, { expiresIn: -1 }))).status).toBe(401);
-    const answer = await list(media.token({ cid: conferenceA, sid: 's' }));
+    expect((await list(media.token({ cid: conferenceB, sid: 's', main: true }))).status).toBe(403);
+    expect((await list(media.token({ cid: conferenceA, sid: 's', main: true }, { expiresIn: -1 }))).status).toBe(401);
+    const district = await list(media.token({ cid: conferenceA, sid: 's' }));
+    expect(district.status).toBe(403);
+    expect(await district.json()).toMatchObject({ error: 'NOT_MAIN_SITE' });
+    const answer = await list(media.token({ cid: conferenceA, sid: 's', main: true }));
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ recording: { conferenceId: conferenceA, active: false, file: null, startedAt: null }, files: [] });
   });

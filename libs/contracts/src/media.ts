@@ -488,7 +488,7 @@ export interface RecordingFile {
 }
 
 /**
- * GET /api/conferences/:id/recordings on the gateway (Authorization: Bearer <media join token>), and
+ * GET /api/conferences/:id/recordings on the gateway (Authorization: Bearer <the main site's media join token>), and
  * GET /api/internal/conferences/:id/recordings on the gateway (a MeetingServiceClaims token) for the
  * meeting service, which answers the same body to the chairs and the secretariat at
  * GET /api/conferences/:id/recordings.
