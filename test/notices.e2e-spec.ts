@@ -99,6 +99,32 @@ describe('notices', () => {
     expect(outsiderHeard.map((n) => n.conferenceId)).toEqual([otherConferenceId]);
   });
 
+  it('tells a person convened after the conference was announced of its newest notice, live; nobody else', async () => {
+    const conferenceId = snapshot.conference.id;
+    const newcomer = await meeting.createUser(`${run}.moi`, 'Đại biểu bổ sung');
+    const newcomerApi = chair.as(await meeting.login(`${run}.moi`));
+    const newcomerSocket = await meeting.connect(newcomerApi.token!);
+    const outsiderSocket = await meeting.connect(outsider.token!);
+    const outsiderHeard: NoticeView[] = [];
+    outsiderSocket.on(ServerEvent.Notice, (notice) => outsiderHeard.push(notice));
+    const heard = collect<NoticeView>(newcomerSocket, ServerEvent.Notice, 1);
+
+    const added = await chair.post(`/conferences/${conferenceId}/participants`, { userId: newcomer.id, role: 'delegate', siteId: snapshot.sites[1].id });
+    expect(added.status).toBe(201);
+    const [notice] = await heard;
+    // The newest notice of the conference, as the newcomer's list now holds it first.
+    expect(notice).toMatchObject({ conferenceId, read: false });
+    expect((await newcomerApi.get<NoticeList>('/notices')).body.items[0]).toEqual(notice);
+
+    // The outsider, connected all along, heard nothing of it.
+    const own = collect<NoticeView>(outsiderSocket, ServerEvent.Notice, 1);
+    expect((await otherChair.post(`/conferences/${otherConferenceId}/resume`)).status).toBe(200);
+    expect((await own)[0]).toMatchObject({ conferenceId: otherConferenceId });
+    expect(outsiderHeard.map((n) => n.conferenceId)).toEqual([otherConferenceId]);
+    newcomerSocket.disconnect();
+    outsiderSocket.disconnect();
+  });
+
   it('tells a person\'s other devices what they read, and no one else', async () => {
     const phone = await meeting.connect(delegate.token!);
     const operatorSocket = await meeting.connect(operators[1].token!);

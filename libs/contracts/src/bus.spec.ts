@@ -80,7 +80,15 @@ describe('parseNoticeEvent', () => {
     expect(parseNoticeEvent(text({ ...notice, text: 'not ours to carry' }))).toEqual(notice);
   });
 
+  it('accepts one for the people just convened only', () => {
+    const userIds = ['e1f2a3b4-0000-4000-8000-000000000005'];
+    expect(parseNoticeEvent(text({ ...notice, userIds }))).toEqual({ ...notice, userIds });
+  });
+
   it.each([
+    ['an empty list of people', text({ ...notice, userIds: [] })],
+    ['a person id that is not one', text({ ...notice, userIds: ['../x'] })],
+    ['more people than one message carries', text({ ...notice, userIds: Array.from({ length: 301 }, (_, i) => `u-${i}`) })],
     ['another kind', text({ ...notice, kind: 'read' })],
     ['no notice id', text({ ...notice, noticeId: undefined })],
     ['a bad conference id', text({ ...notice, conferenceId: '../x' })],

@@ -64,7 +64,15 @@ export interface NoticeEvent {
   conferenceId: string;
   noticeId: string;
   at: string;
+  /**
+   * Only these people (at most NOTICE_EVENT_MAX_USERS): those just convened to a conference announced
+   * before, told of its newest notice. Absent: everyone convened.
+   */
+  userIds?: string[];
 }
+
+/** People named in one NoticeEvent: a bus message stays small; more go in several. */
+export const NOTICE_EVENT_MAX_USERS = 300;
 
 /**
  * On `hoinghi:conference`, through the meeting service's outbox in the same transaction as the change:
@@ -191,7 +199,11 @@ export function parseConferenceClosedEvent(message: string): ConferenceClosedEve
 export function parseNoticeEvent(message: string): NoticeEvent | null {
   const e = busObject(message);
   if (!e || e.v !== 1 || e.kind !== 'announced' || !isBusId(e.conferenceId) || !isBusId(e.noticeId) || !isInstant(e.at)) return null;
-  return { v: 1, kind: 'announced', conferenceId: e.conferenceId, noticeId: e.noticeId, at: e.at };
+  const event: NoticeEvent = { v: 1, kind: 'announced', conferenceId: e.conferenceId, noticeId: e.noticeId, at: e.at };
+  if (e.userIds === undefined) return event;
+  const { userIds } = e;
+  if (!Array.isArray(userIds) || userIds.length === 0 || userIds.length > NOTICE_EVENT_MAX_USERS || !userIds.every(isBusId)) return null;
+  return { ...event, userIds: [...userIds] };
 }
 
 /** A MediaStatusEvent from `hoinghi:media-status`, or null. Worker events carry flat details (ids, numbers, a sentence). */

@@ -8,7 +8,8 @@ import { NoticesService } from './notices.service';
 
 /**
  * Hears announced notices (`hoinghi:notice`, from the outbox once the change is committed) and tells this
- * instance's connections of the people convened to the conference, wherever they are in the app. Sized
+ * instance's connections of the people convened to the conference (or of those the event names: people
+ * just convened, told of its newest notice), wherever they are in the app. Sized
  * by this instance's connected users, not by the conference: one query for which of them are convened.
  * A connection that was away reads the list again when it connects (GET /api/notices).
  */
@@ -44,7 +45,9 @@ export class NoticeSubscriber implements OnApplicationBootstrap, OnApplicationSh
       this.log.warn(`dropped a malformed notice message: ${JSON.stringify(String(message).slice(0, 200))}`);
       return;
     }
-    const users = await this.notices.convened(event.conferenceId, this.sockets.connectedUsers());
+    const named = event.userIds ? new Set(event.userIds) : null;
+    const connected = this.sockets.connectedUsers().filter((id) => !named || named.has(id));
+    const users = await this.notices.convened(event.conferenceId, connected);
     if (!users.length) return;
     const notice = await this.notices.one(event.noticeId);
     if (notice) this.sockets.tellNotice(users, notice);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConferenceEntity, NoticeEntity, SiteEntity } from '@hoinghi/database';
 import { notFound, type ConferenceAction } from '@hoinghi/domain';
-import { NOTICE_PAGE, RedisChannel, type NoticeEvent, type NoticeKind, type NoticeList, type NoticeView } from '@hoinghi/contracts';
+import { NOTICE_EVENT_MAX_USERS, NOTICE_PAGE, RedisChannel, type NoticeEvent, type NoticeKind, type NoticeList, type NoticeView } from '@hoinghi/contracts';
 import type { OutboxItem } from '@hoinghi/change-log';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -47,6 +47,35 @@ export class NoticesService {
     });
     const event: NoticeEvent = { v: 1, kind: 'announced', conferenceId: conference.id, noticeId: id as string, at: at.toISOString() };
     return { kind: 'redis', channel: RedisChannel.Notice, payload: event };
+  }
+
+  /**
+   * People just convened to a conference that was announced before (a delegate added after the invitation
+   * went out) hear of its newest notice live, as the others did when it was announced: outbox messages for
+   * them only, in the caller's transaction. `userIds`: those convened by this change and by no role before.
+   */
+  async tellNewlyConvened(em: EntityManager, conferenceId: string, userIds: string[]): Promise<OutboxItem[]> {
+    if (!userIds.length) return [];
+    const [latest] = await em.query(
+      'SELECT id, at FROM notices WHERE conference_id = $1 ORDER BY at DESC, id DESC LIMIT 1', [conferenceId],
+    ) as Array<{ id: string; at: Date }>;
+    if (!latest) return []; // not announced yet: they hear of it with everyone
+    const messages: OutboxItem[] = [];
+    for (let i = 0; i < userIds.length; i += NOTICE_EVENT_MAX_USERS) {
+      const event: NoticeEvent = {
+        v: 1, kind: 'announced', conferenceId, noticeId: latest.id, at: new Date(latest.at).toISOString(), userIds: userIds.slice(i, i + NOTICE_EVENT_MAX_USERS),
+      };
+      messages.push({ kind: 'redis', channel: RedisChannel.Notice, payload: event });
+    }
+    return messages;
+  }
+
+  /** Of these users, those with no role at all in the conference yet (whom adding would newly convene). */
+  async notConvened(em: EntityManager, conferenceId: string, userIds: string[]): Promise<string[]> {
+    const convened = new Set((await em.query(
+      'SELECT DISTINCT user_id AS "userId" FROM participants WHERE conference_id = $1 AND user_id = ANY($2::uuid[])', [conferenceId, userIds],
+    ) as Array<{ userId: string }>).map((r) => r.userId));
+    return [...new Set(userIds)].filter((id) => !convened.has(id));
   }
 
   /** One notice as its newly told readers see it (unread), or null once it is gone (its conference deleted). */

@@ -13,6 +13,7 @@ import { AuthService } from '../auth/auth.service';
 import { oneTimePassword } from '../auth/one-time-password';
 import { AttendanceService } from '../attendance/attendance.service';
 import { ConferenceChanges } from '../change-log/conference-changes.service';
+import { NoticesService } from '../notices/notices.service';
 import { readSheet } from './sheet-reader';
 
 function newSecret() {
@@ -38,6 +39,7 @@ export class ParticipantImportService {
     private readonly access: AccessService,
     private readonly changes: ConferenceChanges,
     private readonly attendance: AttendanceService,
+    private readonly notices: NoticesService,
   ) {}
 
   async preview(user: AuthUser, conferenceId: string, file: ListFile): Promise<ImportPreview> {
@@ -78,6 +80,7 @@ export class ParticipantImportService {
       const toAdd = planned.filter((r) => r.action === 'add' || r.action === 'create_user');
       const count = await ctx.em.count(ParticipantEntity, { where: { conferenceId } });
       if (count + toAdd.length > CONFERENCE_LIMITS.participants) assertRoomFor('participants', CONFERENCE_LIMITS.participants);
+      const newlyConvened = await this.notices.notConvened(ctx.em, conferenceId, toAdd.map((r) => r.userId ?? userIds.get(r.username)!));
       const inserted = toAdd.length
         ? ((await ctx.em.insert(ParticipantEntity, toAdd.map((r) => ({
           conferenceId, userId: r.userId ?? userIds.get(r.username)!, role: r.role!, siteId: r.siteId, votingRight: r.votingRight,
@@ -96,6 +99,7 @@ export class ParticipantImportService {
           action: 'participant.import',
           details: { fileName: file.fileName.slice(0, 200), added: added.length, createdUsers: createdUsers.map((u) => u.username) },
         },
+        outbox: await this.notices.tellNewlyConvened(ctx.em, conferenceId, newlyConvened),
       };
     });
   }

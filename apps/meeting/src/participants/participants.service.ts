@@ -10,6 +10,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AccessService } from '../access/access.service';
 import { AttendanceService } from '../attendance/attendance.service';
 import { ConferenceChanges } from '../change-log/conference-changes.service';
+import { NoticesService } from '../notices/notices.service';
 import { AddParticipantRequestDto, UpdateParticipantRequestDto } from './dto/participant.dto';
 
 @Injectable()
@@ -19,6 +20,7 @@ export class ParticipantsService {
     private readonly access: AccessService,
     private readonly changes: ConferenceChanges,
     private readonly attendance: AttendanceService,
+    private readonly notices: NoticesService,
   ) {}
 
   /** Leaders see everyone; a site sees its own people and those who act for the whole conference. */
@@ -44,6 +46,7 @@ export class ParticipantsService {
         throw conflict('PARTICIPANT_EXISTS', `This person already has the role ${dto.role} in this conference.`);
       }
       assertRoomFor('participants', await ctx.em.count(ParticipantEntity, { where: { conferenceId } }));
+      const newlyConvened = await this.notices.notConvened(ctx.em, conferenceId, [dto.userId]);
       const saved = await ctx.em.save(ParticipantEntity, ctx.em.create(ParticipantEntity, {
         conferenceId, userId: dto.userId, role: dto.role, siteId: dto.siteId ?? null,
         votingRight: votingRightFor(dto.role, dto.votingRight),
@@ -54,6 +57,7 @@ export class ParticipantsService {
         result: view,
         events: dto.role === 'delegate' ? await this.attendance.sitesChanged(ctx, [saved.siteId!]) : [],
         audit: { action: 'participant.add', details: { participantId: saved.id, userId: dto.userId, role: dto.role, siteId: dto.siteId ?? null } },
+        outbox: await this.notices.tellNewlyConvened(ctx.em, conferenceId, newlyConvened),
       };
     });
   }
