@@ -1,7 +1,7 @@
 // Minutes (biên bản): two secretaries keep them per agenda item, the chair approves and publishes,
 // a published version is frozen (hash, database trigger), a correction is version 2.
 import type {
-  ConferenceSnapshot, ErrorResponse, FloorRequestView, MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesVersionView, ParticipantView,
+  ConferenceSnapshot, ErrorResponse, FloorRequestView, MinutesDiffView, MinutesItemView, MinutesSpeaker, MinutesVersionView, OrgUnitView, ParticipantView,
 } from '@hoinghi/contracts';
 import { canonicalJson, minutesDocument, paragraphText } from '@hoinghi/domain';
 import { createHash } from 'node:crypto';
@@ -112,6 +112,40 @@ describe('minutes', () => {
     expect(createHash('sha256').update(canonicalJson(row.content), 'utf8').digest('hex')).toBe(row.sha256);
     const read = await operators[1].get<MinutesVersionView>(path('/versions/1'));
     expect(read.body.items[0].conclusion).toBe('Thống nhất chương trình; giao Văn phòng Tỉnh ủy tổng hợp.');
+  });
+
+  it('numbers a body\'s minutes from 01 within the calendar year, and from 01 again once a new term of the body is recorded', async () => {
+    const hostUnitId = snapshot.conference.hostUnitId;
+    const first = (await chair.get<Array<{ version: number; documentNumber: string }>>(path('/versions'))).body.find((v) => v.version === 1)!;
+    const unitCode = first.documentNumber.replace(/^01-BB\//, '');
+    /** Another conference of the same body, its minutes published by its chair and a secretary. */
+    const publishAnother = async (prefix: string) => {
+      const other = await meeting.liveConference(`${run}${prefix}`, [], { hostUnitId });
+      const otherPath = `/conferences/${other.snapshot.conference.id}/minutes`;
+      const user = await meeting.createUser(`${run}${prefix}.tk`, 'Thư ký hội nghị');
+      await other.chair.post(`/conferences/${other.snapshot.conference.id}/participants`, { userId: user.id, role: 'secretary' });
+      const secretary = new Api(meeting.url).as(await meeting.login(`${run}${prefix}.tk`));
+      const item = other.snapshot.agenda[0].id;
+      expect((await secretary.put(`${otherPath}/items/${item}`, { revision: 0, summary: 'Khai mạc hội nghị.' })).status).toBe(200);
+      expect((await secretary.post(`${otherPath}/submit`)).status).toBe(200);
+      expect((await other.chair.post(`${otherPath}/approve`)).status).toBe(200);
+      const published = await other.chair.post<MinutesVersionView>(`${otherPath}/publish`);
+      expect(published.status).toBe(200);
+      return published.body.documentNumber;
+    };
+    expect(await publishAnother('b')).toBe(`02-BB/${unitCode}`);
+
+    await meeting.createUser(`${run}.admin`, 'Quản trị hệ thống', { isAdmin: true });
+    const admin = new Api(meeting.url).as(await meeting.login(`${run}.admin`));
+    const termStartedAt = new Date().toISOString();
+    const recorded = await admin.patch<OrgUnitView>(`/org-units/${hostUnitId}`, { termStartedAt });
+    expect(recorded).toMatchObject({ status: 200, body: { id: hostUnitId, termStartedAt } });
+    expect(await admin.patch<ErrorResponse>(`/org-units/${hostUnitId}`, { termStartedAt: 'Đại hội XVI' }))
+      .toMatchObject({ status: 400, body: { error: 'VALIDATION_FAILED', fields: { termStartedAt: [expect.any(String)] } } });
+    expect(await publishAnother('c')).toBe(`01-BB/${unitCode}`);
+    // Cleared: numbered per calendar year again (the three of this year).
+    expect((await admin.patch<OrgUnitView>(`/org-units/${hostUnitId}`, { termStartedAt: null })).body.termStartedAt).toBeNull();
+    expect(await publishAnother('d')).toBe(`04-BB/${unitCode}`);
   });
 
   it('never changes a published version, not even by SQL; a correction is version 2 with the differences shown', async () => {

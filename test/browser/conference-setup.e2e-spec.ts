@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // An organiser sets a conference up entirely in the app, in Chromium: the province's delegates come from
 // the spreadsheet the Organisation Board keeps (one row wrong first, then fixed), a voting right is changed
-// by hand, the quorum rule is edited; the administrator adds a commune unit. Screenshots at 1280×720 and 390×844.
+// by hand, the quorum rule is edited; the administrator adds a commune unit and records its new term. Screenshots at 1280×720 and 390×844.
 import type { ConferenceSnapshot } from '@hoinghi/contracts';
 import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -131,6 +131,11 @@ describe('an organiser sets up a conference in Chromium', () => {
     await phone.getByTestId('new-unit-name').fill('Đảng ủy xã Mỹ An');
     await phone.getByTestId('new-unit-submit').click();
     await phone.getByTestId('unit-row').filter({ hasText: 'Đảng ủy xã Mỹ An' }).filter({ hasText: 'Xã, phường' }).waitFor();
+    // Its congress opened a new term: its minutes are numbered from 01 again from that day.
+    await phone.getByTestId('unit-row').filter({ hasText: 'Đảng ủy xã Mỹ An' }).getByRole('button', { name: 'Đổi tên / Chuyển' }).click();
+    await phone.getByTestId('unit-term-input').fill('2025-10-15');
+    await phone.getByRole('button', { name: 'Lưu' }).click();
+    await phone.getByTestId('unit-row').filter({ hasText: 'Đảng ủy xã Mỹ An' }).getByTestId('unit-term').filter({ hasText: 'nhiệm kỳ từ 15/10/2025' }).waitFor();
     await phone.screenshot({ path: join(SCREENSHOTS, 'admin-units-phone.png') });
     await laptop.goto(`${meeting.url}/admin`);
     await laptop.getByTestId('admin-users-tab').click();

@@ -90,10 +90,12 @@ export class MeetingHarness {
    */
   async liveConference(prefix: string, districts: string[], as: {
     title?: string; host?: string; superior?: string; place?: string; chair?: string; agenda?: Array<{ title: string; kind: string; presenter: string; plannedMinutes: number }>;
+    /** An existing unit as the host (e.g. a second conference of the same body), instead of a new one. */
+    hostUnitId?: string;
   } = {}): Promise<{ chair: Api; operators: Api[]; snapshot: ConferenceSnapshot }> {
     const api = new Api(this.url);
     const superior = as.superior ? await this.createOrgUnit(as.superior, 'province') : null;
-    const province = await this.createOrgUnit(as.host ?? `Tỉnh ${prefix}`, 'province', superior?.id ?? null);
+    const province = as.hostUnitId ? { id: as.hostUnitId } : await this.createOrgUnit(as.host ?? `Tỉnh ${prefix}`, 'province', superior?.id ?? null);
     await this.createUser(`${prefix}.chutri`, as.chair ?? 'Chủ trì hội nghị', { canConvene: true });
     const chair = api.as(await this.login(`${prefix}.chutri`));
     const created = await chair.post<ConferenceSnapshot>('/conferences', {

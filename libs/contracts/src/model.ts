@@ -75,6 +75,8 @@ export interface OrgUnitView {
   name: string;
   level: OrgUnitLevel;
   parentId: string | null;
+  /** When the body's current term (nhiệm kỳ) began: its minutes are numbered from 01 within it. Null: per calendar year. */
+  termStartedAt: string | null;
 }
 
 export interface RoleAssignment {

@@ -1,6 +1,8 @@
 import type { MinutesItemView } from '@hoinghi/contracts';
 import { DomainError } from './errors';
-import { assertMinutesEditable, canonicalJson, diffMinutesItems, inShapeOf, minutesDocumentNumber, minutesTransition, unitCodeOf } from './minutes';
+import {
+  assertMinutesEditable, canonicalJson, diffMinutesItems, inShapeOf, minutesDocumentNumber, minutesNumberedSince, minutesTransition, unitCodeOf,
+} from './minutes';
 
 describe('minutes workflow', () => {
   it.each([
@@ -81,5 +83,21 @@ describe('inShapeOf: a published version\'s facts against today\'s sources', () 
     expect(inShapeOf({ ...today, attendance: { ...today.attendance, present: 3 } }, stored)).not.toEqual(stored);
     expect(inShapeOf({ ...today, place: undefined }, stored)).not.toEqual(stored);
     expect(inShapeOf({ ...today, drafts: [...today.drafts, { title: 'Dự thảo 2', comments: 0 }] }, stored)).not.toEqual(stored);
+  });
+});
+
+describe('minutesNumberedSince', () => {
+  const term = new Date('2025-10-15T01:00:00Z');
+  it('counts within the body\'s current term once it has begun', () => {
+    expect(minutesNumberedSince(term, new Date('2026-12-01T03:00:00Z'))).toEqual(term);
+    expect(minutesNumberedSince(term, term)).toEqual(term);
+  });
+  it('counts within the calendar year in Vietnam\'s time without a term, or before a term recorded ahead begins', () => {
+    expect(minutesNumberedSince(null, new Date('2026-12-01T03:00:00Z'))).toEqual(new Date('2025-12-31T17:00:00Z'));
+    expect(minutesNumberedSince(new Date('2027-01-10T00:00:00Z'), new Date('2026-12-01T03:00:00Z'))).toEqual(new Date('2025-12-31T17:00:00Z'));
+  });
+  it('starts a new year at midnight in Hà Nội, 17:00 UTC the day before', () => {
+    expect(minutesNumberedSince(null, new Date('2026-12-31T16:59:59Z'))).toEqual(new Date('2025-12-31T17:00:00Z'));
+    expect(minutesNumberedSince(null, new Date('2026-12-31T17:00:00Z'))).toEqual(new Date('2026-12-31T17:00:00Z'));
   });
 });

@@ -88,6 +88,20 @@ export function minutesDocumentNumber(sequence: number, unitCode: string): strin
   return `${String(sequence).padStart(2, '0')}-BB/${unitCode}`;
 }
 
+/** Vietnam's offset from UTC (no daylight saving): calendar years begin at midnight in Hà Nội. */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/**
+ * Since when a body's minutes are counted for their next number: from 01 within the body's current term
+ * (a Party committee, Hướng dẫn 36-HD/VPTW) when one is recorded and has begun, else within the
+ * calendar year in Vietnam's time.
+ */
+export function minutesNumberedSince(termStartedAt: Date | null, now: Date): Date {
+  if (termStartedAt && termStartedAt.getTime() <= now.getTime()) return termStartedAt;
+  const year = new Date(now.getTime() + VIETNAM_OFFSET_MS).getUTCFullYear();
+  return new Date(Date.UTC(year, 0, 1) - VIETNAM_OFFSET_MS);
+}
+
 /** The abbreviation of a body's name for document numbers: the initials of its words, in capitals, without diacritics. */
 export function unitCodeOf(name: string): string {
   return name

@@ -10,11 +10,11 @@ import type {
   MinutesVersionView, PublishedMinutesContent, ViewerScope,
 } from '@hoinghi/contracts';
 import {
-  AgendaItemEntity, ConferenceEntity, FloorRequestEntity, MinutesItemEntity, MinutesVersionEntity,
+  AgendaItemEntity, ConferenceEntity, FloorRequestEntity, MinutesItemEntity, MinutesVersionEntity, OrgUnitEntity,
 } from '@hoinghi/database';
 import {
-  assertMinutesEditable, canonicalJson, conflict, diffMinutesItems, forbidden, inShapeOf, minutesDocumentNumber, minutesTransition, notFound,
-  stale, unitCodeOf,
+  assertMinutesEditable, canonicalJson, conflict, diffMinutesItems, forbidden, inShapeOf, minutesDocumentNumber, minutesNumberedSince,
+  minutesTransition, notFound, stale, unitCodeOf,
 } from '@hoinghi/domain';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -279,20 +279,20 @@ export class MinutesService implements ConferenceSection {
   }
 
   /**
-   * Minutes are numbered from 01 within the issuing body (the conference's host unit) and calendar
-   * year; the body's lock (an advisory lock on its id) keeps two conferences from taking one number.
+   * Minutes are numbered from 01 within the issuing body (the conference's host unit) and its current
+   * term, or calendar year when no term is recorded (minutesNumberedSince); the body's lock (an advisory
+   * lock on its id) keeps two conferences from taking one number.
    */
   private async nextDocumentNumber(ctx: ChangeContext): Promise<string> {
     const { em, conference, now } = ctx;
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('minutes-number:' || $1))`, [conference.hostUnitId]);
-    const [{ used, unit }] = await em.query(
-      `SELECT (SELECT count(*)::int FROM minutes_versions v JOIN conferences c ON c.id = v.conference_id
-                WHERE c.host_unit_id = $1 AND v.status = 'published' AND v.corrects IS NULL
-                  AND date_part('year', v.published_at) = date_part('year', $2::timestamptz)) AS used,
-              (SELECT name FROM org_units WHERE id = $1) AS unit`,
-      [conference.hostUnitId, now],
-    ) as { used: number; unit: string }[];
-    return minutesDocumentNumber(used + 1, unitCodeOf(unit));
+    const unit = await em.findOneOrFail(OrgUnitEntity, { where: { id: conference.hostUnitId }, select: ['name', 'termStartedAt'] });
+    const [{ used }] = await em.query(
+      `SELECT count(*)::int AS used FROM minutes_versions v JOIN conferences c ON c.id = v.conference_id
+        WHERE c.host_unit_id = $1 AND v.status = 'published' AND v.corrects IS NULL AND v.published_at >= $2`,
+      [conference.hostUnitId, minutesNumberedSince(unit.termStartedAt, now)],
+    ) as { used: number }[];
+    return minutesDocumentNumber(used + 1, unitCodeOf(unit.name));
   }
 
   private async numberOf(em: EntityManager, conferenceId: string, version: number): Promise<string | null> {

@@ -34,7 +34,7 @@ export class OrgUnitsController {
 
   @Patch(':orgUnitId')
   @Endpoint({
-    operationId: 'updateOrgUnit', summary: 'Renames, relabels or moves a unit (administrators); never under itself (400 ORG_UNIT_CYCLE).',
+    operationId: 'updateOrgUnit', summary: 'Renames, relabels or moves a unit, or records when its new term began (administrators); never under itself (400 ORG_UNIT_CYCLE).',
     response: OrgUnitResponseDto, errors: [400, 401, 403, 404],
   })
   update(@CurrentUser() user: AuthUser, @IdParam('orgUnitId') orgUnitId: string, @Body() dto: UpdateOrgUnitRequestDto): Promise<OrgUnitView> {

@@ -8,7 +8,9 @@ import type { AuthUser } from '../auth/auth-user';
 import { CreateOrgUnitRequestDto, SearchOrgUnitsQueryDto, UpdateOrgUnitRequestDto } from './dto/org-unit.dto';
 
 const SEARCH_LIMIT = 50;
-const view = (u: OrgUnitEntity): OrgUnitView => ({ id: u.id, name: u.name, level: u.level, parentId: u.parentId });
+const view = (u: OrgUnitEntity): OrgUnitView => ({
+  id: u.id, name: u.name, level: u.level, parentId: u.parentId, termStartedAt: u.termStartedAt ? new Date(u.termStartedAt).toISOString() : null,
+});
 
 @Injectable()
 export class OrgUnitsService {
@@ -30,13 +32,14 @@ export class OrgUnitsService {
     return this.units.manager.transaction(async (em) => {
       const saved = await em.save(OrgUnitEntity, em.create(OrgUnitEntity, {
         name: dto.name.trim(), nameSearch: foldVietnamese(dto.name), level: dto.level, parentId: dto.parentId ?? null,
+        termStartedAt: dto.termStartedAt ? new Date(dto.termStartedAt) : null,
       }));
       await em.insert(AuditEntryEntity, { conferenceId: null, actorUserId: user.id, action: 'org-unit.create', details: { orgUnitId: saved.id, name: saved.name } });
       return view(saved);
     });
   }
 
-  /** Rename, relabel or move a unit (administrators); a move never puts a unit under itself. */
+  /** Rename, relabel or move a unit, or record a new term (administrators); a move never puts a unit under itself. */
   async update(user: AuthUser, unitId: string, dto: UpdateOrgUnitRequestDto): Promise<OrgUnitView> {
     if (!user.isAdmin) throw forbidden('ROLE_FORBIDDEN', 'Only an administrator can change the organisation tree.');
     return this.units.manager.transaction(async (em) => {
@@ -55,7 +58,10 @@ export class OrgUnitsService {
       if (dto.name !== undefined) Object.assign(unit, { name: dto.name.trim(), nameSearch: foldVietnamese(dto.name) });
       if (dto.level !== undefined) unit.level = dto.level;
       if (dto.parentId !== undefined) unit.parentId = dto.parentId;
-      await em.update(OrgUnitEntity, { id: unit.id }, { name: unit.name, nameSearch: unit.nameSearch, level: unit.level, parentId: unit.parentId });
+      if (dto.termStartedAt !== undefined) unit.termStartedAt = dto.termStartedAt === null ? null : new Date(dto.termStartedAt);
+      await em.update(OrgUnitEntity, { id: unit.id }, {
+        name: unit.name, nameSearch: unit.nameSearch, level: unit.level, parentId: unit.parentId, termStartedAt: unit.termStartedAt,
+      });
       await em.save(AuditEntryEntity, em.create(AuditEntryEntity, { conferenceId: null, actorUserId: user.id, action: 'org-unit.update', details: { orgUnitId: unit.id, before, after: view(unit) } }));
       return view(unit);
     });

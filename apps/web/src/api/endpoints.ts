@@ -49,7 +49,7 @@ export const api = {
   childOrgUnits: (parentId: string) => apiRequest<OrgUnitView[]>('GET', `/org-units?parentId=${encodeURIComponent(parentId)}`),
   rootOrgUnits: () => apiRequest<OrgUnitView[]>('GET', '/org-units'),
   createOrgUnit: (body: { name: string; level: OrgUnitLevel; parentId?: string }) => apiRequest<OrgUnitView>('POST', '/org-units', body),
-  updateOrgUnit: (unitId: string, body: { name?: string; level?: OrgUnitLevel; parentId?: string | null }) =>
+  updateOrgUnit: (unitId: string, body: { name?: string; level?: OrgUnitLevel; parentId?: string | null; termStartedAt?: string | null }) =>
     apiRequest<OrgUnitView>('PATCH', `/org-units/${encodeURIComponent(unitId)}`, body),
 
   listConferences: () => apiRequest<ConferenceSummary[]>('GET', '/conferences'),

@@ -860,6 +860,8 @@ export const en: Dictionary = {
     rename: 'Rename',
     move: 'Move',
     moveTo: 'Move under',
+    termStartedOn: 'Current term began on (minutes numbered from 01 again; empty: numbered per year)',
+    termSince: (date: string) => `term since ${date}`,
     open: 'Units under it',
     back: 'Back',
     save: 'Save',

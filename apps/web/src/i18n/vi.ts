@@ -875,6 +875,8 @@ export const vi = {
     rename: 'Đổi tên',
     move: 'Chuyển',
     moveTo: 'Chuyển về đơn vị',
+    termStartedOn: 'Nhiệm kỳ hiện tại bắt đầu từ ngày (biên bản đánh số lại từ 01; để trống: đánh số theo năm)',
+    termSince: (date: string) => `nhiệm kỳ từ ${date}`,
     open: 'Xem đơn vị trực thuộc',
     back: 'Quay lại',
     save: 'Lưu',

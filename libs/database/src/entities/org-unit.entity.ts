@@ -22,6 +22,10 @@ export class OrgUnitEntity {
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId!: string | null;
 
+  /** When the body's current term began (its documents are numbered within it); null: numbered per calendar year. */
+  @Column({ name: 'term_started_at', type: 'timestamptz', nullable: true })
+  termStartedAt!: Date | null;
+
   @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'parent_id' })
   parent?: OrgUnitEntity | null;

@@ -1,5 +1,5 @@
 import { ORG_UNIT_LEVELS, OrgUnitLevel } from '@hoinghi/contracts';
-import { EnumField, IdField, TextField } from '../../common/dto-fields';
+import { DateTimeField, EnumField, IdField, TextField } from '../../common/dto-fields';
 
 export class SearchOrgUnitsQueryDto {
   @TextField(100, { optional: true, description: 'Part of the name, with or without diacritics.', example: 'thap muoi' })
@@ -18,6 +18,9 @@ export class CreateOrgUnitRequestDto {
 
   @IdField({ optional: true })
   parentId?: string;
+
+  @DateTimeField({ optional: true, description: 'When the current term (nhiệm kỳ) began: the unit\'s minutes are numbered from 01 within it (a Party committee). Absent: per calendar year.', example: '2025-10-15T00:00:00+07:00' })
+  termStartedAt?: string;
 }
 
 export class UpdateOrgUnitRequestDto {
@@ -29,4 +32,7 @@ export class UpdateOrgUnitRequestDto {
 
   @IdField({ optional: true, description: 'The new parent unit; null makes it a root.' })
   parentId?: string | null;
+
+  @DateTimeField({ optional: true, description: 'When a new term (nhiệm kỳ) began: minutes are numbered from 01 again; null: numbered per calendar year.', example: '2025-10-15T00:00:00+07:00' })
+  termStartedAt?: string | null;
 }

@@ -7,4 +7,6 @@ export class OrgUnitResponseDto implements OrgUnitView {
   @ApiProperty() name!: string;
   @EnumProperty(ORG_UNIT_LEVELS) level!: OrgUnitLevel;
   @IdProperty({ nullable: true }) parentId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the current term (nhiệm kỳ) began; minutes are numbered from 01 within it. Null: per calendar year.' })
+  termStartedAt!: string | null;
 }

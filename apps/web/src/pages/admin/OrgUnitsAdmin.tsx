@@ -6,9 +6,10 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldError } from '../../components/FieldError';
 import { OrgUnitPicker } from '../../components/OrgUnitPicker';
 import { useAction } from '../../hooks/useAction';
+import { formatDate, vietnamDay, vietnamDayStart } from '../../i18n/format';
 import { useT } from '../../i18n/I18nContext';
 
-/** Browse the tree level by level or search it (diacritics optional); add, rename, relabel and move units. */
+/** Browse the tree level by level or search it (diacritics optional); add, rename, relabel and move units, record a new term. */
 export function OrgUnitsAdmin() {
   const t = useT();
   const action = useAction();
@@ -53,17 +54,21 @@ function UnitRow({ unit, onOpen, onChanged }: { unit: OrgUnitView; onOpen(): voi
   const [name, setName] = useState(unit.name);
   const [level, setLevel] = useState<OrgUnitLevel>(unit.level);
   const [moveTo, setMoveTo] = useState<OrgUnitView | null>(null);
+  const [termDay, setTermDay] = useState(vietnamDay(unit.termStartedAt));
   const fields = action.error instanceof ApiError ? action.error.fields : {};
   const save = () =>
     action.run(async () => {
-      await api.updateOrgUnit(unit.id, { name, level, ...(moveTo ? { parentId: moveTo.id } : {}) });
+      await api.updateOrgUnit(unit.id, { name, level, termStartedAt: vietnamDayStart(termDay), ...(moveTo ? { parentId: moveTo.id } : {}) });
       setEditing(false);
       onChanged();
     });
   if (!editing) {
     return (
       <li className="unit-row" data-testid="unit-row">
-        <span><strong>{unit.name}</strong> <span className="muted">· {t.admin.levels[unit.level]}</span></span>
+        <span>
+          <strong>{unit.name}</strong> <span className="muted">· {t.admin.levels[unit.level]}</span>
+          {unit.termStartedAt && <span className="muted" data-testid="unit-term"> · {t.admin.termSince(formatDate(unit.termStartedAt, t.locale))}</span>}
+        </span>
         <span className="button-row">
           <button type="button" className="button button--small" onClick={onOpen}>{t.admin.open}</button>
           <button type="button" className="button button--small" onClick={() => setEditing(true)}>{t.admin.rename} / {t.admin.move}</button>
@@ -79,6 +84,10 @@ function UnitRow({ unit, onOpen, onChanged }: { unit: OrgUnitView; onOpen(): voi
           <select value={level} onChange={(e) => setLevel(e.target.value as OrgUnitLevel)}>
             {ORG_UNIT_LEVELS.map((l) => <option key={l} value={l}>{t.admin.levels[l]}</option>)}
           </select>
+        </label>
+        <label className="field field--wide">{t.admin.termStartedOn}
+          <input type="date" value={termDay} onChange={(e) => setTermDay(e.target.value)} data-testid="unit-term-input" aria-invalid={Boolean(fields.termStartedAt)} />
+          <FieldError fields={fields} path="termStartedAt" />
         </label>
         <div className="field field--wide">
           <label htmlFor={`move-${unit.id}`}>{t.admin.moveTo}</label>
