@@ -149,9 +149,9 @@ describe('the programme over real RTP', () => {
     const stopped = await ok(sockets[HALL], MediaClientEvent.StopRecording, {});
     expect(stopped.recording).toMatchObject({ active: false, file: null });
 
-    // Listed over REST with a media token of the conference; one file per segment (the grant started a new one).
+    // Listed over REST with the main site's media token; one file per segment (the grant started a new one).
     const answer = await fetch(`${media.url}/api/conferences/${conferenceId}/recordings`, {
-      headers: { authorization: `Bearer ${media.token({ cid: conferenceId, sid: LAI_VUNG })}` },
+      headers: { authorization: `Bearer ${media.token({ cid: conferenceId, sid: HALL, main: true })}` },
     });
     const { files } = (await answer.json()) as { files: Array<{ file: string; bytes: number; active: boolean }> };
     expect(files.length).toBeGreaterThanOrEqual(2);
@@ -181,6 +181,44 @@ describe('the programme over real RTP', () => {
     await sleep(700);
     expect(sink.count(ssrcOf(SA_DEC, 'video')) + sink.count(ssrcOf(SA_DEC, 'audio'))).toBe(before);
     expect(sink.count(ssrcOf(HALL, 'video'))).toBeGreaterThan(hallBefore);
+  });
+
+  it('records a shared screen: while the hall shares, a segment has the screen as its first video and the hall\'s camera as its second', async () => {
+    const started = await ok(sockets[HALL], MediaClientEvent.StartRecording, {});
+    const before = started.recording.file!;
+    const transport = await ok(sockets[HALL], MediaClientEvent.CreateTransport, { direction: 'send', type: 'plain' });
+    if (transport.type !== 'plain') throw new Error('expected a plain transport');
+    const { producerId: screen } = await ok(sockets[HALL], MediaClientEvent.Produce, {
+      transportId: transport.id, kind: 'video', rtpParameters: ffmpegRtpParameters('video', 10_100), source: 'screen',
+    });
+    ffmpegs.push(ffmpegRtp('video', transport, { ssrc: 10_100, payloadType: 101, seconds: 20 }));
+    const recording = nextEvent(sockets[HALL], MediaServerEvent.Recording, (r) => r.file !== null && r.file !== before);
+    const withScreen = (await recording).file!;
+    await sleep(2000);
+    const stopped = nextEvent(sockets[HALL], MediaServerEvent.Recording, (r) => r.file !== withScreen);
+    await ok(sockets[HALL], MediaClientEvent.CloseProducer, { producerId: screen });
+    expect((await stopped).file).not.toBeNull(); // the camera alone again, in a segment of its own
+    await ok(sockets[HALL], MediaClientEvent.StopRecording, {});
+
+    const probe = (entries: string) => execFileSync('/usr/bin/ffprobe', [
+      '-v', 'error', '-show_entries', entries, '-of', 'csv=p=0', join(recordingsDir, conferenceId, withScreen),
+    ], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().split('\n');
+    // The replaced segment ends a second after its successor starts (no gap), then ffmpeg writes its trailer.
+    await waitFor(() => {
+      try {
+        return probe('format=duration').length > 0;
+      } catch {
+        return false;
+      }
+    }, 10_000, 'the screen\'s segment finished');
+    expect(probe('stream=codec_name')).toEqual(['vp8', 'vp8', 'opus']);
+    // Both pictures were written: frames of each video track.
+    const frames = (stream: number) => Number(execFileSync('/usr/bin/ffprobe', [
+      '-v', 'error', '-select_streams', `v:${stream}`, '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0',
+      join(recordingsDir, conferenceId, withScreen),
+    ]).toString());
+    expect(frames(0)).toBeGreaterThan(10);
+    expect(frames(1)).toBeGreaterThan(10);
   });
 
   it('keeps the next speaker in the queue warm: its video, not its sound, flows to the districts until it leaves the head', async () => {

@@ -41,11 +41,12 @@ interface Session {
 /**
  * Records the programme to <recordingsDir>/<conferenceId>/<timestamp>.webm with Debian's ffmpeg: the
  * main site's video and audio, plus the floor holder's audio as a second audio track (no mixing, no
- * re-encoding: ffmpeg copies VP8/Opus into WebM). Each track is a consumer on its own PlainTransport
+ * re-encoding: ffmpeg copies VP8/Opus into WebM); while a screen is shared, its video is the first
+ * track (what a player shows: the slides, as the sites see them large) and the hall's camera the second. Each track is a consumer on its own PlainTransport
  * (rtcpMux off: ffmpeg wants RTCP on port + 1) sending to a port ffmpeg reads through an SDP file.
  *
- * mediasoup cannot switch a consumer to another producer, so when the floor (or a main-site producer)
- * changes, a new segment starts and the old one ends a moment later (the overlap avoids a gap).
+ * mediasoup cannot switch a consumer to another producer, so when the floor (or a main-site producer,
+ * or the shared screen) changes, a new segment starts and the old one ends a moment later (the overlap avoids a gap).
  */
 @Injectable()
 export class RecordingService implements OnModuleInit, OnApplicationShutdown {
@@ -174,8 +175,8 @@ export class RecordingService implements OnModuleInit, OnApplicationShutdown {
   private async reconcile(session: Session): Promise<void> {
     const room = this.rooms.room(session.conferenceId);
     if (!room || this.sessions.get(session.conferenceId) !== session) return;
-    const { mainVideo, mainAudio, floorAudio } = room.programmeSources();
-    const sources = [mainVideo, mainAudio, floorAudio].filter((p): p is Producer => p !== null && !p.closed);
+    const { mainVideo, mainAudio, floorAudio, screen } = room.programmeSources();
+    const sources = [screen, mainVideo, mainAudio, floorAudio].filter((p): p is Producer => p !== null && !p.closed);
     const key = sources.map((p) => p.id).join('|');
     const old = session.segment;
     if (old && old.sourceKey === key && old.ffmpeg.exitCode === null) return;
@@ -217,7 +218,8 @@ export class RecordingService implements OnModuleInit, OnApplicationShutdown {
       for (const t of transports) t.close();
       throw error;
     }
-    // Video first, so players pick it; then the main site's audio, then the floor holder's.
+    // Video first, so players pick it (the screen's before the camera's: the sort keeps their order); then
+    // the main site's audio, then the floor holder's.
     tracks.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'video' ? -1 : 1));
     const startedAt = new Date();
     const file = await uniqueName(dir, startedAt.toISOString().replace(/[:.]/g, '-'));

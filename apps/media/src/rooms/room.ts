@@ -40,6 +40,8 @@ export interface ProgrammeSources {
   mainVideo: Producer | null;
   mainAudio: Producer | null;
   floorAudio: Producer | null;
+  /** The shared screen, whichever site (or gateway) shares it. */
+  screen: Producer | null;
 }
 
 /** What a connection asks for at Join. */
@@ -467,6 +469,7 @@ export class Room {
       mainVideo: main?.producerOfKind('video') ?? null,
       mainAudio: main?.producerOfKind('audio') ?? null,
       floorAudio: floor?.producerOfKind('audio') ?? null,
+      screen: this.screen?.producer ?? null,
     };
   }
 
