@@ -28,7 +28,8 @@ export function cpuSnapshot(testPid = process.pid): CpuSnapshot {
 }
 
 function labelOf(pid: number, cmdline: string, testPid: number): string {
-  if (pid === testPid) return 'test process (jest, meeting, gateway, proxy)';
+  if (pid === testPid) return 'test process (jest, Playwright, meeting service, gateway)';
+  if (cmdline.includes('FlakyLink.start')) return 'signalling relay (FlakyLinkProcess)';
   if (cmdline.includes('mediasoup-worker')) return 'mediasoup worker';
   if (/chrom/i.test(cmdline)) {
     const type = /--type=([\w-]+)/.exec(cmdline)?.[1];
