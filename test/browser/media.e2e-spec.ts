@@ -164,6 +164,18 @@ describe('the programme in Chromium', () => {
     return page.evaluate(async () => (await window.hoinghiMedia?.receiverStats()) ?? []);
   }
 
+  /** The gateway's consumer of `speaker`'s camera video for `watcherSite`'s connection. */
+  function gatewayConsumer(speaker: string, watcherSite: string) {
+    const room = media.get(RoomsService).room(snapshot.conference.id) as Room;
+    for (const peer of room.peers.values()) {
+      if (peer.siteId !== watcherSite) continue;
+      for (const { consumer, sourceSiteId, source } of peer.consumers.values()) {
+        if (sourceSiteId === speaker && consumer.kind === 'video' && source === 'camera' && !consumer.closed) return consumer;
+      }
+    }
+    return undefined;
+  }
+
   /**
    * Follows the gateway's side of a switch to `speaker` as seen by `watcherSite`: the watcher's consumer of
    * the speaker's video resumed, the key frame asked of the speaker's browser (PLI/FIR), its first key frame
@@ -339,6 +351,8 @@ describe('the programme in Chromium', () => {
       await watchProgrammes(watcher);
       const seenBefore = Math.max(0, ...(await receiver(watcher)).filter((r) => r.siteId === speaker && r.kind === 'video').map((r) => r.framesDecoded));
       await traceSwitch(speaker, speaker === a ? b : a);
+      // Warm: the lowest spatial layer, with every temporal layer of Chromium's L1T3 (its full frame rate).
+      expect(gatewayConsumer(speaker, speaker === a ? b : a)?.preferredLayers).toEqual({ spatialLayer: 0, temporalLayer: 2 });
       floorSeenAt.delete(speaker);
       programmeAt.delete(speaker);
       hops = {};
