@@ -7,9 +7,11 @@
 // Join and floor-switch times are printed and written to test-results/media-timings.json (docs/benchmarks.md).
 import type { INestApplication } from '@nestjs/common';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
-import { type ConferenceSnapshot, type FloorEvent, type FloorRequestView, RedisChannel } from '@hoinghi/contracts';
+import { type ConferenceSnapshot, type FloorEvent, type FloorRequestView, MediaServerEvent, RedisChannel } from '@hoinghi/contracts';
 import Redis from 'ioredis';
 import { createMediaApp } from '../../apps/media/src/bootstrap';
 import { loadMediaConfig } from '../../apps/media/src/config/media-config';
@@ -17,7 +19,8 @@ import type { Room } from '../../apps/media/src/rooms/room';
 import { RoomsService } from '../../apps/media/src/rooms/rooms.service';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
 import { launchChromium } from '../support/browser';
-import { FlakyLink } from '../support/flaky-link';
+import { cpuDelta, cpuSnapshot } from '../support/cpu-usage';
+import { FlakyLinkProcess } from '../support/flaky-link';
 import { serviceToken } from '../support/media-harness';
 import { Api, MeetingHarness } from '../support/meeting-harness';
 
@@ -27,12 +30,14 @@ const FLOOR_SWITCHES = Number(process.env.MEDIA_FLOOR_SWITCHES) || 6;
 /** How long each next speaker waits in the floor queue before the grant. */
 const QUEUE_WAIT_MS = 1500;
 
-type ReceiverRow = { consumerId: string; siteId: string; kind: string; framesDecoded: number; packetsReceived: number };
+type ReceiverRow = { consumerId: string; siteId: string; kind: string; framesDecoded: number; packetsReceived: number; bytesReceived: number };
 
 declare global {
   interface Window {
     /** The web app's media session (apps/web/src/media/useMediaSession.ts). */
     hoinghiMedia?: { receiverStats(): Promise<ReceiverRow[]> };
+    /** The test's own record of when each Programme reached the page's socket (floor site id → Date.now()). */
+    programmeInPage?: Map<string, number>;
   }
 }
 
@@ -40,7 +45,7 @@ describe('the programme in Chromium', () => {
   let media: INestApplication;
   let mediaUrl: string;
   let mediaTokenSecret: string;
-  let link: FlakyLink; // the sites' signalling path to the gateway
+  let link: FlakyLinkProcess; // the sites' signalling path to the gateway (its own process, off the test's event loop)
   let meeting: MeetingHarness;
   let browser: Browser;
   let chairApi: Api;
@@ -51,12 +56,20 @@ describe('the programme in Chromium', () => {
   let districtB: Page; // Lai Vung
   const siteOf = (namePart: string) => snapshot.sites.find((s) => s.name.includes(namePart))!.id;
   const timings = {
-    joinMs: [] as number[], floorSwitchMs: [] as number[], rejoinAfterNetworkDropMs: [] as number[], rejoinAfterWorkerDeathMs: [] as number[],
-    // The hops of a floor switch, each from the moment the chair's grant is sent (floorSwitchMs is the last: the first new frame decoded).
+    joinMs: [] as number[], rejoinAfterNetworkDropMs: [] as number[], rejoinAfterWorkerDeathMs: [] as number[],
+    // The hops of a floor switch, each from the moment the chair's grant is sent (floorRenderedMs is the last: the first new frame presented).
     floorGrantAnsweredMs: [] as number[], floorOnRedisMs: [] as number[], floorProgrammeAtGatewayMs: [] as number[],
     floorResumedMs: [] as number[], floorKeyFrameAskedMs: [] as number[], floorKeyFrameInMs: [] as number[], floorKeyFrameOutMs: [] as number[],
     floorTileMs: [] as number[], floorRenderedMs: [] as number[], floorLayerUpMs: [] as number[],
+    // In the watching district's page: the Programme on its socket, the presented frame's packets received,
+    // its width (the warm lowest layer or the full one), the main thread's long tasks during the switch.
+    floorProgrammeInPageMs: [] as number[], floorFrameReceivedMs: [] as number[], floorFrameWidth: [] as number[], floorFrameDecodeMs: [] as number[], floorLongTasksMs: [] as number[],
+    // The warm speaker's video at the watcher in the second before the grant: decoded and presented frames a second, kbit/s.
+    standbyDecodedFps: [] as number[], standbyPresentedFps: [] as number[], standbyKbps: [] as number[],
   };
+  /** CPU seconds per kind of process over the switches' windows (grant → first new frame presented), and the windows' length. */
+  const switchCpu: Record<string, number> = {};
+  let switchWallSeconds = 0;
   // The gateway's side of the switch in progress (mediasoup trace events of the speaker's producer and the watcher's consumer).
   let hops: Partial<Record<'resumed' | 'keyFrameAsked' | 'keyFrameIn' | 'keyFrameOut' | 'layerUp', number>> = {};
   const traced = new Set<string>();
@@ -84,7 +97,7 @@ describe('the programme in Chromium', () => {
     await media.listen(0, '127.0.0.1');
     const mediaPort = (media.getHttpServer().address() as { port: number }).port;
     mediaUrl = `http://127.0.0.1:${mediaPort}`;
-    link = await FlakyLink.start(mediaPort);
+    link = await FlakyLinkProcess.start(mediaPort);
 
     meeting = await MeetingHarness.start(
       { webDistDir: join(ROOT, 'dist', 'web'), mediaPublicUrl: `http://127.0.0.1:${link.port}`, mediaInternalUrl: mediaUrl },
@@ -151,6 +164,18 @@ describe('the programme in Chromium', () => {
     return page.evaluate(async () => (await window.hoinghiMedia?.receiverStats()) ?? []);
   }
 
+  /** The gateway's consumer of `speaker`'s camera video for `watcherSite`'s connection. */
+  function gatewayConsumer(speaker: string, watcherSite: string) {
+    const room = media.get(RoomsService).room(snapshot.conference.id) as Room;
+    for (const peer of room.peers.values()) {
+      if (peer.siteId !== watcherSite) continue;
+      for (const { consumer, sourceSiteId, source } of peer.consumers.values()) {
+        if (sourceSiteId === speaker && consumer.kind === 'video' && source === 'camera' && !consumer.closed) return consumer;
+      }
+    }
+    return undefined;
+  }
+
   /**
    * Follows the gateway's side of a switch to `speaker` as seen by `watcherSite`: the watcher's consumer of
    * the speaker's video resumed, the key frame asked of the speaker's browser (PLI/FIR), its first key frame
@@ -183,28 +208,38 @@ describe('the programme in Chromium', () => {
   }
 
   /**
-   * When `page`'s floor tile first names `siteId` (the Programme reached the page and was drawn) and when
-   * it first presents a frame of it received after `since` (what the district sees): requestVideoFrameCallback
-   * on the tile's <video>, whose metadata says when the frame's packets came (a frame shown again from
-   * before the switch does not count). Watched in the page, every 5 ms.
+   * When `page`'s floor tile first names `siteId` (the Programme reached the page and was drawn: a
+   * MutationObserver, called right after React's commit) and when it first presents a frame of it received
+   * after `since` (what the district sees): requestVideoFrameCallback on the tile's <video>, whose metadata
+   * says when the frame's packets came (a frame shown again from before the switch does not count), how
+   * long it took to decode, and its width. Also the page's long tasks (main thread busy > 50 ms) meanwhile.
    */
-  function floorTileRenders(page: Page, siteId: string, since: number): Promise<{ tile: number; frame: number }> {
-    return page.evaluate(({ site, after }) => new Promise<{ tile: number; frame: number }>((resolve, reject) => {
+  function floorTileRenders(page: Page, siteId: string, since: number): Promise<{ tile: number; frame: number; frameReceived: number; decodeMs: number; width: number; longTasks: number }> {
+    return page.evaluate(({ site, after }) => new Promise<{ tile: number; frame: number; frameReceived: number; decodeMs: number; width: number; longTasks: number }>((resolve, reject) => {
       const until = Date.now() + 15_000;
       const watched = new WeakSet<HTMLVideoElement>();
+      const selector = `[data-testid="programme-floor"][data-site-id="${site}"]`;
       let tile = 0;
       let done = false;
+      let longTasks = 0;
+      const tasks = new PerformanceObserver((list) => list.getEntries().forEach((e) => void (longTasks += e.duration)));
+      tasks.observe({ type: 'longtask' });
+      const mutations = new MutationObserver(() => {
+        if (!tile && document.querySelector(selector)) tile = Date.now();
+      });
+      mutations.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-site-id', 'data-testid'] });
       const watch = (video: HTMLVideoElement) => video.requestVideoFrameCallback((_now, frame) => {
         const received = frame.receiveTime === undefined ? Date.now() : performance.timeOrigin + frame.receiveTime;
-        if (received >= after && video.closest(`[data-testid="programme-floor"][data-site-id="${site}"]`)) {
+        if (received >= after && video.closest(selector)) {
           done = true;
-          resolve({ tile: tile || Date.now(), frame: Date.now() });
+          tasks.disconnect();
+          mutations.disconnect();
+          resolve({ tile: tile || Date.now(), frame: Date.now(), frameReceived: received, decodeMs: (frame.processingDuration ?? NaN) * 1000, width: frame.width, longTasks });
         } else if (!done) watch(video);
       });
       const poll = () => {
         if (done) return;
-        const shown = document.querySelector(`[data-testid="programme-floor"][data-site-id="${site}"]`);
-        if (shown && !tile) tile = Date.now();
+        if (!tile && document.querySelector(selector)) tile = Date.now();
         const video = document.querySelector<HTMLVideoElement>(`[data-site-id="${site}"] video`);
         if (video && !watched.has(video)) {
           watched.add(video);
@@ -215,6 +250,54 @@ describe('the programme in Chromium', () => {
       };
       poll();
     }), { site: siteId, after: since });
+  }
+
+  /** Notes in `page` when each Programme naming a floor reaches its media socket (before the app's own handler runs); forgets older ones. */
+  async function watchProgrammes(page: Page): Promise<void> {
+    await page.evaluate((event) => {
+      if (!window.programmeInPage) {
+        const seen = new Map<string, number>();
+        window.programmeInPage = seen;
+        const socket = (window.hoinghiMedia as unknown as { socket: { prependAny(f: (name: string, body: { floorSiteId: string | null }) => void): void } }).socket;
+        socket.prependAny((name, body) => {
+          if (name === event && body.floorSiteId && !seen.has(body.floorSiteId)) seen.set(body.floorSiteId, Date.now());
+        });
+      }
+      window.programmeInPage.clear();
+    }, MediaServerEvent.Programme);
+  }
+
+  /**
+   * The warm speaker's hidden player at `page` over `ms`: frames decoded (getStats) and presented
+   * (requestVideoFrameCallback) a second, and the kbit/s its consumer receives.
+   */
+  async function standbyRates(page: Page, siteId: string, ms: number): Promise<{ decodedFps: number; presentedFps: number; kbps: number }> {
+    const video = (rows: ReceiverRow[]) => rows.find((r) => r.siteId === siteId && r.kind === 'video');
+    const before = video(await receiver(page));
+    const started = Date.now();
+    const presented = await page.evaluate(({ site, ms }) => new Promise<number>((resolve) => {
+      const player = document.querySelector<HTMLVideoElement>(`[data-site-id="${site}"] video`);
+      if (!player) return resolve(NaN);
+      let frames = 0;
+      let counting = true;
+      const count = () => player.requestVideoFrameCallback(() => {
+        frames++;
+        if (counting) count();
+      });
+      count();
+      setTimeout(() => {
+        counting = false;
+        resolve(frames);
+      }, ms);
+    }), { site: siteId, ms });
+    const after = video(await receiver(page));
+    const seconds = (Date.now() - started) / 1000;
+    if (!before || !after || before.consumerId !== after.consumerId) return { decodedFps: NaN, presentedFps: presented / (ms / 1000), kbps: NaN };
+    return {
+      decodedFps: (after.framesDecoded - before.framesDecoded) / seconds,
+      presentedFps: presented / (ms / 1000),
+      kbps: ((after.bytesReceived - before.bytesReceived) * 8) / 1000 / seconds,
+    };
   }
 
   it('lets the hall\'s operator, the chair and two districts join at once, one camera for the hall; every district decodes the main hall', async () => {
@@ -255,25 +338,42 @@ describe('the programme in Chromium', () => {
     // queue a moment (the gateway keeps the next speaker's video warm meanwhile); then the chair grants it.
     let request = await ask(a);
     let watcher = districtB;
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     for (let i = 0; i < FLOOR_SWITCHES; i++) {
       const speaker = i % 2 === 0 ? a : b;
       watcher = i % 2 === 0 ? districtB : districtA;
-      await new Promise((r) => setTimeout(r, QUEUE_WAIT_MS));
+      await new Promise((r) => setTimeout(r, QUEUE_WAIT_MS - 1000));
+      const standby = await standbyRates(watcher, speaker, 1000);
+      timings.standbyDecodedFps.push(standby.decodedFps);
+      timings.standbyPresentedFps.push(standby.presentedFps);
+      timings.standbyKbps.push(standby.kbps);
+      await watchProgrammes(watcher);
       const seenBefore = Math.max(0, ...(await receiver(watcher)).filter((r) => r.siteId === speaker && r.kind === 'video').map((r) => r.framesDecoded));
       await traceSwitch(speaker, speaker === a ? b : a);
+      // Warm: the lowest spatial layer, with every temporal layer of Chromium's L1T3 (its full frame rate).
+      expect(gatewayConsumer(speaker, speaker === a ? b : a)?.preferredLayers).toEqual({ spatialLayer: 0, temporalLayer: 2 });
       floorSeenAt.delete(speaker);
       programmeAt.delete(speaker);
       hops = {};
+      const cpuBefore = cpuSnapshot();
       const granted = Date.now();
       const rendered = floorTileRenders(watcher, speaker, granted);
-      rendered.catch(() => undefined); // awaited below, after the decoded frame
+      rendered.catch(() => undefined); // awaited below, after the answer
       expect((await chairApi.post(`${conference}/floor/requests/${request.id}/grant`)).status).toBe(200);
       timings.floorGrantAnsweredMs.push(Date.now() - granted);
-      await framesFrom(watcher, speaker, seenBefore + 1);
-      timings.floorSwitchMs.push(Date.now() - granted);
       const shown = await rendered;
+      for (const [label, seconds] of Object.entries(cpuDelta(cpuBefore, cpuSnapshot()))) switchCpu[label] = (switchCpu[label] ?? 0) + seconds;
+      switchWallSeconds += (Date.now() - granted) / 1000;
+      // getStats is asked only now: polled every 30 ms during the switch, it loaded the very page being timed.
+      await framesFrom(watcher, speaker, seenBefore + 1);
       timings.floorTileMs.push(shown.tile - granted);
       timings.floorRenderedMs.push(shown.frame - granted);
+      timings.floorFrameReceivedMs.push(shown.frameReceived - granted);
+      timings.floorFrameWidth.push(shown.width);
+      timings.floorFrameDecodeMs.push(shown.decodeMs);
+      timings.floorLongTasksMs.push(shown.longTasks);
+      timings.floorProgrammeInPageMs.push((await watcher.evaluate((site) => window.programmeInPage?.get(site) ?? NaN, speaker)) - granted);
       timings.floorOnRedisMs.push((floorSeenAt.get(speaker) ?? NaN) - granted);
       timings.floorProgrammeAtGatewayMs.push((programmeAt.get(speaker) ?? NaN) - granted);
       timings.floorResumedMs.push((hops.resumed ?? NaN) - granted);
@@ -284,6 +384,10 @@ describe('the programme in Chromium', () => {
       timings.floorLayerUpMs.push((hops.layerUp ?? NaN) - granted);
       if (i + 1 < FLOOR_SWITCHES) request = await ask(speaker === a ? b : a);
     }
+    loopDelay.disable();
+    const busy = Object.fromEntries(Object.entries(switchCpu).sort(([, x], [, y]) => y - x).map(([label, s]) => [label, `${Math.round((100 * s) / switchWallSeconds)} %`]));
+    console.log(`CPU during the switches (share of one core, ${switchWallSeconds.toFixed(1)} s of windows, load ${loadavg()[0].toFixed(2)}): ${JSON.stringify(busy)}`);
+    console.log(`test process event loop delay during the switches: p50 ${(loopDelay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms`);
     await watcher.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'site-programme.png'), fullPage: true });
   }, 60_000 + FLOOR_SWITCHES * 10_000);
 
@@ -334,11 +438,11 @@ describe('the programme in Chromium', () => {
   it('brings the sites back into the programme by themselves after the network drops', async () => {
     const main = siteOf('Điểm cầu chính');
     const oldConsumers = (await receiver(districtA)).map((r) => r.consumerId);
-    link.cut();
+    await link.cut();
     await districtA.locator('[data-testid="media-status"][data-state="reconnecting"]').waitFor({ timeout: 20_000 });
     await new Promise((r) => setTimeout(r, 1000));
     const back = Date.now();
-    link.restore();
+    await link.restore();
     await framesFrom(districtA, main, 1, oldConsumers, 20_000);
     timings.rejoinAfterNetworkDropMs.push(Date.now() - back);
     await districtA.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 10_000 });

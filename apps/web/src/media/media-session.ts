@@ -191,7 +191,7 @@ export class MediaSession {
   }
 
   /** Receiver statistics per consumer (inbound-rtp), for diagnostics and the browser tests. */
-  async receiverStats(): Promise<Array<{ consumerId: string; siteId: string; kind: string; source: ProducerSource; framesDecoded: number; packetsReceived: number }>> {
+  async receiverStats(): Promise<Array<{ consumerId: string; siteId: string; kind: string; source: ProducerSource; framesDecoded: number; packetsReceived: number; bytesReceived: number }>> {
     const rows = [];
     for (const consumer of this.consumers.values()) {
       if (!consumer) continue; // being created
@@ -200,7 +200,7 @@ export class MediaSession {
         if (stat.type !== 'inbound-rtp') continue;
         rows.push({
           consumerId: consumer.id, siteId: (consumer.appData as { siteId: string }).siteId, kind: consumer.kind, source: sourceOf(consumer),
-          framesDecoded: Number(stat.framesDecoded ?? 0), packetsReceived: Number(stat.packetsReceived ?? 0),
+          framesDecoded: Number(stat.framesDecoded ?? 0), packetsReceived: Number(stat.packetsReceived ?? 0), bytesReceived: Number(stat.bytesReceived ?? 0),
         });
       }
     }
