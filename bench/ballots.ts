@@ -6,7 +6,8 @@
 //
 //   npm run build:server && npm run bench:ballots
 //   knobs: BENCH_SITES (700), BENCH_BALLOTS (10000), BENCH_CONCURRENCY (64 requests in flight),
-//          BENCH_INSTANCES (1 meeting instance; 2 spreads the ballots over two), BENCH_KIND (confidence | open | election), BENCH_OFFICIALS (3), BENCH_CPU_PROF=1 (profile the meeting service into bench-profiles/)
+//          BENCH_INSTANCES (1 meeting instance; 2 spreads the ballots over two), BENCH_KIND (confidence | open | election), BENCH_OFFICIALS (3), BENCH_CPU_PROF=1 (profile the meeting service into bench-profiles/);
+//          the meeting service's own BALLOT_GROUP_MAX passes through (ballots cast together at most)
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
@@ -116,6 +117,10 @@ async function main(): Promise<void> {
     await waitUntilAsync(async () => (await voted()) === acked.length, 60_000, 'the worker to tally every ballot');
     const talliedSeconds = (now() - started) / 1000;
     console.log(`  tallied by the worker (turnout ${acked.length}) ${talliedSeconds.toFixed(2)} s after the first ballot`);
+    // The transactions that wrote voter marks (one xmin each): how the meeting service grouped the ballots.
+    const [groups] = (await db.query(
+      'SELECT count(*)::int AS n, max(size)::int AS largest FROM (SELECT count(*) AS size FROM poll_voters WHERE poll_id = $1 GROUP BY xmin::text) g', [poll.id])).rows;
+    console.log(`  transactions that cast them: ${groups.n} (${(acked.length / groups.n).toFixed(1)} ballots each on average, at most ${groups.largest})`);
 
     // Resends of acknowledged ballots (a client that timed out): the same receipts, nothing new.
     const resent = await inParallel(order.slice(0, RESENDS), CONCURRENCY, (i) => timedJson(voters[i].token, path(`/polls/${poll.id}/ballots`), { idempotencyKey: keys[i], ...ballotOf(i) }));

@@ -1,13 +1,18 @@
 // The secrecy of a ballot, checked as a database administrator would try to break it: known voters cast
 // known, distinct secret ballots one after another; then every table is read as the `postgres`
 // superuser (system columns and raw heap pages included), with the application's logs and every Redis
-// key, looking for anything that links a voter to what they chose.
+// key, looking for anything that links a voter to what they chose. Then the same voters cast at once,
+// in one group (one transaction): read with the seal key, as root could, a ballot is linked to its
+// group only, not to its voter within it.
 import type { PollView } from '@hoinghi/contracts';
 import Redis from 'ioredis';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { unsealBallot } from '@hoinghi/server-kit';
 import { Client } from 'pg';
+import { APP_CONFIG, type AppConfig } from '../../apps/meeting/src/config/app-config';
 import { until, votingConference, VotingConference } from '../support/electorate';
 import { MeetingHarness } from '../support/meeting-harness';
+import { sendBehindPollLock } from '../support/poll-lock';
 import { testDatabaseUrl } from '../support/test-config';
 import { REDIS_URL, WorkerProcess } from '../support/worker-process';
 
@@ -26,6 +31,13 @@ describe('a secret ballot cannot be traced to its voter', () => {
   const logs: string[] = [];
   let postgresLogFrom = -1;
   const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  // 24 different selections of at most 3 of 6 (41 exist): each ballot names its voter, if anything links them.
+  const selections: number[][] = [];
+  for (let mask = 1; mask < 64 && selections.length < VOTERS; mask += 1) {
+    const chosen = [0, 1, 2, 3, 4, 5].filter((k) => mask & (1 << k));
+    if (chosen.length <= 3) selections.push(chosen);
+  }
+  const codeOf = (poll: PollView, selected: string[]) => poll.options.map((o) => (selected.includes(o.id) ? '1' : '0')).join('');
 
   beforeAll(async () => {
     meeting = await MeetingHarness.start({ relaySweepMs: 200 });
@@ -52,17 +64,11 @@ describe('a secret ballot cannot be traced to its voter', () => {
       kind: 'election', title: 'Bầu Ban Thường vụ', maxChoices: 3, options: ['A', 'B', 'C', 'D', 'E', 'F'].map((l) => `Ứng cử viên ${l}`),
     });
     expect((await vc.chair.post(vc.path(`/polls/${poll.id}/open`))).status).toBe(200);
-    // 24 different selections of at most 3 of 6 (41 exist): each ballot names its voter, if anything links them.
-    const selections: number[][] = [];
-    for (let mask = 1; mask < 64 && selections.length < VOTERS; mask += 1) {
-      const chosen = [0, 1, 2, 3, 4, 5].filter((k) => mask & (1 << k));
-      if (chosen.length <= 3) selections.push(chosen);
-    }
     for (const [i, elector] of vc.electors.entries()) {
       const selected = selections[i].map((k) => poll.options[k].id);
       const answer = await vc.cast(elector.api, poll.id, { selected });
       expect(answer.status).toBe(202);
-      const code = poll.options.map((o) => (selected.includes(o.id) ? '1' : '0')).join('');
+      const code = codeOf(poll, selected);
       cast.push({ participantId: elector.participantId, userId: elector.userId, receiptId: answer.body.receiptId, code, selected });
     }
     expect(new Set(cast.map((c) => c.code)).size).toBe(VOTERS);
@@ -186,6 +192,45 @@ describe('a secret ballot cannot be traced to its voter', () => {
     // PostgreSQL logs no statement: not by default, and not here.
     const settings = (await admin.query(`SELECT name, setting FROM pg_settings WHERE name IN ('log_statement', 'log_min_duration_statement', 'log_parameter_max_length_on_error')`)).rows;
     expect(Object.fromEntries(settings.map((s) => [s.name, s.setting]))).toEqual({ log_statement: 'none', log_min_duration_statement: '-1', log_parameter_max_length_on_error: '0' });
+  });
+
+  it('ballots cast at once go in one transaction: a sealed ballot is linked to its group, not to its voter within it', async () => {
+    const group = await vc.createPoll({
+      kind: 'election', title: 'Bầu Ủy ban Kiểm tra', maxChoices: 3, options: ['A', 'B', 'C', 'D', 'E', 'F'].map((l) => `Ứng cử viên ${l}`),
+    });
+    expect((await vc.chair.post(vc.path(`/polls/${group.id}/open`))).status).toBe(200);
+    const codes = new Map<string, string>(); // participant → the code of their ballot
+    const { answers } = await sendBehindPollLock(admin, group.id, vc.electors.map((elector, i) => () => {
+      const selected = selections[i].map((k) => group.options[k].id);
+      codes.set(elector.participantId, codeOf(group, selected));
+      return vc.cast(elector.api, group.id, { selected });
+    }));
+    expect(answers.map((a) => a.status)).toEqual(Array(VOTERS).fill(202));
+
+    // Voter marks and sealed ballots by transaction, each in physical order; opened with the seal key, as root could.
+    const { ballotSealKey } = meeting.app.get<AppConfig>(APP_CONFIG);
+    const byXmin = async <R>(sql: string, map: (row: Record<string, unknown>) => R) => {
+      const groups = new Map<string, R[]>();
+      for (const row of (await admin.query(sql, [group.id])).rows) groups.set(row.x as string, [...(groups.get(row.x as string) ?? []), map(row)]);
+      return groups;
+    };
+    const marked = await byXmin('SELECT xmin::text AS x, participant_id FROM poll_voters WHERE poll_id = $1 ORDER BY ctid', (r) => codes.get(r.participant_id as string)!);
+    const boxed = await byXmin('SELECT xmin::text AS x, sealed FROM ballot_box WHERE poll_id = $1 ORDER BY ctid', (r) => unsealBallot([ballotSealKey], group.id, r.sealed as Buffer)!.code);
+    // By transaction id a sealed ballot points at its group: the same ballots (opened) as the group's voters chose.
+    expect([...boxed.keys()].sort()).toEqual([...marked.keys()].sort());
+    for (const [xmin, voters] of marked) expect([...boxed.get(xmin)!].sort()).toEqual([...voters].sort());
+    // Within a group, the ballot box's order is not the voter marks' order.
+    const largest = [...marked.keys()].sort((a, b) => marked.get(b)!.length - marked.get(a)!.length)[0];
+    const [voters, ballots] = [marked.get(largest)!, boxed.get(largest)!];
+    expect(voters.length).toBeGreaterThanOrEqual(12);
+    expect(ballots).not.toEqual(voters);
+    expect(ballots.filter((code, i) => code === voters[i]).length).toBeLessThan(6); // a random order leaves ~1 in place
+
+    expect((await vc.chair.post(vc.path(`/polls/${group.id}/close`))).status).toBe(200);
+    const done = await until(() => vc.chair.get<PollView[]>(vc.path('/polls')).then((r) => r.body.find((p) => p.id === group.id)!), (p) => p.status === 'published', 20_000);
+    expect(done.result?.cast).toBe(VOTERS);
+    const logged = logs.join('') + worker.output;
+    for (const a of answers) expect(logged).not.toContain(a.body.receiptId);
   });
 
   async function columnsOf(table: string): Promise<string[]> {

@@ -88,7 +88,7 @@ export class AuthService {
     const user = await this.users.findOne({ where: { id: caller.id } });
     if (!user) throw unauthenticated('UNAUTHENTICATED', 'The access token does not belong to a known user; sign in again.');
     if (user.disabledAt) throw unauthenticated('ACCOUNT_DISABLED', DISABLED);
-    // iat is in whole seconds (cast_ballot compares the same way).
+    // iat is in whole seconds (cast_ballots compares the same way).
     if (user.tokensValidFrom && caller.issuedAt < Math.floor(user.tokensValidFrom.getTime() / 1000)) {
       throw unauthenticated('UNAUTHENTICATED', 'This session ended when the password was reset; sign in again.');
     }

@@ -86,3 +86,14 @@ describe('loadConfig: the media gateway as the meeting service reaches it, and r
     expect(() => loadConfig({ ...production, RECORDING_LINK_EXPIRES_IN: '2d' })).toThrow('RECORDING_LINK_EXPIRES_IN must be a duration');
   });
 });
+
+describe('loadConfig: BALLOT_GROUP_MAX', () => {
+  it('defaults to 64 ballots a group (measured: docs/benchmarks.md, "Ballots"); reads 1…1000 and refuses the rest, naming the variable', () => {
+    expect(loadConfig(production).ballotGroupMax).toBe(64);
+    expect(loadConfig({ ...production, BALLOT_GROUP_MAX: '1' }).ballotGroupMax).toBe(1);
+    expect(loadConfig({ ...production, BALLOT_GROUP_MAX: '1000' }).ballotGroupMax).toBe(1000);
+    for (const value of ['0', '1001', '2.5', 'many']) {
+      expect(() => loadConfig({ ...production, BALLOT_GROUP_MAX: value })).toThrow(`BALLOT_GROUP_MAX must be a whole number between 1 and 1000, got "${value}"`);
+    }
+  });
+});

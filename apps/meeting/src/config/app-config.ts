@@ -43,6 +43,8 @@ export interface AppConfig {
   liveFanoutChunk: number;
   /** Requests of a burst (check-ins) committed together in one transaction at most (see ChangeGroup). */
   changeGroupMax: number;
+  /** Ballots of one poll cast together at most, in one call and one transaction (BALLOT_GROUP_MAX; see BallotBox). */
+  ballotGroupMax: number;
   /** How often the change relay looks for changes or outbox messages nobody delivered yet. */
   relaySweepMs: number;
   webDistDir: string | null;
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     liveCoalesceMs: envInt(env, 'LIVE_COALESCE_MS', 250, 20, 5000),
     liveFanoutChunk: envInt(env, 'LIVE_FANOUT_CHUNK', 200, 1, 100000),
     changeGroupMax: envInt(env, 'CHANGE_GROUP_MAX', 200, 1, 5000),
+    ballotGroupMax: envInt(env, 'BALLOT_GROUP_MAX', 64, 1, 1000),
     relaySweepMs: envInt(env, 'RELAY_SWEEP_MS', 1000, 50, 60000),
     webDistDir: env.WEB_DIST_DIR === '' ? null : env.WEB_DIST_DIR || 'dist/web',
     mode,

@@ -53,7 +53,7 @@ export class PollsController {
 
   @Post(':pollId/ballots')
   @HttpCode(202)
-  @AccountCheckedByHandler() // cast_ballot checks the account in the ballot's one round trip
+  @AccountCheckedByHandler() // cast_ballots checks the account in the ballot's group's one round trip
   @ApiBody({ type: CastBallotRequestDto }) // the body is read by BallotBody, not @Body()
   @Endpoint({
     operationId: 'castBallot',

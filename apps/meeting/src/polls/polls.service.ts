@@ -161,8 +161,8 @@ export class PollsService implements ConferenceSection {
 
   /**
    * Casts the caller's ballot: 202 once committed; a resend with the same key answers the same receipt.
-   * The caller's token is checked; their account is checked by cast_ballot itself (one round trip per
-   * ballot), and read again only to say why it was refused.
+   * The caller's token is checked; their account is checked by cast_ballots itself (one round trip per
+   * group of ballots, BallotBox), and read again only to say why it was refused.
    */
   async cast(caller: TokenCaller, conferenceId: string, pollId: string, dto: CastBallotRequest): Promise<BallotReceipt> {
     const poll = await this.definition(caller, conferenceId, pollId);

@@ -3,19 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /** The two-key advisory lock class of polls (POLL_LOCK_CLASS in polls.repository.ts, fixed here as the migration ran). */
 const POLL_LOCK_CLASS_SQL = 7301;
 
-/**
- * Casting checks the caller's account in its own statement: the user exists, is not disabled, and the
- * access token was issued after the last password reset (`p_issued_at`, the token's `iat` in seconds) —
- * what the HTTP guard otherwise reads in a query of its own for every request. A ballot's only round
- * trip is then this call (the 10,000-ballot burst of bench/ballots.ts). Nothing else changes: see
- * Polls1796300000000 for the lock, the snapshot and the voter mark's key.
- */
-export class CastBallotChecksAccount1797600000001 implements MigrationInterface {
-  name = 'CastBallotChecksAccount1797600000001';
-
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION "cast_ballot"(uuid, uuid, uuid, varchar, varchar, bytea)`);
-    await queryRunner.query(`CREATE FUNCTION "cast_ballot"(p_poll uuid, p_conference uuid, p_user uuid, p_issued_at bigint, p_key varchar, p_choice varchar, p_sealed bytea)
+/** This migration's `cast_ballot`, also what CastBallots1797700000000 restores when it is reverted. */
+export const CAST_BALLOT_CHECKING_ACCOUNT = `CREATE FUNCTION "cast_ballot"(p_poll uuid, p_conference uuid, p_user uuid, p_issued_at bigint, p_key varchar, p_choice varchar, p_sealed bytea)
       RETURNS TABLE (account boolean, status varchar, elector boolean, receipt uuid, prior_receipt uuid, prior_key varchar)
       LANGUAGE plpgsql VOLATILE AS $$
       BEGIN
@@ -47,7 +36,21 @@ export class CastBallotChecksAccount1797600000001 implements MigrationInterface 
         SELECT EXISTS (SELECT 1 FROM account), (SELECT poll.status FROM poll)::varchar, EXISTS (SELECT 1 FROM me), (SELECT voter.receipt_id FROM voter),
                (SELECT prior.receipt_id FROM prior), (SELECT prior.idempotency_key FROM prior)::varchar
           FROM (SELECT count(*) FROM box) AS written;
-      END $$`);
+      END $$`;
+
+/**
+ * Casting checks the caller's account in its own statement: the user exists, is not disabled, and the
+ * access token was issued after the last password reset (`p_issued_at`, the token's `iat` in seconds) —
+ * what the HTTP guard otherwise reads in a query of its own for every request. A ballot's only round
+ * trip is then this call (the 10,000-ballot burst of bench/ballots.ts). Nothing else changes: see
+ * Polls1796300000000 for the lock, the snapshot and the voter mark's key.
+ */
+export class CastBallotChecksAccount1797600000001 implements MigrationInterface {
+  name = 'CastBallotChecksAccount1797600000001';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP FUNCTION "cast_ballot"(uuid, uuid, uuid, varchar, varchar, bytea)`);
+    await queryRunner.query(CAST_BALLOT_CHECKING_ACCOUNT);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -17,6 +17,7 @@ import { Notices1797020000000 } from './1797020000000-Notices';
 import { MediaControls1797200000000 } from './1797200000000-MediaControls';
 import { PollRunoffs1797600000000 } from './1797600000000-PollRunoffs';
 import { CastBallotChecksAccount1797600000001 } from './1797600000001-CastBallotChecksAccount';
+import { CastBallots1797700000000 } from './1797700000000-CastBallots';
 import { OrgUnitTerms1797700000200 } from './1797700000200-OrgUnitTerms';
 
 // Every migration, in order. Generate with `npm run migration:generate -- libs/database/src/migrations/<Name>`
@@ -26,7 +27,8 @@ export const MIGRATIONS: Function[] = [
   AuditTrailOutlivesConference1796060000000, Drafts1796061000000, Comments1796062000000,
   ChainedEventsIndex1796140800000, Consolidation1796200000000, Polls1796300000000, Minutes1796400000000,
   DocumentSigner1796500000000, UserAccounts1796710000000, StatusReasons1796810000000, FloorTopicAndLimit1797000000000,
-  DeskMessages1797010000000, Notices1797020000000, MediaControls1797200000000, PollRunoffs1797600000000, CastBallotChecksAccount1797600000001, OrgUnitTerms1797700000200,
+  DeskMessages1797010000000, Notices1797020000000, MediaControls1797200000000, PollRunoffs1797600000000, CastBallotChecksAccount1797600000001,
+  CastBallots1797700000000, OrgUnitTerms1797700000200,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';
