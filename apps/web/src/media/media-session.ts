@@ -54,7 +54,8 @@ export const initialMediaState: MediaState = {
  * One connection of a site to the media gateway, following the joining steps in contracts/media.ts:
  * join → load the device → ready → transports → publish camera and mic (the site's publisher only) →
  * consume what the gateway announces. Recovers by itself: ICE restart on a failed transport, re-join
- * when the gateway moves the conference to a new worker, a fresh token when socket.io reconnects.
+ * when the gateway moves the conference to a new worker, a fresh token when socket.io reconnects, another
+ * gateway when its own has left the cluster (the meeting service places the site anew).
  *
  * A site has one publisher connection (the hall's camera) and any number of viewers (the chair's
  * console). Asked to publish while another connection holds the camera, the session joins as a viewer
@@ -91,22 +92,52 @@ export class MediaSession {
     this.set({ status: 'joining', error: null });
     try {
       if (this.wish.role === 'publisher') await this.openCamera();
-      const first = await this.fetchToken();
-      // `auth` as a function: every reconnection asks the meeting service for a fresh short-lived token.
-      let pending: MediaJoinTokenResponse | null = first;
-      this.socket = io(`${first.mediaUrl}${MEDIA_NAMESPACE}`, {
-        transports: ['websocket'],
-        auth: (cb) => {
-          const use = pending;
-          pending = null;
-          if (use) cb({ token: use.token });
-          else this.fetchToken().then((t) => cb({ token: t.token }), () => cb({}));
-        },
-      });
-      this.listen(this.socket);
+      this.connect(await this.fetchToken());
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /**
+   * A connection to the gateway the token names. `auth` as a function: every reconnection presents a fresh
+   * short-lived token (the unused one it may have fetched meanwhile, else a new one).
+   */
+  private connect(issued: MediaJoinTokenResponse): void {
+    let pending: MediaJoinTokenResponse | null = issued;
+    const socket: MediaSocket = io(`${issued.mediaUrl}${MEDIA_NAMESPACE}`, {
+      transports: ['websocket'],
+      auth: (cb) => {
+        const use = pending;
+        pending = null;
+        if (use) cb({ token: use.token });
+        else this.fetchToken().then((t) => cb({ token: t.token }), () => cb({}));
+      },
+    });
+    // While this gateway cannot be reached, ask the meeting service where the site belongs now: once the
+    // gateway has dropped out of the cluster, the site is placed on a live one, and the session moves there.
+    let asking = false;
+    socket.io.on('reconnect_error', () => {
+      if (asking || this.closed || socket !== this.socket) return;
+      asking = true;
+      this.fetchToken().then((fresh) => {
+        if (socket !== this.socket || this.closed) return;
+        if (fresh.mediaUrl === issued.mediaUrl) pending = fresh; // still placed here: the next attempt presents it
+        else this.moveTo(fresh);
+      }, () => undefined).finally(() => (asking = false));
+    });
+    this.socket = socket;
+    this.listen(socket);
+  }
+
+  /** To the gateway the site was placed on instead: the old connection goes, and the new one joins afresh. */
+  private moveTo(issued: MediaJoinTokenResponse): void {
+    const old = this.socket;
+    this.socket = null;
+    old?.removeAllListeners();
+    old?.io.removeAllListeners();
+    old?.disconnect();
+    this.teardownTransports();
+    this.connect(issued);
   }
 
   close(): void {
