@@ -185,7 +185,7 @@ describe('one conference on two gateway hosts', () => {
     await meeting?.stop();
   });
 
-  it('places the sites on both gateways, the least loaded first (and answers MEDIA_PUBLIC_URL while no gateway announces itself)', async () => {
+  it('places the sites on both gateways, the least loaded first, each token good at its own gateway only (and answers MEDIA_PUBLIC_URL while no gateway announces itself)', async () => {
     // One gateway, not in a cluster (no MEDIA_PUBLIC_URL of its own): the token's answer is as it always was.
     expect(await token(0)).toMatchObject({ gatewayId: null, mediaUrl: meeting.app.get<AppConfig>(APP_CONFIG).mediaPublicUrl });
     await startGateways();
@@ -195,6 +195,11 @@ describe('one conference on two gateway hosts', () => {
     // The hall went first to the lower id; each next site to the gateway with fewer sites (counting those placed since its last heartbeat).
     expect(tokens.map((t) => t.gatewayId)).toEqual(['host-a', 'host-b', 'host-a', 'host-b']);
     expect(tokens.map((t) => t.mediaUrl)).toEqual([hostA.url, hostB.url, hostA.url, hostB.url]);
+    // A token is for the gateway it names: host A refuses host B's (403, before using it up), and B takes it below.
+    const elsewhere: MediaClient = io(`${hostA.url}${MEDIA_NAMESPACE}`, { auth: { token: tokens[1].token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const refusal = await new Promise<Error & { data?: unknown }>((resolve) => elsewhere.once('connect_error', resolve));
+    elsewhere.disconnect();
+    expect(refusal.data).toMatchObject({ statusCode: 403, error: 'WRONG_GATEWAY' });
     for (let i = 0; i < 4; i++) await join(i, tokens[i]);
     // A site keeps its gateway: the hall's next token (its console, a reload) names host-a again.
     expect(await token(0)).toMatchObject({ gatewayId: 'host-a', mediaUrl: hostA.url });

@@ -70,6 +70,7 @@ export const ERROR_CODES = {
   ROLE_FORBIDDEN: 'forbidden',
   NOT_A_PARTICIPANT: 'forbidden',
   FOREIGN_CONFERENCE: 'forbidden',
+  WRONG_GATEWAY: 'forbidden', // a media join token presented to another gateway host than the one it names
   NOT_MAIN_SITE: 'forbidden',
   PLAIN_RTP_DISABLED: 'forbidden',
   COMMENT_NOT_YOURS: 'forbidden',

@@ -103,6 +103,8 @@ export interface MediaJoinClaims {
   main: boolean; // the site is the conference's main site
   /** The user's full name (at most 100 characters), to tell the site's other connections who holds its camera. */
   name?: string;
+  /** The gateway host the site was placed on (MediaJoinTokenResponse.gatewayId): another gateway refuses it (403 WRONG_GATEWAY). */
+  gw?: string;
 }
 
 /**
@@ -156,7 +158,7 @@ export const MEDIA_ERROR_CODES = [
   'UNAUTHENTICATED', 'TOKEN_MISSING', 'TOKEN_EXPIRED', 'TOKEN_INVALID', 'TOKEN_WRONG_TYPE', 'TOKEN_ALREADY_USED',
   'SERVICE_TOKEN_MISSING', 'SERVICE_TOKEN_INVALID',
   // 403
-  'FOREIGN_CONFERENCE', 'NOT_MAIN_SITE', 'NOT_PUBLISHER', 'SHARE_NOT_ALLOWED', 'MUTED_BY_CHAIR', 'PLAIN_RTP_DISABLED', 'PLAIN_RTP_ADDRESS_REFUSED', 'ROLE_FORBIDDEN',
+  'FOREIGN_CONFERENCE', 'WRONG_GATEWAY', 'NOT_MAIN_SITE', 'NOT_PUBLISHER', 'SHARE_NOT_ALLOWED', 'MUTED_BY_CHAIR', 'PLAIN_RTP_DISABLED', 'PLAIN_RTP_ADDRESS_REFUSED', 'ROLE_FORBIDDEN',
   // 404
   'ROUTE_NOT_FOUND', 'UNKNOWN_TRANSPORT', 'UNKNOWN_PRODUCER', 'UNKNOWN_CONSUMER', 'UNKNOWN_ID', 'MEDIA_NOT_FOUND', 'RECORDING_NOT_FOUND',
   // 409: a step out of order, or the state changed meanwhile

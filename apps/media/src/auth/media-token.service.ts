@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { TOKEN_PARTIES, type MediaJoinClaims } from '@hoinghi/contracts';
+import { GATEWAY_ID, TOKEN_PARTIES, type MediaJoinClaims } from '@hoinghi/contracts';
 import { forbidden, unauthenticated } from '@hoinghi/domain';
 import { SAFE_ID } from '../common/safe-id.pipe';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
@@ -19,7 +19,8 @@ export interface VerifiedJoinToken {
 
 /**
  * Checks the join token the meeting service issued (HS256, shared secret, `iss`/`aud` of
- * TOKEN_PARTIES.mediaJoin, short-lived, one site in one conference).
+ * TOKEN_PARTIES.mediaJoin, short-lived, one site in one conference, and in a cluster the gateway it was
+ * placed on).
  */
 @Injectable()
 export class MediaTokenService {
@@ -51,7 +52,7 @@ export class MediaTokenService {
       }
       throw unauthenticated('TOKEN_INVALID', 'The media join token is not valid (bad signature or malformed).');
     }
-    const { typ, cid, sid, uid, main, name, jti, exp } = payload;
+    const { typ, cid, sid, uid, main, name, gw, jti, exp } = payload;
     if (typ !== 'media-join') throw unauthenticated('TOKEN_WRONG_TYPE', 'This is not a media join token.');
     if (typeof cid !== 'string' || typeof sid !== 'string' || typeof uid !== 'string' || typeof main !== 'boolean' || !SAFE_ID.test(cid) || !SAFE_ID.test(sid)) {
       throw unauthenticated('TOKEN_INVALID', 'The media join token lacks its conference, site or user.');
@@ -59,8 +60,15 @@ export class MediaTokenService {
     if (typeof jti !== 'string' || jti === '' || typeof exp !== 'number') {
       throw unauthenticated('TOKEN_INVALID', 'The media join token lacks its id or its expiry.');
     }
+    if (gw !== undefined && (typeof gw !== 'string' || !GATEWAY_ID.test(gw))) throw unauthenticated('TOKEN_INVALID', 'The media join token names no valid gateway.');
+    // Checked before the token is used up, so the client can still take it to the gateway it names.
+    const here = this.config.cluster?.gatewayId;
+    if (gw !== undefined && here !== undefined && gw !== here) {
+      throw forbidden('WRONG_GATEWAY', `This media join token is for gateway ${gw}, not ${here}; connect to the gateway the meeting service named.`);
+    }
     const claims: MediaJoinClaims = { typ, cid, sid, uid, main };
     if (typeof name === 'string' && name.trim() !== '') claims.name = name.trim().slice(0, MAX_NAME);
+    if (gw !== undefined) claims.gw = gw;
     return { claims, jti, expiresAt: exp * 1000 };
   }
 

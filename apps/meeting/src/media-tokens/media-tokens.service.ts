@@ -30,8 +30,10 @@ export class MediaTokensService {
     // An ended or cancelled conference has no video any more (the gateway closed its room).
     const conference = await em.findOneByOrFail(ConferenceEntity, { id: conferenceId });
     assertEditable(conference.status, 'join its video');
+    const gateway = await this.gateways.place(conferenceId, siteId);
     const claims: MediaJoinClaims = {
       typ: 'media-join', cid: conferenceId, sid: siteId, uid: user.id, main: site.isMain, name: user.fullName.slice(0, 100),
+      ...(gateway ? { gw: gateway.gatewayId } : {}),
     };
     const seconds = this.config.mediaTokenSeconds;
     // Single-use: the gateway remembers the jti until the token expires.
@@ -39,7 +41,6 @@ export class MediaTokensService {
       secret: this.config.mediaTokenSecret, expiresIn: seconds, algorithm: 'HS256',
       issuer: TOKEN_PARTIES.mediaJoin.issuer, audience: TOKEN_PARTIES.mediaJoin.audience, jwtid: randomUUID(),
     });
-    const gateway = await this.gateways.place(conferenceId, siteId);
     return {
       token, expiresAt: new Date(Date.now() + seconds * 1000).toISOString(),
       mediaUrl: gateway?.url ?? this.config.mediaPublicUrl, gatewayId: gateway?.gatewayId ?? null,

@@ -109,8 +109,12 @@ export class MediaSession {
       auth: (cb) => {
         const use = pending;
         pending = null;
-        if (use) cb({ token: use.token });
-        else this.fetchToken().then((t) => cb({ token: t.token }), () => cb({}));
+        if (use) return cb({ token: use.token });
+        this.fetchToken().then((fresh) => {
+          // A token is for the gateway it names (403 WRONG_GATEWAY elsewhere): placed elsewhere now, go there.
+          if (fresh.mediaUrl === issued.mediaUrl) cb({ token: fresh.token });
+          else if (socket === this.socket && !this.closed) this.moveTo(fresh);
+        }, () => cb({}));
       },
     });
     // While this gateway cannot be reached, ask the meeting service where the site belongs now: once the
@@ -252,7 +256,12 @@ export class MediaSession {
   private listen(socket: MediaSocket): void {
     socket.on('connect', () => void this.join());
     socket.on('connect_error', (error: Error & { data?: MediaErrorBody }) => {
-      // Token problems are final; anything else socket.io retries by itself.
+      // The site was placed on another gateway meanwhile: ask where, and go there.
+      if (error.data?.error === 'WRONG_GATEWAY') {
+        this.fetchToken().then((fresh) => socket === this.socket && !this.closed && this.moveTo(fresh), (failure: unknown) => this.fail(failure));
+        return;
+      }
+      // Other token problems are final; anything else socket.io retries by itself.
       if (error.data?.statusCode === 401 || error.data?.statusCode === 403) this.fail(error.data);
       else this.set({ status: 'reconnecting' });
     });
