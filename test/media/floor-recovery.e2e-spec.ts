@@ -46,6 +46,17 @@ describe('the gateway reads the floor holder from the meeting service', () => {
     expect(granted.body.holder?.siteId).toBe(site(siteIndex));
   }
 
+  /** Site `siteIndex` asks for the floor and waits in the queue; resolves with its request's id. */
+  async function queue(siteIndex: number): Promise<string> {
+    const asked = await operators[siteIndex].post<FloorRequestView>(`/conferences/${conferenceId}/floor/requests`, { siteId: site(siteIndex) });
+    expect(asked.status).toBe(201);
+    return asked.body.id;
+  }
+
+  async function withdraw(siteIndex: number, requestId: string): Promise<void> {
+    expect((await operators[siteIndex].delete(`/conferences/${conferenceId}/floor/requests/${requestId}`)).status).toBe(200);
+  }
+
   /** A district site joins the gateway; resolves with its socket and the programme it was given. */
   async function join(siteIndex: number) {
     const socket = await media!.connect(media!.token({ cid: conferenceId, sid: site(siteIndex), main: siteIndex === 0 }));
@@ -57,17 +68,19 @@ describe('the gateway reads the floor holder from the meeting service', () => {
   describe('GET /api/internal/conferences/:id/floor-holder', () => {
     const path = () => `/internal/conferences/${conferenceId}/floor-holder`;
 
-    it('answers the holder from the database to a service token', async () => {
+    it('answers the holder and the next in the queue from the database to a service token', async () => {
       const before = await new Api(meeting.url, serviceToken()).get<FloorHolderResponse>(path());
       expect(before.status).toBe(200);
-      expect(before.body).toEqual({ v: 1, conferenceId, holder: null, at: expect.any(String) });
+      expect(before.body).toEqual({ v: 1, conferenceId, holder: null, next: [], at: expect.any(String) });
 
       await grantFloor(1);
+      const waiting = await queue(3);
       const after = await new Api(meeting.url, serviceToken()).get<FloorHolderResponse>(path());
       expect(after.body).toEqual({
-        v: 1, conferenceId, at: expect.any(String),
+        v: 1, conferenceId, at: expect.any(String), next: [site(3)],
         holder: { requestId: expect.any(String), siteId: site(1), participantId: null, grantedAt: expect.any(String) },
       });
+      await withdraw(3, waiting);
       expect(Date.parse(after.body.holder!.grantedAt)).toBeLessThanOrEqual(Date.parse(after.body.at));
       expect((await chair.post(`/conferences/${conferenceId}/floor/end`)).status).toBe(200);
     });
@@ -105,11 +118,14 @@ describe('the gateway reads the floor holder from the meeting service', () => {
     });
   });
 
-  it('a gateway started after the grant puts the holder on the programme of the first site that joins', async () => {
+  it('a gateway started after the grant puts the holder on the programme of the first site that joins, and keeps the next speaker warm', async () => {
     await grantFloor(2); // no gateway runs: this floor event reaches nobody
+    const waiting = await queue(3); // nor the queue's new head
     media = await MediaHarness.start({ MEDIA_WORKERS: '1', MEDIA_RTC_PORT: String(RTC_PORT), MEETING_INTERNAL_URL: meeting.url });
     const { programme } = await join(1);
-    expect(programme).toMatchObject({ conferenceId, floorSiteId: site(2) });
+    // The holder and the next speaker, both read from the meeting service as the room opened.
+    expect(programme).toMatchObject({ conferenceId, floorSiteId: site(2), warmSiteIds: [site(3)] });
+    await withdraw(3, waiting);
   });
 
   it('a gateway whose Redis link was cut reads the holder when the link comes back, with no further floor event', async () => {

@@ -117,6 +117,8 @@ export interface FloorHolderResponse {
   v: 1;
   conferenceId: string;
   holder: { requestId: string; siteId: string; participantId: string | null; grantedAt: string } | null;
+  /** The first FLOOR_QUEUE_HEAD sites waiting for the floor, in queue order (as FloorQueueEvent.next): the gateway keeps them warm. */
+  next: string[];
   /** When it was read. */
   at: string;
 }

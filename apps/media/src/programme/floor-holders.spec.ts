@@ -7,11 +7,11 @@ import type { FloorSource } from './floor-source';
 
 const CID = 'conf-1';
 
-/** Each holder() call waits until the test answers it. */
+/** Each read() waits until the test answers it with a holder (and, optionally, the queue's head). */
 class ScriptedSource {
-  readonly calls: Array<{ resolve: (siteId: string | null) => void; reject: (error: Error) => void }> = [];
-  holder(): Promise<string | null> {
-    return new Promise((resolve, reject) => this.calls.push({ resolve, reject }));
+  readonly calls: Array<{ resolve: (siteId: string | null, next?: string[]) => void; reject: (error: Error) => void }> = [];
+  read(): Promise<{ holder: string | null; next: string[] }> {
+    return new Promise((resolve, reject) => this.calls.push({ resolve: (holder, next = []) => resolve({ holder, next }), reject }));
   }
 }
 
@@ -147,5 +147,46 @@ describe('isStaleFloorEvent', () => {
     expect(isStaleFloorEvent({ version: 3, kind: 'granted' }, { kind: 'ended', version: 3 })).toBe(true);
     expect(isStaleFloorEvent({ version: 3, kind: 'ended' }, { kind: 'granted', version: 3 })).toBe(false);
     expect(isStaleFloorEvent({ version: 3, kind: 'granted' }, { kind: 'granted', version: 3 })).toBe(false);
+  });
+});
+
+describe('FloorHolders and the queue head', () => {
+  let source: ScriptedSource;
+  let holders: FloorHolders;
+  let queues: Array<[string, string[]]>;
+  const queue = (next: string[], version?: number) => ({ v: 1 as const, kind: 'queue' as const, conferenceId: CID, next, at: new Date().toISOString(), ...(version ? { version } : {}) });
+
+  beforeAll(() => Logger.overrideLogger(false));
+  beforeEach(() => {
+    source = new ScriptedSource();
+    holders = new FloorHolders(source as unknown as FloorSource);
+    queues = [];
+    holders.onQueueChange((cid, next) => queues.push([cid, next]));
+  });
+  afterEach(() => holders.onApplicationShutdown());
+
+  it('learns the sites next in the queue from a read (a room that opens, Redis that came back)', async () => {
+    const answer = holders.refresh(CID, 2000);
+    source.calls[0].resolve('site-a', ['site-b', 'site-c']);
+    await answer;
+    expect(holders.queueHead(CID)).toEqual(['site-b', 'site-c']);
+    expect(queues).toEqual([[CID, ['site-b', 'site-c']]]);
+  });
+
+  it('keeps a queue event that arrives while a read is in flight over the read\'s queue', async () => {
+    const answer = holders.refresh(CID, 2000);
+    expect(holders.applyQueue(queue(['site-c'], 7))).toEqual(['site-c']);
+    source.calls[0].resolve(null, ['site-b', 'site-c']); // read before the queue moved
+    await answer;
+    expect(holders.queueHead(CID)).toEqual(['site-c']);
+    expect(queues).toEqual([]);
+  });
+
+  it('says nothing when a read finds the queue as it was', async () => {
+    holders.applyQueue(queue(['site-b']));
+    const answer = holders.refresh(CID, 2000);
+    source.calls[0].resolve(null, ['site-b']);
+    await answer;
+    expect(queues).toEqual([]);
   });
 });

@@ -44,6 +44,7 @@ export class FloorHolders implements OnApplicationShutdown {
   private readonly queues = new Map<string, { next: string[]; version: number | undefined }>();
   private readonly retries = new Map<string, NodeJS.Timeout>();
   private listener: (conferenceId: string, siteId: string | null) => void = () => undefined;
+  private queueListener: (conferenceId: string, next: string[]) => void = () => undefined;
 
   constructor(private readonly source: FloorSource) {}
 
@@ -70,7 +71,12 @@ export class FloorHolders implements OnApplicationShutdown {
     return holder;
   }
 
-  /** The sites next in a conference's floor queue (as its last queue event said; none known: []). */
+  /** A read changed a conference's queue head (a room that opened, or Redis that came back, learns the warm speakers). */
+  onQueueChange(listener: (conferenceId: string, next: string[]) => void): void {
+    this.queueListener = listener;
+  }
+
+  /** The sites next in a conference's floor queue (as its last queue event or read said; none known: []). */
   queueHead(conferenceId: string): string[] {
     return this.queues.get(conferenceId)?.next ?? [];
   }
@@ -110,8 +116,14 @@ export class FloorHolders implements OnApplicationShutdown {
 
   private async read(conferenceId: string, retryMs: number): Promise<string | null> {
     const ticket = this.next(conferenceId);
+    const queueBefore = this.queues.get(conferenceId);
     try {
-      const holder = await this.source.holder(conferenceId);
+      const { holder, next } = await this.source.read(conferenceId);
+      // A queue event during the read is newer than the read's queue (the same argument as for the holder).
+      if (this.queues.get(conferenceId) === queueBefore && next.join() !== this.queueHead(conferenceId).join()) {
+        this.queues.set(conferenceId, { next, version: queueBefore?.version });
+        this.queueListener(conferenceId, next);
+      }
       if (this.counters.get(conferenceId) !== ticket) return this.holder(conferenceId); // something newer came meanwhile
       if (retryMs > FIRST_RETRY_MS) this.log.log(`read the floor holder of conference ${conferenceId} after failures`);
       if (holder !== this.holder(conferenceId)) {

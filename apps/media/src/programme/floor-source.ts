@@ -7,7 +7,7 @@ import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 const TOKEN_SECONDS = 30;
 const TIMEOUT_MS = 5000;
 
-/** Reads the floor holder from the meeting service (its database is the truth; Redis only carries news). */
+/** Reads the floor holder and the queue's head from the meeting service (its database is the truth; Redis only carries news). */
 @Injectable()
 export class FloorSource {
   constructor(
@@ -15,8 +15,11 @@ export class FloorSource {
     @Inject(MEDIA_CONFIG) private readonly config: MediaConfig,
   ) {}
 
-  /** Resolves with the holder's site id, or null for nobody (also for a conference the meeting service does not know); throws when it cannot tell. */
-  async holder(conferenceId: string): Promise<string | null> {
+  /**
+   * Resolves with the holder's site id (null for nobody) and the sites next in the queue (none also for a
+   * conference the meeting service does not know); throws when it cannot tell.
+   */
+  async read(conferenceId: string): Promise<{ holder: string | null; next: string[] }> {
     const claims: MediaServiceClaims = { typ: 'media-service' };
     const token = await this.jwt.signAsync(claims, {
       secret: this.config.mediaTokenSecret, algorithm: 'HS256', expiresIn: TOKEN_SECONDS,
@@ -32,10 +35,11 @@ export class FloorSource {
     }
     const text = await response.text();
     // Only the route's own 404 means "no such conference"; any other (a proxy, an older meeting service) is a failure.
-    if (response.status === 404 && text.includes('"CONFERENCE_NOT_FOUND"')) return null;
+    if (response.status === 404 && text.includes('"CONFERENCE_NOT_FOUND"')) return { holder: null, next: [] };
     if (!response.ok) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 200)}`);
     const body = JSON.parse(text) as FloorHolderResponse;
     if (body?.v !== 1 || body.conferenceId !== conferenceId) throw new Error(`${url} answered an unexpected body`);
-    return body.holder?.siteId ?? null;
+    const next = Array.isArray(body.next) ? body.next.filter((s): s is string => typeof s === 'string') : [];
+    return { holder: body.holder?.siteId ?? null, next };
   }
 }

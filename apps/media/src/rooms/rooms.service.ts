@@ -49,6 +49,9 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.floors.onChange((conferenceId, siteId) => void this.setFloor(conferenceId, siteId));
+    this.floors.onQueueChange((conferenceId, next) => void this.rooms.get(conferenceId)?.setWarm(next).catch((error: Error) => {
+      this.log.error(`warm speakers of conference ${conferenceId}: ${error.message}`);
+    }));
     this.pool.onWorkerDied((death) => void this.onWorkerDied(death));
     this.pool.onWorkerReplaced((replacement) => this.onWorkerReplaced(replacement));
   }

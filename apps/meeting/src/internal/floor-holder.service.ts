@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConferenceEntity, FloorRequestEntity } from '@hoinghi/database';
-import type { FloorHolderResponse } from '@hoinghi/contracts';
+import { FLOOR_QUEUE_HEAD, type FloorHolderResponse } from '@hoinghi/contracts';
 import { DataSource } from 'typeorm';
 import { conferenceNotFound } from '../access/access.service';
 
-/** Who has the floor, straight from floor_requests: the truth a media gateway falls back on. */
+/** Who has the floor and who waits next, straight from floor_requests: the truth a media gateway falls back on. */
 @Injectable()
 export class FloorHolderService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -19,6 +19,11 @@ export class FloorHolderService {
       requestId: speaking.id, siteId: speaking.siteId, participantId: speaking.participantId,
       grantedAt: (speaking.grantedAt ?? speaking.requestedAt).toISOString(),
     };
-    return { v: 1, conferenceId, holder, at };
+    // The head of the queue as the floor service announces it: distinct sites in queue order.
+    const waiting = await em.query(
+      `SELECT site_id AS "siteId" FROM floor_requests WHERE conference_id = $1 AND status = 'queued' ORDER BY position ASC`, [conferenceId],
+    ) as Array<{ siteId: string }>;
+    const next = [...new Set(waiting.map((r) => r.siteId))].slice(0, FLOOR_QUEUE_HEAD);
+    return { v: 1, conferenceId, holder, next, at };
   }
 }
