@@ -7,7 +7,7 @@ import { ClusterBus, ClusterRequestError } from './cluster-bus';
 import type { ClusterRequest, RoomState } from './cluster-messages';
 import { GatewayRegistry } from './gateway-registry';
 import { PipeLinks } from './pipe-links';
-import { remoteSites, remoteSitesWanted } from './pipe-plan';
+import { remoteSites, remoteSitesWanted, roomStateDelay } from './pipe-plan';
 
 /** After a failed pipe (the origin was busy or just restarting), try again this much later. */
 const RETRY_MS = 1000;
@@ -20,6 +20,8 @@ interface Span {
   states: Map<string, RoomState>;
   /** The last state written for our part (skip writing the same again). */
   published: string;
+  /** When our part was last written (Date.now()): MEDIA_ROOM_STATE_MS spaces the writes. */
+  publishedAt: number;
   publishScheduled: boolean;
   reconciling: Promise<void> | null;
   dirty: boolean;
@@ -99,7 +101,7 @@ export class ClusterService implements OnModuleInit {
         bus: this.bus, cluster: this.config.cluster!, listenIp: this.config.listenIp,
         pipeAddressOf: (gatewayId, instance) => (this.registry.isLive(gatewayId, instance) ? this.registry.others().get(gatewayId)!.pipeAddress : null),
       }, this.log),
-      states: new Map(), published: '', publishScheduled: false, reconciling: null, dirty: false, retry: null,
+      states: new Map(), published: '', publishedAt: 0, publishScheduled: false, reconciling: null, dirty: false, retry: null,
     };
     this.spans.set(room.conferenceId, span);
     void this.readAll(span);
@@ -145,10 +147,11 @@ export class ClusterService implements OnModuleInit {
     }
   }
 
+  /** Writes our part of the room state: changes of one turn together, and at most one write per MEDIA_ROOM_STATE_MS. */
   private schedulePublish(span: Span): void {
     if (span.publishScheduled) return;
     span.publishScheduled = true;
-    setImmediate(() => {
+    setTimeout(() => {
       span.publishScheduled = false;
       if (span.room.closed || this.spans.get(span.room.conferenceId) !== span) return;
       const state: RoomState = {
@@ -162,11 +165,12 @@ export class ClusterService implements OnModuleInit {
       const text = JSON.stringify(state);
       if (text === span.published) return;
       span.published = text;
+      span.publishedAt = Date.now();
       this.bus.publishRoomState(span.room.conferenceId, state).catch((error: Error) => {
         span.published = '';
         this.log.warn(`room state of ${span.room.conferenceId}: ${error.message}`);
       });
-    });
+    }, roomStateDelay(span.publishedAt, Date.now(), this.config.cluster!.roomStateMs));
   }
 
   /** One reconcile per room at a time; changes meanwhile run it once more. */

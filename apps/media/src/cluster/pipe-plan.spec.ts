@@ -1,5 +1,5 @@
 import type { RoomState } from './cluster-messages';
-import { remoteSites, remoteSitesWanted } from './pipe-plan';
+import { remoteSites, remoteSitesWanted, roomStateDelay } from './pipe-plan';
 
 const I = '00000000-0000-4000-8000-00000000000';
 const state = (gatewayId: string, sites: Array<[string, boolean]>): RoomState => ({
@@ -48,5 +48,15 @@ describe('remoteSitesWanted', () => {
   it('pipes nothing to a gateway without connections, nor a site to its own gateway', () => {
     expect(remoteSitesWanted({ mainSiteId: 'hall', floorSiteId: 'd1' }, [], ['hall', 'd1'], large).size).toBe(0);
     expect([...remoteSitesWanted({ mainSiteId: 'hall', floorSiteId: 'd2' }, [district], ['hall'], large)]).toEqual(['hall']);
+  });
+});
+
+describe('roomStateDelay', () => {
+  it('writes at once after a quiet spell, else one interval after the last write', () => {
+    expect(roomStateDelay(0, 10_000, 200)).toBe(0);
+    expect(roomStateDelay(9_900, 10_000, 200)).toBe(100);
+    expect(roomStateDelay(10_000, 10_000, 200)).toBe(200);
+    expect(roomStateDelay(9_700, 10_000, 200)).toBe(0);
+    expect(roomStateDelay(10_000, 10_000, 0)).toBe(0);
   });
 });

@@ -42,3 +42,11 @@ export function remoteSitesWanted(state: ProgrammeState, receivers: Iterable<Rec
   for (const siteId of remote) if (isAnnounced(state, representative, siteId, sites)) wanted.add(siteId);
   return wanted;
 }
+
+/**
+ * How long a room-state write waits: none after a quiet spell (a single change goes out at once), else
+ * until `intervalMs` after the previous write, so a burst of changes costs one write per interval.
+ */
+export function roomStateDelay(lastWrittenAt: number, now: number, intervalMs: number): number {
+  return Math.max(0, lastWrittenAt + intervalMs - now);
+}

@@ -30,7 +30,7 @@ describe('loadMediaConfig: several gateways', () => {
 
   it('joins the cluster with MEDIA_PUBLIC_URL, pipes from the announced address', () => {
     expect(loadMediaConfig({ ...test, MEDIA_PUBLIC_URL: 'https://media2.tinh.gov.vn/', MEDIA_GATEWAY_ID: 'media-2', MEDIA_ANNOUNCED_ADDRESS: '10.0.0.12' }).cluster).toEqual({
-      gatewayId: 'media-2', publicUrl: 'https://media2.tinh.gov.vn', pipeAddress: '10.0.0.12', pipePorts: { min: 44000, max: 44999 }, heartbeatMs: 2000,
+      gatewayId: 'media-2', publicUrl: 'https://media2.tinh.gov.vn', pipeAddress: '10.0.0.12', pipePorts: { min: 44000, max: 44999 }, heartbeatMs: 2000, roomStateMs: 200,
     });
     expect(loadMediaConfig({ ...test, MEDIA_PUBLIC_URL: 'http://a:3100', MEDIA_PIPE_ADDRESS: '10.1.1.1', MEDIA_PIPE_PORTS: '45000-45099' }).cluster)
       .toMatchObject({ pipeAddress: '10.1.1.1', pipePorts: { min: 45000, max: 45099 } });

@@ -56,6 +56,12 @@ export interface ClusterConfig {
   pipePorts: { min: number; max: number };
   /** MEDIA_CLUSTER_HEARTBEAT_MS: how often this gateway announces itself; it counts as dead three heartbeats after the last. */
   heartbeatMs: number;
+  /**
+   * MEDIA_ROOM_STATE_MS: a conference's room state (every site here and what it publishes) is written at most
+   * this often; the first change after a quiet spell goes at once. A burst of joins to a national
+   * conference would otherwise rewrite, and make every other gateway re-read, a list of thousands of sites per join.
+   */
+  roomStateMs: number;
 }
 
 export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConfig {
@@ -104,7 +110,10 @@ function clusterConfig(env: NodeJS.ProcessEnv): ClusterConfig | null {
   if (!pipePorts || pipePorts.min < 1024 || pipePorts.max > 65535 || pipePorts.min > pipePorts.max) {
     throw new Error(`MEDIA_PIPE_PORTS must be a port range "min-max" within 1024-65535, got "${env.MEDIA_PIPE_PORTS}"`);
   }
-  return { gatewayId, publicUrl, pipeAddress, pipePorts, heartbeatMs: envInt(env, 'MEDIA_CLUSTER_HEARTBEAT_MS', 2000, 200, 60_000) };
+  return {
+    gatewayId, publicUrl, pipeAddress, pipePorts, heartbeatMs: envInt(env, 'MEDIA_CLUSTER_HEARTBEAT_MS', 2000, 200, 60_000),
+    roomStateMs: envInt(env, 'MEDIA_ROOM_STATE_MS', 200, 0, 10_000),
+  };
 }
 
 /** A comma-separated list of IP addresses (no names: mediasoup connects to addresses, and a name could change). */
