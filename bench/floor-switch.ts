@@ -15,16 +15,16 @@
 // treats it as that district — its Programme, the earliest moment it holds both that Programme and a whole
 // frame of the new speaker received since the grant (when a client without a browser could show it), and
 // the full layer's key frame. The ratio browser / RTP is what the page adds. CPU per process over the
-// switches, the load average before and after.
+// switches, the load average before and after; every grant's figures in test-results/floor-switch-*.json.
 //
 //   npm run build:server && npm run build:web && npm run bench:floor-switch
 //   (BENCH_FLOOR_GRANTS=30  BENCH_FLOOR_CAMERA=720p|640x360 (the speakers' and the hall's fake camera;
 //    the watcher always has Chromium's built-in one)  BENCH_FLOOR_QUEUE_MS=1500  BENCH_FLOOR_JITTER_MS=
-//    (sets jitterBufferTarget on the watcher's receivers, to try)  BENCH_FLOOR_PORT=3390  BENCH_FLOOR_RTC_PORT=42600)
+//    (sets jitterBufferTarget on the watcher's receivers, to try)  BENCH_FLOOR_WEB_DIR=dist/web (another build, to compare)  BENCH_FLOOR_PORT=3390  BENCH_FLOOR_RTC_PORT=42600)
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createSocket, Socket as UdpSocket } from 'node:dgram';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
@@ -50,6 +50,7 @@ const PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3390);
 const RTC_PORT = Number(process.env.BENCH_FLOOR_RTC_PORT ?? 42600);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hoinghi_bench_floor2';
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379/13';
+const WEB_DIR = process.env.BENCH_FLOOR_WEB_DIR || join(ROOT, 'dist', 'web');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const MEDIA_SECRET = DEV_SECRETS.MEDIA_TOKEN_SECRET;
 
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   }
   const speakerCamera = fakeCamera(CAMERA);
   console.log(`floor-switch: ${GRANTS} grants, queue wait ${QUEUE_MS} ms; speakers' and hall's camera: ${speakerCamera.describe}; watcher: Chromium's built-in fake camera (720p asked)`
-    + `${JITTER_MS === null ? '' : `; watcher's receivers jitterBufferTarget ${JITTER_MS} ms`}; ${cpus().length} cores; node ${process.version}; load average ${loadAverage()}`);
+    + `; web app from ${WEB_DIR}${JITTER_MS === null ? '' : `; watcher's receivers jitterBufferTarget ${JITTER_MS} ms`}; ${cpus().length} cores; node ${process.version}; load average ${loadAverage()}`);
 
   // The meeting service creates and migrates its database; the demo seed fills it (as `npm run seed:demo`).
   await dropDatabase({ url: DATABASE_URL });
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
   const mediaUrl = `http://${LOOPBACK}:${mediaPort}`;
   const mediaEnv = { MEDIA_TOKEN_SECRET: MEDIA_SECRET, REDIS_URL };
   const meeting = startMeeting(PORT, DATABASE_URL, {
-    ...mediaEnv, WEB_DIST_DIR: join(ROOT, 'dist', 'web'), MEDIA_PUBLIC_URL: mediaUrl, MEDIA_INTERNAL_URL: mediaUrl,
+    ...mediaEnv, WEB_DIST_DIR: WEB_DIR, MEDIA_PUBLIC_URL: mediaUrl, MEDIA_INTERNAL_URL: mediaUrl,
   });
   children.push(meeting);
   await waitForHealth(PORT);
@@ -116,6 +117,11 @@ async function main(): Promise<void> {
   for (const page of speakerPages) await join_(page);
   const watcher = await openAs(watcherBrowser, 'vanhanh.sadec', JITTER_MS);
   await join_(watcher);
+  if (JITTER_MS !== null) {
+    await sleep(2000);
+    const targets = await watcher.evaluate(() => ((window as unknown as { benchReceivers?: Array<{ jitterBufferTarget: number | null }> }).benchReceivers ?? []).map((r) => r.jitterBufferTarget));
+    console.log(`watcher's receivers' jitterBufferTarget: ${JSON.stringify(targets)}`);
+  }
 
   // The baseline: a plain RTP receiver, a viewer connection of the watching district.
   const rtp = await PlainReceiver.join(mediaUrl, summary.id, watcherSite);
@@ -183,17 +189,21 @@ async function main(): Promise<void> {
   row('the floor tile names the new speaker (React commit)', hops.tile);
   row('first new frame presented: its packets received', hops.frameReceived);
   row('— tile drawn → first new frame presented', hops.tileToFrame);
+  row('— its packets received → presented (playout)', hops.presented.map((v, i) => v - hops.frameReceived[i]));
   row('— its decode time', hops.decodeMs);
   row("— the page's long tasks during the switch (total)", hops.longTasksMs);
   const browser = row('FIRST NEW FRAME PRESENTED IN THE DISTRICT\'S FLOOR TILE', hops.presented);
   console.log('baseline, same grants: a plain RTP receiver as a viewer connection of the same district (no browser)');
-  const plain = row('first whole frame of the new speaker after its Programme', hops.rtpFrame);
+  const plain = row('its Programme in and a whole frame of the new speaker received since the grant', hops.rtpFrame);
   row("the full layer's key frame at the plain receiver", hops.rtpFullKeyFrame);
   row('(frames a second of the warm speaker there in the second before the grant)', hops.rtpWarmFps);
   const widths = hops.lowLayerShown;
   const lowest = Math.min(...widths);
   console.log(`  first frame shown was the lowest layer (${lowest} wide) in ${widths.filter((w) => w === lowest).length} of ${widths.length} grants; under 300 ms: ${hops.presented.filter((v) => v < 300).length} of ${hops.presented.length}`);
   console.log(`  ratio browser / plain RTP: p50 ${(browser.p50 / plain.p50).toFixed(2)}, p95 ${(browser.p95 / plain.p95).toFixed(2)}; target p95 < 300 ms: ${browser.p95 < 300 ? 'met' : 'NOT met'}`);
+  const file = join(ROOT, 'test-results', `floor-switch-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  writeFileSync(file, JSON.stringify({ camera: CAMERA, jitterMs: JITTER_MS, loadBefore, loadAfter, hops }, null, 1));
   const share = Object.entries(cpu).sort(([, x], [, y]) => y - x).map(([label, s]) => `${label} ${Math.round((100 * s) / windows)} %`);
   console.log(`CPU during the switches (grant → first frame presented, ${windows.toFixed(1)} s; share of one core): ${share.join(', ')}`);
 }
@@ -231,7 +241,9 @@ async function openAs(browser: Browser, username: string, jitterMs: number | nul
         constructor(config?: RTCConfiguration) {
           super(config);
           this.addEventListener('track', (e) => {
-            (e.receiver as RTCRtpReceiver & { jitterBufferTarget: number | null }).jitterBufferTarget = ms;
+            const receiver = e.receiver as RTCRtpReceiver & { jitterBufferTarget: number | null };
+            receiver.jitterBufferTarget = ms;
+            ((window as unknown as { benchReceivers?: unknown[] }).benchReceivers ??= []).push(receiver);
           });
         }
       } as typeof RTCPeerConnection;
