@@ -112,11 +112,11 @@ async function main(): Promise<void> {
   const speakersBrowser = await launch([...mediaArgs, ...speakerCamera.args], 'speakers', roots);
   const watcherBrowser = await launch(mediaArgs, 'watcher', roots);
   const operator = await openAs(speakersBrowser, 'vanhanh.tinhuy');
-  await join_(operator);
+  await joinMedia(operator);
   const speakerPages = [await openAs(speakersBrowser, 'vanhanh.laivung'), await openAs(speakersBrowser, 'vanhanh.tpcaolanh')];
-  for (const page of speakerPages) await join_(page);
+  for (const page of speakerPages) await joinMedia(page);
   const watcher = await openAs(watcherBrowser, 'vanhanh.sadec', JITTER_MS);
-  await join_(watcher);
+  await joinMedia(watcher);
   if (JITTER_MS !== null) {
     await sleep(2000);
     const targets = await watcher.evaluate(() => ((window as unknown as { benchReceivers?: Array<{ jitterBufferTarget: number | null }> }).benchReceivers ?? []).map((r) => r.jitterBufferTarget));
@@ -175,10 +175,10 @@ async function main(): Promise<void> {
   await floorEvents.quit();
   rtp.close();
 
-  const row = (label: string, values: number[]) => {
+  const row = (label: string, values: number[], unit = 'ms') => {
     const seen = values.filter(Number.isFinite);
     const f = percentiles(seen);
-    console.log(`  ${label.padEnd(64)} p50 ${f.p50.toFixed(0).padStart(5)}  p95 ${f.p95.toFixed(0).padStart(5)}  max ${f.max.toFixed(0).padStart(5)} ms  (n ${seen.length}${seen.length < values.length ? ` of ${values.length}` : ''})`);
+    console.log(`  ${label.padEnd(64)} p50 ${f.p50.toFixed(0).padStart(5)}  p95 ${f.p95.toFixed(0).padStart(5)}  max ${f.max.toFixed(0).padStart(5)} ${unit}  (n ${seen.length}${seen.length < values.length ? ` of ${values.length}` : ''})`);
     return f;
   };
   console.log(`\n${GRANTS} grants, each to the warm next speaker; ms from the chair's grant sent (load average ${loadBefore} before, ${loadAfter} after):`);
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
   console.log('baseline, same grants: a plain RTP receiver as a viewer connection of the same district (no browser)');
   const plain = row('its Programme in and a whole frame of the new speaker received since the grant', hops.rtpFrame);
   row("the full layer's key frame at the plain receiver", hops.rtpFullKeyFrame);
-  row('(frames a second of the warm speaker there in the second before the grant)', hops.rtpWarmFps);
+  row('the warm speaker there in the second before the grant', hops.rtpWarmFps, 'frames/s');
   const widths = hops.lowLayerShown;
   const lowest = Math.min(...widths);
   console.log(`  first frame shown was the lowest layer (${lowest} wide) in ${widths.filter((w) => w === lowest).length} of ${widths.length} grants; under 300 ms: ${hops.presented.filter((v) => v < 300).length} of ${hops.presented.length}`);
@@ -260,7 +260,7 @@ async function openAs(browser: Browser, username: string, jitterMs: number | nul
   return page;
 }
 
-async function join_(page: Page): Promise<void> {
+async function joinMedia(page: Page): Promise<void> {
   await page.getByTestId('media-join').click();
   await page.locator('[data-testid="media-status"][data-state="joined"]').waitFor({ timeout: 30_000 });
 }
