@@ -8,7 +8,7 @@ import type { ConferenceSnapshot, MediaJoinTokenResponse } from '@hoinghi/contra
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
-import { launchChromium } from '../support/browser';
+import { launchChromium, logIn } from '../support/browser';
 import { MediaHarness, TEST_MEDIA_SECRET } from '../support/media-harness';
 import { freePort, freeRtcPort, MediaProcess } from '../support/media-process';
 import { Api, MeetingHarness } from '../support/meeting-harness';
@@ -73,12 +73,7 @@ describe('a district\'s page when its gateway host dies', () => {
       if (!response.url().endsWith('/media-token') || response.status() !== 201) return;
       void response.json().then((body: MediaJoinTokenResponse) => placements.push(`${username}@${body.gatewayId}`), () => undefined);
     });
-    await page.goto(`${meeting.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('conference-row').first().click();
-    await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor();
+    await logIn(page, meeting.url, username, DEMO_PASSWORD);
     return page;
   }
 

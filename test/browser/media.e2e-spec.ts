@@ -20,6 +20,7 @@ import { RoomsService } from '../../apps/media/src/rooms/rooms.service';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
 import { launchChromium } from '../support/browser';
 import { cpuDelta, cpuSnapshot } from '../support/cpu-usage';
+import { floorTileRenders } from '../support/floor-tile';
 import { FlakyLinkProcess } from '../support/flaky-link';
 import { serviceToken } from '../support/media-harness';
 import { Api, MeetingHarness } from '../support/meeting-harness';
@@ -205,51 +206,6 @@ describe('the programme in Chromium', () => {
         consumer.on('layerschange', (layers) => (layers?.spatialLayer ?? 0) > 0 && first('layerUp')());
       }
     }
-  }
-
-  /**
-   * When `page`'s floor tile first names `siteId` (the Programme reached the page and was drawn: a
-   * MutationObserver, called right after React's commit) and when it first presents a frame of it received
-   * after `since` (what the district sees): requestVideoFrameCallback on the tile's <video>, whose metadata
-   * says when the frame's packets came (a frame shown again from before the switch does not count), how
-   * long it took to decode, and its width. Also the page's long tasks (main thread busy > 50 ms) meanwhile.
-   */
-  function floorTileRenders(page: Page, siteId: string, since: number): Promise<{ tile: number; frame: number; frameReceived: number; decodeMs: number; width: number; longTasks: number }> {
-    return page.evaluate(({ site, after }) => new Promise<{ tile: number; frame: number; frameReceived: number; decodeMs: number; width: number; longTasks: number }>((resolve, reject) => {
-      const until = Date.now() + 15_000;
-      const watched = new WeakSet<HTMLVideoElement>();
-      const selector = `[data-testid="programme-floor"][data-site-id="${site}"]`;
-      let tile = 0;
-      let done = false;
-      let longTasks = 0;
-      const tasks = new PerformanceObserver((list) => list.getEntries().forEach((e) => void (longTasks += e.duration)));
-      tasks.observe({ type: 'longtask' });
-      const mutations = new MutationObserver(() => {
-        if (!tile && document.querySelector(selector)) tile = Date.now();
-      });
-      mutations.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-site-id', 'data-testid'] });
-      const watch = (video: HTMLVideoElement) => video.requestVideoFrameCallback((_now, frame) => {
-        const received = frame.receiveTime === undefined ? Date.now() : performance.timeOrigin + frame.receiveTime;
-        if (received >= after && video.closest(selector)) {
-          done = true;
-          tasks.disconnect();
-          mutations.disconnect();
-          resolve({ tile: tile || Date.now(), frame: Date.now(), frameReceived: received, decodeMs: (frame.processingDuration ?? NaN) * 1000, width: frame.width, longTasks });
-        } else if (!done) watch(video);
-      });
-      const poll = () => {
-        if (done) return;
-        if (!tile && document.querySelector(selector)) tile = Date.now();
-        const video = document.querySelector<HTMLVideoElement>(`[data-site-id="${site}"] video`);
-        if (video && !watched.has(video)) {
-          watched.add(video);
-          watch(video);
-        }
-        if (Date.now() > until) return reject(new Error(`the floor tile showed no new frame of site ${site}`));
-        setTimeout(poll, 5);
-      };
-      poll();
-    }), { site: siteId, after: since });
   }
 
   /** Notes in `page` when each Programme naming a floor reaches its media socket (before the app's own handler runs); forgets older ones. */
