@@ -38,6 +38,7 @@ import {
 import { dropDatabase } from '@hoinghi/database';
 import { DEV_SECRETS } from '@hoinghi/server-kit';
 import { DEMO_PASSWORD } from '../apps/meeting/src/demo/seed-demo';
+import { logIn } from '../test/support/browser';
 import { floorTileRenders } from '../test/support/floor-tile';
 import { FFMPEG, LOOPBACK } from './media-source';
 import { CLOCK_TICKS, loadAverage, sleep } from './proc';
@@ -251,12 +252,7 @@ async function openAs(browser: Browser, username: string, jitterMs: number | nul
   }
   const page = await context.newPage();
   if (process.env.DEBUG_MEDIA) page.on('console', (m) => console.log(`[${username}] ${m.type()}: ${m.text()}`));
-  await page.goto(`http://${LOOPBACK}:${PORT}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('conference-row').first().click();
-  await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor();
+  await logIn(page, `http://${LOOPBACK}:${PORT}`, username, DEMO_PASSWORD);
   return page;
 }
 
