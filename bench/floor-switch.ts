@@ -25,7 +25,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createSocket, Socket as UdpSocket } from 'node:dgram';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -46,6 +46,12 @@ import { api, JWT_SECRET, percentiles, ROOT, startMeeting, stopChild, waitForHea
 
 const GRANTS = Number(process.env.BENCH_FLOOR_GRANTS ?? 30);
 const CAMERA = process.env.BENCH_FLOOR_CAMERA ?? '720p';
+/**
+ * The nice value of the hall's and the speakers' Chromium (every process of it): a stand-in for those
+ * sites' own machines, so that their encoders take the CPU the services and the watching district leave.
+ * 0 (the default): they compete with everything on the same cores, as in the runs before this option.
+ */
+const SPEAKERS_NICE = Number(process.env.BENCH_FLOOR_SPEAKERS_NICE ?? 0);
 const QUEUE_MS = Number(process.env.BENCH_FLOOR_QUEUE_MS ?? 1500);
 const JITTER_MS = process.env.BENCH_FLOOR_JITTER_MS === undefined || process.env.BENCH_FLOOR_JITTER_MS === '' ? null : Number(process.env.BENCH_FLOOR_JITTER_MS);
 const PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3390);
@@ -73,6 +79,7 @@ async function main(): Promise<void> {
   }
   const speakerCamera = fakeCamera(CAMERA);
   console.log(`floor-switch: ${GRANTS} grants, queue wait ${QUEUE_MS} ms; speakers' and hall's camera: ${speakerCamera.describe}; watcher: Chromium's built-in fake camera (720p asked)`
+    + `${SPEAKERS_NICE ? `; the hall's and speakers' Chromium at nice ${SPEAKERS_NICE}` : ''}`
     + `; web app from ${WEB_DIR}${JITTER_MS === null ? '' : `; watcher's receivers jitterBufferTarget ${JITTER_MS} ms`}; ${cpus().length} cores; node ${process.version}; load average ${loadAverage()}`);
 
   // The meeting service creates and migrates its database; the demo seed fills it (as `npm run seed:demo`).
@@ -111,6 +118,7 @@ async function main(): Promise<void> {
   const mediaArgs = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'];
   const roots = new Map<number, string>(); // Chromium browser process → whose
   const speakersBrowser = await launch([...mediaArgs, ...speakerCamera.args], 'speakers', roots);
+  if (SPEAKERS_NICE) reniceTree([...roots].filter(([, role]) => role === 'speakers').map(([pid]) => pid), SPEAKERS_NICE);
   const watcherBrowser = await launch(mediaArgs, 'watcher', roots);
   const operator = await openAs(speakersBrowser, 'vanhanh.tinhuy');
   await joinMedia(operator);
@@ -412,6 +420,20 @@ async function ack<T extends object>(socket: MediaSocket, event: string, body: o
   const answer = await new Promise<MediaAck<T>>((resolve) => socket.emit(event, body, (x: unknown) => resolve(x as MediaAck<T>)));
   if (!answer.ok) throw new Error(`${event}: ${JSON.stringify(answer.error)}`);
   return answer;
+}
+
+/**
+ * Sets the nice value of these processes and all their descendants now running. Chromium forks its
+ * renderers from its zygote, which is already running, so pages opened later inherit the value too.
+ */
+function reniceTree(rootPids: number[], nice: number): void {
+  const all = [...processes().values()];
+  const tree = new Set(rootPids);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of all) if (!tree.has(p.pid) && tree.has(p.ppid)) grew = tree.add(p.pid).size > 0;
+  }
+  for (const pid of tree) setPriority(pid, nice);
 }
 
 /** Chromium browser processes (no --type) now running. */
