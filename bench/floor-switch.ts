@@ -24,7 +24,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createSocket, Socket as UdpSocket } from 'node:dgram';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
@@ -39,9 +39,10 @@ import { dropDatabase } from '@hoinghi/database';
 import { DEV_SECRETS } from '@hoinghi/server-kit';
 import { DEMO_PASSWORD } from '../apps/meeting/src/demo/seed-demo';
 import { logIn } from '../test/support/browser';
+import { cpuDelta, processTable, type CpuSnapshot, type ProcessRow } from '../test/support/cpu-usage';
 import { floorTileRenders } from '../test/support/floor-tile';
 import { FFMPEG, LOOPBACK } from './media-source';
-import { CLOCK_TICKS, loadAverage, sleep } from './proc';
+import { loadAverage, sleep } from './proc';
 import { api, JWT_SECRET, percentiles, ROOT, startMeeting, stopChild, waitForHealth } from './support';
 
 const GRANTS = Number(process.env.BENCH_FLOOR_GRANTS ?? 30);
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
     await watchProgrammes(watcher);
     floorSeen.delete(speaker);
     hops.rtpWarmFps.push(rtp.framesSince(speaker, Date.now() - 1000));
-    const before = cpuSnapshot(pids, roots);
+    const before = cpuByRole(pids, roots);
     const granted = Date.now();
     rtp.reset(granted);
     const shown = floorTileRenders(watcher, speaker, granted);
@@ -163,7 +164,7 @@ async function main(): Promise<void> {
     await api(PORT, chair, 'POST', `${conf}/floor/requests/${request.id}/grant`);
     hops.answered.push(Date.now() - granted);
     const page = await shown;
-    for (const [label, s] of Object.entries(cpuDelta(before, cpuSnapshot(pids, roots)))) cpu[label] = (cpu[label] ?? 0) + s;
+    for (const [label, s] of Object.entries(cpuDelta(before, cpuByRole(pids, roots)))) cpu[label] = (cpu[label] ?? 0) + s;
     windows += (Date.now() - granted) / 1000;
     await rtp.until(speaker, 3000);
     hops.onRedis.push((floorSeen.get(speaker) ?? NaN) - granted);
@@ -427,7 +428,7 @@ async function ack<T extends object>(socket: MediaSocket, event: string, body: o
  * renderers from its zygote, which is already running, so pages opened later inherit the value too.
  */
 function reniceTree(rootPids: number[], nice: number): void {
-  const all = [...processes().values()];
+  const all = [...processTable().values()];
   const tree = new Set(rootPids);
   for (let grew = true; grew;) {
     grew = false;
@@ -438,36 +439,18 @@ function reniceTree(rootPids: number[], nice: number): void {
 
 /** Chromium browser processes (no --type) now running. */
 function chromiumRoots(): number[] {
-  return [...processes().values()].filter((p) => /chrom/i.test(p.cmdline) && !p.cmdline.includes('--type=')).map((p) => p.pid);
-}
-
-type Proc = { pid: number; ppid: number; ticks: number; cmdline: string };
-
-function processes(): Map<number, Proc> {
-  const out = new Map<number, Proc>();
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(pid, { pid, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ') });
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return out;
+  return [...processTable().values()].filter((p) => /chrom/i.test(p.cmdline) && !p.cmdline.includes('--type=')).map((p) => p.pid);
 }
 
 /** CPU seconds per labelled process: ours by what they are (each Chromium by whose), everyone else's as "other". */
-function cpuSnapshot(pids: { bench: number; meeting: number; gateway: number }, roots: Map<number, string>): Map<number, { label: string; seconds: number }> {
-  const all = processes();
-  const label = (p: Proc): string => {
+function cpuByRole(pids: { bench: number; meeting: number; gateway: number }, roots: Map<number, string>): CpuSnapshot {
+  const all = processTable();
+  const label = (p: ProcessRow): string => {
     if (p.pid === pids.bench) return 'bench process (Playwright, REST, plain receiver)';
     if (p.pid === pids.meeting) return 'meeting service';
     if (p.pid === pids.gateway) return 'gateway (node)';
     if (p.ppid === pids.gateway && p.cmdline.includes('mediasoup-worker')) return 'mediasoup worker';
-    for (let q: Proc | undefined = p; q; q = all.get(q.ppid)) {
+    for (let q: ProcessRow | undefined = p; q; q = all.get(q.ppid)) {
       const role = roots.get(q.pid);
       if (role) {
         const type = /--type=([\w-]+)/.exec(p.cmdline)?.[1];
@@ -481,16 +464,7 @@ function cpuSnapshot(pids: { bench: number; meeting: number; gateway: number }, 
     return 'other (not this bench)';
   };
   const out = new Map<number, { label: string; seconds: number }>();
-  for (const p of all.values()) out.set(p.pid, { label: label(p), seconds: p.ticks / CLOCK_TICKS });
-  return out;
-}
-
-function cpuDelta(before: Map<number, { label: string; seconds: number }>, after: Map<number, { label: string; seconds: number }>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [pid, { label, seconds }] of after) {
-    const spent = seconds - (before.get(pid)?.seconds ?? 0);
-    if (spent > 0) out[label] = (out[label] ?? 0) + spent;
-  }
+  for (const p of all.values()) out.set(p.pid, { label: label(p), seconds: p.seconds });
   return out;
 }
 

@@ -18,7 +18,7 @@ import { loadMediaConfig } from '../../apps/media/src/config/media-config';
 import type { Room } from '../../apps/media/src/rooms/room';
 import { RoomsService } from '../../apps/media/src/rooms/rooms.service';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
-import { launchChromium } from '../support/browser';
+import { launchChromium, logIn } from '../support/browser';
 import { cpuDelta, cpuSnapshot } from '../support/cpu-usage';
 import { floorTileRenders } from '../support/floor-tile';
 import { FlakyLinkProcess } from '../support/flaky-link';
@@ -130,12 +130,7 @@ describe('the programme in Chromium', () => {
   async function openAs(username: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' })).newPage();
     if (process.env.DEBUG_MEDIA) page.on('console', (m) => console.log(`[${username}] ${m.type()}: ${m.text()}`));
-    await page.goto(`${meeting.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('conference-row').first().click();
-    await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor();
+    await logIn(page, meeting.url, username, DEMO_PASSWORD);
     return page;
   }
 

@@ -10,7 +10,7 @@ import type { ConferenceSnapshot } from '@hoinghi/contracts';
 import { createMediaApp } from '../../apps/media/src/bootstrap';
 import { loadMediaConfig } from '../../apps/media/src/config/media-config';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/meeting/src/demo/seed-demo';
-import { launchChromium } from '../support/browser';
+import { launchChromium, logIn } from '../support/browser';
 import { Api, MeetingHarness } from '../support/meeting-harness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -61,12 +61,7 @@ describe('content sharing and the chair\'s mute in Chromium', () => {
   async function openAs(username: string, viewport: { width: number; height: number }): Promise<Page> {
     const page = await (await browser.newContext({ viewport, locale: 'vi-VN' })).newPage();
     if (process.env.DEBUG_MEDIA) page.on('console', (m) => console.log(`[${username}] ${m.type()}: ${m.text()}`));
-    await page.goto(`${meeting.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('conference-row').first().click();
-    await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor();
+    await logIn(page, meeting.url, username, DEMO_PASSWORD);
     return page;
   }
 

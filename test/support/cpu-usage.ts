@@ -8,8 +8,17 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 /** CPU seconds (user + system) per process id, with a label. */
 export type CpuSnapshot = Map<number, { label: string; seconds: number }>;
 
-export function cpuSnapshot(testPid = process.pid): CpuSnapshot {
-  const out: CpuSnapshot = new Map();
+/** A process now running: its parent, its CPU seconds so far (user + system) and its command line. */
+export interface ProcessRow {
+  pid: number;
+  ppid: number;
+  seconds: number;
+  cmdline: string;
+}
+
+/** Every process on this machine (from /proc), by pid. */
+export function processTable(): Map<number, ProcessRow> {
+  const out = new Map<number, ProcessRow>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
@@ -18,12 +27,17 @@ export function cpuSnapshot(testPid = process.pid): CpuSnapshot {
       // The command name may hold spaces and parentheses: the fields follow the last ')'.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      out.set(pid, { label: labelOf(pid, cmdline, testPid), seconds });
+      out.set(pid, { pid, ppid: Number(fields[1]), seconds, cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ') });
     } catch {
       // exited meanwhile
     }
   }
+  return out;
+}
+
+export function cpuSnapshot(testPid = process.pid): CpuSnapshot {
+  const out: CpuSnapshot = new Map();
+  for (const { pid, seconds, cmdline } of processTable().values()) out.set(pid, { label: labelOf(pid, cmdline, testPid), seconds });
   return out;
 }
 
