@@ -36,7 +36,7 @@ type ReceiverRow = { consumerId: string; siteId: string; kind: string; framesDec
 declare global {
   interface Window {
     /** The web app's media session (apps/web/src/media/useMediaSession.ts). */
-    hoinghiMedia?: { receiverStats(): Promise<ReceiverRow[]> };
+    hoinghiMedia?: { receiverStats(): Promise<ReceiverRow[]>; sendingLayers(): boolean[] };
     /** The test's own record of when each Programme reached the page's socket (floor site id → Date.now()). */
     programmeInPage?: Map<string, number>;
   }
@@ -156,6 +156,17 @@ describe('the programme in Chromium', () => {
     }
   }
 
+  /** Waits until the page's camera encodes `layers` of its simulcast layers (the lowest first; 'all': every one), else fails showing which it does. */
+  async function waitForSendingLayers(page: Page, layers: number | 'all'): Promise<void> {
+    await page.waitForFunction((n) => {
+      const active = window.hoinghiMedia?.sendingLayers() ?? [];
+      return active.length > 1 && active.every((on, i) => on === (n === 'all' || i < n));
+    }, layers, { timeout: 10_000, polling: 50 }).catch(() => undefined);
+    const active = await page.evaluate(() => window.hoinghiMedia?.sendingLayers() ?? []);
+    expect(active.length).toBeGreaterThan(1);
+    expect(active).toEqual(active.map((_, i) => layers === 'all' || i < layers));
+  }
+
   async function receiver(page: Page): Promise<ReceiverRow[]> {
     return page.evaluate(async () => (await window.hoinghiMedia?.receiverStats()) ?? []);
   }
@@ -272,6 +283,10 @@ describe('the programme in Chromium', () => {
     const before = await framesFrom(districtA, main, 1);
     await expect(framesFrom(districtA, main, before + 10)).resolves.toBeGreaterThan(before);
     await expect(hall.getByTestId('site-tile').count()).resolves.toBe(12);
+    // Off the programme, shown small on the hall's wall: the districts' cameras encode their lowest layer only; the hall's every one.
+    await waitForSendingLayers(districtA, 1);
+    await waitForSendingLayers(districtB, 1);
+    await waitForSendingLayers(operator, 'all');
     await expect(operator.locator('[data-testid="media-status"][data-state="joined"]').count()).resolves.toBe(1); // not knocked out
     const conference = (await gatewayHealth()).conferences.find((c) => c.conferenceId === snapshot.conference.id);
     expect(conference).toMatchObject({ sites: 3, connections: 4 });
@@ -304,6 +319,9 @@ describe('the programme in Chromium', () => {
       await traceSwitch(speaker, speaker === a ? b : a);
       // Warm: the lowest spatial layer, with every temporal layer of Chromium's L1T3 (its full frame rate).
       expect(gatewayConsumer(speaker, speaker === a ? b : a)?.preferredLayers).toEqual({ spatialLayer: 0, temporalLayer: 2 });
+      // Its camera encodes every layer all the same (send-layers.ts: the grant must find the encoder's full layer running).
+      const speakerPage = speaker === a ? districtA : districtB;
+      await waitForSendingLayers(speakerPage, 'all');
       floorSeenAt.delete(speaker);
       programmeAt.delete(speaker);
       hops = {};
@@ -333,6 +351,7 @@ describe('the programme in Chromium', () => {
       timings.floorKeyFrameOutMs.push((hops.keyFrameOut ?? NaN) - granted);
       await watcher.locator(`[data-testid="programme-floor"][data-site-id="${speaker}"][data-has-video="true"]`).waitFor({ timeout: 10_000 });
       timings.floorLayerUpMs.push((hops.layerUp ?? NaN) - granted);
+      await waitForSendingLayers(speakerPage, 'all'); // on the floor: every site shows it in full
       if (i + 1 < FLOOR_SWITCHES) request = await ask(speaker === a ? b : a);
     }
     loopDelay.disable();
@@ -446,9 +465,10 @@ describe('the programme in Chromium', () => {
     await operator.locator('[data-testid="media-publisher"][data-role="viewer"]').waitFor({ timeout: 10_000 });
     await expect(operator.getByTestId('media-status').textContent()).resolves.toContain('vừa nhận quyền phát hình');
     await framesFrom(districtA, main, 1, old, 20_000); // the hall now comes from the chair's camera
-    // The operator still receives the programme (the districts, as the main site does).
-    const before = await framesFrom(operator, siteOf('Sa Đéc'), 1);
-    await framesFrom(operator, siteOf('Sa Đéc'), before + 5);
+    // The operator still receives the programme: the floor holder (a hall's page is sent what it shows, not every site).
+    const holder = (media.get(RoomsService).room(snapshot.conference.id) as Room).floorSiteId!;
+    const before = await framesFrom(operator, holder, 1);
+    await framesFrom(operator, holder, before + 5);
   });
 
   it('stops video and recording when the chair ends the conference', async () => {

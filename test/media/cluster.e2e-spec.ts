@@ -10,7 +10,7 @@ import {
 import { ChildProcess } from 'node:child_process';
 import { io } from 'socket.io-client';
 import {
-  ffmpegRtp, ffmpegRtpParameters, MediaClient, MediaHarness, ok, request, RtpSink, serviceToken, TEST_MEDIA_SECRET, VP8_PT, waitFor,
+  ffmpegRtp, ffmpegRtpParameters, MediaClient, MediaHarness, ok, request, RtpSink, serviceToken, sleep, TEST_MEDIA_SECRET, VP8_PT, waitFor,
 } from '../support/media-harness';
 import { freePort, freeRtcPort, MediaProcess } from '../support/media-process';
 import { Api, MeetingHarness } from '../support/meeting-harness';
@@ -236,6 +236,33 @@ describe('one conference on two gateway hosts', () => {
     await waitFor(() => sites[1].closed.has(video.get(2)!) && sites[3].closed.has(video.get(2)!), 10_000, 'ProducerClosed for district 2 at B\'s sites');
     await waitFor(async () => (await health(hostB.url))?.cluster?.pipes.inbound['host-a'] === 1, 10_000, 'host B piping only the hall');
     expect((await health(hostA.url))?.cluster?.pipes.outbound).toEqual({ 'host-b': 1 });
+  });
+
+  it('a district on host B encodes only the layers the hall on host A watches of it: the layers cross the pipe', async () => {
+    const [hall, , , district3] = sites;
+    const told: number[] = [];
+    district3.socket.on(MediaServerEvent.SendLayers, ({ maxSpatialLayer }) => told.push(maxSpatialLayer));
+    // A three-layer simulcast camera (signalling only: whether packets flow does not change what is told).
+    const send = await ok(district3.socket, MediaClientEvent.CreateTransport, { direction: 'send', type: 'plain' });
+    const { producerId } = await ok(district3.socket, MediaClientEvent.Produce, {
+      transportId: send.id, kind: 'video', rtpParameters: { ...ffmpegRtpParameters('video', 61_030), encodings: [{ ssrc: 61_030 }, { ssrc: 61_031 }, { ssrc: 61_032 }] },
+    });
+    // The hall's grid on A receives it through a pipe, in full until it says otherwise …
+    await waitFor(() => hall.announced.some((p) => p.producerId === producerId), 15_000, 'district 3\'s camera announced to the hall on host A');
+    const consumer = await ok(hall.socket, MediaClientEvent.Consume, { transportId: hall.recv!.id, producerId });
+    await ok(hall.socket, MediaClientEvent.ResumeConsumer, { consumerId: consumer.id });
+    await waitFor(() => told.at(-1) === 2, 10_000, 'district 3 at the top layer while the hall on A receives it in full');
+    await sleep(300); // host A's own notices (nothing flowing yet, then the consumer) may still be on their way
+    expect(told.at(-1)).toBe(2);
+    // … then as a small tile: host A tells host B, which tells the camera.
+    await ok(hall.socket, MediaClientEvent.SetPreferredLayers, { consumerId: consumer.id, spatialLayer: 0 });
+    await waitFor(() => told.at(-1) === 0, 10_000, 'district 3 at the lowest layer for the hall\'s tile on A');
+    // On the floor, at once in full; district 1 (on B) takes the floor back for the tests after this one.
+    await grantFloor(3);
+    await waitFor(() => told.at(-1) === 2, 10_000, 'district 3 at the top layer on the floor');
+    await grantFloor(1);
+    await waitFor(() => told.at(-1) === 0, 10_000, 'district 3 back at the lowest');
+    await ok(district3.socket, MediaClientEvent.CloseProducer, { producerId });
   });
 
   it('pipes the hall\'s shared screen to every site on host B, whose floor holder is refused a second screen (409), and closes it there when the hall stops', async () => {

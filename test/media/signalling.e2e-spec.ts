@@ -301,6 +301,68 @@ describe('media signalling', () => {
     }
   });
 
+  it('tells each publisher which of its simulcast layers anybody receives (send layers), and nothing of other producers', async () => {
+    const conference = randomUUID();
+    const floor = (kind: 'granted' | 'ended', siteId: string): FloorEvent => ({
+      v: 1, kind, conferenceId: conference, requestId: randomUUID(), siteId, participantId: null, at: new Date().toISOString(),
+    });
+    /** A publisher with a three-layer simulcast camera and a microphone (signalling only: no packets flow here). */
+    const publish = async (sid: string, main: boolean, ssrc: number) => {
+      const socket = await media.connect(media.token({ cid: conference, sid, main }));
+      const told: Array<{ producerId: string; maxSpatialLayer: number }> = [];
+      socket.on(MediaServerEvent.SendLayers, (event) => told.push(event));
+      const joined = await ok(socket, MediaClientEvent.Join, { conferenceId: conference, role: 'publisher' });
+      await ok(socket, MediaClientEvent.Ready, { rtpCapabilities: joined.routerRtpCapabilities });
+      const send = await ok(socket, MediaClientEvent.CreateTransport, { direction: 'send' });
+      await ok(socket, MediaClientEvent.ConnectTransport, {
+        transportId: send.id, dtlsParameters: { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: FINGERPRINT }] },
+      });
+      const camera = await ok(socket, MediaClientEvent.Produce, {
+        transportId: send.id, kind: 'video',
+        rtpParameters: { mid: '0', codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 }], encodings: [{ ssrc }, { ssrc: ssrc + 1 }, { ssrc: ssrc + 2 }] },
+      });
+      const mic = await ok(socket, MediaClientEvent.Produce, {
+        transportId: send.id, kind: 'audio', rtpParameters: { mid: '1', codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: ssrc + 9 }] },
+      });
+      return { socket, joined, told, camera: camera.producerId, mic: mic.producerId, last: () => told.filter((t) => t.producerId === camera.producerId).at(-1)?.maxSpatialLayer };
+    };
+    const hall = await publish('hall', true, 7100);
+    const saDec = await publish('sa-dec', false, 7200);
+    // On the programme: the hall's camera sends every layer. Off it and watched by nobody: only the lowest.
+    await waitFor(() => hall.last() === 2 && saDec.last() === 0, 5000, 'the first send layers');
+
+    // The hall's wall receives Sa Đéc: in full (no wish yet) while it flows, then at a small tile's layer.
+    const recv = await ok(hall.socket, MediaClientEvent.CreateTransport, { direction: 'recv' });
+    const consumer = await ok(hall.socket, MediaClientEvent.Consume, { transportId: recv.id, producerId: saDec.camera });
+    await ok(hall.socket, MediaClientEvent.ResumeConsumer, { consumerId: consumer.id });
+    await waitFor(() => saDec.last() === 2, 5000, 'Sa Đéc at the top layer while the hall receives it in full');
+    await ok(hall.socket, MediaClientEvent.SetPreferredLayers, { consumerId: consumer.id, spatialLayer: 0 });
+    await waitFor(() => saDec.last() === 0, 5000, 'Sa Đéc back to the lowest for a tile of the wall');
+
+    // Granted the floor: every site shows it in full, at once; the floor ended: the wall's layer again.
+    await media.redis().publish(RedisChannel.Floor, JSON.stringify(floor('granted', 'sa-dec')));
+    await waitFor(() => saDec.last() === 2, 5000, 'Sa Đéc at the top layer on the floor');
+    await media.redis().publish(RedisChannel.Floor, JSON.stringify(floor('ended', 'sa-dec')));
+    await waitFor(() => saDec.last() === 0, 5000, 'Sa Đéc at the lowest after the floor');
+    // Next in the queue (warm): the top layer, ready for the grant, though the sites get only its lowest.
+    const queue = (next: string[]): FloorQueueEvent => ({ v: 1, kind: 'queue', conferenceId: conference, next, at: new Date().toISOString() });
+    await media.redis().publish(RedisChannel.Floor, JSON.stringify(queue(['sa-dec'])));
+    await waitFor(() => saDec.last() === 2, 5000, 'Sa Đéc at the top layer while warm');
+    await media.redis().publish(RedisChannel.Floor, JSON.stringify(queue([])));
+    await waitFor(() => saDec.last() === 0, 5000, 'Sa Đéc at the lowest once out of the queue');
+    // The hall stops receiving it: still the lowest (the hall's wall and the quality monitor need it).
+    await ok(hall.socket, MediaClientEvent.PauseConsumer, { consumerId: consumer.id });
+    await sleep(100);
+    expect(saDec.last()).toBe(0);
+
+    // Each change told once, and never of a microphone or to another site's publisher.
+    expect(saDec.told.map((t) => t.maxSpatialLayer)).toEqual([0, 2, 0, 2, 0, 2, 0]);
+    expect(saDec.told.every((t) => t.producerId === saDec.camera)).toBe(true);
+    expect(hall.told).toEqual([{ producerId: hall.camera, maxSpatialLayer: 2 }]);
+    hall.socket.disconnect();
+    saDec.socket.disconnect();
+  });
+
   it(`drops a frozen site within ${(MEDIA_HEARTBEAT.pingIntervalMs + MEDIA_HEARTBEAT.pingTimeoutMs) / 1000} s: its producers close, the others are told`, async () => {
     const conference = randomUUID();
     const hall = await media.connect(media.token({ cid: conference, sid: 'hall', main: true }));

@@ -45,6 +45,10 @@
 //     floor moves to them, without a round trip.
 //  6. Render: a district site shows the main site (Programme.mainSiteId) and the floor holder
 //     (Programme.floorSiteId); the main site shows every site as a grid, highlighting ActiveSpeaker.
+//     Ask for the layer a picture is shown at (SetPreferredLayers; a small tile of the grid: 0): the
+//     gateway tells each publisher which of its camera's layers anybody receives (SendLayers
+//     { producerId, maxSpatialLayer }; mediasoup-client: producer.setMaxSpatialLayer), so a site off the
+//     programme encodes and uploads only what the grid shows; on a grant it is told the top at once.
 //  7. ProducerClosed { producerId } → close your local consumer of that producer.
 //     WorkerRestarted → the conference has moved to a new mediasoup worker: close the Device's
 //     transports and reconnect (a fresh token), then step 2. Re-joining on the same socket works only
@@ -383,6 +387,12 @@ export const MediaServerEvent = {
   Publisher: 'media:publisher',
   /** MediaErrorBody: CAMERA_TAKEN (this publisher is now a viewer), CONFERENCE_CLOSED (before the server disconnects). */
   Error: 'media:error',
+  /**
+   * SendLayersEvent, to a site's publisher: encode the camera's simulcast layers up to `maxSpatialLayer`
+   * only, as nobody receives the others now (told once after Produce and again whenever it changes). A
+   * client that ignores it still works; it only encodes and uploads more than anyone watches.
+   */
+  SendLayers: 'media:send-layers',
 } as const;
 
 export interface ProducerInfo {
@@ -426,6 +436,16 @@ export interface ProgrammeEvent {
    */
   seq: number;
   at: string;
+}
+
+/**
+ * Which of a camera's simulcast layers are received anywhere (0 = the lowest, always sent): the highest
+ * wanted by the sites that show it — in full while it is on the programme (the main hall, the floor
+ * holder), at a thumbnail's size in the main hall's grid, at the lowest while it is a warm next speaker.
+ */
+export interface SendLayersEvent {
+  producerId: string;
+  maxSpatialLayer: number;
 }
 
 export interface ProducerClosedEvent {
@@ -569,6 +589,7 @@ export interface MediaServerToClientEvents {
   [MediaServerEvent.WorkerRestarted]: (event: WorkerRestartedEvent) => void;
   [MediaServerEvent.Publisher]: (event: PublisherEvent) => void;
   [MediaServerEvent.Error]: (event: MediaErrorBody) => void;
+  [MediaServerEvent.SendLayers]: (event: SendLayersEvent) => void;
 }
 
 /** The socket.io room of a conference's sites on the media gateway. */

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { MEDIA_CONFIG, MediaConfig } from '../config/media-config';
 import {
-  ClusterChannel, ClusterReply, ClusterRequest, parseInboxMessage, parseRoomNotice, parseRoomState, PausedNotice, RoomNotice, RoomState, roomStatesKey,
+  ClusterChannel, ClusterReply, ClusterRequest, parseInboxMessage, parseRoomNotice, parseRoomState, ClusterNotice, RoomNotice, RoomState, roomStatesKey,
 } from './cluster-messages';
 
 const REQUEST_TIMEOUT_MS = 5000;
@@ -76,7 +76,7 @@ export class ClusterBus implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  onNotice(handler: (notice: PausedNotice) => void): void {
+  onNotice(handler: (notice: ClusterNotice) => void): void {
     this.events.on('notice', handler);
   }
 
@@ -107,7 +107,7 @@ export class ClusterBus implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** A one-way notice (no reply). */
-  notify(gatewayId: string, body: Omit<PausedNotice, 'v' | 'id' | 'from' | 'fromInstance'>): Promise<void> {
+  notify(gatewayId: string, body: Body<ClusterNotice>): Promise<void> {
     return this.send(gatewayId, { v: 1, id: randomUUID(), from: this.config.cluster!.gatewayId, fromInstance: this.instance, ...body });
   }
 

@@ -11,6 +11,7 @@ describe('parseInboxMessage', () => {
     });
     expect(parseInboxMessage(text({ ...base, op: 'pipe', producerId: 'p-1' }))).toEqual({ kind: 'request', request: { ...base, op: 'pipe', producerId: 'p-1' } });
     expect(parseInboxMessage(text({ ...base, op: 'paused', producerId: 'p-1', paused: true }))).toMatchObject({ kind: 'notice', notice: { paused: true } });
+    expect(parseInboxMessage(text({ ...base, op: 'layers', producerId: 'p-1', spatialLayer: 1 }))).toEqual({ kind: 'notice', notice: { ...base, op: 'layers', producerId: 'p-1', spatialLayer: 1 } });
     expect(parseInboxMessage(text({ v: 1, reply: base.id, ok: true, producer: { kind: 'video', rtpParameters: { codecs: [] }, paused: false } })))
       .toEqual({ kind: 'reply', reply: { v: 1, reply: base.id, ok: true, producer: { kind: 'video', rtpParameters: { codecs: [] }, paused: false } } });
     expect(parseInboxMessage(text({ v: 1, reply: base.id, ok: false, error: 'NOT_LINKED', message: 'no pipe' }))).toMatchObject({ reply: { ok: false, error: 'NOT_LINKED' } });
@@ -27,6 +28,8 @@ describe('parseInboxMessage', () => {
     ['a link without encryption', text({ ...base, op: 'link', ip: '10.0.0.2', port: 44001, srtp: { cryptoSuite: 'NULL', keyBase64: 'x' } })],
     ['a producer of a third kind', text({ v: 1, reply: base.id, ok: true, producer: { kind: 'data', rtpParameters: {}, paused: false } })],
     ['a reply that is neither ok nor not', text({ v: 1, reply: base.id, ok: 'yes' })],
+    ['layers above the top', text({ ...base, op: 'layers', producerId: 'p', spatialLayer: 3 })],
+    ['layers that are not a whole number', text({ ...base, op: 'layers', producerId: 'p', spatialLayer: 0.5 })],
     ['an enormous message', text({ ...base, op: 'pipe', producerId: 'p', padding: 'x'.repeat(20_000) })],
   ])('drops %s', (_what, message) => {
     expect(parseInboxMessage(message)).toBeNull();

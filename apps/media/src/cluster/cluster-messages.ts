@@ -1,4 +1,5 @@
 import { GATEWAY_ID, MediaKind } from '@hoinghi/contracts';
+import { MAX_SPATIAL_LAYER } from '../quality/quality-policy';
 
 // What the gateways of a cluster tell each other over Redis (the meeting service reads only their
 // announcements, contracts/media-cluster.ts). Anything that can publish on Redis can put a message on
@@ -11,7 +12,8 @@ import { GATEWAY_ID, MediaKind } from '@hoinghi/contracts';
 //   another's producers asks it to `link` (a PipeTransport pair per conference and pair of gateways: the
 //   asker's tuple and SRTP key in, the origin's out), then to `pipe` each producer (the origin consumes it on
 //   its pipe transport and answers the RTP parameters; the asker produces them with the same id) and to
-//   `unpipe` it when no site of the asker needs it any more. `paused` notices follow a site's mute.
+//   `unpipe` it when no site of the asker needs it any more. `paused` notices follow a site's mute; `layers`
+//   notices go the other way, saying which simulcast layers of a piped camera the asker's sites receive.
 
 export const ClusterChannel = {
   roomNotices: 'hoinghi:media-rooms',
@@ -76,6 +78,15 @@ export interface PausedNotice extends Envelope {
   paused: boolean;
 }
 
+/** One-way, to the origin: the highest spatial layer the sender's sites receive of a camera piped to it (its send layer). */
+export interface LayersNotice extends Envelope {
+  op: 'layers';
+  producerId: string;
+  spatialLayer: number;
+}
+
+export type ClusterNotice = PausedNotice | LayersNotice;
+
 export interface PipedProducer {
   kind: MediaKind;
   rtpParameters: Record<string, unknown>;
@@ -86,7 +97,7 @@ export type ClusterReply =
   | { v: 1; reply: string; ok: true; link?: PipeEnd; producer?: PipedProducer }
   | { v: 1; reply: string; ok: false; error: string; message: string };
 
-export type InboxMessage = { kind: 'request'; request: ClusterRequest } | { kind: 'notice'; notice: PausedNotice } | { kind: 'reply'; reply: ClusterReply };
+export type InboxMessage = { kind: 'request'; request: ClusterRequest } | { kind: 'notice'; notice: ClusterNotice } | { kind: 'reply'; reply: ClusterReply };
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -162,6 +173,9 @@ export function parseInboxMessage(message: unknown): InboxMessage | null {
   if (e.op === 'unpipe' && isId(e.producerId)) return { kind: 'request', request: { ...base, op: 'unpipe', producerId: e.producerId } };
   if (e.op === 'paused' && isId(e.producerId) && typeof e.paused === 'boolean') {
     return { kind: 'notice', notice: { ...base, op: 'paused', producerId: e.producerId, paused: e.paused } };
+  }
+  if (e.op === 'layers' && isId(e.producerId) && Number.isInteger(e.spatialLayer) && (e.spatialLayer as number) >= 0 && (e.spatialLayer as number) <= MAX_SPATIAL_LAYER) {
+    return { kind: 'notice', notice: { ...base, op: 'layers', producerId: e.producerId, spatialLayer: e.spatialLayer as number } };
   }
   return null;
 }

@@ -63,7 +63,12 @@ export class ClusterService implements OnModuleInit {
     this.rooms.onRoomClosed((conferenceId) => this.closed(conferenceId));
     this.bus.onRoomNotice(({ conferenceId, gatewayId }) => void this.refreshState(conferenceId, gatewayId));
     this.bus.onRequest((request) => this.serve(request));
-    this.bus.onNotice((notice) => this.spans.get(notice.conferenceId)?.links.onPaused(notice));
+    this.bus.onNotice((notice) => {
+      const links = this.spans.get(notice.conferenceId)?.links;
+      if (notice.op === 'paused') links?.onPaused(notice);
+      else links?.serveLayers(notice);
+    });
+    this.rooms.onPipedDemand((room, producerId, layer) => this.spans.get(room.conferenceId)?.links.tellDemand(producerId, layer));
     this.bus.onResync(() => {
       for (const span of this.spans.values()) {
         span.published = ''; // write ours again too

@@ -4,8 +4,9 @@ import * as mediasoup from 'mediasoup';
 import type { ClusterConfig } from '../config/media-config';
 import type { Room } from '../rooms/room';
 import { checkProducerRtpParameters } from '../rooms/rtp-parameters-check';
+import { MAX_SPATIAL_LAYER } from '../quality/quality-policy';
 import { ClusterBus, ClusterRequestError } from './cluster-bus';
-import type { ClusterRequest, PausedNotice, PipedProducer, PipeEnd } from './cluster-messages';
+import type { ClusterRequest, LayersNotice, PausedNotice, PipedProducer, PipeEnd } from './cluster-messages';
 import type { RemoteSite } from './pipe-plan';
 
 type PipeTransport = mediasoup.types.PipeTransport;
@@ -123,6 +124,14 @@ export class PipeLinks {
     void (notice.paused ? entry.producer.pause() : entry.producer.resume()).catch(() => undefined);
   }
 
+  /** Our sites' demand for a camera piped here (its send layer, send-layers.ts): to the gateway it comes from. */
+  tellDemand(producerId: string, spatialLayer: number): void {
+    const entry = this.piped.get(producerId);
+    if (!entry || entry.producer.closed) return;
+    this.deps.bus.notify(entry.gatewayId, { op: 'layers', conferenceId: this.room.conferenceId, producerId, spatialLayer })
+      .catch((error: Error) => this.log.warn(`layers of ${producerId} to ${entry.gatewayId}: ${error.message}`));
+  }
+
   private link(gatewayId: string, instance: string): Promise<PipeTransport> {
     const existing = this.inbound.get(gatewayId);
     if (existing && existing.instance === instance) return existing.transport;
@@ -200,8 +209,11 @@ export class PipeLinks {
       throw new ClusterRequestError('NOT_LINKED', `the pipe transport towards gateway ${request.from} closed meanwhile`);
     }
     link.consumers.set(producer.id, consumer);
+    this.room.setPipedDemand(request.from, producer.id, MAX_SPATIAL_LAYER); // until the asker says what its sites watch
     consumer.observer.once('close', () => {
-      if (link.consumers.get(producer.id) === consumer) link.consumers.delete(producer.id);
+      if (link.consumers.get(producer.id) !== consumer) return;
+      link.consumers.delete(producer.id);
+      this.room.setPipedDemand(request.from, producer.id, null);
     });
     const tell = (paused: boolean) => void this.deps.bus.notify(request.from, {
       op: 'paused', conferenceId: this.room.conferenceId, producerId: producer.id, paused,
@@ -209,6 +221,14 @@ export class PipeLinks {
     consumer.on('producerpause', () => tell(true));
     consumer.on('producerresume', () => tell(false));
     return { kind: consumer.kind as MediaKind, rtpParameters: consumer.rtpParameters as unknown as Record<string, unknown>, paused: consumer.producerPaused };
+  }
+
+  /** The asker's sites' demand for one of our cameras it pipes. */
+  serveLayers(notice: LayersNotice): void {
+    const link = this.outbound.get(notice.from);
+    if (link?.instance === notice.fromInstance && link.consumers.has(notice.producerId)) {
+      this.room.setPipedDemand(notice.from, notice.producerId, notice.spatialLayer);
+    }
   }
 
   serveUnpipe(request: Extract<ClusterRequest, { op: 'unpipe' }>): void {

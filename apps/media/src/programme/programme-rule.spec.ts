@@ -71,9 +71,10 @@ describe('the programme rule', () => {
     expect(shouldFlow(queued, saDec, { siteId: 'thap-muoi', kind: 'video' }, open)).toBe(true);
     expect(shouldFlow(queued, saDec, { siteId: 'thap-muoi', kind: 'audio' }, open)).toBe(false);
     expect(shouldFlow(queued, saDec, { siteId: 'thap-muoi', kind: 'video' }, { wanted: true, audioOnly: true })).toBe(false);
-    expect(isStandbyLayer(queued, saDec, { siteId: 'thap-muoi', kind: 'video' })).toBe(true);
-    expect(isStandbyLayer(queued, saDec, { siteId: 'lai-vung', kind: 'video' })).toBe(false);
-    expect(isStandbyLayer(queued, hall, { siteId: 'thap-muoi', kind: 'video' })).toBe(false); // the chair's grid
+    // At every site, the main one too (hidden on the hall's page, a small tile on its wall).
+    expect(isStandbyLayer(queued, { siteId: 'thap-muoi', kind: 'video' })).toBe(true);
+    expect(isStandbyLayer(queued, { siteId: 'thap-muoi', kind: 'audio' })).toBe(false);
+    expect(isStandbyLayer(queued, { siteId: 'lai-vung', kind: 'video' })).toBe(false);
     // A large conference announces them ahead, so their consumers exist before the grant.
     expect(isAnnounced(queued, saDec, 'thap-muoi', large)).toBe(true);
     expect(isAnnounced(queued, saDec, 'cao-lanh', large)).toBe(false);

@@ -80,9 +80,13 @@ export function shouldFlow(state: ProgrammeState, receiver: Receiver, source: So
   return source.source === 'screen' || receiver.isMain || onAir(state, source.siteId) || (source.kind === 'video' && isWarm(state, source.siteId));
 }
 
-/** Whether a consumer that flows is a warm next speaker's camera video, kept at the lowest layer (the main site sees every site in full). */
-export function isStandbyLayer(state: ProgrammeState, receiver: Receiver, source: SourceOf): boolean {
-  return !receiver.isMain && source.kind === 'video' && source.source !== 'screen' && isWarm(state, source.siteId);
+/**
+ * Whether a consumer that flows is a warm next speaker's camera video, kept at the lowest layer: at the
+ * main site too (its hall's page keeps it hidden like a district's, its wall shows it as a small tile), so
+ * that a warm speaker's camera encodes only that layer until the grant (send-layers.ts).
+ */
+export function isStandbyLayer(state: ProgrammeState, source: SourceOf): boolean {
+  return source.kind === 'video' && source.source !== 'screen' && isWarm(state, source.siteId);
 }
 
 /** Who may share a screen: the main site always, the floor holder while the chair allows it. */

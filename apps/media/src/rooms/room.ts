@@ -8,15 +8,16 @@ import * as mediasoup from 'mediasoup';
 import { assertSdpSafe } from '../common/sdp-safe';
 import type { MediaConfig } from '../config/media-config';
 import {
-  decideShare, firstShare, isAnnounced, isStandbyLayer, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow, sitesAffectedByFloorChange,
+  decideShare, firstShare, isAnnounced, isStandbyLayer, isWarm, mayConsume, micPaused, onAir, programmeSites, shareMustStop, shouldFlow, sitesAffectedByFloorChange,
   sitesAffectedByWarmChange,
 } from '../programme/programme-rule';
-import { effectiveSpatialLayer, LinkState } from '../quality/quality-policy';
+import { effectiveSpatialLayer, LinkState, MAX_SPATIAL_LAYER } from '../quality/quality-policy';
 import { applyLayers, requestLayers } from './link-caps';
 import type { PlacedRouter } from '../workers/worker-pool.service';
 import { Peer, PeerConsumer, RouterSlot, sourceOf } from './peer';
 import { decideSeat } from './publisher-seat';
 import { RoomRouters } from './room-routers';
+import { sendLayer, SendLayerTracker } from './send-layers';
 import { checkProducerRtpParameters } from './rtp-parameters-check';
 import { connectTransport, openTransport, restartIce, transportOf } from './peer-transports';
 import type { SiteChannel } from './site-channel';
@@ -33,6 +34,8 @@ export interface RoomDeps {
   onProgrammeChanged(room: Room): void;
   /** This gateway's own sites or their producers changed (what other gateways of a cluster are told). */
   onSourcesChanged(room: Room): void;
+  /** The layer this gateway's sites want of a camera piped here from another gateway changed (cluster/ tells its origin). */
+  onPipedDemand?(room: Room, producerId: string, layer: number): void;
 }
 
 /** The programme's sources, for the recorder. */
@@ -87,6 +90,13 @@ export class Room {
   /** The last dominant speaker: told to a connection when it is ready, as it may not change for a while. */
   private speaker: ActiveSpeakerEvent | null = null;
   private rebuilding: Promise<void> | null = null;
+  /** Each producer's consumers here, for its send layer (send-layers.ts). */
+  private readonly consumersOf = new Map<string, Set<PeerConsumer>>();
+  /** Our cameras piped to other gateways: the layer each of those gateways asked for, by producer id. */
+  private readonly pipedDemand = new Map<string, Map<string, number>>();
+  private readonly sendLayers: SendLayerTracker;
+  /** The sites on the programme when it was last sent: their cameras' send layers change when they go off air. */
+  private onAirSent: string[] = [];
   private readonly log: Logger;
   closed = false;
 
@@ -106,6 +116,7 @@ export class Room {
         this.deps.channel.toConference(this.conferenceId, MediaServerEvent.ActiveSpeaker, this.speaker);
       },
     }, this.log);
+    this.sendLayers = new SendLayerTracker((id) => this.decideSendLayer(id), (id, layer) => this.tellSendLayer(id, layer));
   }
 
   static async open(conferenceId: string, floorSiteId: string | null, deps: RoomDeps): Promise<Room> {
@@ -290,6 +301,7 @@ export class Room {
     this.routers.addProducer(producer, peer.siteId, entry.slot);
     producer.observer.once('close', () => this.onProducerClosed(peer, producer));
     this.announce(peer, producer);
+    this.sendLayers.mark(producer.id); // its encoder starts with every layer: say which are watched
     this.deps.onSourcesChanged(this);
     return producer;
   }
@@ -351,7 +363,15 @@ export class Room {
       requestedSpatialLayer: null, requestedTemporalLayer: null,
     };
     viewer.consumers.set(consumer.id, pc);
-    consumer.observer.once('close', () => viewer.consumers.delete(consumer.id));
+    const ofProducer = this.consumersOf.get(consumer.producerId) ?? new Set<PeerConsumer>();
+    ofProducer.add(pc);
+    this.consumersOf.set(consumer.producerId, ofProducer);
+    consumer.observer.once('close', () => {
+      viewer.consumers.delete(consumer.id);
+      ofProducer.delete(pc);
+      if (!ofProducer.size && this.consumersOf.get(consumer.producerId) === ofProducer) this.consumersOf.delete(consumer.producerId);
+      if (pc.flowing) this.sendLayers.mark(consumer.producerId);
+    });
     return {
       id: consumer.id,
       producerId: home.producer.id,
@@ -401,6 +421,7 @@ export class Room {
     const previous = this.floor;
     this.floor = siteId;
     this.emitProgramme();
+    this.sendLayers.flush(); // the new holder's encoder starts its full layers while the consumers are regated
     this.stopScreenIfNoLongerAllowed();
     await this.regate(sitesAffectedByFloorChange(previous, siteId));
   }
@@ -415,6 +436,7 @@ export class Room {
     if (warm.join() === this.warm.join()) return;
     const affected = sitesAffectedByWarmChange(this.warm, warm);
     this.warm = warm;
+    for (const siteId of affected) this.markSendLayers(siteId);
     for (const siteId of warm) {
       const publisher = this.publishers.get(siteId);
       if (!publisher || this.onAir(siteId)) continue;
@@ -614,7 +636,21 @@ export class Room {
     this.routers.addProducer(producer, siteId, this.primary);
     producer.observer.once('close', () => this.onProducerClosed(peer, producer));
     this.announce(peer, producer);
+    this.sendLayers.mark(producer.id); // its origin sends every layer until told what this gateway's sites want
     return true;
+  }
+
+  /**
+   * What another gateway that pipes one of our cameras wants of it (the top layer until it says; null: it
+   * stopped piping it): its sites count like ours in the camera's send layer.
+   */
+  setPipedDemand(gatewayId: string, producerId: string, layer: number | null): void {
+    const demand = this.pipedDemand.get(producerId) ?? new Map<string, number>();
+    if (layer === null) demand.delete(gatewayId);
+    else demand.set(gatewayId, Math.min(Math.max(0, Math.trunc(layer)), MAX_SPATIAL_LAYER));
+    if (demand.size) this.pipedDemand.set(producerId, demand);
+    else this.pipedDemand.delete(producerId);
+    this.sendLayers.mark(producerId);
   }
 
   private dropRemoteSite(siteId: string): void {
@@ -773,6 +809,7 @@ export class Room {
     });
     if (flow === entry.flowing || entry.consumer.closed) return flow;
     entry.flowing = flow;
+    this.sendLayers.mark(entry.consumer.producerId);
     try {
       await (flow ? entry.consumer.resume() : entry.consumer.pause());
     } catch (error) {
@@ -781,9 +818,42 @@ export class Room {
     return flow;
   }
 
-  private applyLayers(viewer: Peer, entry: PeerConsumer): Promise<void> {
-    const standby = isStandbyLayer(this.programmeState(), viewer, { siteId: entry.sourceSiteId, kind: entry.consumer.kind, source: entry.source });
-    return applyLayers(viewer, entry, standby);
+  private async applyLayers(viewer: Peer, entry: PeerConsumer): Promise<void> {
+    const standby = isStandbyLayer(this.programmeState(), { siteId: entry.sourceSiteId, kind: entry.consumer.kind, source: entry.source });
+    await applyLayers(viewer, entry, standby);
+    if (entry.flowing) this.sendLayers.mark(entry.consumer.producerId);
+  }
+
+  /** A camera's send layer now (send-layers.ts), or null for anything else (a microphone, a screen, a single-layer camera, gone). */
+  private decideSendLayer(producerId: string): number | null {
+    const home = this.routers.home(producerId);
+    const producer = home?.producer;
+    if (!home || !producer || producer.closed || producer.kind !== 'video' || producer.type !== 'simulcast' || sourceOf(producer) !== 'camera') return null;
+    const flowing: number[] = [];
+    for (const entry of this.consumersOf.get(producerId) ?? []) {
+      if (entry.flowing && !entry.consumer.closed) flowing.push(entry.consumer.preferredLayers?.spatialLayer ?? MAX_SPATIAL_LAYER);
+    }
+    return sendLayer({
+      onAir: this.onAir(home.siteId), warm: isWarm(this.programmeState(), home.siteId), flowing, piped: this.pipedDemand.get(producerId)?.values() ?? [],
+    });
+  }
+
+  private markSendLayers(siteId: string): void {
+    for (const producer of this.publishers.get(siteId)?.producers.values() ?? []) this.sendLayers.mark(producer.id);
+  }
+
+  /** To the site's publisher; for a camera piped here, to the gateway it comes from (which adds its own sites' demand). */
+  private tellSendLayer(producerId: string, layer: number): void {
+    const home = this.routers.home(producerId);
+    if (!home) return;
+    if (this.remoteSites.has(home.siteId)) {
+      this.deps.onPipedDemand?.(this, producerId, layer);
+      return;
+    }
+    const publisher = this.publishers.get(home.siteId);
+    if (publisher?.producers.has(producerId)) {
+      this.deps.channel.toSocket(publisher.socketId, MediaServerEvent.SendLayers, { producerId, maxSpatialLayer: layer });
+    }
   }
 
   private announce(source: Peer, producer: Producer): void {
@@ -802,6 +872,8 @@ export class Room {
 
   private onProducerClosed(peer: Peer, producer: Producer): void {
     peer.producers.delete(producer.id);
+    this.sendLayers.forget(producer.id);
+    this.pipedDemand.delete(producer.id);
     peer.selfPaused.delete(producer.id);
     this.routers.removeProducer(producer);
     for (const viewer of this.peers.values()) viewer.announced.delete(producer.id);
@@ -825,6 +897,10 @@ export class Room {
 
   private emitProgramme(): void {
     this.seq++;
+    // Cameras that came on air or went off it: their send layers change (the top, or what is watched).
+    const onAirNow = programmeSites(this.programmeState());
+    for (const siteId of new Set([...onAirNow, ...this.onAirSent])) this.markSendLayers(siteId);
+    this.onAirSent = onAirNow;
     // A large conference announces only the programme's producers: the sites that just came on air (and
     // the shared screen) are announced (once) before the Programme that lists them.
     for (const siteId of programmeSites(this.programmeState())) {

@@ -79,6 +79,11 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
     this.events.on('sources', listener);
   }
 
+  /** The layer this gateway's sites want of a camera piped from another gateway changed; the cluster tells that gateway. */
+  onPipedDemand(listener: (room: Room, producerId: string, layer: number) => void): void {
+    this.events.on('piped-demand', listener);
+  }
+
   /** A conference is ending: `hook` runs (awaited) before its room closes. */
   beforeConferenceEnds(hook: (conferenceId: string) => Promise<unknown>): void {
     this.endingHooks.push(hook);
@@ -201,6 +206,7 @@ export class RoomsService implements OnModuleInit, OnApplicationShutdown {
         placeRouter: (cid, avoid) => this.pool.createRouter(cid, MEDIA_CODECS, avoid),
         onProgrammeChanged: (room) => this.events.emit('programme', room),
         onSourcesChanged: (room) => this.events.emit('sources', room),
+        onPipedDemand: (room, producerId, layer) => this.events.emit('piped-demand', room, producerId, layer),
       })).then(async (room) => {
         this.rooms.set(conferenceId, room);
         await room.setFloor(this.floors.holder(conferenceId)); // an event or a late read while the router was made

@@ -17,7 +17,7 @@ export default function MainHallMedia({ conferenceId, sites, mainSiteId, floorSi
   /** Recording started, moved to a new file or stopped (the console's list of recordings reloads). */
   onRecording(recording: RecordingState | null): void;
 }) {
-  const media = useMediaSession(conferenceId, mainSiteId, 'viewer');
+  const media = useMediaSession(conferenceId, mainSiteId, 'viewer', 'every-site');
   const { recording } = media.state;
   useEffect(() => onRecording(recording), [recording, onRecording]);
   return <SiteGrid media={media} sites={sites} mainSiteId={mainSiteId} floorSiteId={floorSiteId} canRecord controls={controls} />;

@@ -83,7 +83,14 @@ export function SiteGrid({ media, sites, mainSiteId, floorSiteId, canRecord, con
               data-muted={muted.has(site.id) ? 'true' : 'false'}
             >
               {/* Only the floor holder is heard in the hall; the others are seen. */}
-              <VideoTile tracks={remote.get(site.id)} muted={site.id !== floorSiteId} placeholder={t.media.noSignal} testId="site-video" siteId={site.id} />
+              <VideoTile
+                tracks={remote.get(site.id)}
+                muted={site.id !== floorSiteId}
+                placeholder={t.media.noSignal}
+                testId="site-video"
+                siteId={site.id}
+                onShownHeight={(pixels) => media.fitVideo(site.id, pixels)}
+              />
               <figcaption>
                 {site.name}
                 {muted.has(site.id) && <span className="muted-badge" data-testid="muted-badge">{t.media.muted}</span>}

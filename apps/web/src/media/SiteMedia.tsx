@@ -12,6 +12,6 @@ export default function SiteMedia({ conferenceId, siteId, siteNames, mediaContro
   siteNames: Map<string, string>;
   mediaControls: MediaControlsView;
 }) {
-  const media = useMediaSession(conferenceId, siteId, 'publisher');
+  const media = useMediaSession(conferenceId, siteId, 'publisher', 'programme');
   return <ProgrammePanel media={media} siteNames={siteNames} siteId={siteId} mediaControls={mediaControls} />;
 }

@@ -1,4 +1,4 @@
-import { cameraEncodings } from './camera-encodings';
+import { cameraEncodings, layerForHeight } from './camera-encodings';
 
 describe('cameraEncodings', () => {
   it('sends three layers from a 720p camera, as before', () => {
@@ -20,5 +20,11 @@ describe('cameraEncodings', () => {
   it('sends one layer from a small camera, and assumes 720p when the size is unknown', () => {
     expect(cameraEncodings(240)).toEqual([{ scaleResolutionDownBy: 1, maxBitrate: 150_000 }]);
     expect(cameraEncodings(undefined)).toHaveLength(3);
+  });
+});
+
+describe('layerForHeight', () => {
+  it('receives the lowest layer for a small tile, the middle up to 450 pixels, the top above', () => {
+    expect([0, 120, 225, 226, 450, 451, 1080].map(layerForHeight)).toEqual([0, 0, 0, 1, 1, 2, 2]);
   });
 });

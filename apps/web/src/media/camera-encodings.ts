@@ -20,6 +20,18 @@ export function cameraEncodings(capturedHeight: number | undefined): CameraLayer
   });
 }
 
+/**
+ * The simulcast layer worth receiving for a player `pixels` high on the screen (device pixels): the lowest
+ * whose lines cover it with a quarter to spare (a 720p camera's layers have 180, 360 and 720 lines). The
+ * main hall's wall of small tiles asks for the lowest, so those sites' cameras encode only that one
+ * (MediaServerEvent.SendLayers).
+ */
+export function layerForHeight(pixels: number): number {
+  if (pixels <= 180 * 1.25) return 0;
+  if (pixels <= 360 * 1.25) return 1;
+  return 2;
+}
+
 /** About 150 kbit/s for 180 lines, 500 kbit/s for 360, 1.2 Mbit/s for 720 and more. */
 function bitrateFor(lines: number): number {
   if (lines <= 270) return 150_000;

@@ -6,9 +6,15 @@ import {
 } from '@hoinghi/contracts';
 import { Device, types } from 'mediasoup-client';
 import { io, type Socket } from 'socket.io-client';
-import { cameraEncodings } from './camera-encodings';
+import { cameraEncodings, layerForHeight } from './camera-encodings';
 
 type MediaSocket = Socket<MediaServerToClientEvents, MediaClientToServerEvents>;
+
+/**
+ * What the page shows: the programme (a site's page: the hall and the floor holder, the warm next
+ * speakers attached but hidden) or every site (the chair's wall).
+ */
+export type MediaView = 'programme' | 'every-site';
 
 /** 'ended': the conference ended, the gateway closed its video (no reconnecting). */
 export type MediaStatus = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'failed' | 'ended';
@@ -74,6 +80,16 @@ export class MediaSession {
   private readonly producers = new Map<'audio' | 'video', types.Producer>();
   private screenProducer: types.Producer | null = null;
   private readonly consumers = new Map<string, types.Consumer>(); // by producer id
+  /** The layer each site's picture is worth at the size it is shown (fitVideo), by site id. */
+  private readonly fits = new Map<string, number>();
+  /** What we last asked the gateway for, by consumer id. */
+  private readonly layersAsked = new Map<string, number>();
+  /** Consumers we asked to flow (ResumeConsumer), by consumer id. */
+  private readonly resumed = new Set<string>();
+  /** The layers the gateway last said our camera should encode (SendLayers), by producer id; it may come before Produce's answer. */
+  private readonly sendLayersWanted = new Map<string, number>();
+  /** A setMaxSpatialLayer is under way (they must not overlap: mediasoup-client compares with the layer it had before the last one finished). */
+  private sendLayersApplying = false;
   private closed = false;
   private siteId: string | null = null;
   /** What the next Join asks for: the role wanted, and whether to take the camera from another connection. */
@@ -84,6 +100,7 @@ export class MediaSession {
     private readonly fetchToken: () => Promise<MediaJoinTokenResponse>,
     private readonly onChange: (state: MediaState) => void,
     role: MediaRole,
+    private readonly view: MediaView = 'programme',
   ) {
     this.wish = { role, takeOver: false };
   }
@@ -253,6 +270,52 @@ export class MediaSession {
     return rows;
   }
 
+  /**
+   * A site's picture is shown `pixels` high (device pixels): receive the simulcast layer that fits (the
+   * main hall's wall of small tiles), so that nobody decodes, and that site's camera need not encode, more.
+   */
+  fitVideo(siteId: string, pixels: number): void {
+    const layer = layerForHeight(pixels);
+    if (this.fits.get(siteId) === layer) return;
+    this.fits.set(siteId, layer);
+    const consumer = [...this.consumers.values()].find((c) => c && c.kind === 'video' && sourceOf(c) === 'camera' && (c.appData as { siteId: string }).siteId === siteId);
+    if (consumer) void this.askLayers(consumer);
+  }
+
+  private async askLayers(consumer: types.Consumer): Promise<void> {
+    const layer = this.fits.get((consumer.appData as { siteId: string }).siteId);
+    if (layer === undefined || this.layersAsked.get(consumer.id) === layer) return;
+    this.layersAsked.set(consumer.id, layer);
+    try {
+      await this.request(MediaClientEvent.SetPreferredLayers, { consumerId: consumer.id, spatialLayer: layer });
+    } catch {
+      this.layersAsked.delete(consumer.id); // it closed meanwhile, or the gateway is away: the next fit asks again
+    }
+  }
+
+  /** The gateway says which of our camera's layers anybody receives: encode only those. */
+  private async applySendLayers(): Promise<void> {
+    if (this.sendLayersApplying) return; // the loop under way applies the newest wish too
+    this.sendLayersApplying = true;
+    try {
+      for (;;) {
+        const producer = this.producers.get('video');
+        const wanted = producer && this.sendLayersWanted.get(producer.id);
+        if (!producer || wanted === undefined || producer.closed || wanted === producer.maxSpatialLayer) return;
+        await producer.setMaxSpatialLayer(wanted);
+      }
+    } catch {
+      // The producer closed meanwhile.
+    } finally {
+      this.sendLayersApplying = false;
+    }
+  }
+
+  /** Which of the camera's simulcast layers the browser encodes now (SendLayers), for diagnostics and the browser tests. */
+  sendingLayers(): boolean[] {
+    return this.producers.get('video')?.rtpSender?.getParameters().encodings.map((e) => e.active !== false) ?? [];
+  }
+
   private listen(socket: MediaSocket): void {
     socket.on('connect', () => void this.join());
     socket.on('connect_error', (error: Error & { data?: MediaErrorBody }) => {
@@ -271,7 +334,7 @@ export class MediaSession {
     socket.on(MediaServerEvent.Programme, (programme) => {
       if (this.state.programme && programme.seq < this.state.programme.seq) return; // out of order
       this.set({ programme });
-      void this.consumeAll(programme.producers);
+      void this.consumeAll(programme.producers).then(() => this.followProgramme());
     });
     socket.on(MediaServerEvent.NewProducer, (producer) => void this.consumeAll([producer]));
     socket.on(MediaServerEvent.ProducerClosed, ({ producerId }) => {
@@ -291,6 +354,10 @@ export class MediaSession {
     socket.on(MediaServerEvent.WorkerRestarted, () => {
       socket.disconnect();
       socket.connect();
+    });
+    socket.on(MediaServerEvent.SendLayers, ({ producerId, maxSpatialLayer }) => {
+      this.sendLayersWanted.set(producerId, maxSpatialLayer);
+      void this.applySendLayers();
     });
     socket.on(MediaServerEvent.Publisher, ({ siteId, publisher }) => {
       if (siteId === this.siteId) this.set({ publisher });
@@ -419,6 +486,7 @@ export class MediaSession {
       const encodings = cameraEncodings(video.getSettings().height);
       const producer = await this.sendTransport!.produce({ track: video, encodings, codecOptions: { videoGoogleStartBitrate: 1000 }, stopTracks: false });
       this.producers.set('video', producer);
+      void this.applySendLayers(); // if SendLayers came before the answer
       if (!this.state.cameraOn) await this.toggle('video', false);
     }
     if (audio) {
@@ -441,11 +509,43 @@ export class MediaSession {
         this.consumers.set(info.producerId, consumer);
         if (info.source === 'screen') this.set({ screenTrack: consumer.track });
         else this.addRemote(options.siteId, consumer.kind, consumer.track);
-        await this.request(MediaClientEvent.ResumeConsumer, { consumerId: consumer.id });
+        if (this.wants(consumer)) await this.setFlowing(consumer, true);
+        if (consumer.kind === 'video' && info.source === 'camera') await this.askLayers(consumer);
       } catch {
         this.consumers.delete(info.producerId);
       }
     }
+  }
+
+  /**
+   * Whether this page shows (or plays) a consumer's media. The gateway sends the main site every site, for
+   * the chair's wall; the hall's own page shows only the programme, so it receives only that (and the warm
+   * next speakers' video): on a national conference, not thousands of streams nobody sees. Districts are
+   * sent only their programme by the gateway, and keep everything else wanted, ready for the next grant.
+   */
+  private wants(consumer: types.Consumer): boolean {
+    const programme = this.state.programme;
+    if (this.view === 'every-site' || !this.state.isMain || sourceOf(consumer) === 'screen' || !programme) return true;
+    const siteId = (consumer.appData as { siteId: string }).siteId;
+    const onAir = siteId === programme.floorSiteId || siteId === programme.mainSiteId;
+    return onAir || (consumer.kind === 'video' && (programme.warmSiteIds ?? []).includes(siteId));
+  }
+
+  private async setFlowing(consumer: types.Consumer, flowing: boolean): Promise<void> {
+    if (this.resumed.has(consumer.id) === flowing) return;
+    if (flowing) this.resumed.add(consumer.id);
+    else this.resumed.delete(consumer.id);
+    try {
+      await this.request(flowing ? MediaClientEvent.ResumeConsumer : MediaClientEvent.PauseConsumer, { consumerId: consumer.id });
+    } catch {
+      if (flowing) this.resumed.delete(consumer.id); // closed meanwhile, or the gateway is away: the next Programme tries again
+      else this.resumed.add(consumer.id);
+    }
+  }
+
+  /** The programme changed: resume what the page now shows, pause what it no longer does. */
+  private async followProgramme(): Promise<void> {
+    await Promise.all([...this.consumers.values()].filter(Boolean).map((consumer) => this.setFlowing(consumer, this.wants(consumer))));
   }
 
   private dropConsumer(producerId: string): void {
@@ -453,6 +553,8 @@ export class MediaSession {
     this.consumers.delete(producerId);
     if (!consumer) return;
     consumer.close();
+    this.layersAsked.delete(consumer.id);
+    this.resumed.delete(consumer.id);
     if (sourceOf(consumer) === 'screen') {
       if (this.state.screenTrack === consumer.track) this.set({ screenTrack: null });
       return;
@@ -502,6 +604,9 @@ export class MediaSession {
   private teardownTransports(): void {
     for (const consumer of this.consumers.values()) consumer?.close();
     this.consumers.clear();
+    this.layersAsked.clear();
+    this.resumed.clear();
+    this.sendLayersWanted.clear();
     this.producers.clear();
     this.dropScreen();
     this.sendTransport?.close();

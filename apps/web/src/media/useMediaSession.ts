@@ -1,7 +1,7 @@
 import type { MediaRole } from '@hoinghi/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints';
-import { initialMediaState, MediaSession, type MediaState } from './media-session';
+import { initialMediaState, MediaSession, type MediaState, type MediaView } from './media-session';
 
 declare global {
   interface Window {
@@ -18,7 +18,7 @@ const resumeKey = (conferenceId: string, siteId: string) => `hoinghi.media.${con
  * camera and microphone) or as a viewer (the chair's console). Joining is one click; after a reload
  * the tab joins again by itself (with a fresh token), until the user leaves.
  */
-export function useMediaSession(conferenceId: string, siteId: string, role: MediaRole) {
+export function useMediaSession(conferenceId: string, siteId: string, role: MediaRole, view: MediaView) {
   const [state, setState] = useState<MediaState>(initialMediaState);
   const session = useRef<MediaSession | null>(null);
 
@@ -31,11 +31,11 @@ export function useMediaSession(conferenceId: string, siteId: string, role: Medi
   const join = useCallback(() => {
     close();
     sessionStorage.setItem(resumeKey(conferenceId, siteId), role);
-    const next = new MediaSession(conferenceId, () => api.mediaToken(conferenceId, siteId), setState, role);
+    const next = new MediaSession(conferenceId, () => api.mediaToken(conferenceId, siteId), setState, role, view);
     session.current = next;
     window.hoinghiMedia = next;
     void next.start();
-  }, [conferenceId, siteId, role, close]);
+  }, [conferenceId, siteId, role, view, close]);
 
   /** The user leaves: no resuming after a reload. */
   const leave = useCallback(() => {
@@ -59,6 +59,7 @@ export function useMediaSession(conferenceId: string, siteId: string, role: Medi
     stopScreen: () => void session.current?.stopScreen(),
     startRecording: () => void session.current?.startRecording(),
     stopRecording: () => void session.current?.stopRecording(),
+    fitVideo: (siteId: string, pixels: number) => session.current?.fitVideo(siteId, pixels),
   };
 }
 
