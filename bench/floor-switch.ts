@@ -20,7 +20,8 @@
 //   npm run build:server && npm run build:web && npm run bench:floor-switch
 //   (BENCH_FLOOR_GRANTS=30  BENCH_FLOOR_CAMERA=720p|640x360 (the speakers' and the hall's fake camera;
 //    the watcher always has Chromium's built-in one)  BENCH_FLOOR_QUEUE_MS=1500  BENCH_FLOOR_JITTER_MS=
-//    (sets jitterBufferTarget on the watcher's receivers, to try)  BENCH_FLOOR_WEB_DIR=dist/web (another build, to compare)  BENCH_FLOOR_PORT=3390  BENCH_FLOOR_RTC_PORT=42600)
+//    (sets jitterBufferTarget on the watcher's receivers, to try)  BENCH_FLOOR_SPEAKERS_NICE=10  BENCH_FLOOR_SPEAKERS_CPUS=1
+//    (the hall's and the speakers' Chromium niced, or held to those cores)  BENCH_FLOOR_WEB_DIR=dist/web (another build, to compare)  BENCH_FLOOR_PORT=3390  BENCH_FLOOR_RTC_PORT=42600)
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createSocket, Socket as UdpSocket } from 'node:dgram';
@@ -53,6 +54,12 @@ const CAMERA = process.env.BENCH_FLOOR_CAMERA ?? '720p';
  * 0 (the default): they compete with everything on the same cores, as in the runs before this option.
  */
 const SPEAKERS_NICE = Number(process.env.BENCH_FLOOR_SPEAKERS_NICE ?? 0);
+/**
+ * The cores the hall's and the speakers' Chromium may use (a taskset list, e.g. "1"): a stand-in for those
+ * sites' own machines that caps what their encoders take from the services and the watching district
+ * (which may still use every core), where a nice value starves the encoders instead. Unset: every core.
+ */
+const SPEAKERS_CPUS = process.env.BENCH_FLOOR_SPEAKERS_CPUS || null;
 const QUEUE_MS = Number(process.env.BENCH_FLOOR_QUEUE_MS ?? 1500);
 const JITTER_MS = process.env.BENCH_FLOOR_JITTER_MS === undefined || process.env.BENCH_FLOOR_JITTER_MS === '' ? null : Number(process.env.BENCH_FLOOR_JITTER_MS);
 const PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3390);
@@ -81,6 +88,7 @@ async function main(): Promise<void> {
   const speakerCamera = fakeCamera(CAMERA);
   console.log(`floor-switch: ${GRANTS} grants, queue wait ${QUEUE_MS} ms; speakers' and hall's camera: ${speakerCamera.describe}; watcher: Chromium's built-in fake camera (720p asked)`
     + `${SPEAKERS_NICE ? `; the hall's and speakers' Chromium at nice ${SPEAKERS_NICE}` : ''}`
+    + `${SPEAKERS_CPUS ? `; the hall's and speakers' Chromium on CPU ${SPEAKERS_CPUS} only` : ''}`
     + `; web app from ${WEB_DIR}${JITTER_MS === null ? '' : `; watcher's receivers jitterBufferTarget ${JITTER_MS} ms`}; ${cpus().length} cores; node ${process.version}; load average ${loadAverage()}`);
 
   // The meeting service creates and migrates its database; the demo seed fills it (as `npm run seed:demo`).
@@ -119,7 +127,10 @@ async function main(): Promise<void> {
   const mediaArgs = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'];
   const roots = new Map<number, string>(); // Chromium browser process → whose
   const speakersBrowser = await launch([...mediaArgs, ...speakerCamera.args], 'speakers', roots);
-  if (SPEAKERS_NICE) reniceTree([...roots].filter(([, role]) => role === 'speakers').map(([pid]) => pid), SPEAKERS_NICE);
+  const speakersTree = processTree([...roots].filter(([, role]) => role === 'speakers').map(([pid]) => pid));
+  if (SPEAKERS_NICE) for (const pid of speakersTree) setPriority(pid, SPEAKERS_NICE);
+  // Every thread of every process so far; the renderers of the pages opened next fork from its zygote and inherit it.
+  if (SPEAKERS_CPUS) for (const pid of speakersTree) execFileSync('taskset', ['-a', '-p', '-c', SPEAKERS_CPUS, String(pid)], { stdio: 'ignore' });
   const watcherBrowser = await launch(mediaArgs, 'watcher', roots);
   const operator = await openAs(speakersBrowser, 'vanhanh.tinhuy');
   await joinMedia(operator);
@@ -148,6 +159,7 @@ async function main(): Promise<void> {
   const cpu: Record<string, number> = {};
   let windows = 0;
   const loadBefore = loadAverage();
+  const uplinkFrom = { at: Date.now(), bytes: await videoBytesSent(watcher) };
   let request = await api<FloorRequestView>(PORT, chair, 'POST', `${conf}/floor/requests`, { siteId: speakers[0] });
   for (let i = 0; i < GRANTS; i++) {
     const speaker = speakers[i % 2];
@@ -182,6 +194,10 @@ async function main(): Promise<void> {
     if (i + 1 < GRANTS) request = await api<FloorRequestView>(PORT, chair, 'POST', `${conf}/floor/requests`, { siteId: speakers[(i + 1) % 2] });
   }
   const loadAfter = loadAverage();
+  const uplinkKbps = ((await videoBytesSent(watcher)) - uplinkFrom.bytes) * 8 / (Date.now() - uplinkFrom.at);
+  const sending = (page: Page) => page.evaluate(() => (window as unknown as { hoinghiMedia?: { sendingLayers?(): boolean[] } }).hoinghiMedia?.sendingLayers?.() ?? []);
+  const layersNow = [['hall', operator], ['speaker 1', speakerPages[0]], ['speaker 2', speakerPages[1]], ['watching district', watcher]] as const;
+  const encoded = await Promise.all(layersNow.map(async ([who, page]) => `${who} ${(await sending(page)).filter(Boolean).length} of ${(await sending(page)).length}`));
   await floorEvents.quit();
   rtp.close();
 
@@ -216,6 +232,8 @@ async function main(): Promise<void> {
   writeFileSync(file, JSON.stringify({ camera: CAMERA, jitterMs: JITTER_MS, loadBefore, loadAfter, hops }, null, 1));
   const share = Object.entries(cpu).sort(([, x], [, y]) => y - x).map(([label, s]) => `${label} ${Math.round((100 * s) / windows)} %`);
   console.log(`CPU during the switches (grant → first frame presented, ${windows.toFixed(1)} s; share of one core): ${share.join(', ')}`);
+  console.log(`simulcast layers each camera encoded at the end (send layers: the holder and the warm next speaker every one): ${encoded.join(', ')}`);
+  console.log(`the watching district's camera (off the programme, never warm) sent ${uplinkKbps.toFixed(0)} kbit/s of video over the grants`);
 }
 
 /** The fake camera of the hall's and the speakers' pages: Chromium's built-in one, or a Y4M file of the given size (a smaller encode). */
@@ -427,14 +445,27 @@ async function ack<T extends object>(socket: MediaSocket, event: string, body: o
  * Sets the nice value of these processes and all their descendants now running. Chromium forks its
  * renderers from its zygote, which is already running, so pages opened later inherit the value too.
  */
-function reniceTree(rootPids: number[], nice: number): void {
+/** Bytes the page's camera has sent (every simulcast layer), from the browser's own statistics. */
+function videoBytesSent(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const session = (window as unknown as { hoinghiMedia?: { producers: Map<string, { getStats(): Promise<RTCStatsReport> }> } }).hoinghiMedia;
+    let bytes = 0;
+    (await session?.producers.get('video')?.getStats())?.forEach((s: { type: string; bytesSent?: number }) => {
+      if (s.type === 'outbound-rtp') bytes += s.bytesSent ?? 0;
+    });
+    return bytes;
+  });
+}
+
+/** The processes under `rootPids`, themselves included. */
+function processTree(rootPids: number[]): Set<number> {
   const all = [...processTable().values()];
   const tree = new Set(rootPids);
   for (let grew = true; grew;) {
     grew = false;
     for (const p of all) if (!tree.has(p.pid) && tree.has(p.ppid)) grew = tree.add(p.pid).size > 0;
   }
-  for (const pid of tree) setPriority(pid, nice);
+  return tree;
 }
 
 /** Chromium browser processes (no --type) now running. */

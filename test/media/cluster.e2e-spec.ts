@@ -162,6 +162,7 @@ describe('one conference on two gateway hosts', () => {
       MEDIA_CLUSTER_HEARTBEAT_MS: String(HEARTBEAT_MS), MEDIA_LISTEN_IP: '127.0.0.1',
       // A large conference's rules (no warm standby): districts are sent only the programme, so pipes follow the floor.
       MEDIA_STANDBY_MAX_SITES: '0',
+      MEDIA_SEND_LAYERS_HOLD_MS: '0', // send layers go down at once (the hold is the tracker's unit test's)
     };
     const portA = await freePort();
     hostA = await MediaHarness.start({

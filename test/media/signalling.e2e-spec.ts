@@ -13,7 +13,8 @@ describe('media signalling', () => {
   const conferenceB = randomUUID();
 
   beforeAll(async () => {
-    media = await MediaHarness.start({ MEDIA_WORKERS: '1', MEDIA_RTC_PORT: '41010' });
+    // Send layers go down at once here (the hold is the tracker's unit test's).
+    media = await MediaHarness.start({ MEDIA_WORKERS: '1', MEDIA_RTC_PORT: '41010', MEDIA_SEND_LAYERS_HOLD_MS: '0' });
   });
 
   afterAll(async () => {

@@ -30,6 +30,13 @@ export interface MediaConfig {
    * site at most the lowest layer's 150 kbit/s), so that a grant to one of them shows its picture at once; 0: none.
    */
   warmSpeakers: number;
+  /**
+   * MEDIA_SEND_LAYERS_HOLD_MS: a camera's send layer (rooms/send-layers.ts) goes up at once but down only
+   * after nobody has wanted the higher layers for this long: a speaker who leaves the floor and asks again,
+   * or a tile that shrinks and grows back, does not restart the encoder's upper layers (slow: the browser's
+   * bandwidth estimate falls while it sends less).
+   */
+  sendLayersHoldMs: number;
   /** How often per-site quality is sampled, ms. */
   qualityIntervalMs: number;
   /** Where recordings go: <recordingsDir>/<conferenceId>/<timestamp>.webm. */
@@ -85,6 +92,7 @@ export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConf
     maxPeersPerRouter: envInt(env, 'MEDIA_MAX_PEERS_PER_ROUTER', 200, 1, 100000),
     standbyMaxSites: envInt(env, 'MEDIA_STANDBY_MAX_SITES', 30, 0, 100000),
     warmSpeakers: envInt(env, 'MEDIA_WARM_SPEAKERS', 1, 0, FLOOR_QUEUE_HEAD),
+    sendLayersHoldMs: envInt(env, 'MEDIA_SEND_LAYERS_HOLD_MS', 5000, 0, 600_000),
     qualityIntervalMs: envInt(env, 'MEDIA_QUALITY_INTERVAL_MS', 2000, 100, 60000),
     recordingsDir: env.MEDIA_RECORDINGS_DIR || 'recordings',
     ffmpegPath: env.MEDIA_FFMPEG || '/usr/bin/ffmpeg',

@@ -116,7 +116,7 @@ export class Room {
         this.deps.channel.toConference(this.conferenceId, MediaServerEvent.ActiveSpeaker, this.speaker);
       },
     }, this.log);
-    this.sendLayers = new SendLayerTracker((id) => this.decideSendLayer(id), (id, layer) => this.tellSendLayer(id, layer));
+    this.sendLayers = new SendLayerTracker((id) => this.decideSendLayer(id), (id, layer) => this.tellSendLayer(id, layer), deps.config.sendLayersHoldMs);
   }
 
   static async open(conferenceId: string, floorSiteId: string | null, deps: RoomDeps): Promise<Room> {

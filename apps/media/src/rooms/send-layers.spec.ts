@@ -23,11 +23,13 @@ describe('sendLayer', () => {
 });
 
 describe('SendLayerTracker', () => {
-  const tracked = (layers: Map<string, number | null>) => {
+  const tracked = (layers: Map<string, number | null>, holdMs = 0) => {
     const told: Array<[string, number]> = [];
-    const tracker = new SendLayerTracker((id) => layers.get(id) ?? null, (id, layer) => told.push([id, layer]));
+    const tracker = new SendLayerTracker((id) => layers.get(id) ?? null, (id, layer) => told.push([id, layer]), holdMs);
     return { tracker, told };
   };
+
+  afterEach(() => jest.useRealTimers());
 
   it('works out what was marked in one go on the next turn, and tells only changes', async () => {
     const layers = new Map<string, number | null>([['a', 0], ['b', 2]]);
@@ -43,6 +45,34 @@ describe('SendLayerTracker', () => {
     tracker.mark('b');
     tracker.flush(); // at once (a grant)
     expect(told).toEqual([['a', 0], ['b', 2], ['b', 1]]);
+  });
+
+  it('raises at once, lowers only once the lower layer has held for the hold time, and not at all if wanted back meanwhile', () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    const layers = new Map<string, number | null>([['a', 2]]);
+    const { tracker, told } = tracked(layers, 5000);
+    tracker.mark('a');
+    tracker.flush();
+    layers.set('a', 0); // the speaker left the floor …
+    tracker.mark('a');
+    tracker.flush();
+    jest.advanceTimersByTime(4000);
+    layers.set('a', 2); // … and asked again: the encoder never stopped its upper layers
+    tracker.mark('a');
+    tracker.flush();
+    jest.advanceTimersByTime(5000);
+    expect(told).toEqual([['a', 2]]);
+    layers.set('a', 1);
+    tracker.mark('a');
+    tracker.flush();
+    jest.advanceTimersByTime(4999);
+    expect(told).toEqual([['a', 2]]);
+    jest.advanceTimersByTime(1);
+    expect(told).toEqual([['a', 2], ['a', 1]]);
+    layers.set('a', 2);
+    tracker.mark('a');
+    tracker.flush();
+    expect(told).toEqual([['a', 2], ['a', 1], ['a', 2]]);
   });
 
   it('tells a producer again once forgotten (a new encoder), and nothing for what is not a layered camera', () => {

@@ -36,11 +36,14 @@ export function sendLayer(demand: SendDemand): number {
 
 /**
  * Which cameras' send layers may have changed: marked as things change, worked out together once per
- * turn of the event loop (a grant or a join storm changes many consumers at once), told only when different.
+ * turn of the event loop (a grant or a join storm changes many consumers at once), told only when
+ * different. Up at once; down only once the lower layer has held for `holdMs` (MEDIA_SEND_LAYERS_HOLD_MS).
  */
 export class SendLayerTracker {
   private readonly dirty = new Set<string>();
   private readonly told = new Map<string, number>();
+  /** Cameras whose layer may go down once the hold is over. */
+  private readonly lowering = new Map<string, NodeJS.Timeout>();
   private scheduled = false;
 
   constructor(
@@ -48,6 +51,7 @@ export class SendLayerTracker {
     private readonly decide: (producerId: string) => number | null,
     /** Tells whoever encodes it (the site's publisher, or the gateway it is piped from). */
     private readonly tell: (producerId: string, layer: number) => void,
+    private readonly holdMs: number,
   ) {}
 
   /** The producer's demand may have changed: worked out on the next turn. */
@@ -65,14 +69,7 @@ export class SendLayerTracker {
   flush(): void {
     for (const producerId of this.dirty) {
       this.dirty.delete(producerId);
-      const layer = this.decide(producerId);
-      if (layer === null) {
-        this.told.delete(producerId);
-        continue;
-      }
-      if (this.told.get(producerId) === layer) continue;
-      this.told.set(producerId, layer);
-      this.tell(producerId, layer);
+      this.settle(producerId, false);
     }
   }
 
@@ -80,5 +77,38 @@ export class SendLayerTracker {
   forget(producerId: string): void {
     this.told.delete(producerId);
     this.dirty.delete(producerId);
+    this.stopLowering(producerId);
+  }
+
+  private settle(producerId: string, held: boolean): void {
+    const layer = this.decide(producerId);
+    if (layer === null) {
+      this.forget(producerId);
+      return;
+    }
+    const told = this.told.get(producerId);
+    if (told === layer) {
+      this.stopLowering(producerId);
+      return;
+    }
+    if (told !== undefined && layer < told && !held && this.holdMs > 0) {
+      if (!this.lowering.has(producerId)) {
+        const timer = setTimeout(() => {
+          this.lowering.delete(producerId);
+          this.settle(producerId, true);
+        }, this.holdMs);
+        timer.unref(); // a closing gateway does not wait for it
+        this.lowering.set(producerId, timer);
+      }
+      return;
+    }
+    this.stopLowering(producerId);
+    this.told.set(producerId, layer);
+    this.tell(producerId, layer);
+  }
+
+  private stopLowering(producerId: string): void {
+    clearTimeout(this.lowering.get(producerId));
+    this.lowering.delete(producerId);
   }
 }
