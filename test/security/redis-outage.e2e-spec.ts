@@ -34,6 +34,14 @@ describe('Redis stopped during a live conference', () => {
     const request = (await operators[1].post<FloorRequestView>(`/conferences/${conferenceId}/floor/requests`, { siteId })).body;
 
     const console = await LiveClient.join(await meeting.connect(chair.token!), conferenceId);
+    const grantDeliveredAt = async (): Promise<Date | null> => {
+      const rows = await meeting.dataSource.query<Array<{ delivered_at: Date | null }>>(
+        `SELECT delivered_at FROM outbox_messages WHERE conference_id = $1 AND target = $2 AND payload->>'kind' = 'granted' AND payload->>'requestId' = $3`,
+        [conferenceId, RedisChannel.Floor, request.id],
+      );
+      expect(rows).toHaveLength(1); // the grant's floor event, written with the grant
+      return rows[0].delivered_at;
+    };
     const gateway = new Redis({ port, retryStrategy: () => 200, maxRetriesPerRequest: null }); // stands for the media gateway
     gateway.on('error', () => undefined);
     const floorEvents: FloorEvent[] = [];
@@ -56,9 +64,19 @@ describe('Redis stopped during a live conference', () => {
         expect(health.status).toBe(200);
       }
       expect(floorEvents).toEqual([]);
+      expect(await grantDeliveredAt()).toBeNull(); // kept in the outbox meanwhile
 
+      let gatewayBackAt: number | null = null;
+      gateway.once('ready', () => (gatewayBackAt = Date.now()));
       redis = await startRedis(port);
-      await waitFor(() => floorEvents.some((e) => e.kind === 'granted' && e.requestId === request.id), 15_000);
+      // The relay delivers it once Redis takes it (marked in the outbox) …
+      await waitFor(async () => (await grantDeliveredAt()) !== null, 15_000);
+      const deliveredAt = (await grantDeliveredAt())!.getTime();
+      // … and a subscriber back before that hears it. Pub/sub keeps nothing for one that was not yet back (the
+      // relay and this client reconnect on their own timers): a real gateway reads the floor holder when Redis returns.
+      if (gatewayBackAt !== null && gatewayBackAt + 100 < deliveredAt) {
+        await waitFor(() => floorEvents.some((e) => e.kind === 'granted' && e.requestId === request.id), 5_000);
+      }
       // The chair's console, on the instance whose Redis went away, converges.
       const seen = await console.until((s) => s.floor.holder?.id === request.id && s.attendance.totals.present === 1, 15_000);
       expect(seen.attendance.perSite.find((p) => p.siteId === siteId)?.present).toBe(1);
