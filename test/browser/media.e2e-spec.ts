@@ -364,13 +364,18 @@ describe('the programme in Chromium', () => {
   it('carries audio both ways', async () => {
     const main = siteOf('Điểm cầu chính');
     const a = siteOf('Sa Đéc');
+    const holder = (media.get(RoomsService).room(snapshot.conference.id) as Room).floorSiteId!;
+    const other = holder === a ? siteOf('Lai Vung') : a;
     const audioFrom = async (page: Page, siteId: string) =>
       (await receiver(page)).filter((r) => r.siteId === siteId && r.kind === 'audio').reduce((n, r) => n + r.packetsReceived, 0);
-    const hallHearsA = await audioFrom(hall, a);
+    const hallHearsHolder = await audioFrom(hall, holder);
+    const hallHearsOther = await audioFrom(hall, other);
     const aHearsHall = await audioFrom(districtA, main);
     await new Promise((r) => setTimeout(r, 1500));
-    expect(await audioFrom(hall, a)).toBeGreaterThan(hallHearsA);
+    expect(await audioFrom(hall, holder)).toBeGreaterThan(hallHearsHolder);
     expect(await audioFrom(districtA, main)).toBeGreaterThan(aHearsHall);
+    // The chair's wall plays the floor holder's sound only, so it is sent no other site's.
+    expect(await audioFrom(hall, other)).toBe(hallHearsOther);
     // The fake microphones beep: the gateway's active-speaker observer names one of the sites to the hall.
     const sites = [main, a, siteOf('Lai Vung')];
     await hall.waitForFunction((ids) => ids.includes(document.querySelector('[data-testid="site-grid"]')?.getAttribute('data-active-speaker') ?? ''), sites, { timeout: 15_000 });

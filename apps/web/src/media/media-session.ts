@@ -518,15 +518,18 @@ export class MediaSession {
   }
 
   /**
-   * Whether this page shows (or plays) a consumer's media. The gateway sends the main site every site, for
-   * the chair's wall; the hall's own page shows only the programme, so it receives only that (and the warm
-   * next speakers' video): on a national conference, not thousands of streams nobody sees. Districts are
-   * sent only their programme by the gateway, and keep everything else wanted, ready for the next grant.
+   * Whether this page shows (or plays) a consumer's media. The gateway sends the main site every site; the
+   * chair's wall shows every site's picture but plays only the floor holder's sound, and the hall's own page
+   * shows only the programme (and keeps the warm next speakers' video): so they receive only that — on a
+   * national conference, not thousands of streams nobody sees or hears. Districts are sent only their
+   * programme by the gateway, and keep everything else wanted, ready for the next grant.
    */
   private wants(consumer: types.Consumer): boolean {
     const programme = this.state.programme;
-    if (this.view === 'every-site' || !this.state.isMain || sourceOf(consumer) === 'screen' || !programme) return true;
+    if (sourceOf(consumer) === 'screen' || !programme) return true;
     const siteId = (consumer.appData as { siteId: string }).siteId;
+    if (this.view === 'every-site') return consumer.kind === 'video' || siteId === programme.floorSiteId;
+    if (!this.state.isMain) return true;
     const onAir = siteId === programme.floorSiteId || siteId === programme.mainSiteId;
     return onAir || (consumer.kind === 'video' && (programme.warmSiteIds ?? []).includes(siteId));
   }
