@@ -2,8 +2,8 @@ import { MAX_SPATIAL_LAYER } from '../quality/quality-policy';
 
 // Send layers ("dynacast"): a camera encodes and uploads only the simulcast layers somebody receives. A
 // district that is neither on the programme nor large on the main hall's wall sends its thumbnail layer
-// only (about 150 kbit/s instead of 1.85 Mbit/s for three layers at 720p), which spares a commune's uplink
-// and a phone's CPU, and on the floor switch's path the CPU of the machine that encodes.
+// only (measured in Chromium: 148 instead of 1,260 kbit/s), which spares a commune's uplink and a phone's
+// CPU (docs/benchmarks.md, "Send layers").
 
 /** What decides one camera's send layer. */
 export interface SendDemand {
