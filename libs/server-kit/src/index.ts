@@ -4,3 +4,4 @@ export * from './env';
 export * from './process-guards';
 export * from './redis-close';
 export * from './ballot-seal';
+export * from './redis-channel';

@@ -2,11 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntryEntity, ConferenceEntity } from '@hoinghi/database';
 import { MediaStatusEvent, parseMediaStatusEvent, RedisChannel } from '@hoinghi/contracts';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { LocalSockets } from '../change-log/local-sockets';
-import { closeRedis } from '@hoinghi/server-kit';
+import { RedisChannelListener } from '@hoinghi/server-kit';
 
 /** Incidents the chair must see; per-site quality goes from the gateway to the chair's console directly. */
 const INCIDENTS: ReadonlyArray<MediaStatusEvent['kind']> = ['worker-died', 'worker-replaced'];
@@ -19,25 +18,22 @@ const INCIDENTS: ReadonlyArray<MediaStatusEvent['kind']> = ['worker-died', 'work
 @Injectable()
 export class MediaStatusSubscriber implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger(MediaStatusSubscriber.name);
-  private readonly redis: Redis;
+  private readonly listener: RedisChannelListener;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sockets: LocalSockets,
   ) {
-    this.redis = new Redis(config.redisUrl, { lazyConnect: true });
-    this.redis.on('error', (error) => this.log.warn(`Redis: ${error.message}`));
+    this.listener = new RedisChannelListener(config.redisUrl, RedisChannel.MediaStatus, (message) => this.handle(message), this.log);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.redis.connect();
-    await this.redis.subscribe(RedisChannel.MediaStatus);
-    this.redis.on('message', (_channel, message) => void this.handle(message));
+  onApplicationBootstrap(): Promise<void> {
+    return this.listener.open();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await closeRedis(this.redis);
+  onApplicationShutdown(): Promise<void> {
+    return this.listener.close();
   }
 
   private async handle(message: string): Promise<void> {

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { parseNoticeEvent, RedisChannel } from '@hoinghi/contracts';
-import { closeRedis } from '@hoinghi/server-kit';
-import Redis from 'ioredis';
+import { RedisChannelListener } from '@hoinghi/server-kit';
 import { LocalSockets } from '../change-log/local-sockets';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NoticesService } from './notices.service';
@@ -16,27 +15,22 @@ import { NoticesService } from './notices.service';
 @Injectable()
 export class NoticeSubscriber implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger(NoticeSubscriber.name);
-  private readonly redis: Redis;
+  private readonly listener: RedisChannelListener;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly notices: NoticesService,
     private readonly sockets: LocalSockets,
   ) {
-    this.redis = new Redis(config.redisUrl, { lazyConnect: true });
-    this.redis.on('error', (error) => this.log.warn(`Redis: ${error.message}`));
+    this.listener = new RedisChannelListener(config.redisUrl, RedisChannel.Notice, (message) => this.handle(message), this.log);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.redis.connect();
-    await this.redis.subscribe(RedisChannel.Notice);
-    this.redis.on('message', (_channel, message) => void this.handle(message).catch((error: unknown) => {
-      this.log.error(`could not pass on a notice: ${String(error)}`);
-    }));
+  onApplicationBootstrap(): Promise<void> {
+    return this.listener.open();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await closeRedis(this.redis);
+  onApplicationShutdown(): Promise<void> {
+    return this.listener.close();
   }
 
   private async handle(message: string): Promise<void> {
