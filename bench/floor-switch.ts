@@ -197,7 +197,10 @@ async function main(): Promise<void> {
   const uplinkKbps = ((await videoBytesSent(watcher)) - uplinkFrom.bytes) * 8 / (Date.now() - uplinkFrom.at);
   const sending = (page: Page) => page.evaluate(() => (window as unknown as { hoinghiMedia?: { sendingLayers?(): boolean[] } }).hoinghiMedia?.sendingLayers?.() ?? []);
   const layersNow = [['hall', operator], ['speaker 1', speakerPages[0]], ['speaker 2', speakerPages[1]], ['watching district', watcher]] as const;
-  const encoded = await Promise.all(layersNow.map(async ([who, page]) => `${who} ${(await sending(page)).filter(Boolean).length} of ${(await sending(page)).length}`));
+  const encoded = await Promise.all(layersNow.map(async ([who, page]) => {
+    const layers = await sending(page);
+    return `${who} ${layers.filter(Boolean).length} of ${layers.length}`;
+  }));
   await floorEvents.quit();
   rtp.close();
 
@@ -445,16 +448,11 @@ async function ack<T extends object>(socket: MediaSocket, event: string, body: o
  * Sets the nice value of these processes and all their descendants now running. Chromium forks its
  * renderers from its zygote, which is already running, so pages opened later inherit the value too.
  */
-/** Bytes the page's camera has sent (every simulcast layer), from the browser's own statistics. */
-function videoBytesSent(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const session = (window as unknown as { hoinghiMedia?: { producers: Map<string, { getStats(): Promise<RTCStatsReport> }> } }).hoinghiMedia;
-    let bytes = 0;
-    (await session?.producers.get('video')?.getStats())?.forEach((s: { type: string; bytesSent?: number }) => {
-      if (s.type === 'outbound-rtp') bytes += s.bytesSent ?? 0;
-    });
-    return bytes;
-  });
+/** Bytes the page's camera has sent (every simulcast layer), from the media session's sender statistics. */
+async function videoBytesSent(page: Page): Promise<number> {
+  type Rows = Array<{ kind: string; bytesSent: number }>;
+  const rows = await page.evaluate(async () => (await (window as unknown as { hoinghiMedia?: { senderStats(): Promise<Rows> } }).hoinghiMedia?.senderStats()) ?? []);
+  return rows.filter((r) => r.kind === 'video').reduce((sum, r) => sum + r.bytesSent, 0);
 }
 
 /** The processes under `rootPids`, themselves included. */

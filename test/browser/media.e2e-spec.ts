@@ -171,6 +171,11 @@ describe('the programme in Chromium', () => {
     return page.evaluate(async () => (await window.hoinghiMedia?.receiverStats()) ?? []);
   }
 
+  /** The site that has the floor, as the gateway knows it. */
+  function floorHolder(): string {
+    return (media.get(RoomsService).room(snapshot.conference.id) as Room).floorSiteId!;
+  }
+
   /** The gateway's consumer of `speaker`'s camera video for `watcherSite`'s connection. */
   function gatewayConsumer(speaker: string, watcherSite: string) {
     const room = media.get(RoomsService).room(snapshot.conference.id) as Room;
@@ -364,7 +369,7 @@ describe('the programme in Chromium', () => {
   it('carries audio both ways', async () => {
     const main = siteOf('Điểm cầu chính');
     const a = siteOf('Sa Đéc');
-    const holder = (media.get(RoomsService).room(snapshot.conference.id) as Room).floorSiteId!;
+    const holder = floorHolder();
     const other = holder === a ? siteOf('Lai Vung') : a;
     const audioFrom = async (page: Page, siteId: string) =>
       (await receiver(page)).filter((r) => r.siteId === siteId && r.kind === 'audio').reduce((n, r) => n + r.packetsReceived, 0);
@@ -471,7 +476,7 @@ describe('the programme in Chromium', () => {
     await expect(operator.getByTestId('media-status').textContent()).resolves.toContain('vừa nhận quyền phát hình');
     await framesFrom(districtA, main, 1, old, 20_000); // the hall now comes from the chair's camera
     // The operator still receives the programme: the floor holder (a hall's page is sent what it shows, not every site).
-    const holder = (media.get(RoomsService).room(snapshot.conference.id) as Room).floorSiteId!;
+    const holder = floorHolder();
     const before = await framesFrom(operator, holder, 1);
     await framesFrom(operator, holder, before + 5);
   });

@@ -1,7 +1,7 @@
 import {
   MEDIA_NAMESPACE, MediaClientEvent, MediaServerEvent,
   type ConsumerOptions, type MediaAck, type MediaClientToServerEvents, type MediaErrorBody, type MediaJoinTokenResponse, type MediaRole,
-  type MediaServerToClientEvents, type ProducerInfo, type ProducerSource, type SitePublisher, type ProgrammeEvent, type RecordingState, type SiteQuality,
+  type MediaServerToClientEvents, type ProducerInfo, type ProducerSource, type SendLayersEvent, type SitePublisher, type ProgrammeEvent, type RecordingState, type SiteQuality,
   type TransportOptions, type WebRtcTransportOptions,
 } from '@hoinghi/contracts';
 import { Device, types } from 'mediasoup-client';
@@ -86,8 +86,8 @@ export class MediaSession {
   private readonly layersAsked = new Map<string, number>();
   /** Consumers we asked to flow (ResumeConsumer), by consumer id. */
   private readonly resumed = new Set<string>();
-  /** The layers the gateway last said our camera should encode (SendLayers), by producer id; it may come before Produce's answer. */
-  private readonly sendLayersWanted = new Map<string, number>();
+  /** What the gateway last said our camera should encode (SendLayers); it may come before Produce's answer. */
+  private sendLayersWanted: SendLayersEvent | null = null;
   /** A setMaxSpatialLayer is under way (they must not overlap: mediasoup-client compares with the layer it had before the last one finished). */
   private sendLayersApplying = false;
   private closed = false;
@@ -259,12 +259,12 @@ export class MediaSession {
     return rows;
   }
 
-  /** Sender statistics per producer (outbound-rtp packets), for diagnostics and the browser tests. */
-  async senderStats(): Promise<Array<{ kind: string; packetsSent: number }>> {
+  /** Sender statistics per producer (outbound-rtp: one row per simulcast layer), for diagnostics and the benches. */
+  async senderStats(): Promise<Array<{ kind: string; packetsSent: number; bytesSent: number }>> {
     const rows = [];
     for (const producer of this.producers.values()) {
       for (const stat of (await producer.getStats()).values()) {
-        if (stat.type === 'outbound-rtp') rows.push({ kind: producer.kind, packetsSent: Number(stat.packetsSent ?? 0) });
+        if (stat.type === 'outbound-rtp') rows.push({ kind: producer.kind, packetsSent: Number(stat.packetsSent ?? 0), bytesSent: Number(stat.bytesSent ?? 0) });
       }
     }
     return rows;
@@ -300,9 +300,9 @@ export class MediaSession {
     try {
       for (;;) {
         const producer = this.producers.get('video');
-        const wanted = producer && this.sendLayersWanted.get(producer.id);
-        if (!producer || wanted === undefined || producer.closed || wanted === producer.maxSpatialLayer) return;
-        await producer.setMaxSpatialLayer(wanted);
+        const wanted = this.sendLayersWanted;
+        if (!producer || wanted?.producerId !== producer.id || producer.closed || wanted.maxSpatialLayer === producer.maxSpatialLayer) return;
+        await producer.setMaxSpatialLayer(wanted.maxSpatialLayer);
       }
     } catch {
       // The producer closed meanwhile.
@@ -355,8 +355,8 @@ export class MediaSession {
       socket.disconnect();
       socket.connect();
     });
-    socket.on(MediaServerEvent.SendLayers, ({ producerId, maxSpatialLayer }) => {
-      this.sendLayersWanted.set(producerId, maxSpatialLayer);
+    socket.on(MediaServerEvent.SendLayers, (wanted) => {
+      this.sendLayersWanted = wanted;
       void this.applySendLayers();
     });
     socket.on(MediaServerEvent.Publisher, ({ siteId, publisher }) => {
@@ -609,7 +609,7 @@ export class MediaSession {
     this.consumers.clear();
     this.layersAsked.clear();
     this.resumed.clear();
-    this.sendLayersWanted.clear();
+    this.sendLayersWanted = null;
     this.producers.clear();
     this.dropScreen();
     this.sendTransport?.close();
